@@ -1,0 +1,16 @@
+import type { Config } from '../config.js';
+import type { Database, Db } from '../db/connect.js';
+import type { Services } from './services.js';
+import type { NetworkActor, OrgActor, SessionUser } from './actor.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    db: Db;
+    session: SessionUser | null;
+    actor: OrgActor;
+    networkActor: NetworkActor;
+  }
+  interface FastifyInstance {
+    services: Services;
+  }
+}

@@ -1,0 +1,79 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { mustBeLoggedIn } from '../../http/can.js';
+import { actionsOf } from '../../policies/permissions.js';
+import { ROLES } from './schema.js';
+import { logIn } from './log-in.js';
+import { SESSION_COOKIE, SESSION_DAYS, revokeSession } from './sessions.js';
+import type { MembershipView } from '../../http/actor.js';
+
+const LoginBody = z.strictObject({
+  email: z.string().trim().email('Adresse e-mail invalide').max(254),
+  password: z.string().min(1, 'Mot de passe requis').max(200),
+});
+
+const MembershipOut = z.object({
+  organisationId: z.string().uuid().optional(),
+  networkId: z.string().uuid().optional(),
+  clientId: z.string().uuid().optional(),
+  workerId: z.string().uuid().optional(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  actions: z.array(z.string()),
+});
+
+const MeOut = z.object({
+  user: z.object({ id: z.string().uuid(), email: z.string(), name: z.string() }),
+  memberships: z.array(MembershipOut),
+});
+
+const present = (user: { id: string; email: string; name: string }, memberships: MembershipView[]) => ({
+  user,
+  memberships: memberships.map((m) => ({
+    organisationId: m.organisationId ?? undefined,
+    networkId: m.networkId ?? undefined,
+    clientId: m.clientId ?? undefined,
+    workerId: m.workerId ?? undefined,
+    name: m.name,
+    role: m.role,
+    actions: actionsOf(m.role),
+  })),
+});
+
+export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { secureCookies } = app.services.config;
+
+  app.post(
+    '/api/auth/login',
+    { schema: { tags: ['auth'], body: LoginBody, response: { 200: MeOut } } },
+    async (req, reply) => {
+      const result = await logIn({
+        db: req.db,
+        email: req.body.email,
+        password: req.body.password,
+        ip: req.ip,
+        userAgent: req.headers['user-agent'],
+      });
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secureCookies,
+        maxAge: SESSION_DAYS * 86_400,
+      });
+      return present(result.user, result.memberships);
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+    if (req.session) await revokeSession({ db: req.db, sessionId: req.session.sessionId });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get(
+    '/api/me',
+    { schema: { tags: ['auth'], response: { 200: MeOut } }, preHandler: mustBeLoggedIn },
+    async (req) => present(req.session!.user, req.session!.memberships),
+  );
+};

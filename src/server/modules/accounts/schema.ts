@@ -1,0 +1,165 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const ORGANISATION_KINDS = ['AI', 'ACI', 'EI', 'ETTI', 'EITI', 'GEIQ', 'OTHER'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const ROLES = [
+  'org_admin',
+  'placement_officer',
+  'support_officer',
+  'accountant',
+  'client_user',
+  'worker',
+  'network_coordinator',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A structure (AI or another SIAE): the tenant. */
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    kind: text('kind', { enum: ORGANISATION_KINDS }).notNull(),
+    name: text('name').notNull(),
+    siret: text('siret'),
+    addressLine: text('address_line'),
+    postalCode: text('postal_code'),
+    communeCode: text('commune_code'),
+    communeName: text('commune_name'),
+    departement: text('departement'),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    phone: text('phone'),
+    email: text('email'),
+    website: text('website'),
+    openingHours: text('opening_hours'),
+    presentation: text('presentation'),
+    isPublic: boolean('is_public').notNull().default(true),
+    isActive: boolean('is_active').notNull().default(true),
+    /** Per-organisation settings (VAT mention, routing limits…), read through the settings module with defaults. */
+    settings: jsonb('settings').notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('organisations_slug_key').on(t.slug),
+    check('organisations_siret_format', sql`${t.siret} IS NULL OR ${t.siret} ~ '^[0-9]{14}$'`),
+  ],
+);
+
+/** A regional federation (COORACE, FAS…) grouping organisations. */
+export const networks = pgTable(
+  'networks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    region: text('region'),
+    settings: jsonb('settings').notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('networks_slug_key').on(t.slug)],
+);
+
+export const networkOrganisations = pgTable(
+  'network_organisations',
+  {
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.organisationId] }), index().on(t.organisationId)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+);
+
+/**
+ * What a user may do where: exactly one of organisation or network.
+ * client_user and worker memberships are bound to one client or worker of the organisation.
+ */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ROLES }).notNull(),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id').references(() => networks.id, { onDelete: 'cascade' }),
+    clientId: uuid('client_id'),
+    workerId: uuid('worker_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.userId),
+    index().on(t.organisationId),
+    check(
+      'memberships_one_tenant',
+      sql`(${t.organisationId} IS NOT NULL AND ${t.networkId} IS NULL AND ${t.role} <> 'network_coordinator')
+       OR (${t.networkId} IS NOT NULL AND ${t.organisationId} IS NULL AND ${t.role} = 'network_coordinator')`,
+    ),
+    check('memberships_client_bound', sql`(${t.role} = 'client_user') = (${t.clientId} IS NOT NULL)`),
+    check('memberships_worker_bound', sql`(${t.role} = 'worker') = (${t.workerId} IS NOT NULL)`),
+  ],
+);
+
+/** Only the SHA-256 of the session token is stored: a leaked table does not let anyone log in. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index().on(t.userId)],
+);
+
+/** Failed logins, shared by every app server so that the limit holds behind a load balancer. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ip: text('ip').notNull(),
+    email: text('email').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.ip, t.at), index().on(t.email, t.at)],
+);

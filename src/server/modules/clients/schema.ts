@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organisations } from '../accounts/schema.js';
+
+export const CLIENT_KINDS = [
+  'individual',
+  'association',
+  'local_authority',
+  'company',
+  'social_landlord',
+  'care_home',
+  'medico_social',
+  'public_body',
+] as const;
+export type ClientKind = (typeof CLIENT_KINDS)[number];
+
+/** A client (utilisateur) of one AI. */
+export const clients = pgTable(
+  'clients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    kind: text('kind', { enum: CLIENT_KINDS }).notNull(),
+    name: text('name').notNull(),
+    siret: text('siret'),
+    addressLine: text('address_line'),
+    postalCode: text('postal_code'),
+    communeCode: text('commune_code').notNull(),
+    communeName: text('commune_name'),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    contactName: text('contact_name'),
+    email: text('email'),
+    phone: text('phone'),
+    billingEmail: text('billing_email'),
+    paymentTermsDays: integer('payment_terms_days').notNull().default(30),
+    chorusServiceCode: text('chorus_service_code'),
+    chorusCommitmentNumber: text('chorus_commitment_number'),
+    /** L5132-7: an economic dismissal on an equivalent job blocks new contracts until this date. */
+    economicDismissalUntil: date('economic_dismissal_until'),
+    /** L5132-9: null means derived from the kind; true/false overrides it. */
+    countsForHoursCapOverride: boolean('counts_for_hours_cap_override'),
+    /** A for-profit care home counts for the 480 h cap, a non-profit one does not. */
+    forProfit: boolean('for_profit'),
+    notes: text('notes'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.organisationId, t.name),
+    check('clients_siret_format', sql`${t.siret} IS NULL OR ${t.siret} ~ '^[0-9]{14}$'`),
+  ],
+);
+
+/** Where the work happens (lieu d'intervention). */
+export const sites = pgTable(
+  'sites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    name: text('name').notNull(),
+    addressLine: text('address_line'),
+    postalCode: text('postal_code'),
+    communeCode: text('commune_code').notNull(),
+    communeName: text('commune_name'),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    accessNotes: text('access_notes'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.organisationId, t.clientId)],
+);
+
+/** Workers the client asked not to be sent again. */
+export const clientExcludedWorkers = pgTable(
+  'client_excluded_workers',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    workerId: uuid('worker_id').notNull(),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.workerId] })],
+);

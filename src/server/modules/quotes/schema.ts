@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations } from '../accounts/schema.js';
+import { clients, sites } from '../clients/schema.js';
+
+/** Hourly rate per job and client kind, with surcharges; effective dates keep old invoices at old prices. */
+export const rates = pgTable(
+  'rates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** null = any job */
+    rome: text('rome'),
+    /** null = any client kind */
+    clientKind: text('client_kind'),
+    hourlyRateCents: integer('hourly_rate_cents').notNull(),
+    nightSurchargePct: integer('night_surcharge_pct').notNull().default(0),
+    sundaySurchargePct: integer('sunday_surcharge_pct').notNull().default(0),
+    holidaySurchargePct: integer('holiday_surcharge_pct').notNull().default(0),
+    travelFeeCents: integer('travel_fee_cents').notNull().default(0),
+    minimumBilledMinutes: integer('minimum_billed_minutes').notNull().default(0),
+    effectiveFrom: date('effective_from').notNull(),
+    effectiveTo: date('effective_to'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.organisationId, t.rome),
+    check('rates_positive', sql`${t.hourlyRateCents} > 0 AND ${t.hourlyRateCents} <= 100000`),
+    check(
+      'rates_surcharges',
+      sql`${t.nightSurchargePct} BETWEEN 0 AND 200 AND ${t.sundaySurchargePct} BETWEEN 0 AND 200 AND ${t.holidaySurchargePct} BETWEEN 0 AND 200`,
+    ),
+  ],
+);
+
+export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'refused', 'expired', 'superseded'] as const;
+
+export const quotes = pgTable(
+  'quotes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    needId: uuid('need_id'),
+    number: text('number').notNull(),
+    revision: integer('revision').notNull().default(1),
+    /** The quote this revision replaces. */
+    previousId: uuid('previous_id'),
+    status: text('status', { enum: QUOTE_STATUSES }).notNull().default('draft'),
+    validUntil: date('valid_until').notNull(),
+    tenderReference: text('tender_reference'),
+    totalCents: integer('total_cents').notNull(),
+    /** Private link for the client to accept or refuse (only a hash is stored). */
+    acceptTokenHash: text('accept_token_hash'),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: text('accepted_by'),
+    acceptedIp: text('accepted_ip'),
+    refusedAt: timestamp('refused_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.organisationId, t.clientId),
+    uniqueIndex('quotes_number_revision_key').on(t.organisationId, t.number, t.revision),
+  ],
+);
+
+export const quoteLines = pgTable(
+  'quote_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    quoteId: uuid('quote_id')
+      .notNull()
+      .references(() => quotes.id),
+    position: integer('position').notNull(),
+    rome: text('rome').notNull(),
+    label: text('label').notNull(),
+    minutes: integer('minutes').notNull(),
+    hourlyRateCents: integer('hourly_rate_cents').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    /** Surcharges and details of the computation, shown on the PDF. */
+    details: jsonb('details'),
+  },
+  (t) => [
+    index().on(t.quoteId),
+    check('quote_lines_amounts', sql`${t.minutes} > 0 AND ${t.hourlyRateCents} > 0 AND ${t.totalCents} >= 0`),
+  ],
+);
+
+export const PLACEMENT_CONTRACT_STATUSES = ['draft', 'active', 'ended', 'cancelled'] as const;
+
+/** Contrat de mise à disposition (R5132-20). Amendments are new rows pointing to the contract they amend. */
+export const placementContracts = pgTable(
+  'placement_contracts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    siteId: uuid('site_id').references(() => sites.id),
+    quoteId: uuid('quote_id').references(() => quotes.id),
+    amendsId: uuid('amends_id'),
+    number: text('number').notNull(),
+    status: text('status', { enum: PLACEMENT_CONTRACT_STATUSES }).notNull().default('active'),
+    tasks: text('tasks').notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    /** For a company user: the pay of an equivalent employee (R5132-20). */
+    equivalentPayCents: integer('equivalent_pay_cents'),
+    protectiveEquipment: text('protective_equipment'),
+    equipmentSuppliedBy: text('equipment_supplied_by'),
+    workerNames: text('worker_names').array().notNull().default(sql`'{}'::text[]`),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    signedBy: text('signed_by'),
+    signedIp: text('signed_ip'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.organisationId, t.clientId),
+    check('placement_contracts_dates', sql`${t.endDate} >= ${t.startDate}`),
+  ],
+);

@@ -1,0 +1,55 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { afterAll, inject } from 'vitest';
+import { readConfig } from '../src/server/config.js';
+import { connect, type Database } from '../src/server/db/connect.js';
+import { buildApp } from '../src/server/http/app.js';
+import { withDatabase } from './global-setup.js';
+
+/** A fresh, migrated database for this test file: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set. */
+export async function testDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  const template = inject('templateDatabase');
+  if (url && template) {
+    const name = `${template}_${crypto.randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    const database = await connect({ databaseUrl: withDatabase(url, name), poolSize: 6 });
+    const close = database.close;
+    database.close = async () => {
+      await close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
+    return database;
+  }
+  const image = inject('templateImage');
+  if (!image) throw new Error('No test template: run the tests through vitest (global setup).');
+  return connect({ memory: true, loadDataDir: new Blob([fs.readFileSync(image)]) });
+}
+
+export type TestContext = { database: Database; app: FastifyInstance };
+
+/** A database and an HTTP app over it, closed after the file's tests. */
+export async function testApp(): Promise<TestContext> {
+  const database = await testDatabase();
+  const config = readConfig({ PUBLIC_URL: 'http://passerelle.test' });
+  const app = await buildApp({ database, config, version: 'test' });
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+  return { database, app };
+}
+
+/** Logs in through the real endpoint and returns the cookie header to send. */
+export async function loginCookie(app: FastifyInstance, email: string, password = 'test-password') {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'passerelle_session');
+  return `passerelle_session=${cookie!.value}`;
+}
