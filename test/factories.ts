@@ -5,10 +5,10 @@ import { createUser } from '../src/server/modules/accounts/create-user.js';
 import { hashPassword } from '../src/server/modules/accounts/passwords.js';
 import { networks, type OrganisationKind, type Role } from '../src/server/modules/accounts/schema.js';
 import { type ClientKind, clients, sites } from '../src/server/modules/clients/schema.js';
+import { findCommune } from '../src/server/modules/geo/communes.js';
 import { missions, shifts } from '../src/server/modules/planning/schema.js';
 import { placementContracts } from '../src/server/modules/quotes/schema.js';
-import { passes, workerJobs, workers, employmentContracts } from '../src/server/modules/workers/schema.js';
-import { findCommune } from '../src/server/modules/geo/communes.js';
+import { employmentContracts, passes, workerJobs, workers } from '../src/server/modules/workers/schema.js';
 
 export const TEST_PASSWORD = 'test-password';
 let testHash: Promise<string> | undefined;
@@ -194,7 +194,14 @@ export async function makeMission(
 
 export async function makeShift(
   db: Db,
-  o: { organisationId: string; missionId: string; clientId: string; workerId?: string | null; start: string; end: string },
+  o: {
+    organisationId: string;
+    missionId: string;
+    clientId: string;
+    workerId?: string | null;
+    start: string;
+    end: string;
+  },
 ) {
   const [shift] = await db
     .insert(shifts)

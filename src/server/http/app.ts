@@ -14,7 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SESSION_COOKIE, findSessionUser } from '../modules/accounts/sessions.js';
+import { findSessionUser, SESSION_COOKIE } from '../modules/accounts/sessions.js';
 import { AppError } from './errors.js';
 import { registerRoutes } from './routes.js';
 import type { Services } from './services.js';
@@ -77,7 +77,11 @@ export async function buildApp({ logger = false, ...services }: BuildAppOptions)
         error: { code: 'payload_too_large', message: 'La requête est trop volumineuse (1 Mo au plus).' },
       });
     }
-    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
+    if (
+      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      err instanceof SyntaxError
+    ) {
       return reply.status(400).send({
         error: { code: 'validation_failed', message: "Le corps de la requête n'est pas un JSON valide.", details: [] },
       });
@@ -91,16 +95,23 @@ export async function buildApp({ logger = false, ...services }: BuildAppOptions)
     if (pgCode === '23P01' || pgCode === '23505') {
       // A constraint caught what the application checks missed (e.g. a race): still a clear conflict, never a 500.
       return reply.status(409).send({
-        error: { code: 'conflict', message: 'Cette modification entre en conflit avec une autre. Rechargez et réessayez.' },
+        error: {
+          code: 'conflict',
+          message: 'Cette modification entre en conflit avec une autre. Rechargez et réessayez.',
+        },
       });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send({ error: { code: 'bad_request', message: err.message } });
     }
-    if (isResponseSerializationError(err)) req.log.error({ issues: err.cause.issues }, 'response does not match schema');
+    if (isResponseSerializationError(err))
+      req.log.error({ issues: err.cause.issues }, 'response does not match schema');
     req.log.error(err);
     return reply.status(500).send({
-      error: { code: 'internal_error', message: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, contactez le support.' },
+      error: {
+        code: 'internal_error',
+        message: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, contactez le support.',
+      },
     });
   });
 

@@ -17,15 +17,14 @@ export type FieldIssue = { path: string; message: string };
 
 export const notFound = (what = 'Cette ressource') => new AppError(404, 'not_found', `${what} est introuvable.`);
 
-export const forbidden = (message = "Votre rôle ne permet pas cette action.") =>
+export const forbidden = (message = 'Votre rôle ne permet pas cette action.') =>
   new AppError(403, 'forbidden', message);
 
 export const unauthenticated = () =>
   new AppError(401, 'unauthenticated', 'Vous devez vous connecter pour accéder à cette page.');
 
 /** 409: the request conflicts with the current state (someone else got there first). */
-export const conflict = (code: string, message: string, details?: unknown) =>
-  new AppError(409, code, message, details);
+export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
 
 /** 422: a business rule of PRODUCT.md forbids it; the code names the rule. */
 export const ruleBroken = (code: string, message: string, details?: unknown) =>

@@ -1,7 +1,6 @@
-import type { Config } from '../config.js';
-import type { Database, Db } from '../db/connect.js';
-import type { Services } from './services.js';
+import type { Db } from '../db/connect.js';
 import type { NetworkActor, OrgActor, SessionUser } from './actor.js';
+import type { Services } from './services.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,9 +1,9 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loginCookie, testApp } from '../../../../test/harness.js';
 import { makeNetwork, makeOrg, makeUser, TEST_PASSWORD } from '../../../../test/factories.js';
-import { sessions } from './schema.js';
+import { loginCookie, testApp } from '../../../../test/harness.js';
 import { auditEvents } from '../audit/schema.js';
+import { sessions } from './schema.js';
 
 const { app, database } = await testApp();
 const db = database.db;
@@ -21,7 +21,11 @@ beforeAll(async () => {
 
 describe('login, me, logout', () => {
   test('logs in with the right password and answers /api/me with the memberships', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: admin.email, password: TEST_PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: admin.email, password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.user).toMatchObject({ email: admin.email, name: 'Claire Martin' });
@@ -31,7 +35,11 @@ describe('login, me, logout', () => {
     const cookie = res.cookies.find((c) => c.name === 'passerelle_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
-    const me = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `passerelle_session=${cookie.value}` } });
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { cookie: `passerelle_session=${cookie.value}` },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.id).toBe(body.user.id);
   });
@@ -45,13 +53,24 @@ describe('login, me, logout', () => {
   });
 
   test('refuses a wrong password with invalid_credentials and a French message', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: admin.email, password: 'nope' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: admin.email, password: 'nope' },
+    });
     expect(res.statusCode).toBe(401);
-    expect(res.json().error).toMatchObject({ code: 'invalid_credentials', message: expect.stringMatching(/incorrect/) });
+    expect(res.json().error).toMatchObject({
+      code: 'invalid_credentials',
+      message: expect.stringMatching(/incorrect/),
+    });
   });
 
   test('refuses an unknown email the same way', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'personne@nulle.part', password: 'x' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'personne@nulle.part', password: 'x' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('invalid_credentials');
   });
@@ -74,13 +93,21 @@ describe('login, me, logout', () => {
     const victim = await makeUser(db, { role: 'accountant', organisationId: orgId });
     const codes: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: victim.email, password: 'wrong' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: victim.email, password: 'wrong' },
+      });
       codes.push(res.statusCode);
     }
     expect(codes.slice(0, 8).every((c) => c === 401)).toBe(true);
     expect(codes.at(-1)).toBe(429);
     // even the right password waits
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: victim.email, password: TEST_PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: victim.email, password: TEST_PASSWORD },
+    });
     expect(res.json().error.code).toBe('rate_limited');
   });
 

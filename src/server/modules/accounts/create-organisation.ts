@@ -2,7 +2,7 @@ import type { Db } from '../../db/connect.js';
 import { ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findCommune } from '../geo/communes.js';
-import { type OrganisationKind, networkOrganisations, organisations } from './schema.js';
+import { networkOrganisations, type OrganisationKind, organisations } from './schema.js';
 
 export type CreateOrganisationOptions = {
   db: Db;

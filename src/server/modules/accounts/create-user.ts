@@ -46,7 +46,11 @@ export async function createUser(o: CreateUserOptions) {
     }
     await recordAudit({
       db: tx,
-      actor: { userId: o.actorUserId, organisationId: o.membership?.organisationId, networkId: o.membership?.networkId },
+      actor: {
+        userId: o.actorUserId,
+        organisationId: o.membership?.organisationId,
+        networkId: o.membership?.networkId,
+      },
       action: 'user.create',
       recordType: 'user',
       recordId: user.id,

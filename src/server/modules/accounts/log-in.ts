@@ -14,8 +14,14 @@ export async function logIn({ db, email, password, ip, userAgent }: LogInOptions
   const normalised = email.trim().toLowerCase();
   const since = sql`now() - make_interval(mins => ${LOGIN_LIMITS.windowMinutes})`;
   const [[byEmail], [byIp]] = await Promise.all([
-    db.select({ n: count() }).from(loginAttempts).where(and(eq(loginAttempts.email, normalised), gt(loginAttempts.at, since))),
-    db.select({ n: count() }).from(loginAttempts).where(and(eq(loginAttempts.ip, ip), gt(loginAttempts.at, since))),
+    db
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.email, normalised), gt(loginAttempts.at, since))),
+    db
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.ip, ip), gt(loginAttempts.at, since))),
   ]);
   if (byEmail.n >= LOGIN_LIMITS.perEmail || byIp.n >= LOGIN_LIMITS.perIp) {
     throw rateLimited(
@@ -23,13 +29,11 @@ export async function logIn({ db, email, password, ip, userAgent }: LogInOptions
     );
   }
 
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = ${normalised}`);
-  const ok = user?.passwordHash && !user.disabledAt
-    ? await verifyPassword(user.passwordHash, password)
-    : (await verifyPassword(await decoyHash(), password), false);
+  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${normalised}`);
+  const usable = user?.passwordHash && !user.disabledAt;
+  // An unknown or disabled account still costs one verification, so timing does not reveal it.
+  const verified = await verifyPassword(usable ? user.passwordHash! : await decoyHash(), password);
+  const ok = usable && verified;
   if (!user || !ok) {
     await db.insert(loginAttempts).values({ email: normalised, ip });
     throw new AppError(401, 'invalid_credentials', 'Adresse e-mail ou mot de passe incorrect.');

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { MembershipView } from '../../http/actor.js';
 import { mustBeLoggedIn } from '../../http/can.js';
 import { actionsOf } from '../../policies/permissions.js';
-import { ROLES } from './schema.js';
 import { logIn } from './log-in.js';
-import { SESSION_COOKIE, SESSION_DAYS, revokeSession } from './sessions.js';
-import type { MembershipView } from '../../http/actor.js';
+import { ROLES } from './schema.js';
+import { revokeSession, SESSION_COOKIE, SESSION_DAYS } from './sessions.js';
 
 const LoginBody = z.strictObject({
   email: z.string().trim().email('Adresse e-mail invalide').max(254),

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, expect, inject } from 'vitest';
+
+export const DEMO_PASSWORD = 'passerelle-demo';
+
+/** Debian's Chromium (never a downloaded browser), headless, without background networking. */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  afterAll(() => browser.close());
+  return browser;
+}
+
+export const baseUrl = () => inject('baseUrl');
+
+/** A fresh page (own cookies) on the test server, French locale, Paris time. */
+export async function newPage(browser: Browser, options: { width?: number } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
+  return context.newPage();
+}
+
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+}
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page and fails on serious or critical violations (UX.md, RGAA). */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v: any) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n: any) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')})`,
+      );
+  });
+  expect(violations).toEqual([]);
+}

@@ -1,0 +1,3 @@
+import type { JobDefinition } from '../../jobs/job.js';
+
+export const needsJobs: JobDefinition[] = [];

@@ -1,0 +1,75 @@
+import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError, api } from '../api';
+import { homeOf, type Me } from '../shell/session';
+
+export function LoginPage() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const qc = useQueryClient();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await api<Me>('/api/auth/login', { body: { email, password } });
+      qc.setQueryData(['me'], me);
+      const back = params.get('retour');
+      navigate(back?.startsWith('/') ? back : me.memberships[0] ? homeOf(me.memberships[0]) : '/');
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Connexion impossible pour le moment. Réessayez.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Container size={420} py="xl">
+      <Title order={1} ta="center">
+        Connexion à Passerelle
+      </Title>
+      <Text c="dimmed" size="sm" ta="center" mt={5}>
+        Pour les structures, leurs clients, leurs salarié·es et les réseaux.
+      </Text>
+      <Paper withBorder shadow="sm" p="lg" mt="lg" radius="md" component="form" onSubmit={submit} noValidate>
+        <Stack>
+          {error && (
+            <Alert color="red" role="alert" title="Connexion refusée">
+              {error}
+            </Alert>
+          )}
+          <TextInput
+            label="Adresse e-mail"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label="Mot de passe"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+          <Button type="submit" loading={busy} fullWidth>
+            Se connecter
+          </Button>
+        </Stack>
+      </Paper>
+      <Text ta="center" mt="md" size="sm">
+        <Anchor component={Link} to="/">
+          Retour à l’accueil
+        </Anchor>
+      </Text>
+    </Container>
+  );
+}

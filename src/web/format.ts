@@ -1,0 +1,38 @@
+/** French formats everywhere (UX.md): 23/11/2026, 1 234,56 €, 08:00–12:00, Europe/Paris. */
+const TZ = 'Europe/Paris';
+
+export const formatDate = (value: string | Date) => {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}`;
+  }
+  return new Intl.DateTimeFormat('fr-FR', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    new Date(value),
+  );
+};
+
+export const formatTime = (value: string | Date) =>
+  new Intl.DateTimeFormat('fr-FR', { timeZone: TZ, hour: '2-digit', minute: '2-digit' }).format(new Date(value));
+
+export const formatDateTime = (value: string | Date) => `${formatDate(value)} ${formatTime(value)}`;
+
+export const formatTimeRange = (start: string | Date, end: string | Date) => `${formatTime(start)}–${formatTime(end)}`;
+
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+export const formatCents = (cents: number) => euros.format(cents / 100);
+
+export const formatMinutes = (minutes: number) => {
+  const h = Math.floor(minutes / 60);
+  const m = Math.round(minutes % 60);
+  return m ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h`;
+};
+
+const weekday = new Intl.DateTimeFormat('fr-FR', { timeZone: TZ, weekday: 'long', day: 'numeric', month: 'long' });
+export const formatLongDate = (value: string | Date) =>
+  weekday.format(typeof value === 'string' && value.length === 10 ? new Date(`${value}T12:00:00Z`) : new Date(value));
+
+/** Accent- and case-insensitive text for client-side filtering. */
+export const normalise = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
