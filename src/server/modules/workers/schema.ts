@@ -5,6 +5,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -39,6 +40,11 @@ export const workers = pgTable(
     /** What the worker wants to become (ROME codes), used to rank missions that build the project. */
     targetJobs: text('target_jobs').array().notNull().default(sql`'{}'::text[]`),
     hiredOn: date('hired_on'),
+    /** Usual availability: for each weekday (0 = Sunday) a list of ["HH:MM", "HH:MM"] ranges; empty = any time. */
+    weeklyAvailability: jsonb('weekly_availability').$type<Record<string, [string, string][]>>().notNull().default({}),
+    /** A prefect's derogation to the 480 h cap (L5132-9), between these dates. */
+    capDerogationFrom: date('cap_derogation_from'),
+    capDerogationTo: date('cap_derogation_to'),
     /** Set once the retention period has passed: the identity columns are then blanked. */
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -113,4 +119,23 @@ export const employmentContracts = pgTable(
     check('employment_contracts_dates', sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
     check('employment_contracts_weekly', sql`${t.weeklyMinutes} > 0 AND ${t.weeklyMinutes} <= 48 * 60`),
   ],
+);
+
+/** One-off unavailabilities declared by or for the worker (appointments, training…); planning refuses shifts then. */
+export const workerUnavailabilities = pgTable(
+  'worker_unavailabilities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id),
+    startAt: timestamp('start_at', { withTimezone: true }).notNull(),
+    endAt: timestamp('end_at', { withTimezone: true }).notNull(),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.workerId, t.startAt), check('worker_unavailabilities_dates', sql`${t.endAt} > ${t.startAt}`)],
 );
