@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+// CI asks for a JSON report to sum the results of several runs (.ci/run).
+const report = process.env.PASSERELLE_TEST_REPORT;
+
 export default defineConfig({
   test: {
+    reporters: report ? ['default', ['json', { outputFile: report }]] : ['default'],
     projects: [
       {
         test: {

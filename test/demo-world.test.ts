@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, expect, test } from 'vitest';
+import { seedDemoWorld } from '../src/server/demo/seed.js';
+import { DEMO_LOGINS } from '../src/server/demo/world.js';
+import { testDatabase } from './harness.js';
+
+/** A digest of the world's content that ignores nothing a visitor would see. */
+async function digest(db: Awaited<ReturnType<typeof testDatabase>>['db']) {
+  const { rows } = (await db.execute(sql`
+    SELECT
+      (SELECT count(*) FROM organisations) AS orgs,
+      (SELECT count(*) FROM clients) AS clients,
+      (SELECT count(*) FILTER (WHERE kind = 'care_home') FROM clients) AS care_homes,
+      (SELECT count(*) FROM workers) AS workers,
+      (SELECT count(*) FROM shifts) AS shifts,
+      (SELECT md5(string_agg(first_name || last_name || commune_code, ',' ORDER BY id)) FROM workers) AS worker_names,
+      (SELECT md5(string_agg(id::text || start_at::text || coalesce(worker_id::text, '-'), ',' ORDER BY id)) FROM shifts) AS shift_hash
+  `)) as unknown as { rows: Record<string, unknown>[] };
+  return rows[0];
+}
+
+const a = await testDatabase();
+const b = await testDatabase();
+afterAll(async () => {
+  await a.close();
+  await b.close();
+});
+
+test('the demo world is deterministic and tells the story of PRODUCT.md', { timeout: 240_000 }, async () => {
+  await seedDemoWorld({ db: a.db, seed: 7, today: '2026-11-23' });
+  await seedDemoWorld({ db: b.db, seed: 7, today: '2026-11-23' });
+  const da = await digest(a.db);
+  expect(await digest(b.db)).toEqual(da);
+  expect(Number(da.orgs)).toBeGreaterThanOrEqual(12);
+  expect(Number(da.clients)).toBeGreaterThanOrEqual(40);
+  expect(Number(da.care_homes)).toBeGreaterThanOrEqual(15);
+  expect(Number(da.workers)).toBeGreaterThanOrEqual(300);
+  expect(Number(da.shifts)).toBeGreaterThan(5000);
+  const { rows } = (await a.db.execute(sql`SELECT lower(email) AS email FROM users`)) as unknown as { rows: { email: string }[] };
+  const emails = rows.map((r) => r.email);
+  for (const login of DEMO_LOGINS) expect(emails).toContain(login.email);
+});
