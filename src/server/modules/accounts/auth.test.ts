@@ -89,6 +89,38 @@ describe('login, me, logout', () => {
     expect(me.statusCode).toBe(401);
   });
 
+  test('a user sees its sessions and revokes another one', async () => {
+    const phone = await loginCookie(app, admin.email);
+    const laptop = await loginCookie(app, admin.email);
+    const list = await app.inject({ method: 'GET', url: '/api/me/sessions', headers: { cookie: laptop } });
+    expect(list.statusCode, list.body).toBe(200);
+    const phoneSession = list.json().items.find((s: { current: boolean }) => !s.current);
+    expect(list.json().items.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+    const del = await app.inject({
+      method: 'DELETE',
+      url: `/api/me/sessions/${phoneSession.id}`,
+      headers: { cookie: laptop },
+    });
+    expect(del.statusCode).toBe(204);
+    const statuses = await Promise.all(
+      [phone, laptop].map((cookie) =>
+        app.inject({ method: 'GET', url: '/api/me', headers: { cookie } }).then((r) => r.statusCode),
+      ),
+    );
+    expect(statuses.sort()).toEqual([200, 401]);
+    const other = await makeUser(db, { role: 'accountant', organisationId: orgId });
+    const otherCookie = await loginCookie(app, other.email);
+    const [otherSession] = (
+      await app.inject({ method: 'GET', url: '/api/me/sessions', headers: { cookie: otherCookie } })
+    ).json().items;
+    const foreign = await app.inject({
+      method: 'DELETE',
+      url: `/api/me/sessions/${otherSession.id}`,
+      headers: { cookie: laptop },
+    });
+    expect(foreign.statusCode).toBe(404);
+  });
+
   test('rate limits repeated failures on one email', async () => {
     const victim = await makeUser(db, { role: 'accountant', organisationId: orgId });
     const codes: number[] = [];

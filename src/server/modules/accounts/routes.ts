@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { MembershipView } from '../../http/actor.js';
 import { mustBeLoggedIn } from '../../http/can.js';
+import { notFound } from '../../http/errors.js';
 import { actionsOf } from '../../policies/permissions.js';
 import { logIn } from './log-in.js';
 import { ROLES } from './schema.js';
-import { revokeSession, SESSION_COOKIE, SESSION_DAYS } from './sessions.js';
+import { listSessions, revokeSession, SESSION_COOKIE, SESSION_DAYS } from './sessions.js';
 
 const LoginBody = z.strictObject({
   email: z.string().trim().email('Adresse e-mail invalide').max(254),
@@ -75,5 +76,43 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/me',
     { schema: { tags: ['auth'], response: { 200: MeOut } }, preHandler: mustBeLoggedIn },
     async (req) => present(req.session!.user, req.session!.memberships),
+  );
+
+  const SessionOut = z.object({
+    id: z.string().uuid(),
+    createdAt: z.string(),
+    lastSeenAt: z.string(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    current: z.boolean(),
+  });
+
+  app.get(
+    '/api/me/sessions',
+    {
+      schema: { tags: ['auth'], response: { 200: z.object({ items: z.array(SessionOut), total: z.number() }) } },
+      preHandler: mustBeLoggedIn,
+    },
+    async (req) => {
+      const items = (await listSessions({ db: req.db, userId: req.session!.user.id })).map((s) => ({
+        ...s,
+        createdAt: s.createdAt.toISOString(),
+        lastSeenAt: s.lastSeenAt.toISOString(),
+        current: s.id === req.session!.sessionId,
+      }));
+      return { items, total: items.length };
+    },
+  );
+
+  /** Revoke one of one's own sessions (a lost phone, a shared computer). */
+  app.delete(
+    '/api/me/sessions/:sessionId',
+    { schema: { tags: ['auth'], params: z.object({ sessionId: z.string().uuid() }) }, preHandler: mustBeLoggedIn },
+    async (req, reply) => {
+      const mine = await listSessions({ db: req.db, userId: req.session!.user.id });
+      if (!mine.some((s) => s.id === req.params.sessionId)) throw notFound('Cette session');
+      await revokeSession({ db: req.db, sessionId: req.params.sessionId });
+      return reply.status(204).send();
+    },
   );
 };

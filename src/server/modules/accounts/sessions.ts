@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { MembershipView, SessionUser } from '../../http/actor.js';
 import { memberships, networks, organisations, sessions, users } from './schema.js';
@@ -78,6 +78,21 @@ export async function listMemberships(db: Db, userId: string): Promise<Membershi
     .where(eq(memberships.userId, userId))
     .orderBy(memberships.createdAt);
   return rows.map(({ orgName, networkName, ...m }) => ({ ...m, name: orgName ?? networkName ?? '' }));
+}
+
+/** A user's live sessions, most recent first. */
+export async function listSessions({ db, userId }: { db: Db; userId: string }) {
+  return db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+    .orderBy(desc(sessions.lastSeenAt));
 }
 
 export async function revokeSession({ db, sessionId }: { db: Db; sessionId: string }) {
