@@ -7,6 +7,7 @@ import { notificationsWeb } from './notifications';
 import { planningWeb } from './planning';
 import { quotesWeb } from './quotes';
 import { reportingWeb } from './reporting';
+import { settingsWeb } from './settings';
 import type { WebModule } from './shell/module';
 import { supportWeb } from './support';
 import { timesheetsWeb } from './timesheets';
@@ -26,4 +27,5 @@ export const webModules: WebModule[] = [
   billingWeb,
   reportingWeb,
   notificationsWeb,
+  settingsWeb,
 ];

@@ -9,6 +9,7 @@ import { planningRoutes } from '../modules/planning/routes.js';
 import { quotesRoutes } from '../modules/quotes/routes.js';
 import { reportingRoutes } from '../modules/reporting/routes.js';
 import { supportRoutes } from '../modules/support/routes.js';
+import { settingsRoutes } from '../modules/settings/routes.js';
 import { systemRoutes } from '../modules/system/routes.js';
 import { timesheetsRoutes } from '../modules/timesheets/routes.js';
 import { workersRoutes } from '../modules/workers/routes.js';
@@ -17,6 +18,7 @@ import { workersRoutes } from '../modules/workers/routes.js';
 export async function registerRoutes(app: FastifyInstance) {
   await app.register(systemRoutes);
   await app.register(accountsRoutes);
+  await app.register(settingsRoutes);
   await app.register(directoryRoutes);
   await app.register(needsRoutes);
   await app.register(clientsRoutes);

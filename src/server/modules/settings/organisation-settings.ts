@@ -1,0 +1,94 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/connect.js';
+import { notFound } from '../../http/errors.js';
+import { organisations } from '../accounts/schema.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { LEGAL } from './legal-figures.js';
+
+/** An organisation's settings, stored in organisations.settings (jsonb); DEFAULTS fill what was never set. */
+export const OrganisationSettings = z.strictObject({
+  /** How many AIs a need is routed to at once. */
+  routingLimit: z.number().int().min(1).max(20),
+  /** VAT: an AI is usually exempt (rate 0 with the legal mention). */
+  vatRatePct: z.number().min(0).max(20),
+  vatMention: z.string().max(200),
+  /** Services à la personne declaration number, printed on tax certificates. */
+  sapDeclarationNumber: z.string().max(40).nullable(),
+  /** ETP granted by the State convention (caps the aide au poste). */
+  conventionEtp: z.number().min(0).max(1000).nullable(),
+  /** Years after an exit before a worker's identity is anonymised (RGPD). */
+  retentionYears: z.number().int().min(1).max(30),
+  /** Whether this AI answers its network's requests for replacements (regional pooling). */
+  poolingConsent: z.boolean(),
+  /** Public bodies are exempt from the 480 h cap by default; a setting can count them. */
+  publicBodiesCountForHoursCap: z.boolean(),
+  /** Payment terms for new clients, in days. */
+  defaultPaymentTermsDays: z.number().int().min(0).max(60),
+  /** IBAN printed on invoices. */
+  iban: z.string().max(40).nullable(),
+});
+export type OrganisationSettings = z.infer<typeof OrganisationSettings>;
+
+export const DEFAULTS: OrganisationSettings = {
+  routingLimit: 5,
+  vatRatePct: 0,
+  vatMention: LEGAL.defaultVatMention,
+  sapDeclarationNumber: null,
+  conventionEtp: null,
+  retentionYears: 5,
+  poolingConsent: false,
+  publicBodiesCountForHoursCap: false,
+  defaultPaymentTermsDays: 30,
+  iban: null,
+};
+
+/** A partial update: only the keys sent are changed. */
+export const SettingsPatch = OrganisationSettings.partial();
+
+/** Stored values over defaults; unknown or invalid stored keys fall back to their default. */
+export function withDefaults(stored: unknown): OrganisationSettings {
+  const out: Record<string, unknown> = { ...DEFAULTS };
+  if (stored && typeof stored === 'object') {
+    for (const [key, value] of Object.entries(stored)) {
+      const field = OrganisationSettings.shape[key as keyof OrganisationSettings];
+      if (field?.safeParse(value).success) out[key] = value;
+    }
+  }
+  return out as OrganisationSettings;
+}
+
+export async function readOrganisationSettings({ db, organisationId }: { db: Db; organisationId: string }) {
+  const [row] = await db
+    .select({ settings: organisations.settings })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  if (!row) throw notFound('Cette structure');
+  return withDefaults(row.settings);
+}
+
+export type UpdateOrganisationSettingsOptions = {
+  db: Db;
+  actor: { userId: string; organisationId: string };
+  patch: Partial<OrganisationSettings>;
+};
+
+export async function updateOrganisationSettings({ db, actor, patch }: UpdateOrganisationSettingsOptions) {
+  return db.transaction(async (tx) => {
+    const current = await readOrganisationSettings({ db: tx, organisationId: actor.organisationId });
+    const next = { ...current, ...patch };
+    await tx
+      .update(organisations)
+      .set({ settings: next, updatedAt: new Date() })
+      .where(eq(organisations.id, actor.organisationId));
+    await recordAudit({
+      db: tx,
+      actor,
+      action: 'settings.update',
+      recordType: 'organisation',
+      recordId: actor.organisationId,
+      details: patch,
+    });
+    return next;
+  });
+}

@@ -1,0 +1,150 @@
+import { Button, Card, NumberInput, Stack, Switch, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { ApiError, api } from '../api';
+import type { WebModule } from '../shell/module';
+import { useCan, useOrgId } from '../shell/session';
+import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
+
+type Settings = {
+  routingLimit: number;
+  vatRatePct: number;
+  vatMention: string;
+  sapDeclarationNumber: string | null;
+  conventionEtp: number | null;
+  retentionYears: number;
+  poolingConsent: boolean;
+  publicBodiesCountForHoursCap: boolean;
+  defaultPaymentTermsDays: number;
+  iban: string | null;
+};
+
+function SettingsPage() {
+  const orgId = useOrgId();
+  const canWrite = useCan()('settings.write');
+  const qc = useQueryClient();
+  const query = useQuery({
+    queryKey: ['settings', orgId],
+    queryFn: () => api<Settings>(`/api/orgs/${orgId}/settings`),
+  });
+  const [form, setForm] = useState<Settings | null>(null);
+  useEffect(() => {
+    if (query.data && !form) setForm(query.data);
+  }, [query.data, form]);
+  const save = useMutation({
+    mutationFn: (body: Settings) => api<Settings>(`/api/orgs/${orgId}/settings`, { method: 'PATCH', body }),
+    onSuccess: (data) => {
+      qc.setQueryData(['settings', orgId], data);
+      notifications.show({ color: 'green', message: 'Paramètres enregistrés.' });
+    },
+  });
+  if (query.isPending || !form) return <Loading />;
+  const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setForm({ ...form, [key]: value });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(form);
+  };
+  return (
+    <>
+      <PageHeader title="Paramètres de la structure" subtitle="Ces réglages s’appliquent à toute l’équipe." />
+      <ErrorAlert error={save.error} title="Paramètres non enregistrés" />
+      <Card withBorder maw={640} component="form" onSubmit={submit}>
+        <Stack>
+          <NumberInput
+            label="Nombre de structures sollicitées par besoin"
+            min={1}
+            max={20}
+            value={form.routingLimit}
+            onChange={(v) => set('routingLimit', Number(v))}
+            error={errors.routingLimit}
+            disabled={!canWrite}
+          />
+          <NumberInput
+            label="Taux de TVA (%)"
+            description="0 pour une association intermédiaire exonérée"
+            min={0}
+            max={20}
+            value={form.vatRatePct}
+            onChange={(v) => set('vatRatePct', Number(v))}
+            error={errors.vatRatePct}
+            disabled={!canWrite}
+          />
+          <TextInput
+            label="Mention de TVA sur les factures"
+            value={form.vatMention}
+            onChange={(e) => set('vatMention', e.currentTarget.value)}
+            error={errors.vatMention}
+            disabled={!canWrite}
+          />
+          <TextInput
+            label="Numéro de déclaration SAP (attestations fiscales)"
+            value={form.sapDeclarationNumber ?? ''}
+            onChange={(e) => set('sapDeclarationNumber', e.currentTarget.value || null)}
+            error={errors.sapDeclarationNumber}
+            disabled={!canWrite}
+          />
+          <TextInput
+            label="IBAN imprimé sur les factures"
+            value={form.iban ?? ''}
+            onChange={(e) => set('iban', e.currentTarget.value || null)}
+            error={errors.iban}
+            disabled={!canWrite}
+          />
+          <NumberInput
+            label="ETP de la convention avec l’État"
+            min={0}
+            decimalScale={2}
+            value={form.conventionEtp ?? ''}
+            onChange={(v) => set('conventionEtp', v === '' ? null : Number(v))}
+            error={errors.conventionEtp}
+            disabled={!canWrite}
+          />
+          <NumberInput
+            label="Délai de paiement par défaut (jours)"
+            min={0}
+            max={60}
+            value={form.defaultPaymentTermsDays}
+            onChange={(v) => set('defaultPaymentTermsDays', Number(v))}
+            error={errors.defaultPaymentTermsDays}
+            disabled={!canWrite}
+          />
+          <NumberInput
+            label="Durée de conservation après la sortie (années, RGPD)"
+            min={1}
+            max={30}
+            value={form.retentionYears}
+            onChange={(v) => set('retentionYears', Number(v))}
+            error={errors.retentionYears}
+            disabled={!canWrite}
+          />
+          <Switch
+            label="Répondre aux demandes de renfort du réseau (mutualisation régionale)"
+            checked={form.poolingConsent}
+            onChange={(e) => set('poolingConsent', e.currentTarget.checked)}
+            disabled={!canWrite}
+          />
+          <Switch
+            label="Compter les personnes publiques dans le plafond de 480 h"
+            checked={form.publicBodiesCountForHoursCap}
+            onChange={(e) => set('publicBodiesCountForHoursCap', e.currentTarget.checked)}
+            disabled={!canWrite}
+          />
+          {canWrite && (
+            <Button type="submit" loading={save.isPending} w="fit-content">
+              Enregistrer
+            </Button>
+          )}
+        </Stack>
+      </Card>
+    </>
+  );
+}
+
+export const settingsWeb: WebModule = {
+  backOffice: {
+    routes: [{ path: 'parametres', element: <SettingsPage /> }],
+    nav: [{ label: 'Paramètres', to: 'parametres', action: 'settings.write' }],
+  },
+};
