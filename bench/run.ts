@@ -42,7 +42,9 @@ const lines = [
   '',
   '| area | measure | engine | result | target | ok |',
   '|---|---|---|---|---|---|',
-  ...results.map((r) => `| ${r.area} | ${r.name} | ${r.engine ?? '—'} | ${fmt(r)} | ${r.target} | ${r.pass ? '✓' : '✗'} |`),
+  ...results.map(
+    (r) => `| ${r.area} | ${r.name} | ${r.engine ?? '—'} | ${fmt(r)} | ${r.target} | ${r.pass ? '✓' : '✗'} |`,
+  ),
   '',
   ...results.filter((r) => r.notes).map((r) => `- **${r.area} — ${r.name}**: ${r.notes}`),
   '',

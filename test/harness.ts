@@ -37,7 +37,12 @@ export type TestContext = { database: Database; app: FastifyInstance };
 export async function testApp(): Promise<TestContext> {
   const database = await testDatabase();
   const config = readConfig({ PUBLIC_URL: 'http://passerelle.test' });
-  const app = await buildApp({ database, config, version: 'test', logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  const app = await buildApp({
+    database,
+    config,
+    version: 'test',
+    logger: process.env.TEST_LOG ? { level: 'error' } : false,
+  });
   await app.ready();
   afterAll(async () => {
     await app.close();

@@ -149,6 +149,19 @@ Roles: ${ROLES.filter((r) => r !== 'client_user' && r !== 'worker').join(', ')} 
         console.log(`Created user ${user.email} (${v.role}).`);
       }),
   },
+  anonymise: {
+    summary: 'Anonymise workers whose exit is older than the retention period (RGPD; also run daily by the server).',
+    usage: `passerelle anonymise [--org <id>]
+Each organisation's retention period is its "retentionYears" setting (default 5 years after the exit).`,
+    options: { org: { type: 'string' } },
+    run: async (v) =>
+      withDatabase(async (database) => {
+        await migrateDatabase(database);
+        const { anonymiseExpiredWorkers } = await import('./modules/workers/anonymise-expired-workers.js');
+        const result = await anonymiseExpiredWorkers({ db: database.db, organisationId: v.org });
+        console.log(`${result.anonymised} worker record(s) anonymised.`);
+      }),
+  },
   backup: {
     summary: 'Write a backup of the database to a file.',
     usage: `passerelle backup <file>

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { acquireDataDirLock } from '../../src/server/db/lock.js';
 import { readConfig } from '../../src/server/config.js';
 import { connect } from '../../src/server/db/connect.js';
+import { acquireDataDirLock } from '../../src/server/db/lock.js';
 
 const run = promisify(execFile);
 const cli = (args: string[], env: Record<string, string> = {}) =>
@@ -23,7 +23,8 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-cli-'));
 describe('the passerelle command', () => {
   test('lists its subcommands and explains each with --help', async () => {
     const help = await cli(['--help']);
-    for (const c of ['start', 'migrate', 'demo', 'create-org', 'create-user', 'backup', 'restore']) expect(help.out).toContain(c);
+    for (const c of ['start', 'migrate', 'demo', 'create-org', 'create-user', 'anonymise', 'backup', 'restore'])
+      expect(help.out).toContain(c);
     const one = await cli(['create-user', '--help']);
     expect(one.code).toBe(0);
     expect(one.out).toMatch(/--email/);
@@ -35,14 +36,28 @@ describe('the passerelle command', () => {
     expect(r.out).toContain('Unknown command "frobnicate"');
   });
 
-  test('creates an organisation and its admin, backs up and restores the embedded database', async () => {
+  test('creates an organisation and its admin, backs up and restores the embedded database', {
+    timeout: 180_000,
+  }, async () => {
     const dir = tmp();
     const env = { DATA_DIR: path.join(dir, 'db') };
-    expect((await cli(['create-org', '--name', 'AI du Val', '--commune', '94028', '--siret', '73282932000074'], env)).out).toContain(
-      'Created AI du Val',
-    );
+    expect(
+      (await cli(['create-org', '--name', 'AI du Val', '--commune', '94028', '--siret', '73282932000074'], env)).out,
+    ).toContain('Created AI du Val');
     const user = await cli(
-      ['create-user', '--email', 'dir@val.fr', '--name', 'Anne Dir', '--password', 'un-mot-de-passe', '--role', 'org_admin', '--org', 'ai-du-val'],
+      [
+        'create-user',
+        '--email',
+        'dir@val.fr',
+        '--name',
+        'Anne Dir',
+        '--password',
+        'un-mot-de-passe',
+        '--role',
+        'org_admin',
+        '--org',
+        'ai-du-val',
+      ],
       env,
     );
     expect(user.out).toContain('Created user dir@val.fr');
@@ -64,12 +79,31 @@ describe('the passerelle command', () => {
     expect(again.out).toContain('--force');
   });
 
-  test('refuses a bad SIRET and an unknown role with a clear message', async () => {
+  test('refuses a bad SIRET and an unknown role with a clear message', { timeout: 120_000 }, async () => {
     const env = { DATA_DIR: path.join(tmp(), 'db') };
-    expect((await cli(['create-org', '--name', 'X', '--commune', '94028', '--siret', '12345678901234'], env)).out).toMatch(/SIRET/);
-    expect((await cli(['create-user', '--email', 'a@b.fr', '--name', 'A', '--password', 'long-enough-pw', '--role', 'boss', '--org', 'x'], env)).out).toContain(
-      'Unknown role boss',
-    );
+    expect(
+      (await cli(['create-org', '--name', 'X', '--commune', '94028', '--siret', '12345678901234'], env)).out,
+    ).toMatch(/SIRET/);
+    expect(
+      (
+        await cli(
+          [
+            'create-user',
+            '--email',
+            'a@b.fr',
+            '--name',
+            'A',
+            '--password',
+            'long-enough-pw',
+            '--role',
+            'boss',
+            '--org',
+            'x',
+          ],
+          env,
+        )
+      ).out,
+    ).toContain('Unknown role boss');
   });
 });
 

@@ -5,11 +5,12 @@ import { clientsRoutes } from '../modules/clients/routes.js';
 import { directoryRoutes } from '../modules/directory/routes.js';
 import { needsRoutes } from '../modules/needs/routes.js';
 import { notificationsRoutes } from '../modules/notifications/routes.js';
+import { payrollRoutes } from '../modules/payroll/routes.js';
 import { planningRoutes } from '../modules/planning/routes.js';
 import { quotesRoutes } from '../modules/quotes/routes.js';
 import { reportingRoutes } from '../modules/reporting/routes.js';
-import { supportRoutes } from '../modules/support/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
+import { supportRoutes } from '../modules/support/routes.js';
 import { systemRoutes } from '../modules/system/routes.js';
 import { timesheetsRoutes } from '../modules/timesheets/routes.js';
 import { workersRoutes } from '../modules/workers/routes.js';
@@ -28,6 +29,7 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(planningRoutes);
   await app.register(timesheetsRoutes);
   await app.register(billingRoutes);
+  await app.register(payrollRoutes);
   await app.register(reportingRoutes);
   await app.register(notificationsRoutes);
 }

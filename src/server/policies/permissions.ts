@@ -39,6 +39,8 @@ export const permissions = {
   'support.write': support,
   'exit.write': support,
   'worker.export': support,
+  'unavailability.read': [...back, 'worker'],
+  'unavailability.write': [...placement, 'support_officer', 'worker'],
   // planning
   'mission.read': [...back, 'client_user'],
   'mission.write': placement,

@@ -1,4 +1,26 @@
 import type { WebModule } from '../shell/module';
+import { ExportsPage, InvoicePage, InvoicesPage, MonthClosePage } from './BillingPages';
 
-/** The billing pages: see src/server/modules/billing for the API they use. */
-export const billingWeb: WebModule = {};
+/** The billing pages: see src/server/modules/billing and payroll for the API they use. */
+export const billingWeb: WebModule = {
+  backOffice: {
+    routes: [
+      { path: 'cloture', element: <MonthClosePage /> },
+      { path: 'factures', element: <InvoicesPage /> },
+      { path: 'factures/:invoiceId', element: <InvoicePage /> },
+      { path: 'exports', element: <ExportsPage /> },
+    ],
+    nav: [
+      { label: 'Clôture du mois', to: 'cloture', action: 'month.close' },
+      { label: 'Factures', to: 'factures', action: 'invoice.read' },
+      { label: 'Exports', to: 'exports', action: 'export.read' },
+    ],
+  },
+  portal: {
+    routes: [
+      { path: 'factures', element: <InvoicesPage /> },
+      { path: 'factures/:invoiceId', element: <InvoicePage /> },
+    ],
+    nav: [{ label: 'Mes factures', to: 'factures', action: 'invoice.read' }],
+  },
+};

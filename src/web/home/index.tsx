@@ -1,5 +1,5 @@
 import { Card, SimpleGrid, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import type { NavItem, WebModule } from '../shell/module';
 import { ROLE_LABELS, useMembership } from '../shell/session';
 
@@ -30,6 +30,7 @@ const home: NavItem = { label: 'Accueil', to: '', action: 'organisation.read' };
 export const homeWeb: WebModule = {
   backOffice: { routes: [{ index: true, element: <AreaHome /> }], nav: [home] },
   portal: { routes: [{ index: true, element: <AreaHome /> }], nav: [home] },
-  workerArea: { routes: [{ index: true, element: <AreaHome /> }], nav: [home] },
+  // A worker's home is their work page (planning): next shifts, proposals, unavailability.
+  workerArea: { routes: [{ index: true, element: <Navigate to="mon-travail" replace /> }] },
   network: { routes: [{ index: true, element: <AreaHome /> }], nav: [{ ...home, action: 'network.read' }] },
 };

@@ -10,16 +10,22 @@ type Email = { id: string; to: string; subject: string; text: string; status: st
 
 /** Makes the links of a plain-text email clickable. */
 function Linkified({ text }: { text: string }) {
-  const parts = text.split(/(https?:\/\/\S+)/g);
+  // Each part is keyed by its offset in the text: stable, and unique.
+  let offset = 0;
+  const parts = text.split(/(https?:\/\/\S+)/g).map((p) => {
+    const at = offset;
+    offset += p.length;
+    return { p, at };
+  });
   return (
     <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-      {parts.map((p, i) =>
+      {parts.map(({ p, at }) =>
         /^https?:\/\//.test(p) ? (
-          <Anchor key={i} href={p.replace(/^https?:\/\/[^/]+/, '')}>
+          <Anchor key={at} href={p.replace(/^https?:\/\/[^/]+/, '')}>
             {p}
           </Anchor>
         ) : (
-          <Fragment key={i}>{p}</Fragment>
+          <Fragment key={at}>{p}</Fragment>
         ),
       )}
     </Text>

@@ -8,7 +8,6 @@ import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
 
 type Settings = {
-  routingLimit: number;
   vatRatePct: number;
   vatMention: string;
   sapDeclarationNumber: string | null;
@@ -52,15 +51,6 @@ function SettingsPage() {
       <ErrorAlert error={save.error} title="Paramètres non enregistrés" />
       <Card withBorder maw={640} component="form" onSubmit={submit}>
         <Stack>
-          <NumberInput
-            label="Nombre de structures sollicitées par besoin"
-            min={1}
-            max={20}
-            value={form.routingLimit}
-            onChange={(v) => set('routingLimit', Number(v))}
-            error={errors.routingLimit}
-            disabled={!canWrite}
-          />
           <NumberInput
             label="Taux de TVA (%)"
             description="0 pour une association intermédiaire exonérée"

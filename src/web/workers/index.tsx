@@ -1,4 +1,34 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api';
 import type { WebModule } from '../shell/module';
+import { useCan, useOrgId } from '../shell/session';
+import { HirePage } from './HirePage';
+import { NewWorkerPage } from './NewWorkerPage';
+import { WorkerPage } from './WorkerPage';
+import { WorkersListPage } from './WorkersListPage';
+
+/** The navigation badge: how many PASS IAE end within 60 days. */
+function usePassEndingSoonCount() {
+  const orgId = useOrgId();
+  const can = useCan();
+  const q = useQuery({
+    queryKey: ['workers', orgId, 'pass-ending-soon'],
+    queryFn: () => api<{ count: number }>(`/api/orgs/${orgId}/workers/pass-ending-soon/count`),
+    enabled: can('worker.read'),
+    staleTime: 60_000,
+  });
+  return q.data?.count || undefined;
+}
 
 /** The workers pages: see src/server/modules/workers for the API they use. */
-export const workersWeb: WebModule = {};
+export const workersWeb: WebModule = {
+  backOffice: {
+    routes: [
+      { path: 'salaries', element: <WorkersListPage /> },
+      { path: 'salaries/nouveau', element: <NewWorkerPage /> },
+      { path: 'salaries/:workerId', element: <WorkerPage /> },
+      { path: 'salaries/:workerId/embauche', element: <HirePage /> },
+    ],
+    nav: [{ label: 'Salarié·es', to: 'salaries', action: 'worker.read', useBadge: usePassEndingSoonCount }],
+  },
+};

@@ -57,6 +57,11 @@ export const clients = pgTable(
     /** A for-profit care home counts for the 480 h cap, a non-profit one does not. */
     forProfit: boolean('for_profit'),
     notes: text('notes'),
+    /** Billing address when it differs from the main address (one free-text block). */
+    billingAddress: text('billing_address'),
+    /** L5132-7: the date of the economic dismissal (economicDismissalUntil = this date + 6 months). */
+    economicDismissalOn: date('economic_dismissal_on'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -105,4 +110,24 @@ export const clientExcludedWorkers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.clientId, t.workerId] })],
+);
+
+/** The people to talk to at a client (besides the main contact stored on the client). */
+export const clientContacts = pgTable(
+  'client_contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    name: text('name').notNull(),
+    role: text('role'),
+    email: text('email'),
+    phone: text('phone'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.organisationId, t.clientId)],
 );

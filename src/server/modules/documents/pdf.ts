@@ -23,7 +23,12 @@ export type CreateDocumentOptions = {
  * Built-in Helvetica covers French (accents, €, ’, œ). Write with `doc`, then `await finish()`.
  */
 export function createDocument({ title, letterhead, reference }: CreateDocumentOptions) {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, bufferPages: true, info: { Title: title, Author: letterhead.name } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    bufferPages: true,
+    info: { Title: title, Author: letterhead.name },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -37,7 +42,9 @@ export function createDocument({ title, letterhead, reference }: CreateDocumentO
   doc.font('Helvetica-Bold').fontSize(14).fillColor('#1971c2').text(letterhead.name);
   doc.font('Helvetica').fontSize(9).fillColor('#333333');
   if (address) doc.text(address);
-  const contact = [letterhead.phone && `Tél. ${letterhead.phone}`, letterhead.email, letterhead.website].filter(Boolean).join(' · ');
+  const contact = [letterhead.phone && `Tél. ${letterhead.phone}`, letterhead.email, letterhead.website]
+    .filter(Boolean)
+    .join(' · ');
   if (contact) doc.text(contact);
   if (letterhead.siret) doc.text(`SIRET ${letterhead.siret}`);
   doc.moveDown(1.5);
@@ -69,5 +76,9 @@ export function createDocument({ title, letterhead, reference }: CreateDocumentO
 
 /** A "label: value" line, the label in bold. */
 export function field(doc: PDFKit.PDFDocument, label: string, value: string | null | undefined) {
-  doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(value ?? '—');
+  doc
+    .font('Helvetica-Bold')
+    .text(`${label} : `, { continued: true })
+    .font('Helvetica')
+    .text(value ?? '—');
 }

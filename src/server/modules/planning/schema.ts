@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from '../accounts/schema.js';
 import { clients, sites } from '../clients/schema.js';
 import { placementContracts } from '../quotes/schema.js';
@@ -55,11 +55,18 @@ export const shifts = pgTable(
     endAt: timestamp('end_at', { withTimezone: true }).notNull(),
     status: text('status', { enum: SHIFT_STATUSES }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The weekly series this shift was generated from, if any. */
+    seriesId: uuid('series_id'),
+    /** The worker whose absence left this shift open (shown to the officer, used for continuity). */
+    uncoveredWorkerId: uuid('uncovered_worker_id'),
+    /** Why a shift was cancelled (e.g. handed to another AI of the network). */
+    cancelReason: text('cancel_reason'),
   },
   (t) => [
     index().on(t.organisationId, t.startAt),
     index().on(t.workerId, t.startAt),
     index().on(t.missionId),
+    index('shifts_client_worker_idx').on(t.clientId, t.workerId, t.startAt),
     check('shifts_duration', sql`${t.endAt} > ${t.startAt} AND ${t.endAt} - ${t.startAt} <= interval '12 hours'`),
     check('shifts_assigned_has_worker', sql`(${t.status} = 'assigned') = (${t.workerId} IS NOT NULL)`),
   ],
@@ -82,4 +89,134 @@ export const absences = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.organisationId, t.workerId), check('absences_dates', sql`${t.endAt} > ${t.startAt}`)],
+);
+
+/** A weekly pattern of shifts (e.g. Mon–Fri 07:00–14:00) from which one-off shifts are generated. */
+export const shiftSeries = pgTable(
+  'shift_series',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    missionId: uuid('mission_id')
+      .notNull()
+      .references(() => missions.id),
+    workerId: uuid('worker_id').references(() => workers.id),
+    /** 0 = Sunday … 6 = Saturday */
+    weekdays: integer('weekdays').array().notNull(),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    /** Dates skipped on purpose. */
+    exceptDates: date('except_dates').array().notNull().default(sql`'{}'::date[]`),
+    skipPublicHolidays: boolean('skip_public_holidays').notNull().default(false),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.organisationId, t.missionId), check('shift_series_dates', sql`${t.endDate} >= ${t.startDate}`)],
+);
+
+export const PROPOSAL_STATUSES = ['pending', 'accepted', 'declined', 'taken', 'withdrawn'] as const;
+
+/** A shift offered to a worker, who accepts or declines through a private link; the first to accept gets it. */
+export const shiftProposals = pgTable(
+  'shift_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    shiftId: uuid('shift_id')
+      .notNull()
+      .references(() => shifts.id),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id),
+    /** The officer's order of preference (1 = first choice). */
+    rank: integer('rank').notNull().default(1),
+    status: text('status', { enum: PROPOSAL_STATUSES }).notNull().default('pending'),
+    /** sha256 of the private link's token. */
+    tokenHash: text('token_hash').notNull(),
+    proposedBy: uuid('proposed_by'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.organisationId, t.shiftId),
+    index().on(t.workerId, t.status),
+    uniqueIndex('shift_proposals_token_key').on(t.tokenHash),
+  ],
+);
+
+/** A worker's private iCalendar feed; revoking it (revokedAt) makes the URL useless. */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id),
+    tokenHash: text('token_hash').notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('calendar_feeds_token_key').on(t.tokenHash), index().on(t.workerId)],
+);
+
+export const POOLING_REQUEST_STATUSES = ['open', 'filled', 'withdrawn'] as const;
+
+/**
+ * Regional pooling: an AI without a candidate asks the consenting AIs of its network. The request carries no
+ * personal data: the job, the commune and the times only.
+ */
+export const poolingRequests = pgTable(
+  'pooling_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    networkId: uuid('network_id').notNull(),
+    shiftId: uuid('shift_id')
+      .notNull()
+      .references(() => shifts.id),
+    rome: text('rome').notNull(),
+    communeCode: text('commune_code').notNull(),
+    startAt: timestamp('start_at', { withTimezone: true }).notNull(),
+    endAt: timestamp('end_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: POOLING_REQUEST_STATUSES }).notNull().default('open'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.networkId, t.status), index().on(t.organisationId, t.shiftId)],
+);
+
+export const POOLING_OFFER_STATUSES = ['offered', 'accepted', 'declined'] as const;
+
+/** Another AI's answer to a pooling request: one of its workers, shown to the asking AI by first name only. */
+export const poolingOffers = pgTable(
+  'pooling_offers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => poolingRequests.id),
+    /** The answering AI. */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id),
+    distanceKm: integer('distance_km'),
+    status: text('status', { enum: POOLING_OFFER_STATUSES }).notNull().default('offered'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.requestId), uniqueIndex('pooling_offers_once').on(t.requestId, t.workerId)],
 );

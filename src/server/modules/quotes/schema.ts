@@ -32,6 +32,10 @@ export const rates = pgTable(
       'rates_surcharges',
       sql`${t.nightSurchargePct} BETWEEN 0 AND 200 AND ${t.sundaySurchargePct} BETWEEN 0 AND 200 AND ${t.holidaySurchargePct} BETWEEN 0 AND 200`,
     ),
+    check(
+      'rates_fees',
+      sql`${t.travelFeeCents} BETWEEN 0 AND 100000 AND ${t.minimumBilledMinutes} BETWEEN 0 AND 720 AND (${t.effectiveTo} IS NULL OR ${t.effectiveTo} >= ${t.effectiveFrom})`,
+    ),
   ],
 );
 
@@ -62,11 +66,27 @@ export const quotes = pgTable(
     acceptedBy: text('accepted_by'),
     acceptedIp: text('accepted_ip'),
     refusedAt: timestamp('refused_at', { withTimezone: true }),
+    refusedBy: text('refused_by'),
+    refusedIp: text('refused_ip'),
+    refusalReason: text('refusal_reason'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** What the placement contract will say (R5132-20): place, period, tasks, equipment, equivalent pay. */
+    siteId: uuid('site_id').references(() => sites.id),
+    startDate: date('start_date'),
+    endDate: date('end_date'),
+    tasks: text('tasks'),
+    protectiveEquipment: text('protective_equipment'),
+    equipmentSuppliedBy: text('equipment_supplied_by'),
+    equivalentPayCents: integer('equivalent_pay_cents'),
+    notes: text('notes'),
+    createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index().on(t.organisationId, t.clientId),
     uniqueIndex('quotes_number_revision_key').on(t.organisationId, t.number, t.revision),
+    uniqueIndex('quotes_accept_token_hash_key').on(t.acceptTokenHash),
+    check('quotes_total', sql`${t.totalCents} >= 0`),
   ],
 );
 
@@ -124,6 +144,11 @@ export const placementContracts = pgTable(
     signedAt: timestamp('signed_at', { withTimezone: true }),
     signedBy: text('signed_by'),
     signedIp: text('signed_ip'),
+    /** The job codes placed (ROME), to check the dangerous-work rule and print the tasks. */
+    romeCodes: text('rome_codes').array(),
+    /** Why this amendment was made (e.g. "Remplacement de Awa Diallo"). */
+    amendmentReason: text('amendment_reason'),
+    createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -8,8 +8,6 @@ import { LEGAL } from './legal-figures.js';
 
 /** An organisation's settings, stored in organisations.settings (jsonb); DEFAULTS fill what was never set. */
 export const OrganisationSettings = z.strictObject({
-  /** How many AIs a need is routed to at once. */
-  routingLimit: z.number().int().min(1).max(20),
   /** VAT: an AI is usually exempt (rate 0 with the legal mention). */
   vatRatePct: z.number().min(0).max(20),
   vatMention: z.string().max(200),
@@ -31,7 +29,6 @@ export const OrganisationSettings = z.strictObject({
 export type OrganisationSettings = z.infer<typeof OrganisationSettings>;
 
 export const DEFAULTS: OrganisationSettings = {
-  routingLimit: 5,
   vatRatePct: 0,
   vatMention: LEGAL.defaultVatMention,
   sapDeclarationNumber: null,

@@ -21,7 +21,6 @@ test('a new organisation has the legal defaults', async () => {
   const res = await app.inject({ method: 'GET', url: `/api/orgs/${orgId}/settings`, headers: { cookie: officer } });
   expect(res.statusCode).toBe(200);
   expect(res.json()).toMatchObject({
-    routingLimit: 5,
     vatRatePct: 0,
     vatMention: 'TVA non applicable – art. 261-7-1°-b du CGI',
     retentionYears: 5,
@@ -42,7 +41,7 @@ test('the director changes one setting without resetting the others', async () =
     payload: { poolingConsent: true },
   });
   expect(res.statusCode).toBe(200);
-  expect(res.json()).toMatchObject({ retentionYears: 7, poolingConsent: true, routingLimit: 5 });
+  expect(res.json()).toMatchObject({ retentionYears: 7, poolingConsent: true, vatRatePct: 0 });
 });
 
 test('a placement officer may not change settings, and bad values are refused field by field', async () => {
@@ -50,22 +49,22 @@ test('a placement officer may not change settings, and bad values are refused fi
     method: 'PATCH',
     url: `/api/orgs/${orgId}/settings`,
     headers: { cookie: officer },
-    payload: { routingLimit: 3 },
+    payload: { retentionYears: 3 },
   });
   expect(forbidden.statusCode).toBe(403);
   const bad = await app.inject({
     method: 'PATCH',
     url: `/api/orgs/${orgId}/settings`,
     headers: { cookie: admin },
-    payload: { routingLimit: 0, colour: 'red' },
+    payload: { retentionYears: 0, colour: 'red' },
   });
   expect(bad.statusCode).toBe(400);
-  expect(bad.json().error.details.map((d: { path: string }) => d.path)).toContain('routingLimit');
+  expect(bad.json().error.details.map((d: { path: string }) => d.path)).toContain('retentionYears');
 });
 
 test('stored values that are no longer valid fall back to their default', () => {
-  expect(withDefaults({ routingLimit: 'many', retentionYears: 3 })).toMatchObject({
-    routingLimit: 5,
-    retentionYears: 3,
+  expect(withDefaults({ retentionYears: 'many', vatRatePct: 20 })).toMatchObject({
+    retentionYears: 5,
+    vatRatePct: 20,
   });
 });

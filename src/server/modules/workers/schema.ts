@@ -86,6 +86,8 @@ export const passes = pgTable(
     number: text('number').notNull(),
     startDate: date('start_date').notNull(),
     endDate: date('end_date').notNull(),
+    /** The end as granted (e.g. imported from Les emplois de l'inclusion); null = start + 730 days − 1. */
+    grantedEndDate: date('granted_end_date'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -112,6 +114,8 @@ export const employmentContracts = pgTable(
     startDate: date('start_date').notNull(),
     endDate: date('end_date'),
     weeklyMinutes: integer('weekly_minutes').notNull(),
+    /** CDDI beyond 24 months: the case of L5132-15-1 that allows it (senior, rqth, difficulties, training). */
+    extensionReason: text('extension_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -138,4 +142,128 @@ export const workerUnavailabilities = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.workerId, t.startAt), check('worker_unavailabilities_dates', sql`${t.endAt} > ${t.startAt}`)],
+);
+
+/** A certificate the worker holds (driving licence, food hygiene, SST…), with its dates. */
+export const workerCertificates = pgTable(
+  'worker_certificates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id),
+    kind: text('kind').notNull(),
+    label: text('label').notNull(),
+    obtainedOn: date('obtained_on'),
+    expiresOn: date('expires_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.workerId)],
+);
+
+/** Occupational health visits (visite d'information et de prévention, périodique…): due and done dates. */
+export const healthVisits = pgTable(
+  'health_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id),
+    kind: text('kind').notNull(),
+    dueOn: date('due_on').notNull(),
+    doneOn: date('done_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.organisationId, t.dueOn), index().on(t.workerId)],
+);
+
+export const DIAGNOSIS_AUTHORS = ['prescriber', 'ai'] as const;
+
+/** An eligibility diagnosis (criteria of Les emplois de l'inclusion), with its evidence for the State's checks. */
+export const eligibilityDiagnoses = pgTable(
+  'eligibility_diagnoses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id),
+    author: text('author', { enum: DIAGNOSIS_AUTHORS }).notNull(),
+    prescriberName: text('prescriber_name'),
+    madeOn: date('made_on').notNull(),
+    validUntil: date('valid_until').notNull(),
+    criteria: text('criteria').array().notNull(),
+    /** Free text and file names of the proofs kept (attestation CAF, notification MDPH…). */
+    evidence: text('evidence'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.organisationId, t.workerId)],
+);
+
+/** A suspension of a PASS IAE: pushes its end back by its length (at most 36 months each). */
+export const passSuspensions = pgTable(
+  'pass_suspensions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    passId: uuid('pass_id')
+      .notNull()
+      .references(() => passes.id),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.passId), check('pass_suspensions_dates', sql`${t.endDate} >= ${t.startDate}`)],
+);
+
+export const PASS_EXTENSION_REASONS = ['rqth', 'senior_50', 'particular_difficulties', 'cdi_inclusion_57'] as const;
+export type PassExtensionReason = (typeof PASS_EXTENSION_REASONS)[number];
+
+/** An extension (prolongation) of a PASS IAE, usually 12 months, capped per reason. */
+export const passExtensions = pgTable(
+  'pass_extensions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    passId: uuid('pass_id')
+      .notNull()
+      .references(() => passes.id),
+    reason: text('reason', { enum: PASS_EXTENSION_REASONS }).notNull(),
+    months: integer('months').notNull(),
+    requestedOn: date('requested_on').notNull(),
+    evidence: text('evidence'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.passId), check('pass_extensions_months', sql`${t.months} BETWEEN 1 AND 120`)],
+);
+
+/** Alerts already sent for a PASS ending soon: one per threshold and effective end (an extension re-arms them). */
+export const passAlerts = pgTable(
+  'pass_alerts',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    passId: uuid('pass_id')
+      .notNull()
+      .references(() => passes.id),
+    thresholdDays: integer('threshold_days').notNull(),
+    endDate: date('end_date').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.passId, t.thresholdDays, t.endDate] })],
 );

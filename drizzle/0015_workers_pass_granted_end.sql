@@ -1,0 +1,1 @@
+ALTER TABLE "passes" ADD COLUMN "granted_end_date" date;

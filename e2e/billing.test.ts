@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { expectNoSeriousA11yViolations, launchBrowser, login, newPage } from './browser.js';
+
+const browser = await launchBrowser();
+
+const currentMonth = () =>
+  new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' })
+    .format(new Date())
+    .slice(0, 7);
+
+describe('month close and invoices', () => {
+  test('the client validates its timesheet of the month in its portal', async () => {
+    const page = await newPage(browser);
+    await login(page, 'ehpad@client.passerelle.test');
+    const orgId = page.url().match(/\/portail\/([0-9a-f-]{36})/)![1];
+    await page.goto(`/portail/${orgId}/releves?month=${currentMonth()}`);
+    await page.getByRole('heading', { name: 'Relevés d’heures à valider' }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('button', { name: 'Valider ces heures' }).click();
+    await expect.poll(() => page.getByText('Validé le').first().isVisible(), { timeout: 20_000 }).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('the accountant closes the month and downloads an invoice; the client sees it in its portal', async () => {
+    const page = await newPage(browser);
+    await login(page, 'compta@ai-1.passerelle.test');
+    await expect.poll(() => page.url()).toMatch(/\/ai\/[0-9a-f-]{36}/);
+    const orgId = page.url().match(/\/ai\/([0-9a-f-]{36})/)![1];
+    const month = currentMonth();
+    await page.goto(`/ai/${orgId}/cloture?month=${month}`);
+    await page.getByRole('heading', { name: 'Clôture du mois' }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    // The demo's current month has timesheets not yet validated: the accountant forces the close.
+    await page.getByLabel('Forcer la clôture malgré les relevés non validés').check();
+    await page.getByRole('button', { name: /^Clore / }).click();
+    await page
+      .getByText(/est clos/)
+      .first()
+      .waitFor({ timeout: 120_000 });
+    const first = page.getByRole('table').getByRole('link').first();
+    const number = (await first.textContent())!.trim();
+    expect(number).toMatch(/^F-\d{4}-\d{5}$/);
+    await first.click();
+    await page.getByRole('heading', { name: `Facture ${number}` }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    const href = await page.getByRole('link', { name: 'Télécharger le PDF (Factur-X)' }).getAttribute('href');
+    const pdf = await page.evaluate(async (url) => {
+      const res = await fetch(url!);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return {
+        status: res.status,
+        type: res.headers.get('content-type'),
+        head: String.fromCharCode(...bytes.slice(0, 5)),
+      };
+    }, href);
+    expect(pdf).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
+
+    // The demo care home's invoice of this month, in the client's portal.
+    const client = await newPage(browser);
+    await login(client, 'ehpad@client.passerelle.test');
+    await client.goto(`/portail/${orgId}/factures?month=${month}`);
+    await client.getByRole('heading', { name: 'Mes factures' }).waitFor();
+    const link = client.getByRole('table').getByRole('link').first();
+    await link.waitFor();
+    expect(await link.textContent()).toMatch(/^F-\d{4}-\d{5}$/);
+    await expectNoSeriousA11yViolations(client);
+  }, 240_000);
+});

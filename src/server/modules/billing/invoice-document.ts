@@ -1,0 +1,145 @@
+import { frenchDate } from '../calendar/paris-time.js';
+import { createDocument } from '../documents/pdf.js';
+
+export type Party = {
+  name: string;
+  siret: string | null;
+  addressLine: string | null;
+  postalCode: string | null;
+  communeName: string | null;
+  email: string | null;
+  phone?: string | null;
+  website?: string | null;
+  /** Seller only: the account to pay by transfer. */
+  iban?: string | null;
+  /** Buyer only: the client's kind (individual = consumer, no professional mentions). */
+  kind?: string;
+  chorusServiceCode?: string | null;
+  chorusCommitmentNumber?: string | null;
+};
+
+export type DocLine = {
+  label: string;
+  /** Minutes for time lines; null for count lines. */
+  minutes: number | null;
+  count: number;
+  /** Hourly price (time lines) or unit price (count lines), in cents; may be fractional (surcharges). */
+  unitPrice: number;
+  totalCents: number;
+};
+
+/** Everything printed on an invoice or a credit note, as issued. */
+export type InvoiceDoc = {
+  kind: 'invoice' | 'credit_note';
+  number: string;
+  issuedOn: string;
+  dueOn: string;
+  periodStart: string;
+  periodEnd: string;
+  seller: Party;
+  buyer: Party;
+  lines: DocLine[];
+  netCents: number;
+  vatCents: number;
+  totalCents: number;
+  vatRatePct: number;
+  vatMention: string | null;
+  paymentTermsDays: number;
+  creditedInvoice?: { number: string; issuedOn: string } | null;
+  reason?: string | null;
+};
+
+export const DEFAULT_VAT_MENTION = 'TVA non applicable – art. 261-7-1°-b du CGI';
+
+export const euros = (cents: number) =>
+  `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100)} €`.replace(
+    /\u202f|\u00a0/g,
+    ' ',
+  );
+
+const hours = (minutes: number) => {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h`;
+};
+
+/** Professional clients get the late-payment mentions of Code de commerce L441-10 and D441-5. */
+export const isProfessional = (kind: string | undefined) => kind !== 'individual';
+
+export function legalMentions(d: InvoiceDoc): string[] {
+  const out: string[] = [];
+  out.push(
+    `Conditions de paiement : à ${d.paymentTermsDays} jours, soit au plus tard le ${frenchDate(d.dueOn)}. Pas d’escompte pour paiement anticipé.`,
+  );
+  if (isProfessional(d.buyer.kind)) {
+    out.push(
+      'En cas de retard de paiement : pénalités au taux d’intérêt de la BCE majoré de 10 points (art. L441-10 du Code de commerce), et indemnité forfaitaire pour frais de recouvrement de 40 € (art. D441-5).',
+    );
+  } else {
+    out.push('En cas de retard de paiement, des intérêts au taux légal pourront être appliqués.');
+  }
+  out.push(d.vatRatePct === 0 ? (d.vatMention ?? DEFAULT_VAT_MENTION) : `TVA au taux de ${d.vatRatePct} %.`);
+  out.push(
+    'Association intermédiaire conventionnée par l’État (art. L5132-7 du Code du travail) : mise à disposition de personnel.',
+  );
+  return out;
+}
+
+/** The human-readable PDF (pdfkit); Factur-X wraps it with its XML. */
+export async function renderInvoicePdf(d: InvoiceDoc): Promise<Buffer> {
+  const title = d.kind === 'invoice' ? `Facture ${d.number}` : `Avoir ${d.number}`;
+  const { doc, finish } = createDocument({
+    title,
+    letterhead: d.seller,
+    reference: `Émise le ${frenchDate(d.issuedOn)} · période du ${frenchDate(d.periodStart)} au ${frenchDate(d.periodEnd)}`,
+  });
+  doc.font('Helvetica-Bold').text('Client');
+  doc.font('Helvetica').text(d.buyer.name);
+  const addr = [d.buyer.addressLine, [d.buyer.postalCode, d.buyer.communeName].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  if (addr) doc.text(addr);
+  if (d.buyer.siret) doc.text(`SIRET ${d.buyer.siret}`);
+  if (d.buyer.chorusServiceCode) doc.text(`Code service : ${d.buyer.chorusServiceCode}`);
+  if (d.buyer.chorusCommitmentNumber) doc.text(`N° d’engagement : ${d.buyer.chorusCommitmentNumber}`);
+  if (d.seller.siret) doc.text(`Émetteur : ${d.seller.name}, SIRET ${d.seller.siret}`);
+  if (d.creditedInvoice) {
+    doc.moveDown(0.5);
+    doc.text(`Avoir sur la facture ${d.creditedInvoice.number} du ${frenchDate(d.creditedInvoice.issuedOn)}.`);
+    if (d.reason) doc.text(`Motif : ${d.reason}`);
+  }
+  doc.moveDown();
+
+  const x = [50, 330, 400, 470];
+  const widths = [275, 65, 65, 75];
+  const row = (cells: string[], bold = false) => {
+    const y = doc.y;
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+    let maxY = y;
+    cells.forEach((c, i) => {
+      doc.text(c, x[i], y, { width: widths[i], align: i === 0 ? 'left' : 'right' });
+      maxY = Math.max(maxY, doc.y);
+    });
+    doc.y = maxY + 3;
+    doc.x = 50;
+    if (doc.y > doc.page.height - 100) doc.addPage();
+  };
+  row(['Désignation', 'Quantité', 'Prix unit.', 'Montant'], true);
+  for (const l of d.lines) {
+    row([
+      l.label,
+      l.minutes !== null ? hours(l.minutes) : String(l.count),
+      euros(Math.round(l.unitPrice * 100) / 100),
+      euros(l.totalCents),
+    ]);
+  }
+  doc.moveDown();
+  doc.fontSize(10);
+  row(['Total HT', '', '', euros(d.netCents)], true);
+  row([`TVA (${d.vatRatePct} %)`, '', '', euros(d.vatCents)]);
+  row([d.kind === 'invoice' ? 'Total TTC à payer' : 'Total TTC de l’avoir', '', '', euros(d.totalCents)], true);
+  doc.moveDown();
+  doc.font('Helvetica').fontSize(8);
+  for (const m of legalMentions(d)) doc.text(m, 50, doc.y, { width: 495 });
+  return finish();
+}

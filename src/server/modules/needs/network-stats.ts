@@ -1,0 +1,83 @@
+import { and, eq, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connect.js';
+import type { NetworkActor } from '../../http/actor.js';
+import { networkOrganisations } from '../accounts/schema.js';
+import { addDays, parisInstant } from '../calendar/paris-time.js';
+import { clients } from '../clients/schema.js';
+import { shifts } from '../planning/schema.js';
+import { watchedBy } from './list-network-needs.js';
+import { needs } from './schema.js';
+
+/** Clients of the medico-social sector, whose hours the regional call counts. */
+export const MEDICO_SOCIAL_KINDS = ['care_home', 'medico_social'] as const;
+
+export type NetworkStats = {
+  needs: number;
+  claimed: number;
+  medianMinutesToClaim: number | null;
+  minutesDelivered: number;
+  hiresByClients: number;
+};
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : Math.round((s[mid - 1] + s[mid]) / 2);
+}
+
+export type NetworkStatsOptions = { db: Db; actor: NetworkActor; from: string; to: string; now?: Date };
+
+/**
+ * The network's figures over [from, to] (Paris dates, inclusive): needs submitted and claimed, the median time
+ * to claim, the minutes its AIs delivered to medico-social clients (assigned shifts already ended), and hires
+ * by clients (0 until the exits module records them).
+ */
+export async function networkStats({
+  db,
+  actor,
+  from,
+  to,
+  now = new Date(),
+}: NetworkStatsOptions): Promise<NetworkStats> {
+  const start = parisInstant(from);
+  const end = parisInstant(addDays(to, 1));
+  const rows = await db
+    .select({ createdAt: needs.createdAt, claimedAt: needs.claimedAt })
+    .from(needs)
+    .where(and(watchedBy(actor.networkId), gte(needs.createdAt, start), lt(needs.createdAt, end)));
+  const claimed = rows.filter((r) => r.claimedAt !== null);
+  const [delivered] = await db
+    .select({
+      minutes: sql<string>`coalesce(sum(extract(epoch from (${shifts.endAt} - ${shifts.startAt})) / 60), 0)`,
+    })
+    .from(shifts)
+    .innerJoin(clients, eq(clients.id, shifts.clientId))
+    .where(
+      and(
+        inArray(
+          shifts.organisationId,
+          db
+            .select({ id: networkOrganisations.organisationId })
+            .from(networkOrganisations)
+            .where(eq(networkOrganisations.networkId, actor.networkId)),
+        ),
+        inArray(clients.kind, [...MEDICO_SOCIAL_KINDS]),
+        eq(shifts.status, 'assigned'),
+        isNotNull(shifts.workerId),
+        gte(shifts.startAt, start),
+        lt(shifts.startAt, end),
+        lte(shifts.endAt, now),
+      ),
+    );
+  return {
+    needs: rows.length,
+    claimed: claimed.length,
+    medianMinutesToClaim: median(
+      claimed.map((r) => Math.round((r.claimedAt!.getTime() - r.createdAt.getTime()) / 60_000)),
+    ),
+    minutesDelivered: Math.round(Number(delivered.minutes)),
+    // TODO(exits): count exits of category "durable" whose employer is a client of the network's AIs.
+    hiresByClients: 0,
+  };
+}

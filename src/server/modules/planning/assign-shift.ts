@@ -1,0 +1,93 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/connect.js';
+import type { OrgActor } from '../../http/actor.js';
+import { conflict } from '../../http/errors.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { notifyClientOfReplacement } from './notify.js';
+import { shiftProposals, shifts } from './schema.js';
+import { findShift, isOverlapViolation, overlapConflict, slotOf } from './shift-context.js';
+import { verifyAssignment } from './verify-assignment.js';
+
+export type AssignShiftOptions = {
+  db: Db;
+  actor: Pick<OrgActor, 'organisationId' | 'userId'>;
+  shiftId: string;
+  workerId: string;
+  /** Set when the worker accepted a proposal: the shift must still be open. */
+  mustBeOpen?: boolean;
+};
+
+/** Gives a shift to a worker, after every legal and practical check (atomic: the shift row is locked). */
+export async function assignShift({ db, actor, shiftId, workerId, mustBeOpen = false }: AssignShiftOptions) {
+  let workerName = 'Ce·tte salarié·e';
+  try {
+    return await db.transaction(async (tx) => {
+      const shift = await findShift(tx, actor.organisationId, shiftId, true);
+      if (shift.status === 'cancelled') {
+        throw conflict('shift_cancelled', 'Ce créneau a été annulé : il ne peut plus être attribué.');
+      }
+      if (shift.status === 'assigned' && shift.workerId === workerId) {
+        return { status: 'assigned' as const, warnings: [] as string[], previousWorkerId: workerId };
+      }
+      if (mustBeOpen && shift.status !== 'open') {
+        throw conflict('shift_taken', 'Ce créneau vient d’être pris par une autre personne.');
+      }
+      const verdict = await verifyAssignment({
+        db: tx,
+        organisationId: actor.organisationId,
+        workerId,
+        slot: slotOf(shift),
+      });
+      workerName = verdict.workerName;
+      await tx
+        .update(shifts)
+        .set({ workerId, status: 'assigned' })
+        .where(and(eq(shifts.id, shift.id), eq(shifts.organisationId, actor.organisationId)));
+      // Other pending proposals for this shift are now moot.
+      await tx
+        .update(shiftProposals)
+        .set({ status: 'withdrawn', respondedAt: new Date() })
+        .where(
+          and(
+            eq(shiftProposals.shiftId, shift.id),
+            eq(shiftProposals.status, 'pending'),
+            eq(shiftProposals.organisationId, actor.organisationId),
+          ),
+        );
+      await recordAudit({
+        db: tx,
+        actor,
+        action: 'shift.assign',
+        recordType: 'shift',
+        recordId: shift.id,
+        details: { workerId, previousWorkerId: shift.workerId },
+      });
+      if (shift.status === 'open') await notifyClientOfReplacement(tx, shift, verdict.workerName);
+      return { status: 'assigned' as const, warnings: verdict.warnings, previousWorkerId: shift.workerId };
+    });
+  } catch (err) {
+    if (isOverlapViolation(err)) throw overlapConflict(workerName);
+    throw err;
+  }
+}
+
+/** Takes the worker off a shift, which becomes open again. */
+export async function unassignShift({ db, actor, shiftId }: { db: Db; actor: OrgActor; shiftId: string }) {
+  return db.transaction(async (tx) => {
+    const shift = await findShift(tx, actor.organisationId, shiftId, true);
+    if (shift.status !== 'assigned') return { status: shift.status };
+    await tx
+      .update(shifts)
+      .set({ workerId: null, status: 'open', uncoveredWorkerId: shift.workerId })
+      .where(eq(shifts.id, shift.id));
+    await recordAudit({
+      db: tx,
+      actor,
+      action: 'shift.unassign',
+      recordType: 'shift',
+      recordId: shift.id,
+      details: { workerId: shift.workerId },
+    });
+    return { status: 'open' as const };
+  });
+}

@@ -1,0 +1,317 @@
+import { dangerousWork } from '../../quotes/rules/dangerous-jobs.js';
+import { derogationRuns, HOURS_CAP_MINUTES, HOURS_CAP_WARNING_RATIO } from './hours-cap.js';
+import { parisClock, parisDay } from './paris-clock.js';
+
+/**
+ * Every hard constraint of an assignment, in one place (PRODUCT.md, planning). Pure: the facts are loaded by
+ * ../assignment-facts.ts in a few set-based queries, so that the same code checks one assignment, ranks
+ * 12 000 candidates or plans 2 000 shifts.
+ */
+export const RULE_CODES = [
+  'worker_overlap',
+  'pass_not_valid',
+  'enterprise_hours_cap',
+  'no_employment_contract',
+  'dangerous_job',
+  'job_not_held',
+  'worker_excluded_by_client',
+  'worker_unavailable',
+  'daily_rest',
+  'weekly_hours_exceeded',
+] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
+
+/** Code du travail L3131-1: 11 consecutive hours of rest between two working days. */
+export const DAILY_REST_MINUTES = 11 * 60;
+/** Code du travail L3121-20: never more than 48 h in one week. */
+export const LEGAL_WEEKLY_MAX_MINUTES = 48 * 60;
+/** A shift never lasts more than 12 h (also a database constraint). */
+export const MAX_SHIFT_MINUTES = 12 * 60;
+
+const HOUR = 3_600_000;
+
+/** The shift to be given, with what the rules need precomputed (Paris dates, week, month). */
+export type Slot = {
+  id: string | null;
+  startMs: number;
+  endMs: number;
+  minutes: number;
+  clientId: string;
+  clientName: string;
+  clientCounts: boolean;
+  rome: string;
+  romeLabel: string;
+  startDate: string;
+  /** Paris date of the last minute of the shift (a night shift ends the next day). */
+  lastDate: string;
+  monday: string;
+  month: string;
+  weekday: number;
+  startMinute: number;
+  endMinute: number;
+  siteLat: number | null;
+  siteLon: number | null;
+};
+
+export function makeSlot(o: {
+  id?: string | null;
+  start: Date;
+  end: Date;
+  clientId: string;
+  clientName: string;
+  clientCounts: boolean;
+  rome: string;
+  romeLabel?: string;
+  siteLat?: number | null;
+  siteLon?: number | null;
+}): Slot {
+  const startMs = o.start.getTime();
+  const endMs = o.end.getTime();
+  const s = parisClock(startMs);
+  const e = parisClock(endMs);
+  return {
+    id: o.id ?? null,
+    startMs,
+    endMs,
+    minutes: Math.round((endMs - startMs) / 60_000),
+    clientId: o.clientId,
+    clientName: o.clientName,
+    clientCounts: o.clientCounts,
+    rome: o.rome,
+    romeLabel: o.romeLabel ?? o.rome,
+    startDate: s.date,
+    lastDate: parisDay(endMs - 60_000),
+    monday: s.monday,
+    month: s.month,
+    weekday: s.weekday,
+    startMinute: s.minuteOfDay,
+    endMinute: e.date === s.date ? e.minuteOfDay : 24 * 60 + e.minuteOfDay,
+    siteLat: o.siteLat ?? null,
+    siteLon: o.siteLon ?? null,
+  };
+}
+
+export type BusyShift = { id: string; startMs: number; endMs: number; startDate: string; clientName: string };
+
+/** What the rules know about one worker around the slots being checked. */
+export type WorkerFacts = {
+  id: string;
+  organisationId: string;
+  name: string;
+  firstName: string;
+  lat: number | null;
+  lon: number | null;
+  maxMinutesPerWeek: number | null;
+  weeklyAvailability: Record<string, [string, string][]>;
+  derogationFrom: string | null;
+  derogationTo: string | null;
+  targetJobs: string[];
+  /** rome → level 1..3 */
+  jobs: Map<string, number>;
+  passes: { startDate: string; endDate: string }[];
+  contracts: { startDate: string; endDate: string | null; weeklyMinutes: number }[];
+  /** Declared unavailabilities and absences. */
+  unavailable: { startMs: number; endMs: number; reason: string }[];
+  /** Assigned shifts near the slots (overlap and daily rest). */
+  shifts: BusyShift[];
+  /** monday → minutes assigned that week */
+  weekMinutes: Map<string, number>;
+  /** YYYY-MM → minutes assigned that month */
+  monthMinutes: Map<string, number>;
+  /** Clients that asked not to receive this worker. */
+  excludedBy: Set<string>;
+  /** clientId → shifts worked there over the last 12 months */
+  continuity: Map<string, number>;
+  /** The 480 h window: counted minutes and its bounds (null: no window opened yet). */
+  cap: { windowStart: string | null; windowEnd: string | null; countedMinutes: number; exact: boolean };
+};
+
+export type Violation = { code: RuleCode; status: 409 | 422; message: string };
+export type Verdict = { ok: true; warnings: string[] } | { ok: false; violation: Violation };
+
+const d = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+const hm = (minute: number) =>
+  `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+const hours = (minutes: number) => {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h`;
+};
+const slotLabel = (s: Slot) => `le ${d(s.startDate)} de ${hm(s.startMinute)} à ${hm(s.endMinute)}`;
+
+const fail = (code: RuleCode, message: string): Verdict => ({
+  ok: false,
+  violation: { code, status: code === 'worker_overlap' ? 409 : 422, message },
+});
+
+/** Whether the 480 h cap window applies on `date` (a new window opens when the previous one has run out). */
+function capCountedOn(w: WorkerFacts, date: string) {
+  if (!w.cap.windowStart || !w.cap.windowEnd || date > w.cap.windowEnd || date < w.cap.windowStart) {
+    return { counted: 0, windowStart: date };
+  }
+  return { counted: w.cap.countedMinutes, windowStart: w.cap.windowStart };
+}
+
+function timeToMinute(t: string) {
+  const [h, m] = t.split(':').map(Number);
+  return h * 60 + m;
+}
+
+/** Checks every hard constraint of giving `slot` to worker `w`; the first broken rule is reported. */
+export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
+  const name = w.name;
+  const when = slotLabel(slot);
+
+  // One worker cannot be in two places at once (also the exclusion constraint shifts_no_overlap).
+  for (const o of w.shifts) {
+    if (o.id !== slot.id && o.startMs < slot.endMs && slot.startMs < o.endMs) {
+      const oc = parisClock(o.startMs);
+      return fail(
+        'worker_overlap',
+        `${name} travaille déjà le ${d(oc.date)} à ${hm(oc.minuteOfDay)} (${o.clientName}) : ce créneau ${when} se chevauche avec le sien. Choisissez une autre personne ou un autre horaire.`,
+      );
+    }
+  }
+
+  // No shift on a day without a valid PASS IAE (PRODUCT.md, L5132-8).
+  for (const day of slot.lastDate === slot.startDate ? [slot.startDate] : [slot.startDate, slot.lastDate]) {
+    if (!w.passes.some((p) => p.startDate <= day && day <= p.endDate)) {
+      const ended = w.passes
+        .filter((p) => p.endDate < day)
+        .map((p) => p.endDate)
+        .sort()
+        .pop();
+      return fail(
+        'pass_not_valid',
+        ended
+          ? `Le PASS IAE de ${name} a expiré le ${d(ended)} : prolongez-le avant de lui confier le créneau ${when}.`
+          : `${name} n’a pas de PASS IAE valide le ${d(day)} : il faut un PASS IAE en cours pour lui confier ce créneau.`,
+      );
+    }
+  }
+
+  // 480 h over 24 months with users that are private-law employers (L5132-9, R5132-18).
+  let capWarning: string | null = null;
+  if (slot.clientCounts && !derogationRuns(w.derogationFrom, w.derogationTo, slot.startDate)) {
+    const { counted, windowStart } = capCountedOn(w, slot.startDate);
+    const total = counted + slot.minutes;
+    if (total > HOURS_CAP_MINUTES) {
+      return fail(
+        'enterprise_hours_cap',
+        `${name} a déjà ${hours(counted)} de mise à disposition chez des employeurs privés depuis le ${d(windowStart)} : le créneau ${when} chez ${slot.clientName} dépasserait le plafond de 480 h sur 24 mois (art. L5132-9 du Code du travail). Choisissez une autre personne ou obtenez une dérogation du préfet.`,
+      );
+    }
+    if (total / HOURS_CAP_MINUTES >= HOURS_CAP_WARNING_RATIO) {
+      capWarning = `${name} atteindra ${hours(total)} sur les 480 h autorisées chez des employeurs privés (${Math.round((total / HOURS_CAP_MINUTES) * 100)} %).`;
+    }
+  }
+
+  // An employment contract covering the day.
+  if (!w.contracts.some((c) => c.startDate <= slot.startDate && (c.endDate === null || slot.startDate <= c.endDate))) {
+    return fail(
+      'no_employment_contract',
+      `${name} n’a pas de contrat de travail couvrant le ${d(slot.startDate)} : établissez ou prolongez son contrat avant de lui confier ce créneau.`,
+    );
+  }
+
+  // Particularly dangerous work is never placed (D4154-1).
+  const danger = dangerousWork(slot.rome);
+  if (danger) {
+    return fail(
+      'dangerous_job',
+      `Le métier ${slot.romeLabel} (${slot.rome}) relève des travaux particulièrement dangereux interdits aux salariés mis à disposition : ${danger}. ${name} ne peut pas y être affecté·e.`,
+    );
+  }
+
+  if (!w.jobs.has(slot.rome)) {
+    return fail(
+      'job_not_held',
+      `${name} n’exerce pas le métier ${slot.romeLabel} (${slot.rome}) : ajoutez ce métier à sa fiche si elle ou il le maîtrise, ou choisissez une autre personne.`,
+    );
+  }
+
+  if (w.excludedBy.has(slot.clientId)) {
+    return fail(
+      'worker_excluded_by_client',
+      `${slot.clientName} a demandé à ne plus recevoir ${name} : choisissez une autre personne.`,
+    );
+  }
+
+  for (const u of w.unavailable) {
+    if (u.startMs < slot.endMs && slot.startMs < u.endMs) {
+      return fail(
+        'worker_unavailable',
+        `${name} est indisponible ${when} (${u.reason}) : choisissez une autre personne ou un autre horaire.`,
+      );
+    }
+  }
+  const pattern = w.weeklyAvailability;
+  if (pattern && Object.keys(pattern).length > 0) {
+    const ranges = pattern[String(slot.weekday)] ?? [];
+    const fits = ranges.some(([a, b]) => {
+      const from = timeToMinute(a);
+      const to = b === '00:00' || b === '24:00' ? 24 * 60 : timeToMinute(b);
+      return from <= slot.startMinute && Math.min(slot.endMinute, 24 * 60) <= to;
+    });
+    if (!fits) {
+      return fail(
+        'worker_unavailable',
+        `${name} a déclaré ne pas être disponible ${when} (ses disponibilités habituelles) : choisissez une autre personne ou un autre horaire.`,
+      );
+    }
+  }
+
+  // 11 h of rest between two working days (L3131-1); a split shift within one day is allowed.
+  for (const o of w.shifts) {
+    if (o.id === slot.id) continue;
+    const gap = o.startMs >= slot.endMs ? o.startMs - slot.endMs : slot.startMs - o.endMs;
+    if (gap >= 0 && gap < 11 * HOUR && o.startDate !== slot.startDate) {
+      return fail(
+        'daily_rest',
+        `${name} n’aurait que ${hours(Math.round(gap / 60_000))} de repos entre ce créneau ${when} et son autre créneau chez ${o.clientName} : il faut 11 h de repos entre deux journées (art. L3131-1 du Code du travail).`,
+      );
+    }
+  }
+
+  const weekMax = Math.min(w.maxMinutesPerWeek ?? LEGAL_WEEKLY_MAX_MINUTES, LEGAL_WEEKLY_MAX_MINUTES);
+  const weekTotal = (w.weekMinutes.get(slot.monday) ?? 0) + slot.minutes;
+  if (weekTotal > weekMax) {
+    return fail(
+      'weekly_hours_exceeded',
+      `${name} aurait ${hours(weekTotal)} la semaine du ${d(slot.monday)}, au-delà de son maximum de ${hours(weekMax)} par semaine : choisissez une autre personne.`,
+    );
+  }
+
+  return { ok: true, warnings: capWarning ? [capWarning] : [] };
+}
+
+/** Records in memory that `slot` was given to `w` (the auto-planner's running state). */
+export function commitAssignment(slot: Slot, w: WorkerFacts): void {
+  w.shifts.push({
+    id: slot.id ?? `new-${w.shifts.length}`,
+    startMs: slot.startMs,
+    endMs: slot.endMs,
+    startDate: slot.startDate,
+    clientName: slot.clientName,
+  });
+  w.weekMinutes.set(slot.monday, (w.weekMinutes.get(slot.monday) ?? 0) + slot.minutes);
+  w.monthMinutes.set(slot.month, (w.monthMinutes.get(slot.month) ?? 0) + slot.minutes);
+  if (slot.clientCounts) {
+    if (!w.cap.windowStart || slot.startDate > (w.cap.windowEnd ?? '')) {
+      // Approximation for planning only: the assignment itself re-checks exactly.
+      w.cap.countedMinutes = capCountedOn(w, slot.startDate).counted;
+    }
+    w.cap.countedMinutes += slot.minutes;
+    w.cap.windowStart ??= slot.startDate;
+    w.cap.windowEnd ??= '9999-12-31';
+  }
+}
+
+/** Undoes commitAssignment (the auto-planner's local search). */
+export function uncommitAssignment(slot: Slot, w: WorkerFacts): void {
+  const i = w.shifts.findIndex((s) => s.startMs === slot.startMs && s.endMs === slot.endMs);
+  if (i >= 0) w.shifts.splice(i, 1);
+  w.weekMinutes.set(slot.monday, (w.weekMinutes.get(slot.monday) ?? 0) - slot.minutes);
+  w.monthMinutes.set(slot.month, (w.monthMinutes.get(slot.month) ?? 0) - slot.minutes);
+  if (slot.clientCounts) w.cap.countedMinutes -= slot.minutes;
+}

@@ -1,0 +1,90 @@
+import { addDays } from '../../calendar/paris-time.js';
+
+/**
+ * The 480 h cap of the Code du travail (L5132-9, R5132-18): the hours a worker of an AI is placed with users
+ * that are private-law employers may not exceed 480 over the 24 months that start with the first such
+ * placement. Individuals, private non-profits (associations, non-profit care homes) and public bodies do not
+ * count by default; a prefect's derogation lifts the cap while it runs.
+ */
+export const HOURS_CAP_MINUTES = 480 * 60;
+/** From this share of the cap, the officer is warned before placing more hours. */
+export const HOURS_CAP_WARNING_RATIO = 0.8;
+export const HOURS_CAP_WINDOW_MONTHS = 24;
+
+/**
+ * Whether hours placed with a client count toward the cap: the clients module owns that rule
+ * (companies, for-profit care homes, and the client's override).
+ */
+export { countsForHoursCap } from '../../clients/rules/hours-cap-scope.js';
+
+/** countsForHoursCap in SQL, for set-based queries over a joined `clients` row aliased as `alias`. */
+export const countsForHoursCapSql = (alias: string) =>
+  `coalesce(${alias}.counts_for_hours_cap_override, ${alias}.kind = 'company' OR (${alias}.kind IN ('care_home','medico_social') AND ${alias}.for_profit IS TRUE))`;
+
+/** YYYY-MM-DD plus whole months (the day is clamped to the month's end). */
+export function addMonths(date: string, months: number): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + months;
+  const d = Number(date.slice(8, 10));
+  const year = y + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return `${year}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+export type CountedPlacement = { date: string; minutes: number };
+
+export type HoursCapWindow = {
+  /** First day of the 24-month window containing `date`; null when no counted placement starts one. */
+  windowStart: string | null;
+  /** Last day of that window (inclusive). */
+  windowEnd: string | null;
+  countedMinutes: number;
+};
+
+/**
+ * The 24-month window that applies on `date` and the minutes already counted in it. A window opens with the
+ * first counted placement; when it has run out, the next counted placement opens a new one.
+ */
+export function hoursCapWindow(
+  placements: readonly CountedPlacement[],
+  date: string,
+  options: { placingOn?: boolean } = {},
+): HoursCapWindow {
+  const sorted = [...placements].sort((a, b) => a.date.localeCompare(b.date));
+  let start: string | null = null;
+  let end: string | null = null;
+  for (const p of sorted) {
+    if (start === null || p.date > end!) {
+      if (p.date > date) break;
+      start = p.date;
+      end = addDays(addMonths(start, HOURS_CAP_WINDOW_MONTHS), -1);
+    }
+  }
+  if (start === null || date > end!) {
+    if (!options.placingOn) return { windowStart: null, windowEnd: null, countedMinutes: 0 };
+    // No window runs on that day: a placement then opens one, which also holds the placements planned after.
+    start = date;
+    end = addDays(addMonths(date, HOURS_CAP_WINDOW_MONTHS), -1);
+  }
+  const countedMinutes = sorted.filter((p) => p.date >= start! && p.date <= end!).reduce((s, p) => s + p.minutes, 0);
+  return { windowStart: start, windowEnd: end, countedMinutes };
+}
+
+export type HoursCapVerdict = { code: 'ok' | 'warning' | 'enterprise_hours_cap'; ratio: number };
+
+/** Adding `addedMinutes` of counted placement to `countedMinutes`: refused above 480 h unless a derogation runs. */
+export function hoursCapVerdict(countedMinutes: number, addedMinutes: number, derogation: boolean): HoursCapVerdict {
+  const total = countedMinutes + addedMinutes;
+  const ratio = total / HOURS_CAP_MINUTES;
+  if (derogation) return { code: 'ok', ratio };
+  if (total > HOURS_CAP_MINUTES) return { code: 'enterprise_hours_cap', ratio };
+  if (ratio >= HOURS_CAP_WARNING_RATIO) return { code: 'warning', ratio };
+  return { code: 'ok', ratio };
+}
+
+/** A prefect's derogation runs on `date` when it falls between its bounds (an open end runs on). */
+export function derogationRuns(from: string | null, to: string | null, date: string): boolean {
+  if (!from) return false;
+  return from <= date && (!to || date <= to);
+}

@@ -1,0 +1,174 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connect.js';
+import { conflict, notFound, validationFailed } from '../../http/errors.js';
+import { clients, sites } from '../clients/schema.js';
+import { findJob } from '../directory/rome.js';
+import { workers } from '../workers/schema.js';
+import { MAX_SHIFT_MINUTES, makeSlot, type Slot } from './rules/assignment.js';
+import { countsForHoursCap } from './rules/hours-cap.js';
+import { missions, shifts } from './schema.js';
+
+export const romeLabel = (rome: string) => findJob(rome)?.label ?? rome;
+
+/** A shift with its mission, client and site: what checks, ranking and views need. */
+export type ShiftRecord = {
+  id: string;
+  organisationId: string;
+  missionId: string;
+  clientId: string;
+  clientName: string;
+  clientKind: string;
+  clientCounts: boolean;
+  siteId: string;
+  siteName: string;
+  siteCommune: string | null;
+  siteCommuneCode: string;
+  siteLat: number | null;
+  siteLon: number | null;
+  rome: string;
+  referentUserId: string | null;
+  workerId: string | null;
+  status: 'open' | 'assigned' | 'cancelled';
+  startAt: Date;
+  endAt: Date;
+  missionStart: string;
+  missionEnd: string;
+};
+
+const shiftColumns = {
+  id: shifts.id,
+  organisationId: shifts.organisationId,
+  missionId: shifts.missionId,
+  clientId: shifts.clientId,
+  clientName: clients.name,
+  clientKind: clients.kind,
+  forProfit: clients.forProfit,
+  override: clients.countsForHoursCapOverride,
+  siteId: sites.id,
+  siteName: sites.name,
+  siteCommune: sites.communeName,
+  siteCommuneCode: sites.communeCode,
+  siteLat: sites.lat,
+  siteLon: sites.lon,
+  rome: missions.rome,
+  referentUserId: missions.referentUserId,
+  workerId: shifts.workerId,
+  status: shifts.status,
+  startAt: shifts.startAt,
+  endAt: shifts.endAt,
+  missionStart: missions.startDate,
+  missionEnd: missions.endDate,
+};
+
+/** One shift of this organisation (404 otherwise); `lock` takes a row lock for the rest of the transaction. */
+export async function findShift(db: Db, organisationId: string, shiftId: string, lock = false): Promise<ShiftRecord> {
+  if (lock) {
+    await db.execute(
+      sql`SELECT 1 FROM shifts WHERE id = ${shiftId} AND organisation_id = ${organisationId} FOR UPDATE`,
+    );
+  }
+  const [row] = await db
+    .select(shiftColumns)
+    .from(shifts)
+    .innerJoin(missions, eq(missions.id, shifts.missionId))
+    .innerJoin(clients, eq(clients.id, shifts.clientId))
+    .innerJoin(sites, eq(sites.id, missions.siteId))
+    .where(and(eq(shifts.id, shiftId), eq(shifts.organisationId, organisationId)));
+  if (!row) throw notFound('Ce créneau');
+  const { forProfit, override, clientKind, ...rest } = row;
+  return {
+    ...rest,
+    clientKind,
+    clientCounts: countsForHoursCap({ kind: clientKind, forProfit, countsForHoursCapOverride: override }),
+  };
+}
+
+export function slotOf(s: ShiftRecord, times?: { start: Date; end: Date }): Slot {
+  return makeSlot({
+    id: s.id,
+    start: times?.start ?? s.startAt,
+    end: times?.end ?? s.endAt,
+    clientId: s.clientId,
+    clientName: s.clientName,
+    clientCounts: s.clientCounts,
+    rome: s.rome,
+    romeLabel: romeLabel(s.rome),
+    siteLat: s.siteLat,
+    siteLon: s.siteLon,
+  });
+}
+
+/** One mission of this organisation, with its client and site (404 otherwise). */
+export async function findMission(db: Db, organisationId: string, missionId: string) {
+  const [row] = await db
+    .select({
+      id: missions.id,
+      clientId: missions.clientId,
+      clientName: clients.name,
+      clientKind: clients.kind,
+      forProfit: clients.forProfit,
+      override: clients.countsForHoursCapOverride,
+      siteId: missions.siteId,
+      siteLat: sites.lat,
+      siteLon: sites.lon,
+      rome: missions.rome,
+      startDate: missions.startDate,
+      endDate: missions.endDate,
+      referentUserId: missions.referentUserId,
+    })
+    .from(missions)
+    .innerJoin(clients, eq(clients.id, missions.clientId))
+    .innerJoin(sites, eq(sites.id, missions.siteId))
+    .where(and(eq(missions.id, missionId), eq(missions.organisationId, organisationId)));
+  if (!row) throw notFound('Cette mission');
+  return {
+    ...row,
+    clientCounts: countsForHoursCap({
+      kind: row.clientKind,
+      forProfit: row.forProfit,
+      countsForHoursCapOverride: row.override,
+    }),
+  };
+}
+
+/** The worker's name, checking it belongs to this organisation (404 for an unknown or foreign worker). */
+export async function findWorkerName(db: Db, organisationId: string, workerId: string) {
+  const [w] = await db
+    .select({ firstName: workers.firstName, lastName: workers.lastName, email: workers.email })
+    .from(workers)
+    .where(and(eq(workers.id, workerId), eq(workers.organisationId, organisationId)));
+  if (!w) throw notFound('Ce·tte salarié·e');
+  return { name: `${w.firstName} ${w.lastName}`, firstName: w.firstName, email: w.email };
+}
+
+/** Bad times are refused before anything is read or written (API.md: a clear error, nothing changed). */
+export function assertShiftTimes(start: Date, end: Date, path = 'end') {
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) {
+    throw validationFailed([{ path: 'start', message: 'Date et heure invalides.' }]);
+  }
+  if (end.getTime() <= start.getTime()) {
+    throw validationFailed(
+      [{ path, message: 'La fin du créneau doit être après son début.' }],
+      'Le créneau finit avant de commencer.',
+    );
+  }
+  if (end.getTime() - start.getTime() > MAX_SHIFT_MINUTES * 60_000) {
+    throw validationFailed(
+      [{ path, message: 'Un créneau dure au plus 12 heures.' }],
+      'Un créneau ne peut pas durer plus de 12 heures.',
+    );
+  }
+}
+
+/** The database's exclusion constraint (shifts_no_overlap) caught a race: same answer as the rule. */
+export function isOverlapViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23P01' || e?.cause?.code === '23P01';
+}
+
+export function overlapConflict(workerName: string) {
+  return conflict(
+    'worker_overlap',
+    `${workerName} a déjà un créneau qui chevauche celui-ci (il vient d’être affecté par quelqu’un d’autre) : choisissez une autre personne ou un autre horaire.`,
+  );
+}

@@ -1,0 +1,113 @@
+import { and, count, desc, eq, or } from 'drizzle-orm';
+import type { Db } from '../../db/connect.js';
+import type { OrgActor } from '../../http/actor.js';
+import { ruleBroken } from '../../http/errors.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { parisToday } from '../calendar/paris-time.js';
+import { clients } from '../clients/schema.js';
+import { queueEmail } from '../notifications/queue-email.js';
+import { findPlacementContract } from './placement-contracts.js';
+import { placementContracts } from './schema.js';
+
+export type AmendPlacementContractWorkersOptions = {
+  db: Db;
+  actor: Pick<OrgActor, 'organisationId' | 'userId'> & Partial<OrgActor>;
+  /** The original contract or any of its amendments. */
+  placementContractId: string;
+  /** Full names of every worker placed under the contract from now on. */
+  workerNames: string[];
+  reason?: string | null;
+};
+
+/**
+ * R5132-20 names the workers in the contract: when they change, an amendment (avenant) is generated —
+ * a new row with amends_id = the original contract, number "<original>-A<n>", the new list of names,
+ * unsigned until the client signs it in its portal. Same names as the current version: nothing is created.
+ * Planning calls this when it assigns a worker not yet named. Returns the current version's id.
+ */
+export async function amendPlacementContractWorkers({
+  db,
+  actor,
+  placementContractId,
+  workerNames,
+  reason,
+}: AmendPlacementContractWorkersOptions) {
+  const names = [...new Set(workerNames.map((n) => n.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'fr'));
+  return db.transaction(async (tx) => {
+    const given = await findPlacementContract(tx, actor, placementContractId);
+    const rootId = given.amendsId ?? given.id;
+    const family = and(
+      eq(placementContracts.organisationId, actor.organisationId),
+      or(eq(placementContracts.id, rootId), eq(placementContracts.amendsId, rootId)),
+    );
+    const [current] = await tx
+      .select()
+      .from(placementContracts)
+      .where(family)
+      .orderBy(desc(placementContracts.createdAt))
+      .limit(1)
+      .for('update');
+    const [root] = await tx.select().from(placementContracts).where(eq(placementContracts.id, rootId));
+    if (root.status === 'cancelled' || root.status === 'ended' || root.endDate < parisToday()) {
+      throw ruleBroken(
+        'placement_contract_ended',
+        `Le contrat ${root.number} est terminé : établissez un nouveau devis.`,
+      );
+    }
+    const same = [...current.workerNames].sort((a, b) => a.localeCompare(b, 'fr')).join('|') === names.join('|');
+    if (same) return { placementContractId: current.id, created: false };
+    const [{ n }] = await tx
+      .select({ n: count() })
+      .from(placementContracts)
+      .where(eq(placementContracts.amendsId, rootId));
+    const added = names.filter((x) => !current.workerNames.includes(x));
+    const removed = current.workerNames.filter((x) => !names.includes(x));
+    const why =
+      reason ??
+      [added.length ? `ajout de ${added.join(', ')}` : '', removed.length ? `retrait de ${removed.join(', ')}` : '']
+        .filter(Boolean)
+        .join(' ; ');
+    const [amendment] = await tx
+      .insert(placementContracts)
+      .values({
+        organisationId: actor.organisationId,
+        clientId: root.clientId,
+        siteId: current.siteId,
+        quoteId: root.quoteId,
+        amendsId: rootId,
+        number: `${root.number}-A${n + 1}`,
+        status: 'active',
+        tasks: current.tasks,
+        startDate: [parisToday(), root.startDate].sort()[1],
+        endDate: root.endDate,
+        equivalentPayCents: current.equivalentPayCents,
+        protectiveEquipment: current.protectiveEquipment,
+        equipmentSuppliedBy: current.equipmentSuppliedBy,
+        workerNames: names,
+        romeCodes: current.romeCodes,
+        amendmentReason: why.charAt(0).toUpperCase() + why.slice(1),
+        createdBy: actor.userId ?? null,
+      })
+      .returning();
+    await recordAudit({
+      db: tx,
+      actor,
+      action: 'placement_contract.amend',
+      recordType: 'placement_contract',
+      recordId: amendment.id,
+      details: { amends: rootId, added, removed },
+    });
+    const [client] = await tx.select().from(clients).where(eq(clients.id, root.clientId));
+    if (client?.email) {
+      await queueEmail({
+        db: tx,
+        to: client.email,
+        organisationId: actor.organisationId,
+        related: { type: 'placement_contract', id: amendment.id },
+        subject: `Avenant ${amendment.number} à votre contrat de mise à disposition`,
+        text: `Bonjour,\n\nLes personnes mises à disposition changent : ${names.join(', ') || 'aucune'}.\nL’avenant ${amendment.number} est à signer dans votre espace client Passerelle.\n`,
+      });
+    }
+    return { placementContractId: amendment.id, created: true };
+  });
+}

@@ -1,0 +1,64 @@
+import type { Db } from '../../db/connect.js';
+import type { OrgActor } from '../../http/actor.js';
+import { addDays, daysBetween, parisToday } from '../calendar/paris-time.js';
+import { findClient } from '../clients/find-client.js';
+import { getNeed } from '../needs/get-need.js';
+import { findRate } from './find-rate.js';
+import { romeLabel } from './rome-jobs.js';
+
+export type DraftQuoteFromNeedOptions = { db: Db; actor: OrgActor; needId: string };
+
+/**
+ * The lines a quote for this need would have, from its HR diagnostic (or, before the diagnostic, the jobs
+ * the establishment stated): minutes = weekly minutes × headcount × weeks (4 when the need has no end),
+ * at the rate in force on the start date. Nothing is saved: the officer reviews it, then POST /quotes.
+ */
+export async function draftQuoteFromNeed({ db, actor, needId }: DraftQuoteFromNeedOptions) {
+  const need = await getNeed({ db, actor, needId });
+  const client = need.clientId ? await findClient(db, actor, need.clientId) : null;
+  const kind = client?.kind ?? need.establishment.kind;
+  const d = need.diagnostic;
+  const startDate = d?.startDate ?? need.jobs[0]?.startDate ?? parisToday();
+  const endDate = d?.endDate ?? need.jobs.find((j) => j.endDate)?.endDate ?? null;
+  const weeks = endDate ? Math.max(1, Math.ceil((daysBetween(startDate, endDate) + 1) / 7)) : 4;
+  const jobs = d?.jobs.length
+    ? d.jobs.map((j) => ({ rome: j.rome, headcount: j.headcount, minutesPerWeek: j.minutesPerWeek ?? 0 }))
+    : need.jobs.map((j) => ({
+        rome: j.rome,
+        headcount: j.headcount,
+        minutesPerWeek: Math.round((j.hoursPerWeek ?? 0) * 60),
+      }));
+  const lines = [];
+  for (const j of jobs) {
+    const rate = await findRate({
+      db,
+      organisationId: actor.organisationId,
+      rome: j.rome,
+      clientKind: kind,
+      on: startDate,
+    });
+    lines.push({
+      rome: j.rome,
+      label: romeLabel(j.rome) ?? j.rome,
+      minutes: Math.max(60, j.minutesPerWeek * Math.max(1, j.headcount) * weeks),
+      hourlyRateCents: rate?.hourlyRateCents ?? null,
+    });
+  }
+  const supplied = d?.equipmentSuppliedBy === 'organisation' ? 'ai' : (d?.equipmentSuppliedBy ?? null);
+  return {
+    needId: need.id,
+    reference: need.reference,
+    clientId: client?.id ?? null,
+    establishmentName: need.establishment.name,
+    lines,
+    validUntil: addDays(parisToday(), 30),
+    startDate,
+    endDate,
+    tasks:
+      d?.jobs.map((j) => `${romeLabel(j.rome) ?? j.rome}${j.schedule ? ` (${j.schedule})` : ''}`).join(' ; ') ||
+      need.description.slice(0, 500),
+    protectiveEquipment: d?.protectiveEquipment || null,
+    equipmentSuppliedBy: supplied as 'client' | 'ai' | 'shared' | null,
+    notes: d?.notes || null,
+  };
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { QUOTE_STATUSES } from './schema.js';
+
+export const QuoteLineInput = z.strictObject({
+  rome: z.string().regex(/^[A-N]\d{4}$/, 'Code métier ROME invalide (ex. K2204).'),
+  label: z.string().trim().min(1).max(300).optional(),
+  minutes: z
+    .number('Indiquez une durée en minutes.')
+    .int('La durée s’exprime en minutes entières.')
+    .min(1, 'La durée doit être positive.')
+    .max(200_000, 'Une durée au-delà de 3 300 heures sur un devis semble une erreur de saisie.'),
+  hourlyRateCents: z
+    .number('Indiquez le taux horaire.')
+    .int('Le taux horaire s’exprime en centimes entiers.')
+    .min(1, 'Le taux horaire doit être positif.')
+    .max(100_000, 'Un taux horaire au-delà de 1 000 € semble une erreur de saisie.'),
+});
+
+const quoteTerms = {
+  lines: z.array(QuoteLineInput).min(1, 'Ajoutez au moins une ligne.').max(100, '100 lignes au plus.'),
+  validUntil: z.iso.date('Date de validité invalide (AAAA-MM-JJ).'),
+  tenderReference: z.string().trim().max(200).nullable().optional(),
+  siteId: z.uuid('Lieu d’intervention invalide.').nullable().optional(),
+  startDate: z.iso.date('Date de début invalide (AAAA-MM-JJ).').nullable().optional(),
+  endDate: z.iso.date('Date de fin invalide (AAAA-MM-JJ).').nullable().optional(),
+  tasks: z.string().trim().max(2000).nullable().optional(),
+  protectiveEquipment: z.string().trim().max(500).nullable().optional(),
+  equipmentSuppliedBy: z
+    .enum(['client', 'ai', 'shared'], 'Indiquez qui fournit les équipements (client ou association).')
+    .nullable()
+    .optional(),
+  equivalentPayCents: z
+    .number()
+    .int('En centimes entiers.')
+    .min(1, 'La rémunération équivalente doit être positive.')
+    .max(20_000, 'Un salaire horaire au-delà de 200 € semble une erreur de saisie.')
+    .nullable()
+    .optional(),
+  notes: z.string().trim().max(4000).nullable().optional(),
+};
+
+/** POST /quotes: API.md's fields ({clientId, needId?, lines, validUntil}) plus the optional contract terms. */
+export const CreateQuoteBody = z.strictObject({
+  clientId: z.uuid('Choisissez le client.'),
+  needId: z.uuid().nullable().optional(),
+  ...quoteTerms,
+});
+export type CreateQuoteInput = z.infer<typeof CreateQuoteBody>;
+
+/** POST /quotes/:id/revise: a new version of the quote, the old one kept as history. */
+export const ReviseQuoteBody = z.strictObject({
+  ...quoteTerms,
+  lines: quoteTerms.lines.optional(),
+  validUntil: quoteTerms.validUntil.optional(),
+});
+export type ReviseQuoteInput = z.infer<typeof ReviseQuoteBody>;
+
+export const QuoteLineView = z.object({
+  id: z.string(),
+  position: z.number(),
+  rome: z.string(),
+  label: z.string(),
+  minutes: z.number(),
+  hourlyRateCents: z.number(),
+  totalCents: z.number(),
+});
+
+export const QuoteView = z.object({
+  id: z.string(),
+  number: z.string(),
+  revision: z.number(),
+  previousId: z.string().nullable(),
+  status: z.enum(QUOTE_STATUSES),
+  clientId: z.string(),
+  clientName: z.string(),
+  needId: z.string().nullable(),
+  validUntil: z.string(),
+  tenderReference: z.string().nullable(),
+  totalCents: z.number(),
+  siteId: z.string().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  tasks: z.string().nullable(),
+  protectiveEquipment: z.string().nullable(),
+  equipmentSuppliedBy: z.string().nullable(),
+  equivalentPayCents: z.number().nullable(),
+  notes: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  acceptedBy: z.string().nullable(),
+  acceptedIp: z.string().nullable(),
+  refusedAt: z.string().nullable(),
+  refusedBy: z.string().nullable(),
+  refusalReason: z.string().nullable(),
+  placementContractId: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const QuoteDetail = QuoteView.extend({
+  lines: z.array(QuoteLineView),
+  history: z.array(
+    z.object({
+      id: z.string(),
+      revision: z.number(),
+      status: z.string(),
+      totalCents: z.number(),
+      createdAt: z.string(),
+    }),
+  ),
+});

@@ -1,0 +1,61 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connect.js';
+import type { OrgActor } from '../../http/actor.js';
+import { conflict, ruleBroken } from '../../http/errors.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { frenchDate, parisInstant } from '../calendar/paris-time.js';
+import { shifts } from '../planning/schema.js';
+import { findWorker, fullName } from '../workers/find-worker.js';
+import { minutesWorked } from './minutes-worked.js';
+import { presentExit } from './read-support-file.js';
+import { type ExitCategory, workerExits } from './schema.js';
+
+export type ExitInput = { date: string; category: ExitCategory; reason: string };
+export type RecordExitOptions = { db: Db; actor: OrgActor; workerId: string; input: ExitInput };
+
+/**
+ * Records a worker's exit with its ASP category (API.md POST /workers/:id/exits). Refused while shifts are still
+ * assigned to the worker after the exit date (free them first). Hours worked are frozen for the statistics.
+ */
+export async function recordExit({ db, actor, workerId, input }: RecordExitOptions) {
+  return db.transaction(async (tx) => {
+    const worker = await findWorker(tx, actor, workerId);
+    const [existing] = await tx
+      .select({ id: workerExits.id })
+      .from(workerExits)
+      .where(eq(workerExits.workerId, workerId));
+    if (existing) throw conflict('worker_already_exited', `La sortie de ${fullName(worker)} est déjà enregistrée.`);
+    const endOfDay = parisInstant(input.date, '23:59');
+    const [{ n }] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(shifts)
+      .where(and(eq(shifts.workerId, workerId), eq(shifts.status, 'assigned'), gt(shifts.endAt, endOfDay)));
+    if (n > 0)
+      throw ruleBroken(
+        'exit_with_future_shifts',
+        `${fullName(worker)} a encore ${n} créneau${n > 1 ? 'x' : ''} après le ${frenchDate(input.date)} : libérez-les avant d’enregistrer la sortie.`,
+      );
+    const minutes = await minutesWorked(tx, workerId, new Date(Math.min(endOfDay.getTime(), Date.now())));
+    const [row] = await tx
+      .insert(workerExits)
+      .values({
+        organisationId: actor.organisationId,
+        workerId,
+        exitDate: input.date,
+        category: input.category,
+        reason: input.reason,
+        minutesWorked: minutes,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await recordAudit({
+      db: tx,
+      actor,
+      action: 'exit.record',
+      recordType: 'worker',
+      recordId: workerId,
+      details: { category: input.category },
+    });
+    return presentExit(row);
+  });
+}

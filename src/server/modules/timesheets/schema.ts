@@ -1,0 +1,102 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations, users } from '../accounts/schema.js';
+import { clients } from '../clients/schema.js';
+import { shifts } from '../planning/schema.js';
+import { workers } from '../workers/schema.js';
+
+export const TIMESHEET_STATUSES = ['draft', 'sent', 'disputed', 'validated'] as const;
+export type TimesheetStatus = (typeof TIMESHEET_STATUSES)[number];
+
+/** The hours of one client for one month (relevé d'heures), validated by the client before invoicing. */
+export const timesheets = pgTable(
+  'timesheets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    status: text('status', { enum: TIMESHEET_STATUSES }).notNull().default('draft'),
+    /** Private validation link for the client (only the SHA-256 is kept). */
+    tokenHash: text('token_hash'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    validatedAt: timestamp('validated_at', { withTimezone: true }),
+    validatedBy: text('validated_by'),
+    disputedAt: timestamp('disputed_at', { withTimezone: true }),
+    disputeReason: text('dispute_reason'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolution: text('resolution'),
+    /** Set when the month is closed (invoiced): nothing changes afterwards. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('timesheets_client_month_key').on(t.organisationId, t.clientId, t.month),
+    index().on(t.organisationId, t.month, t.status),
+    uniqueIndex('timesheets_token_key').on(t.tokenHash),
+    check('timesheets_month_format', sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+  ],
+);
+
+/** One intervention as worked: the planned shift, the actual times and breaks. */
+export const timesheetEntries = pgTable(
+  'timesheet_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    timesheetId: uuid('timesheet_id')
+      .notNull()
+      .references(() => timesheets.id),
+    shiftId: uuid('shift_id')
+      .notNull()
+      .references(() => shifts.id),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id),
+    missionId: uuid('mission_id').notNull(),
+    rome: text('rome').notNull(),
+    plannedStart: timestamp('planned_start', { withTimezone: true }).notNull(),
+    plannedEnd: timestamp('planned_end', { withTimezone: true }).notNull(),
+    actualStart: timestamp('actual_start', { withTimezone: true }).notNull(),
+    actualEnd: timestamp('actual_end', { withTimezone: true }).notNull(),
+    breakMinutes: integer('break_minutes').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('timesheet_entries_shift_key').on(t.shiftId),
+    index().on(t.timesheetId),
+    index().on(t.organisationId, t.workerId),
+    check(
+      'timesheet_entries_times',
+      sql`${t.actualEnd} > ${t.actualStart} AND ${t.actualEnd} - ${t.actualStart} <= interval '16 hours' AND ${t.breakMinutes} >= 0`,
+    ),
+  ],
+);
+
+/** Every correction, with its reason and who made it: the history is never rewritten. */
+export const timesheetCorrections = pgTable(
+  'timesheet_corrections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => timesheetEntries.id),
+    userId: uuid('user_id').references(() => users.id),
+    role: text('role').notNull(),
+    reason: text('reason').notNull(),
+    before: jsonb('before').notNull(),
+    after: jsonb('after').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.entryId)],
+);

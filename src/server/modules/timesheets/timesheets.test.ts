@@ -1,0 +1,165 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, test } from 'vitest';
+import { makeUser } from '../../../../test/factories.js';
+import { makeBillingWorld } from '../../../../test/factories-billing.js';
+import { loginCookie, testApp } from '../../../../test/harness.js';
+import { outboxEmails } from '../notifications/schema.js';
+
+const { app, database } = await testApp();
+const db = database.db;
+
+async function setup() {
+  const w = await makeBillingWorld(db, { clientCount: 2, shiftsPerClient: 3 });
+  const officer = await loginCookie(app, w.placement.email);
+  const list = await app.inject({
+    method: 'GET',
+    url: `/api/orgs/${w.org.id}/timesheets?month=${w.month}`,
+    headers: { cookie: officer },
+  });
+  expect(list.statusCode).toBe(200);
+  const sheet = list.json().items.find((t: { clientId: string }) => t.clientId === w.clients[0].client.id);
+  const base = `/api/orgs/${w.org.id}/timesheets/${sheet.id}`;
+  return { w, officer, sheet, base };
+}
+
+describe('timesheets', () => {
+  test('built from the shifts: one per client and month, with the planned times as actual times', async () => {
+    const { sheet, base, officer } = await setup();
+    expect(sheet).toMatchObject({ status: 'draft', entries: 3, minutes: 720 });
+    const detail = (await app.inject({ method: 'GET', url: base, headers: { cookie: officer } })).json();
+    expect(detail.entries).toHaveLength(3);
+    expect(detail.entries[0].actualStart).toBe(detail.entries[0].plannedStart);
+  });
+
+  test('a correction needs a reason and keeps the history', async () => {
+    const { w, base, officer } = await setup();
+    const detail = (await app.inject({ method: 'GET', url: base, headers: { cookie: officer } })).json();
+    const entry = detail.entries[0];
+    const url = `/api/orgs/${w.org.id}/timesheet-entries/${entry.id}`;
+    const noReason = await app.inject({
+      method: 'PATCH',
+      url,
+      headers: { cookie: officer },
+      payload: { breakMinutes: 30 },
+    });
+    expect(noReason.statusCode).toBe(400);
+    const ok = await app.inject({
+      method: 'PATCH',
+      url,
+      headers: { cookie: officer },
+      payload: { breakMinutes: 30, reason: 'Pause déjeuner oubliée' },
+    });
+    expect(ok.statusCode).toBe(200);
+    const bad = await app.inject({
+      method: 'PATCH',
+      url,
+      headers: { cookie: officer },
+      payload: { actualEnd: entry.actualStart, reason: 'Erreur de saisie' },
+    });
+    expect(bad.statusCode).toBe(422);
+    const after = (await app.inject({ method: 'GET', url: base, headers: { cookie: officer } })).json();
+    expect(after.minutes).toBe(720 - 30);
+    expect(after.entries[0].corrections).toHaveLength(1);
+    expect(after.entries[0].corrections[0]).toMatchObject({
+      reason: 'Pause déjeuner oubliée',
+      role: 'placement_officer',
+    });
+    expect(after.entries[0].corrections[0].before.breakMinutes).toBe(0);
+  });
+
+  test('sent by email with a private link; the client disputes, the officer resolves, the client validates; then it is locked', async () => {
+    const { w, base, officer } = await setup();
+    const sent = await app.inject({ method: 'POST', url: `${base}/send`, headers: { cookie: officer } });
+    expect(sent.statusCode).toBe(200);
+    const token = sent.json().link.split('/releve/')[1];
+    const emails = await db.select().from(outboxEmails).where(eq(outboxEmails.to, 'compta0@client.test'));
+    expect(emails.at(-1)!.text).toContain(`/releve/${token}`);
+    const pub = await app.inject({ method: 'GET', url: `/api/public/timesheets/${token}` });
+    expect(pub.statusCode).toBe(200);
+    expect(pub.json().entries).toHaveLength(3);
+    const dispute = await app.inject({
+      method: 'POST',
+      url: `/api/public/timesheets/${token}/dispute`,
+      payload: { name: 'Mme Durand', reason: 'Le 3 octobre, arrivée à 6 h 30' },
+    });
+    expect(dispute.statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: base, headers: { cookie: officer } })).json().status).toBe(
+      'disputed',
+    );
+    const resolved = await app.inject({
+      method: 'POST',
+      url: `${base}/resolve`,
+      headers: { cookie: officer },
+      payload: { resolution: 'Heure corrigée' },
+    });
+    expect(resolved.json().status).toBe('sent');
+    const valid = await app.inject({
+      method: 'POST',
+      url: `/api/public/timesheets/${token}/validate`,
+      payload: { name: 'Mme Durand' },
+    });
+    expect(valid.statusCode).toBe(200);
+    // Locked: the link is spent, corrections are refused.
+    expect((await app.inject({ method: 'GET', url: `/api/public/timesheets/${token}` })).statusCode).toBe(404);
+    const detail = (await app.inject({ method: 'GET', url: base, headers: { cookie: officer } })).json();
+    expect(detail).toMatchObject({ status: 'validated', locked: true });
+    const edit = await app.inject({
+      method: 'PATCH',
+      url: `/api/orgs/${w.org.id}/timesheet-entries/${detail.entries[0].id}`,
+      headers: { cookie: officer },
+      payload: { breakMinutes: 10, reason: 'Trop tard' },
+    });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().error.code).toBe('timesheet_locked');
+  });
+
+  test('the client validates in its portal and never sees another client’s timesheet', async () => {
+    const { w, sheet, base } = await setup();
+    const user = await makeUser(db, {
+      role: 'client_user',
+      organisationId: w.org.id,
+      clientId: w.clients[0].client.id,
+    });
+    const cookie = await loginCookie(app, user.email);
+    const list = await app.inject({
+      method: 'GET',
+      url: `/api/orgs/${w.org.id}/timesheets?month=${w.month}`,
+      headers: { cookie },
+    });
+    expect(list.json().items.map((t: { id: string }) => t.id)).toEqual([sheet.id]);
+    const others = await app.inject({
+      method: 'GET',
+      url: `/api/orgs/${w.org.id}/timesheets?month=${w.month}`,
+      headers: { cookie: await loginCookie(app, w.placement.email) },
+    });
+    const other = others.json().items.find((t: { id: string }) => t.id !== sheet.id);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/orgs/${w.org.id}/timesheets/${other.id}`, headers: { cookie } }))
+        .statusCode,
+    ).toBe(404);
+    const ok = await app.inject({ method: 'POST', url: `${base}/validate`, headers: { cookie } });
+    expect(ok.statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: `${base}/validate`, headers: { cookie } })).statusCode).toBe(409);
+  });
+
+  test('a worker corrects only their own interventions', async () => {
+    const { w, base, officer } = await setup();
+    const detail = (await app.inject({ method: 'GET', url: base, headers: { cookie: officer } })).json();
+    const mine = await makeUser(db, { role: 'worker', organisationId: w.org.id, workerId: detail.entries[0].workerId });
+    const other = await makeUser(db, {
+      role: 'worker',
+      organisationId: w.org.id,
+      workerId: w.clients[1].workers[0].id,
+    });
+    const url = `/api/orgs/${w.org.id}/timesheet-entries/${detail.entries[0].id}`;
+    const payload = { breakMinutes: 15, reason: 'Pause prise' };
+    expect(
+      (await app.inject({ method: 'PATCH', url, headers: { cookie: await loginCookie(app, other.email) }, payload }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await app.inject({ method: 'PATCH', url, headers: { cookie: await loginCookie(app, mine.email) }, payload }))
+        .statusCode,
+    ).toBe(200);
+  });
+});

@@ -1,0 +1,78 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/connect.js';
+import { daysLeft, PASS_EXTENSION_CAP_MONTHS, passBaseEnd } from './rules/pass-dates.js';
+import { PASS_EXTENSION_REASONS, passExtensions, passes, passSuspensions } from './schema.js';
+
+export const PassView = z.object({
+  id: z.string(),
+  workerId: z.string(),
+  number: z.string(),
+  startDate: z.string(),
+  /** Effective end, after suspensions and extensions. */
+  endDate: z.string(),
+  baseEndDate: z.string(),
+  daysLeft: z.number().int(),
+  suspensions: z.array(z.object({ id: z.string(), startDate: z.string(), endDate: z.string(), reason: z.string() })),
+  extensions: z.array(
+    z.object({
+      id: z.string(),
+      reason: z.enum(PASS_EXTENSION_REASONS),
+      months: z.number().int(),
+      requestedOn: z.string(),
+      evidence: z.string().nullable(),
+    }),
+  ),
+  /** Months of extension still available per reason (caps of R5132-1-8). */
+  extensionMonthsLeft: z.record(z.string(), z.number().int()),
+});
+export type PassView = z.infer<typeof PassView>;
+
+export async function presentPasses(db: Db, rows: (typeof passes.$inferSelect)[], today: string): Promise<PassView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const sus = await db
+    .select()
+    .from(passSuspensions)
+    .where(inArray(passSuspensions.passId, ids))
+    .orderBy(asc(passSuspensions.startDate));
+  const ext = await db
+    .select()
+    .from(passExtensions)
+    .where(inArray(passExtensions.passId, ids))
+    .orderBy(asc(passExtensions.createdAt));
+  return rows.map((p) => {
+    const extensions = ext.filter((e) => e.passId === p.id);
+    const left: Record<string, number> = {};
+    for (const reason of PASS_EXTENSION_REASONS) {
+      left[reason] =
+        PASS_EXTENSION_CAP_MONTHS[reason] -
+        extensions.filter((e) => e.reason === reason).reduce((s, e) => s + e.months, 0);
+    }
+    return {
+      id: p.id,
+      workerId: p.workerId,
+      number: p.number,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      baseEndDate: p.grantedEndDate ?? passBaseEnd(p.startDate),
+      daysLeft: daysLeft(p.endDate, today),
+      suspensions: sus
+        .filter((s) => s.passId === p.id)
+        .map((s) => ({ id: s.id, startDate: s.startDate, endDate: s.endDate, reason: s.reason })),
+      extensions: extensions.map((e) => ({
+        id: e.id,
+        reason: e.reason,
+        months: e.months,
+        requestedOn: e.requestedOn,
+        evidence: e.evidence,
+      })),
+      extensionMonthsLeft: left,
+    };
+  });
+}
+
+export async function passesOfWorker(db: Db, workerId: string, today: string) {
+  const rows = await db.select().from(passes).where(eq(passes.workerId, workerId)).orderBy(asc(passes.startDate));
+  return presentPasses(db, rows, today);
+}

@@ -1,0 +1,235 @@
+import { Box, Button, Group, Select, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { api, qs } from '../api';
+import { type Commune, FILTER_KEYS, type FilterKey, type Job, KIND_LABELS, type Kind } from './api';
+
+/** Commune picker: type a name (accents ignored) or a code, pick one; the value is the INSEE code. */
+export function CommuneSelect({
+  value,
+  onChange,
+  error,
+  label = 'Commune',
+  required,
+}: {
+  value: string;
+  onChange: (code: string) => void;
+  error?: string;
+  label?: string;
+  required?: boolean;
+}) {
+  const [search, setSearch] = useState('');
+  const selected = useQuery({
+    queryKey: ['commune', value],
+    queryFn: () => api<Commune>(`/api/public/communes/${encodeURIComponent(value)}`),
+    enabled: /^\w{5}$/.test(value),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const found = useQuery({
+    queryKey: ['communes', search],
+    queryFn: () => api<{ items: Commune[] }>(`/api/public/communes${qs({ q: search, limit: 15 })}`),
+    enabled: search.trim().length >= 2,
+    staleTime: 60_000,
+  });
+  const data = useMemo(() => {
+    const list = [...(found.data?.items ?? [])];
+    if (selected.data && !list.some((c) => c.code === selected.data.code)) list.unshift(selected.data);
+    return list.map((c) => ({ value: c.code, label: `${c.name} (${c.departement})` }));
+  }, [found.data, selected.data]);
+  return (
+    <Select
+      label={label}
+      placeholder="Nom ou code INSEE"
+      searchable
+      clearable
+      required={required}
+      data={data}
+      value={value || null}
+      onChange={(v) => onChange(v ?? '')}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      nothingFoundMessage={search.trim().length >= 2 ? 'Aucune commune trouvée' : 'Tapez au moins 2 lettres'}
+      error={error}
+    />
+  );
+}
+
+/** Job picker: a ROME code or a whole family ("K22 — Nettoyage et propreté industriels"). */
+export function JobSelect({
+  value,
+  onChange,
+  error,
+  label = 'Métier',
+}: {
+  value: string;
+  onChange: (code: string) => void;
+  error?: string;
+  label?: string;
+}) {
+  const [search, setSearch] = useState('');
+  const found = useQuery({
+    queryKey: ['jobs', search],
+    queryFn: () => api<{ items: Job[] }>(`/api/public/jobs${qs({ q: search, limit: 40 })}`),
+    enabled: search.trim().length >= 2,
+    staleTime: 60_000,
+  });
+  const current = useQuery({
+    queryKey: ['jobs', value],
+    queryFn: () => api<{ items: Job[] }>(`/api/public/jobs${qs({ q: value, limit: 1 })}`),
+    enabled: !!value,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const data = useMemo(() => {
+    const options = new Map<string, string>();
+    const first = current.data?.items[0];
+    if (value && first) {
+      options.set(value, value.length === 5 ? `${first.label} (${value})` : `Famille ${value} — ${first.familyLabel}`);
+    }
+    for (const j of found.data?.items ?? []) {
+      if (!options.has(j.familyCode)) options.set(j.familyCode, `Famille ${j.familyCode} — ${j.familyLabel}`);
+    }
+    for (const j of found.data?.items ?? []) options.set(j.code, `${j.label} (${j.code})`);
+    return [...options].map(([v, l]) => ({ value: v, label: l }));
+  }, [found.data, current.data, value]);
+  return (
+    <Select
+      label={label}
+      placeholder="Ex. : agent de service, K2204"
+      searchable
+      clearable
+      data={data}
+      value={value || null}
+      onChange={(v) => onChange(v ?? '')}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      nothingFoundMessage={search.trim().length >= 2 ? 'Aucun métier trouvé' : 'Tapez au moins 2 lettres'}
+      error={error}
+    />
+  );
+}
+
+export function useDepartements() {
+  return useQuery({
+    queryKey: ['departements'],
+    queryFn: () => api<{ items: { code: string; name: string }[] }>('/api/public/departements'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function DepartementSelect({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (code: string) => void;
+  error?: string;
+}) {
+  const deps = useDepartements();
+  return (
+    <Select
+      label="Département"
+      placeholder="Tous"
+      searchable
+      clearable
+      data={(deps.data?.items ?? []).map((d) => ({ value: d.code, label: `${d.code} — ${d.name}` }))}
+      value={value || null}
+      onChange={(v) => onChange(v ?? '')}
+      error={error}
+    />
+  );
+}
+
+export const KIND_OPTIONS = (Object.keys(KIND_LABELS) as Kind[]).map((k) => ({
+  value: k,
+  label: `${k === 'OTHER' ? 'Autre' : k} — ${KIND_LABELS[k]}`,
+}));
+
+export type Filters = Record<FilterKey, string>;
+
+/** The directory's filters (kept in the URL by the page); errors from the API appear next to their field. */
+export function DirectoryFilters({
+  values,
+  set,
+  errors,
+  withText,
+}: {
+  values: Filters;
+  set: (patch: Partial<Filters>) => void;
+  errors: Record<string, string>;
+  withText?: boolean;
+}) {
+  const [text, setText] = useState(values.q);
+  useEffect(() => setText(values.q), [values.q]);
+  const err = (k: FilterKey) => errors[`querystring.${k}`];
+  return (
+    <form
+      aria-label="Filtres"
+      onSubmit={(e) => {
+        e.preventDefault();
+        set({ q: text });
+      }}
+    >
+      <Group align="flex-start" gap="sm" wrap="wrap">
+        {withText && (
+          <TextInput
+            label="Recherche"
+            placeholder="Nom ou commune"
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            onBlur={() => text !== values.q && set({ q: text })}
+            error={err('q')}
+            w={220}
+          />
+        )}
+        <Box w={{ base: '100%', sm: 240 }}>
+          <CommuneSelect value={values.commune} onChange={(commune) => set({ commune })} error={err('commune')} />
+        </Box>
+        <Select
+          label="Rayon"
+          data={['5', '10', '25', '50', '100'].map((v) => ({ value: v, label: `${v} km` }))}
+          value={values.radiusKm || '25'}
+          onChange={(v) => set({ radiusKm: v === '25' ? '' : (v ?? '') })}
+          disabled={!values.commune}
+          error={err('radiusKm')}
+          w={110}
+          allowDeselect={false}
+        />
+        <Box w={{ base: '100%', sm: 230 }}>
+          <DepartementSelect
+            value={values.departement}
+            onChange={(departement) => set({ departement })}
+            error={err('departement')}
+          />
+        </Box>
+        <Box w={{ base: '100%', sm: 280 }}>
+          <JobSelect value={values.job} onChange={(job) => set({ job })} error={err('job')} />
+        </Box>
+        <Select
+          label="Type de structure"
+          placeholder="Tous"
+          clearable
+          data={KIND_OPTIONS}
+          value={values.kind || null}
+          onChange={(v) => set({ kind: v ?? '' })}
+          error={err('kind')}
+          w={260}
+        />
+        {withText && (
+          <Button type="submit" mt={25} variant="light">
+            Rechercher
+          </Button>
+        )}
+        {FILTER_KEYS.some((k) => values[k]) && (
+          <Button
+            mt={25}
+            variant="subtle"
+            onClick={() => set(Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])) as Partial<Filters>)}
+          >
+            Effacer les filtres
+          </Button>
+        )}
+      </Group>
+    </form>
+  );
+}

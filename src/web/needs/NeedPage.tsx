@@ -1,0 +1,165 @@
+import { Alert, Badge, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { ApiError, api } from '../api';
+import { useCan } from '../shell/session';
+import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
+import { DiagnosticForm } from './DiagnosticForm';
+import { INBOX_COLORS, INBOX_LABELS, type NeedView } from './labels';
+import { NeedDetails } from './NeedDetails';
+
+/** One need routed to the AI: claim it or decline it; once claimed, the HR diagnostic. */
+export function NeedPage() {
+  const { orgId, needId } = useParams();
+  const can = useCan();
+  const qc = useQueryClient();
+  const url = `/api/orgs/${orgId}/needs/${needId}`;
+  const need = useQuery({ queryKey: ['need', orgId, needId], queryFn: () => api<NeedView>(url) });
+  const [declineOpen, setDeclineOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = () => {
+    qc.invalidateQueries({ queryKey: ['need', orgId, needId] });
+    qc.invalidateQueries({ queryKey: ['needs', orgId] });
+    qc.invalidateQueries({ queryKey: ['needs-summary', orgId] });
+  };
+
+  const act = async (path: string, body?: unknown) => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await api(`${url}/${path}`, { method: 'POST', body: body ?? {} });
+      return true;
+    } catch (e) {
+      setActionError(e);
+      return false;
+    } finally {
+      setBusy(false);
+      refresh();
+    }
+  };
+
+  if (need.isPending) return <Loading />;
+  if (need.error) return <ErrorAlert error={need.error} title="Besoin introuvable" />;
+  const n = need.data;
+  const mine = n.claimedBy?.organisationId === orgId;
+
+  return (
+    <>
+      <PageHeader
+        title={n.establishment.name}
+        subtitle={
+          <Group gap="xs" component="span">
+            <span>
+              {n.establishment.address.communeName} · {n.reference}
+            </span>
+            <Badge color={INBOX_COLORS[n.inboxStatus]} variant="dot" component="span">
+              {INBOX_LABELS[n.inboxStatus]}
+            </Badge>
+            {n.overdue && (
+              <Badge color="red" component="span">
+                Délai dépassé
+              </Badge>
+            )}
+          </Group>
+        }
+        actions={
+          n.inboxStatus === 'new' && can('need.claim') ? (
+            <>
+              <Button variant="default" onClick={() => setDeclineOpen(true)}>
+                Décliner
+              </Button>
+              <Button
+                loading={busy}
+                onClick={async () => {
+                  if (await act('claim'))
+                    notifications.show({
+                      color: 'green',
+                      message: 'Besoin pris en charge : contactez l’établissement.',
+                    });
+                }}
+              >
+                Prendre en charge
+              </Button>
+            </>
+          ) : mine && can('need.diagnose') ? (
+            <Select
+              aria-label="Changer le statut"
+              value={n.status}
+              allowDeselect={false}
+              data={[
+                { value: 'claimed', label: 'Pris en charge' },
+                { value: 'in_diagnostic', label: 'En diagnostic' },
+                { value: 'quoted', label: 'Devis envoyé' },
+                { value: 'won', label: 'Gagné' },
+                { value: 'lost', label: 'Perdu' },
+              ]}
+              onChange={(v) => v && act('status', { status: v })}
+            />
+          ) : undefined
+        }
+      />
+      <ErrorAlert error={actionError} />
+      {n.inboxStatus === 'taken' && (
+        <Alert color="gray" mb="md" title="Besoin pris par une autre structure">
+          {n.claimedBy?.name} l’a pris en charge.
+        </Alert>
+      )}
+      {n.inboxStatus === 'declined' && (
+        <Alert color="gray" mb="md" title="Vous avez décliné ce besoin">
+          Motif : {n.route?.declineReason}
+        </Alert>
+      )}
+      <NeedDetails need={n} />
+      {mine && can('need.diagnose') && (
+        <DiagnosticForm
+          key={n.diagnosticAt ?? 'new'}
+          need={n}
+          url={`${url}/diagnostic`}
+          onSaved={(saved) => {
+            qc.setQueryData(['need', orgId, needId], saved);
+            refresh();
+          }}
+        />
+      )}
+      <Modal opened={declineOpen} onClose={() => setDeclineOpen(false)} title="Décliner ce besoin" centered>
+        <Stack>
+          <Text size="sm">Le réseau lira votre motif pour orienter le besoin vers une autre structure.</Text>
+          <Textarea
+            label="Motif"
+            required
+            autosize
+            minRows={2}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={reasonError}
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDeclineOpen(false)}>
+              Annuler
+            </Button>
+            <Button
+              color="red"
+              loading={busy}
+              onClick={async () => {
+                if (reason.trim().length < 3) return setReasonError('Indiquez pourquoi vous ne pouvez pas répondre.');
+                setReasonError(undefined);
+                if (await act('decline', { reason })) setDeclineOpen(false);
+                else if (actionError instanceof ApiError) setReasonError(actionError.fieldErrors.reason);
+              }}
+            >
+              Décliner le besoin
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,191 @@
+import { Alert, Badge, Button, Card, Checkbox, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { api, qs } from '../api';
+import { formatDateTime } from '../format';
+import { useCan } from '../shell/session';
+import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
+import { type NeedView, ROUTE_LABELS, STATUS_COLORS, STATUS_LABELS } from './labels';
+import { NeedDetails } from './NeedDetails';
+
+type Route = {
+  organisationId: string;
+  name: string;
+  distanceKm: number | null;
+  status: string;
+  routedAt: string;
+  viewedAt: string | null;
+  declineReason: string | null;
+};
+type Candidate = {
+  organisationId: string;
+  name: string;
+  distanceKm: number | null;
+  coversTerritory: boolean;
+  exactJob: boolean;
+  routeStatus: string | null;
+};
+
+/** One need seen by the coordinator: who received it, who answered, and re-routing to other AIs. */
+export function NetworkNeedPage() {
+  const { networkId, needId } = useParams();
+  const can = useCan();
+  const qc = useQueryClient();
+  const url = `/api/networks/${networkId}/needs/${needId}`;
+  const need = useQuery({
+    queryKey: ['network-need', networkId, needId],
+    queryFn: () => api<NeedView & { routedTo: Route[] }>(url),
+  });
+  const [radius, setRadius] = useState<number | string>('');
+  const [selected, setSelected] = useState<string[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const open = need.data && !need.data.claimedBy;
+  const candidates = useQuery({
+    queryKey: ['network-need-candidates', networkId, needId, radius],
+    queryFn: () =>
+      api<{ items: Candidate[] }>(`${url}/candidates${qs({ radiusKm: radius === '' ? undefined : Number(radius) })}`),
+    enabled: !!open && can('network.need.route'),
+  });
+
+  if (need.isPending) return <Loading />;
+  if (need.error) return <ErrorAlert error={need.error} title="Besoin introuvable" />;
+  const n = need.data;
+
+  const route = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api<{ notified: number }>(`${url}/route`, {
+        method: 'POST',
+        body: { organisationIds: selected },
+      });
+      notifications.show({ color: 'green', message: `Besoin réorienté : ${res.notified} structure(s) prévenue(s).` });
+      setSelected([]);
+      qc.invalidateQueries({ queryKey: ['network-need', networkId, needId] });
+      qc.invalidateQueries({ queryKey: ['network-need-candidates', networkId, needId] });
+      qc.invalidateQueries({ queryKey: ['network-needs', networkId] });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={n.establishment.name}
+        subtitle={
+          <Group gap="xs" component="span">
+            <span>
+              {n.establishment.address.communeName} · {n.reference}
+            </span>
+            <Badge color={STATUS_COLORS[n.status]} variant="dot" component="span">
+              {STATUS_LABELS[n.status]}
+            </Badge>
+            {n.overdue && (
+              <Badge color="red" component="span">
+                En retard
+              </Badge>
+            )}
+          </Group>
+        }
+      />
+      {n.claimedBy && (
+        <Alert color="blue" mb="md" title={`Pris en charge par ${n.claimedBy.name}`}>
+          {n.claimedAt ? `Le ${formatDateTime(n.claimedAt)}.` : ''}
+        </Alert>
+      )}
+      <NeedDetails need={n} />
+      <Card withBorder mt="lg">
+        <Title order={2} size="h4">
+          Structures prévenues
+        </Title>
+        {n.routedTo.length === 0 ? (
+          <Text size="sm" c="dimmed" mt="xs">
+            Aucune structure ne couvre ce besoin : choisissez-en ci-dessous.
+          </Text>
+        ) : (
+          <Table mt="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Structure</Table.Th>
+                <Table.Th>Distance</Table.Th>
+                <Table.Th>Prévenue le</Table.Th>
+                <Table.Th>Réponse</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {n.routedTo.map((r) => (
+                <Table.Tr key={r.organisationId}>
+                  <Table.Td>{r.name}</Table.Td>
+                  <Table.Td>{r.distanceKm !== null ? `${r.distanceKm.toLocaleString('fr-FR')} km` : '—'}</Table.Td>
+                  <Table.Td>{formatDateTime(r.routedAt)}</Table.Td>
+                  <Table.Td>
+                    {ROUTE_LABELS[r.status]}
+                    {r.declineReason ? ` : « ${r.declineReason} »` : ''}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+      {open && can('network.need.route') && (
+        <Card withBorder mt="lg">
+          <Title order={2} size="h4">
+            Réorienter le besoin
+          </Title>
+          <Text size="sm" c="dimmed">
+            Les structures du réseau dont le territoire couvre la commune et qui proposent ces métiers. Élargissez le
+            rayon pour en voir d’autres. Le délai de prise en charge repart à zéro.
+          </Text>
+          <NumberInput
+            label="Élargir le rayon (km)"
+            description="Laisser vide : territoire de la convention seulement"
+            min={1}
+            max={300}
+            value={radius}
+            onChange={setRadius}
+            maw={260}
+            mt="sm"
+          />
+          {candidates.isPending ? (
+            <Loading />
+          ) : candidates.error ? (
+            <ErrorAlert error={candidates.error} />
+          ) : candidates.data.items.length === 0 ? (
+            <Text size="sm" mt="sm">
+              Aucune structure du réseau ne propose ces métiers ici : élargissez le rayon.
+            </Text>
+          ) : (
+            <Stack gap="xs" mt="sm">
+              {candidates.data.items.map((c) => (
+                <Checkbox
+                  key={c.organisationId}
+                  disabled={c.routeStatus !== null && c.routeStatus !== 'declined'}
+                  checked={selected.includes(c.organisationId)}
+                  onChange={(e) =>
+                    setSelected((s) =>
+                      e.currentTarget.checked ? [...s, c.organisationId] : s.filter((x) => x !== c.organisationId),
+                    )
+                  }
+                  label={`${c.name}${c.distanceKm !== null ? ` — ${c.distanceKm.toLocaleString('fr-FR')} km` : ''}${c.coversTerritory ? '' : ' (hors territoire de convention)'}${c.exactJob ? '' : ' (métier voisin)'}${c.routeStatus ? ` — déjà prévenue (${ROUTE_LABELS[c.routeStatus]})` : ''}`}
+                />
+              ))}
+            </Stack>
+          )}
+          <ErrorAlert error={error} title="Réorientation impossible" />
+          <Group justify="flex-end" mt="md">
+            <Button disabled={selected.length === 0} loading={busy} onClick={route}>
+              Orienter vers {selected.length || ''} structure{selected.length > 1 ? 's' : ''}
+            </Button>
+          </Group>
+        </Card>
+      )}
+    </>
+  );
+}

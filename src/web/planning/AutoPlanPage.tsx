@@ -1,0 +1,132 @@
+import { Alert, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { api } from '../api';
+import { ErrorAlert, PageHeader } from '../shell/ui';
+import { usePlanningAction } from './model';
+import { addDays, longDay, mondayOf, parisClock, parisDay, todayInParis } from './time';
+
+type Plan = {
+  openShifts: number;
+  covered: number;
+  totalScore: number;
+  ms: number;
+  assignments: {
+    shiftId: string;
+    workerId: string;
+    workerName: string;
+    score: number;
+    start: string;
+    end: string;
+    clientName: string;
+    romeLabel: string;
+  }[];
+  unfilled: { shiftId: string; start: string; clientName: string; romeLabel: string }[];
+};
+
+/** Fills the open shifts of a period in one action; the officer reviews the proposal before applying it. */
+export function AutoPlanPage() {
+  const [from, setFrom] = useState(mondayOf(todayInParis()));
+  const [to, setTo] = useState(addDays(mondayOf(todayInParis()), 13));
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [result, setResult] = useState<{ applied: number; failed: { message: string }[] } | null>(null);
+  const run = usePlanningAction((o) => api<Plan>(`/api/orgs/${o}/autoplan`, { body: { from, to } }));
+  const apply = usePlanningAction((o) =>
+    api<{ applied: number; failed: { message: string }[] }>(`/api/orgs/${o}/autoplan/apply`, {
+      body: { assignments: plan!.assignments.map((a) => ({ shiftId: a.shiftId, workerId: a.workerId })) },
+    }),
+  );
+  return (
+    <>
+      <PageHeader
+        title="Planification automatique"
+        subtitle="Passerelle propose qui prend chaque créneau à pourvoir, sans jamais enfreindre une règle ; vous validez."
+      />
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setResult(null);
+          const p = await run.mutateAsync().catch(() => null);
+          if (p) setPlan(p);
+        }}
+      >
+        <Group align="flex-end" mb="md">
+          <TextInput type="date" label="Du" value={from} onChange={(e) => setFrom(e.currentTarget.value)} required />
+          <TextInput type="date" label="Au" value={to} onChange={(e) => setTo(e.currentTarget.value)} required />
+          <Button type="submit" loading={run.isPending}>
+            Proposer un planning
+          </Button>
+        </Group>
+      </form>
+      <ErrorAlert error={run.error ?? apply.error} />
+      {result && (
+        <Alert color={result.failed.length ? 'orange' : 'teal'} role="status" mb="md">
+          {result.applied} créneau{result.applied > 1 ? 'x' : ''} attribué{result.applied > 1 ? 's' : ''}.
+          {result.failed.map((f) => (
+            <Text key={f.message} size="sm">
+              {f.message}
+            </Text>
+          ))}
+        </Alert>
+      )}
+      {plan && (
+        <Stack>
+          <Text>
+            {plan.covered} créneau{plan.covered > 1 ? 'x' : ''} pourvu{plan.covered > 1 ? 's' : ''} sur{' '}
+            {plan.openShifts} (calcul en {plan.ms} ms).
+          </Text>
+          {plan.assignments.length > 0 && !result && (
+            <Group>
+              <Button
+                loading={apply.isPending}
+                onClick={async () => {
+                  const r = await apply.mutateAsync().catch(() => null);
+                  if (r) {
+                    setResult(r);
+                    setPlan(null);
+                  }
+                }}
+              >
+                Appliquer ces {plan.assignments.length} affectations
+              </Button>
+            </Group>
+          )}
+          <Table striped aria-label="Affectations proposées">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Jour</Table.Th>
+                <Table.Th>Heures</Table.Th>
+                <Table.Th>Client</Table.Th>
+                <Table.Th>Métier</Table.Th>
+                <Table.Th>Personne proposée</Table.Th>
+                <Table.Th>Score</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {plan.assignments.slice(0, 500).map((a) => (
+                <Table.Tr key={a.shiftId}>
+                  <Table.Td tt="capitalize">{longDay(parisDay(a.start))}</Table.Td>
+                  <Table.Td>
+                    {parisClock(a.start)}–{parisClock(a.end)}
+                  </Table.Td>
+                  <Table.Td>{a.clientName}</Table.Td>
+                  <Table.Td>{a.romeLabel}</Table.Td>
+                  <Table.Td>{a.workerName}</Table.Td>
+                  <Table.Td>{a.score}</Table.Td>
+                </Table.Tr>
+              ))}
+              {plan.unfilled.map((u) => (
+                <Table.Tr key={u.shiftId} style={{ background: 'var(--mantine-color-red-0)' }}>
+                  <Table.Td tt="capitalize">{longDay(parisDay(u.start))}</Table.Td>
+                  <Table.Td>{parisClock(u.start)}</Table.Td>
+                  <Table.Td>{u.clientName}</Table.Td>
+                  <Table.Td>{u.romeLabel}</Table.Td>
+                  <Table.Td colSpan={2}>Personne ne peut le prendre : demandez au réseau.</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
+    </>
+  );
+}

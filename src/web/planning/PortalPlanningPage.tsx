@@ -1,0 +1,125 @@
+import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { api } from '../api';
+import { useOrgId } from '../shell/session';
+import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
+import { AbsenceDialog, type AbsenceTarget } from './AbsenceDialog';
+import { SiteWeek } from './ClientViewPage';
+import { type Shift, usePlanningAction, useShifts } from './model';
+import { addDays, mondayOf, parisClock, parisDay, parisIso, todayInParis } from './time';
+
+/** The client's planning: who comes when; report an absence or ask for another person. */
+export function PortalPlanningPage() {
+  const orgId = useOrgId();
+  const [f, setF] = useUrlFilters(['semaine'] as const);
+  const from = f.semaine || mondayOf(todayInParis());
+  const shifts = useShifts({ from: parisIso(from, '00:00'), to: parisIso(addDays(from, 14), '00:00'), limit: 200 });
+  const [absence, setAbsence] = useState<AbsenceTarget | null>(null);
+  const [ask, setAsk] = useState<Shift | null>(null);
+  const [message, setMessage] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const request = usePlanningAction((o) =>
+    api(`/api/orgs/${o}/shifts/${ask!.id}/replacement-request`, { body: { message } }),
+  );
+  const items = (shifts.data?.items ?? []).filter((s) => s.status !== 'cancelled');
+  return (
+    <>
+      <PageHeader
+        title="Planning des interventions"
+        subtitle="Qui vient chez vous, et quand. Deux semaines à partir de la semaine choisie."
+      />
+      <Group mb="md" align="flex-end">
+        <Button variant="default" aria-label="Semaine précédente" onClick={() => setF({ semaine: addDays(from, -7) })}>
+          ←
+        </Button>
+        <TextInput
+          type="date"
+          label="Semaine du"
+          value={from}
+          onChange={(e) => e.currentTarget.value && setF({ semaine: mondayOf(e.currentTarget.value) })}
+        />
+        <Button variant="default" aria-label="Semaine suivante" onClick={() => setF({ semaine: addDays(from, 7) })}>
+          →
+        </Button>
+      </Group>
+      {notice && (
+        <Alert color="teal.9" role="status" mb="md">
+          {notice}
+        </Alert>
+      )}
+      <ErrorAlert error={shifts.error} />
+      {!shifts.data ? (
+        <Loading />
+      ) : (
+        <SiteWeek
+          shifts={items}
+          actions={(s) =>
+            s.status === 'assigned' && s.workerId && new Date(s.end) > new Date() ? (
+              <Group gap={4} wrap="nowrap">
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red.9"
+                  onClick={() =>
+                    setAbsence({ workerId: s.workerId!, workerName: s.workerName ?? '', date: parisDay(s.start) })
+                  }
+                  aria-label={`Signaler l’absence de ${s.workerName} le ${parisDay(s.start)} à ${parisClock(s.start)}`}
+                >
+                  Absent·e
+                </Button>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => setAsk(s)}
+                  aria-label={`Demander une autre personne le ${parisDay(s.start)} à ${parisClock(s.start)}`}
+                >
+                  Autre personne
+                </Button>
+              </Group>
+            ) : null
+          }
+        />
+      )}
+      <AbsenceDialog
+        orgId={orgId}
+        target={absence}
+        onClose={() => setAbsence(null)}
+        onDone={() =>
+          setNotice('Absence signalée : l’association cherche un·e remplaçant·e et vous tiendra informé·e.')
+        }
+      />
+      <Modal opened={!!ask} onClose={() => setAsk(null)} title="Demander une autre personne" centered>
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const r = await request.mutateAsync().catch(() => null);
+            if (r) {
+              setNotice('Demande envoyée à l’association.');
+              setAsk(null);
+              setMessage('');
+            }
+          }}
+        >
+          <Stack>
+            <Text size="sm">L’association recevra votre demande et vous proposera quelqu’un.</Text>
+            <Textarea
+              label="Votre message (facultatif)"
+              value={message}
+              onChange={(e) => setMessage(e.currentTarget.value)}
+              maxLength={1000}
+            />
+            <ErrorAlert error={request.error} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setAsk(null)}>
+                Annuler
+              </Button>
+              <Button type="submit" loading={request.isPending}>
+                Envoyer la demande
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}

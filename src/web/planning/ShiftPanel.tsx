@@ -1,0 +1,306 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Divider,
+  Drawer,
+  Group,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { api } from '../api';
+import { formatMinutes } from '../format';
+import { useCan, useOrgId } from '../shell/session';
+import { ConfirmButton, ErrorAlert } from '../shell/ui';
+import { type Shift, useCandidates, usePlanningAction } from './model';
+import { longDay, parisClock, parisDay, parisIso } from './time';
+
+/** One shift: who, when, where; for an open shift the ranked candidates, assigned in one click. */
+export function ShiftPanel({
+  shift,
+  onClose,
+  onDeclareAbsence,
+}: {
+  shift: Shift | null;
+  onClose: () => void;
+  onDeclareAbsence: (s: Shift) => void;
+}) {
+  const orgId = useOrgId();
+  const can = useCan();
+  const open = shift?.status === 'open';
+  const candidates = useCandidates(open && can('candidate.read') ? shift!.id : null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [day, setDay] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    if (shift) {
+      setDay(parisDay(shift.start));
+      setFrom(parisClock(shift.start));
+      setTo(parisClock(shift.end));
+      setChosen([]);
+      setMessage(null);
+    }
+  }, [shift]);
+  const assign = usePlanningAction((o, workerId: string) =>
+    api<{ status: string; warnings: string[] }>(`/api/orgs/${o}/shifts/${shift!.id}/assign`, { body: { workerId } }),
+  );
+  const propose = usePlanningAction((o, workerIds: string[]) =>
+    api(`/api/orgs/${o}/shifts/${shift!.id}/proposals`, { body: { workerIds } }),
+  );
+  const move = usePlanningAction((o) =>
+    api(`/api/orgs/${o}/shifts/${shift!.id}/move`, {
+      body: { start: parisIso(day, from), end: parisIso(to <= from ? nextDay(day) : day, to) },
+    }),
+  );
+  const cancel = usePlanningAction((o) => api(`/api/orgs/${o}/shifts/${shift!.id}/cancel`, { body: {} }));
+  const askNetwork = usePlanningAction((o) =>
+    api<{ notified: number }>(`/api/orgs/${o}/shifts/${shift!.id}/pooling`, { method: 'POST' }),
+  );
+  const pooling = useQuery({
+    queryKey: ['planning', orgId, 'pooling', shift?.id],
+    queryFn: () =>
+      api<{
+        request: { status: string } | null;
+        offers: {
+          id: string;
+          firstName: string;
+          organisationName: string;
+          distanceKm: number | null;
+          status: string;
+        }[];
+      }>(`/api/orgs/${orgId}/shifts/${shift!.id}/pooling`),
+    enabled: open && can('shift.assign'),
+  });
+  const acceptOffer = usePlanningAction((o, offerId: string) =>
+    api(`/api/orgs/${o}/shifts/${shift!.id}/pooling/offers/${offerId}/accept`, { method: 'POST' }),
+  );
+  const error = assign.error ?? propose.error ?? move.error ?? cancel.error ?? askNetwork.error ?? acceptOffer.error;
+
+  return (
+    <Drawer opened={!!shift} onClose={onClose} position="right" size="lg" title="Créneau">
+      {shift && (
+        <Stack>
+          <div>
+            <Title order={2} size="h3">
+              {longDay(parisDay(shift.start))}, {parisClock(shift.start)}–{parisClock(shift.end)}
+            </Title>
+            <Text>
+              {shift.clientName} · {shift.siteName}
+              {shift.siteCommune ? ` (${shift.siteCommune})` : ''}
+            </Text>
+            <Text c="dimmed">
+              {shift.romeLabel} · {formatMinutes(shift.minutes)}
+              {shift.publicHoliday ? ' · jour férié' : ''}
+            </Text>
+            <Group mt="xs">
+              {open ? (
+                <Badge color="red.9">À pourvoir</Badge>
+              ) : shift.status === 'cancelled' ? (
+                <Badge color="gray">Annulé</Badge>
+              ) : (
+                <Badge color="teal.9">{shift.workerName}</Badge>
+              )}
+            </Group>
+          </div>
+          <ErrorAlert error={error} />
+          {message && (
+            <Alert color="teal.9" role="status">
+              {message}
+            </Alert>
+          )}
+
+          {open && can('candidate.read') && (
+            <section aria-label="Remplaçant·es proposé·es">
+              <Title order={3} size="h4" mb="xs">
+                Qui peut venir ?
+              </Title>
+              {candidates.isPending ? (
+                <Loader size="sm" aria-label="Recherche des remplaçant·es" />
+              ) : (candidates.data?.items.length ?? 0) === 0 ? (
+                <Text c="dimmed">Personne dans votre équipe ne peut prendre ce créneau sans enfreindre une règle.</Text>
+              ) : (
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>
+                        <VisuallyHidden>Choisir</VisuallyHidden>
+                      </Table.Th>
+                      <Table.Th>Personne</Table.Th>
+                      <Table.Th>Pourquoi</Table.Th>
+                      <Table.Th>Action</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {candidates.data!.items.map((c, i) => (
+                      <Table.Tr key={c.workerId} data-testid="candidate">
+                        <Table.Td>
+                          <Checkbox
+                            aria-label={`Proposer à ${c.name}`}
+                            checked={chosen.includes(c.workerId)}
+                            onChange={(e) =>
+                              setChosen((x) =>
+                                e.currentTarget.checked ? [...x, c.workerId] : x.filter((y) => y !== c.workerId),
+                              )
+                            }
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <Text fw={600}>
+                            {i + 1}. {c.name}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            Score {c.score} · {formatMinutes(c.minutesThisWeek)} cette semaine
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{c.reasons.join(' · ')}</Text>
+                          {c.warnings.map((w) => (
+                            <Text key={w} size="xs" c="red.9">
+                              {w}
+                            </Text>
+                          ))}
+                        </Table.Td>
+                        <Table.Td>
+                          <Button
+                            size="xs"
+                            loading={assign.isPending && assign.variables === c.workerId}
+                            onClick={async () => {
+                              const r = await assign.mutateAsync(c.workerId).catch(() => null);
+                              if (r) {
+                                setMessage(`${c.name} est affecté·e à ce créneau.`);
+                                onClose();
+                              }
+                            }}
+                          >
+                            Affecter {c.name}
+                          </Button>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+              {chosen.length > 0 && (
+                <Button
+                  mt="sm"
+                  variant="light"
+                  loading={propose.isPending}
+                  onClick={async () => {
+                    const r = await propose.mutateAsync(chosen).catch(() => null);
+                    if (r)
+                      setMessage(
+                        `Proposition envoyée à ${chosen.length} personne${chosen.length > 1 ? 's' : ''} : la première qui accepte aura le créneau.`,
+                      );
+                  }}
+                >
+                  Proposer à {chosen.length} personne{chosen.length > 1 ? 's' : ''} (par e-mail)
+                </Button>
+              )}
+            </section>
+          )}
+
+          {open && can('shift.assign') && (
+            <section aria-label="Mutualisation">
+              <Divider my="xs" />
+              <Title order={3} size="h4" mb="xs">
+                Demander au réseau
+              </Title>
+              {pooling.data?.request ? (
+                <Stack gap="xs">
+                  <Text size="sm">
+                    Demande envoyée aux AI du réseau ({pooling.data.request.status === 'open' ? 'en cours' : 'pourvue'}
+                    ).
+                  </Text>
+                  {pooling.data.offers.map((o) => (
+                    <Group key={o.id} justify="space-between">
+                      <Text size="sm">
+                        {o.firstName} ({o.organisationName}
+                        {o.distanceKm !== null ? `, ${o.distanceKm} km` : ''})
+                      </Text>
+                      {o.status === 'offered' && (
+                        <Button size="xs" onClick={() => acceptOffer.mutate(o.id)}>
+                          Accepter
+                        </Button>
+                      )}
+                    </Group>
+                  ))}
+                </Stack>
+              ) : (
+                <Button
+                  variant="default"
+                  loading={askNetwork.isPending}
+                  onClick={async () => {
+                    const r = await askNetwork.mutateAsync().catch(() => null);
+                    if (r) setMessage(`Demande envoyée à ${r.notified} AI du réseau (sans données personnelles).`);
+                  }}
+                >
+                  Demander aux AI du réseau
+                </Button>
+              )}
+            </section>
+          )}
+
+          {shift.status !== 'cancelled' && can('shift.write') && (
+            <section aria-label="Modifier le créneau">
+              <Divider my="xs" />
+              <Title order={3} size="h4" mb="xs">
+                Déplacer
+              </Title>
+              <form
+                onSubmit={async (e) => {
+                  e.preventDefault();
+                  const r = await move.mutateAsync().catch(() => null);
+                  if (r) setMessage('Créneau déplacé.');
+                }}
+              >
+                <Group align="flex-end">
+                  <TextInput type="date" label="Jour" value={day} onChange={(e) => setDay(e.currentTarget.value)} />
+                  <TextInput type="time" label="Début" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+                  <TextInput type="time" label="Fin" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+                  <Button type="submit" variant="default" loading={move.isPending}>
+                    Déplacer
+                  </Button>
+                </Group>
+              </form>
+              <Group mt="md">
+                {shift.status === 'assigned' && shift.workerId && can('absence.declare') && (
+                  <Button color="red.9" variant="light" onClick={() => onDeclareAbsence(shift)}>
+                    Déclarer une absence de {shift.workerName}
+                  </Button>
+                )}
+                <ConfirmButton
+                  color="red.9"
+                  variant="subtle"
+                  consequence="Le créneau sera annulé : il ne sera ni travaillé ni facturé."
+                  confirmLabel="Annuler le créneau"
+                  onConfirm={async () => {
+                    await cancel.mutateAsync();
+                    onClose();
+                  }}
+                >
+                  Annuler le créneau
+                </ConfirmButton>
+              </Group>
+            </section>
+          )}
+        </Stack>
+      )}
+    </Drawer>
+  );
+}
+
+function nextDay(date: string) {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
