@@ -17,7 +17,8 @@ export default async function setup(project: TestProject) {
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const baseUrl = `http://localhost:${port}`;
-  const deadline = Date.now() + 120_000;
+  // The demo world (with three closed months of Factur-X invoices) takes a while to seed on a busy machine.
+  const deadline = Date.now() + 300_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
     try {
