@@ -6,6 +6,7 @@ import { loginCookie, testApp } from '../../../../test/harness.js';
 import { networks } from '../accounts/schema.js';
 import { addDays, parisInstant, parisToday } from '../calendar/paris-time.js';
 import { outboxEmails } from '../notifications/schema.js';
+import { recordExit } from '../support/record-exit.js';
 import { flagOverdueNeeds } from './flag-overdue-needs.js';
 import { getNeed } from './get-need.js';
 import { needRoutes, needs } from './schema.js';
@@ -625,6 +626,21 @@ describe('an AI answers a need', () => {
     expect(stats.medianMinutesToClaim).toBeGreaterThanOrEqual(0);
     expect(stats.minutesDelivered).toBe(240);
     expect(stats.hiresByClients).toBe(0);
+
+    // The care home hires the worker: an exit to employment naming the client counts as a hire.
+    const officer = await makeUser(db, { role: 'support_officer', organisationId: first.id });
+    await recordExit({
+      db,
+      actor: { userId: officer.id, organisationId: first.id, role: 'support_officer', clientId: null, workerId: null },
+      workerId: worker.id,
+      input: { date: parisToday(), category: 'durable', reason: 'CDI d’agent de service', hiredByClientId: client.id },
+    });
+    const after = await app.inject({
+      method: 'GET',
+      url: `/api/networks/${network.id}/stats?from=${addDays(parisToday(), -7)}&to=${parisToday()}`,
+      headers: { cookie: cookies.coordinator },
+    });
+    expect(after.json().hiresByClients).toBe(1);
   });
 });
 

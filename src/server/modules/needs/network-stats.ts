@@ -5,6 +5,7 @@ import { networkOrganisations } from '../accounts/schema.js';
 import { addDays, parisInstant } from '../calendar/paris-time.js';
 import { clients } from '../clients/schema.js';
 import { shifts } from '../planning/schema.js';
+import { workerExits } from '../support/schema.js';
 import { watchedBy } from './list-network-needs.js';
 import { needs } from './schema.js';
 
@@ -30,8 +31,8 @@ export type NetworkStatsOptions = { db: Db; actor: NetworkActor; from: string; t
 
 /**
  * The network's figures over [from, to] (Paris dates, inclusive): needs submitted and claimed, the median time
- * to claim, the minutes its AIs delivered to medico-social clients (assigned shifts already ended), and hires
- * by clients (0 until the exits module records them).
+ * to claim, the minutes its AIs delivered to medico-social clients (assigned shifts already ended), and the
+ * workers its AIs' clients hired (exits dated in the period with hired_by_client_id).
  */
 export async function networkStats({
   db,
@@ -70,6 +71,23 @@ export async function networkStats({
         lte(shifts.endAt, now),
       ),
     );
+  const [hires] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(workerExits)
+    .where(
+      and(
+        inArray(
+          workerExits.organisationId,
+          db
+            .select({ id: networkOrganisations.organisationId })
+            .from(networkOrganisations)
+            .where(eq(networkOrganisations.networkId, actor.networkId)),
+        ),
+        isNotNull(workerExits.hiredByClientId),
+        gte(workerExits.exitDate, from),
+        lte(workerExits.exitDate, to),
+      ),
+    );
   return {
     needs: rows.length,
     claimed: claimed.length,
@@ -77,7 +95,6 @@ export async function networkStats({
       claimed.map((r) => Math.round((r.claimedAt!.getTime() - r.createdAt.getTime()) / 60_000)),
     ),
     minutesDelivered: Math.round(Number(delivered.minutes)),
-    // TODO(exits): count exits of category "durable" whose employer is a client of the network's AIs.
-    hiresByClients: 0,
+    hiresByClients: hires.n,
   };
 }

@@ -242,6 +242,11 @@ export async function seedSupportDemo(world: DemoWorld): Promise<void> {
             minutesWorked: rng.chance(0.8)
               ? rng.int(160, 900) * 60
               : await minutesWorked(db, w.id, parisInstant(date, '23:59')),
+            // Half of the durable exits are hires by a client (the care home keeps the person it knows).
+            hiredByClientId:
+              category === 'durable' && rng.chance(0.5)
+                ? (org.clients.find((c) => c.kind === 'care_home')?.id ?? null)
+                : null,
             createdBy: author,
           });
           break;

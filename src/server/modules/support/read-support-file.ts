@@ -150,4 +150,5 @@ export const presentExit = (e: typeof workerExits.$inferSelect) => ({
   reason: e.reason,
   minutesWorked: e.minutesWorked,
   countsForStatistics: exitCountsForStatistics(e.minutesWorked),
+  hiredByClientId: e.hiredByClientId,
 });

@@ -1,16 +1,17 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
-import { conflict, ruleBroken } from '../../http/errors.js';
+import { conflict, notFound, ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { frenchDate, parisInstant } from '../calendar/paris-time.js';
+import { clients } from '../clients/schema.js';
 import { shifts } from '../planning/schema.js';
 import { findWorker, fullName } from '../workers/find-worker.js';
 import { minutesWorked } from './minutes-worked.js';
 import { presentExit } from './read-support-file.js';
 import { type ExitCategory, workerExits } from './schema.js';
 
-export type ExitInput = { date: string; category: ExitCategory; reason: string };
+export type ExitInput = { date: string; category: ExitCategory; reason: string; hiredByClientId?: string };
 export type RecordExitOptions = { db: Db; actor: OrgActor; workerId: string; input: ExitInput };
 
 /**
@@ -35,6 +36,18 @@ export async function recordExit({ db, actor, workerId, input }: RecordExitOptio
         'exit_with_future_shifts',
         `${fullName(worker)} a encore ${n} créneau${n > 1 ? 'x' : ''} après le ${frenchDate(input.date)} : libérez-les avant d’enregistrer la sortie.`,
       );
+    if (input.hiredByClientId) {
+      const [client] = await tx
+        .select({ id: clients.id })
+        .from(clients)
+        .where(and(eq(clients.id, input.hiredByClientId), eq(clients.organisationId, actor.organisationId)));
+      if (!client) throw notFound('Ce client');
+      if (input.category === 'withdrawn' || input.category === 'other')
+        throw ruleBroken(
+          'hire_needs_employment_exit',
+          'Une embauche par un client est une sortie vers l’emploi (durable ou de transition).',
+        );
+    }
     const minutes = await minutesWorked(tx, workerId, new Date(Math.min(endOfDay.getTime(), Date.now())));
     const [row] = await tx
       .insert(workerExits)
@@ -45,6 +58,7 @@ export async function recordExit({ db, actor, workerId, input }: RecordExitOptio
         category: input.category,
         reason: input.reason,
         minutesWorked: minutes,
+        hiredByClientId: input.hiredByClientId ?? null,
         createdBy: actor.userId,
       })
       .returning();

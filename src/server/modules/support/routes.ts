@@ -77,7 +77,13 @@ const TrainingBody = z.strictObject({
   endDate: IsoDate.nullable().optional(),
   status: z.enum(TRAINING_STATUSES).optional(),
 });
-const ExitBody = z.strictObject({ date: IsoDate, category: z.enum(EXIT_CATEGORIES), reason: text(2000) });
+const ExitBody = z.strictObject({
+  date: IsoDate,
+  category: z.enum(EXIT_CATEGORIES),
+  reason: text(2000),
+  /** The client that hired the person, if any. */
+  hiredByClientId: z.string().uuid().optional(),
+});
 
 export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   const sub = (suffix: string) => `/api/orgs/:orgId/workers/:workerId/support${suffix}`;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from '../accounts/schema.js';
+import { clients } from '../clients/schema.js';
 import { workers } from '../workers/schema.js';
 
 /**
@@ -199,6 +200,8 @@ export const workerExits = pgTable(
     reason: text('reason').notNull(),
     /** Minutes worked at the AI up to the exit date, frozen when the exit is recorded. */
     minutesWorked: integer('minutes_worked').notNull().default(0),
+    /** When a client of the AI hired the person (the source documents' "droit d'embauche"): network statistics. */
+    hiredByClientId: uuid('hired_by_client_id').references(() => clients.id),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -73,6 +73,7 @@ export const ExitView = z.object({
   reason: z.string(),
   minutesWorked: z.number().int(),
   countsForStatistics: z.boolean(),
+  hiredByClientId: z.string().nullable(),
 });
 export const SupportFileView = z.object({
   workerId: z.string(),

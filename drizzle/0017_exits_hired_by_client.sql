@@ -1,0 +1,2 @@
+ALTER TABLE "worker_exits" ADD COLUMN "hired_by_client_id" uuid;--> statement-breakpoint
+ALTER TABLE "worker_exits" ADD CONSTRAINT "worker_exits_hired_by_client_id_clients_id_fk" FOREIGN KEY ("hired_by_client_id") REFERENCES "public"."clients"("id") ON DELETE no action ON UPDATE no action;
