@@ -25,6 +25,18 @@ describe('logging in and out', () => {
     await expect.poll(() => page.getByText('Console du réseau').first().isVisible()).toBe(true);
   });
 
+  test('a care home’s client user lands on its portal and follows its needs', async () => {
+    const page = await newPage(browser);
+    await login(page, 'ehpad@client.passerelle.test');
+    await expect.poll(() => page.url()).toMatch(/\/portail\/[0-9a-f-]{36}$/);
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    await nav.getByRole('link', { name: 'Mes besoins' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Mes besoins' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: 'Exprimer un nouveau besoin' }).isVisible()).toBe(true);
+    // A client never sees the back office's navigation.
+    expect(await nav.getByRole('link', { name: 'Paramètres' }).count()).toBe(0);
+  });
+
   test('a wrong password shows a French error and keeps what was typed', async () => {
     const page = await newPage(browser);
     await page.goto('/connexion');

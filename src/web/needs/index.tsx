@@ -5,6 +5,7 @@ import { NeedFormPage } from './NeedFormPage';
 import { NeedPage } from './NeedPage';
 import { NetworkNeedPage } from './NetworkNeedPage';
 import { NetworkNeedsPage, useNetworkAttention } from './NetworkNeedsPage';
+import { PortalNeedsPage } from './PortalNeedsPage';
 
 /** The needs pages: see src/server/modules/needs for the API they use. */
 export const needsWeb: WebModule = {
@@ -18,6 +19,10 @@ export const needsWeb: WebModule = {
       { path: 'besoins/:needId', element: <NeedPage /> },
     ],
     nav: [{ label: 'Besoins', to: 'besoins', action: 'need.claim', useBadge: () => useNeedSummary().data?.new }],
+  },
+  portal: {
+    routes: [{ path: 'besoins', element: <PortalNeedsPage /> }],
+    nav: [{ label: 'Mes besoins', to: 'besoins', action: 'need.read' }],
   },
   network: {
     routes: [
