@@ -90,8 +90,43 @@ function PaymentBadge({ i }: { i: InvoiceRow }) {
 }
 
 /** Invoices and credit notes, filters in the URL; in the portal, the client's own. */
+/** A private client's tax certificates (services à la personne) of the last two years, in its portal. */
+function MyTaxCertificates() {
+  const orgId = useOrgId();
+  const thisYear = Number(currentMonth().slice(0, 4));
+  const years = [thisYear, thisYear - 1];
+  const certs = useQuery({
+    queryKey: ['certs', orgId, 'mine', thisYear],
+    queryFn: async () => {
+      const lists = await Promise.all(
+        years.map((y) => api<{ items: Certificate[] }>(`/api/orgs/${orgId}/tax-certificates?year=${y}`)),
+      );
+      return lists.flatMap((l, i) => l.items.map((c) => ({ ...c, year: years[i] })));
+    },
+  });
+  if (!certs.data?.length) return null;
+  return (
+    <Card withBorder mb="md">
+      <Title order={2} size="h4" mb="xs">
+        Mes attestations fiscales
+      </Title>
+      <Text size="sm" mb="xs">
+        À joindre à votre déclaration de revenus (crédit d’impôt services à la personne).
+      </Text>
+      <Stack gap={4}>
+        {certs.data.map((c) => (
+          <Anchor key={c.year} href={`/api/orgs/${orgId}/tax-certificates/${c.year}/${c.clientId}/pdf`} download>
+            Télécharger l’attestation fiscale {c.year} ({formatCents(c.paidCents)} payés)
+          </Anchor>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
 export function InvoicesPage() {
   const orgId = useOrgId();
+  const can = useCan();
   const portal = useMembership().role === 'client_user';
   const [f, setF] = useUrlFilters(['month', 'status'] as const);
   const list = useQuery({
@@ -136,6 +171,19 @@ export function InvoicesPage() {
           w={200}
         />
       </Group>
+      {portal ? (
+        <MyTaxCertificates />
+      ) : (
+        can('export.read') && (
+          <Text size="sm" mb="md">
+            Attestations fiscales des particuliers :{' '}
+            <Anchor component={Link} to="../exports" relative="path">
+              les générer et les télécharger dans Exports
+            </Anchor>
+            .
+          </Text>
+        )
+      )}
       <ErrorAlert error={list.error} />
       {list.isPending ? (
         <Loading />
@@ -470,10 +518,16 @@ export function MonthClosePage() {
   const sheets = useQuery({
     queryKey: ['timesheets', orgId, month, ''],
     queryFn: () =>
-      api<{ items: TimesheetRow[]; total: number }>(`/api/orgs/${orgId}/timesheets${qs({ month, limit: 200 })}`),
+      api<{ items: TimesheetRow[]; total: number; pendingShifts: number }>(
+        `/api/orgs/${orgId}/timesheets${qs({ month, limit: 200 })}`,
+      ),
   });
   const s = status.data;
   const unvalidated = (sheets.data?.items ?? []).filter((t) => t.status !== 'validated' && !t.closedAt);
+  // After a close: hours found late (supplementary timesheets, or shifts not yet in a timesheet) get their own invoice.
+  const late = (sheets.data?.items ?? []).filter((t) => !t.closedAt && t.entries > 0).length;
+  const lateShifts = sheets.data?.pendingShifts ?? 0;
+  const reclose = s?.status === 'done' && (late > 0 || lateShifts > 0);
   const names = new Map((sheets.data?.items ?? []).map((t) => [t.clientId, t.clientName]));
   const close = async () => {
     setRunning(true);
@@ -496,7 +550,7 @@ export function MonthClosePage() {
   };
   const details =
     error instanceof ApiError && Array.isArray(error.details)
-      ? (error.details as { clientName: string; status: string }[])
+      ? (error.details as { timesheetId?: string; clientName: string; status: string; supplementary?: boolean }[])
       : [];
   return (
     <>
@@ -512,7 +566,7 @@ export function MonthClosePage() {
       />
       {status.isPending ? (
         <Loading />
-      ) : s?.status === 'done' ? (
+      ) : s?.status === 'done' && !reclose ? (
         <Alert color="green" title={`${monthLabel(month)} est clos`} mb="md">
           {s.invoices.length} facture{s.invoices.length > 1 ? 's' : ''} émise{s.invoices.length > 1 ? 's' : ''}.
           Relancer la clôture ne crée rien de plus.
@@ -520,10 +574,21 @@ export function MonthClosePage() {
       ) : (
         <Card withBorder mb="md">
           <Stack>
+            {reclose && (
+              <Text>
+                {monthLabel(month)} est déjà clos, mais des heures sont arrivées depuis (
+                {lateShifts > 0
+                  ? `${lateShifts} intervention${lateShifts > 1 ? 's' : ''} pas encore dans un relevé`
+                  : `${late} relevé${late > 1 ? 's' : ''} complémentaire${late > 1 ? 's' : ''}`}
+                ). Les factures émises ne changent pas : ces heures, une fois validées, feront une facture
+                complémentaire.
+              </Text>
+            )}
             {unvalidated.length > 0 ? (
               <Text>
                 {unvalidated.length} relevé{unvalidated.length > 1 ? 's' : ''} non validé
-                {unvalidated.length > 1 ? 's' : ''} : {unvalidated.map((t) => t.clientName).join(', ')}.{' '}
+                {unvalidated.length > 1 ? 's' : ''} :{' '}
+                {unvalidated.map((t) => `${t.clientName}${t.sequence > 1 ? ' (complémentaire)' : ''}`).join(', ')}.{' '}
                 <Anchor component={Link} to={`../releves?month=${month}`} relative="path">
                   Voir les relevés
                 </Anchor>
@@ -540,7 +605,7 @@ export function MonthClosePage() {
             )}
             <Group>
               <Button onClick={close} loading={running} disabled={unvalidated.length > 0 && !force}>
-                Clore {monthLabel(month)}
+                {reclose ? 'Facturer les heures complémentaires' : `Clore ${monthLabel(month)}`}
               </Button>
             </Group>
             {(running || s?.status === 'running') && s && s.planned > 0 && (
@@ -560,7 +625,10 @@ export function MonthClosePage() {
           {details.length > 0 && (
             <ul>
               {details.map((d) => (
-                <li key={d.clientName}>{d.clientName}</li>
+                <li key={d.timesheetId ?? d.clientName}>
+                  {d.clientName}
+                  {d.supplementary ? ' (relevé complémentaire)' : ''}
+                </li>
               ))}
             </ul>
           )}

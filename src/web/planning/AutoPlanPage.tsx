@@ -1,9 +1,11 @@
-import { Alert, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../api';
 import { ErrorAlert, PageHeader } from '../shell/ui';
 import { usePlanningAction } from './model';
 import { addDays, longDay, mondayOf, parisClock, parisDay, todayInParis } from './time';
+
+const APPLY_BATCH = 50;
 
 type Plan = {
   openShifts: number;
@@ -30,11 +32,22 @@ export function AutoPlanPage() {
   const [plan, setPlan] = useState<Plan | null>(null);
   const [result, setResult] = useState<{ applied: number; failed: { message: string }[] } | null>(null);
   const run = usePlanningAction((o) => api<Plan>(`/api/orgs/${o}/autoplan`, { body: { from, to } }));
-  const apply = usePlanningAction((o) =>
-    api<{ applied: number; failed: { message: string }[] }>(`/api/orgs/${o}/autoplan/apply`, {
-      body: { assignments: plan!.assignments.map((a) => ({ shiftId: a.shiftId, workerId: a.workerId })) },
-    }),
-  );
+  const [done, setDone] = useState(0);
+  // Sent in batches so that the officer sees the progress of a large plan (each assignment is checked again).
+  const apply = usePlanningAction(async (o) => {
+    const all = plan!.assignments.map((a) => ({ shiftId: a.shiftId, workerId: a.workerId }));
+    const total = { applied: 0, failed: [] as { message: string }[] };
+    setDone(0);
+    for (let i = 0; i < all.length; i += APPLY_BATCH) {
+      const r = await api<{ applied: number; failed: { message: string }[] }>(`/api/orgs/${o}/autoplan/apply`, {
+        body: { assignments: all.slice(i, i + APPLY_BATCH) },
+      });
+      total.applied += r.applied;
+      total.failed.push(...r.failed);
+      setDone(Math.min(all.length, i + APPLY_BATCH));
+    }
+    return total;
+  });
   return (
     <>
       <PageHeader
@@ -88,6 +101,13 @@ export function AutoPlanPage() {
               >
                 Appliquer ces {plan.assignments.length} affectations
               </Button>
+              {apply.isPending && (
+                <Progress
+                  value={(100 * done) / plan.assignments.length}
+                  w={240}
+                  aria-label={`Affectations appliquées : ${done} sur ${plan.assignments.length}`}
+                />
+              )}
             </Group>
           )}
           <Table striped aria-label="Affectations proposées">

@@ -1,7 +1,20 @@
-import { Alert, Button, Card, CopyButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  CopyButton,
+  Group,
+  NumberInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, api } from '../api';
+import { formatDate, formatMinutes } from '../format';
 import { useMembership, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading } from '../shell/ui';
 import { addDays, longDay, parisClock, parisDay, parisIso, todayInParis } from './time';
@@ -151,6 +164,7 @@ export function WorkerPage() {
         )}
       </section>
 
+      <MyHours />
       <SickLeave />
       <Unavailability />
       <CalendarLink />
@@ -362,5 +376,205 @@ function SickLeave() {
         </Stack>
       </form>
     </section>
+  );
+}
+
+type MyHour = {
+  shiftId: string;
+  day: string;
+  plannedStart: string;
+  plannedEnd: string;
+  place: string;
+  job: string;
+  entryId: string | null;
+  actualStart: string;
+  actualEnd: string;
+  breakMinutes: number;
+  minutes: number;
+  state: 'none' | 'open' | 'validated' | 'invoiced';
+  lastCorrection: { at: string; reason: string; byMe: boolean } | null;
+};
+
+const HOUR_STATE: Record<MyHour['state'], { label: string; color: string }> = {
+  none: { label: 'Pas encore vérifié par le client', color: 'gray.8' },
+  open: { label: 'Pas encore vérifié par le client', color: 'blue.9' },
+  validated: { label: 'Vérifié par le client', color: 'teal.9' },
+  invoiced: { label: 'Vérifié et facturé', color: 'dark' },
+};
+
+/** "My hours": the hours counted for my past work; I can say they are wrong (with a reason) until validated. */
+function MyHours() {
+  const orgId = useOrgId();
+  const hours = useQuery({
+    queryKey: ['planning', orgId, 'me', 'hours'],
+    queryFn: () => api<{ items: MyHour[] }>(`/api/orgs/${orgId}/me/hours`),
+  });
+  const [all, setAll] = useState(false);
+  const items = hours.data?.items ?? [];
+  return (
+    <section aria-labelledby="hours-title">
+      <Title order={2} size="h3" id="hours-title" mb="xs">
+        <Icon>⏱️</Icon>Mes heures travaillées
+      </Title>
+      <Text mb="xs">Voici les heures comptées pour votre travail.</Text>
+      <Text mb="xs">Si une heure est fausse, corrigez-la et dites pourquoi.</Text>
+      <ErrorAlert error={hours.error} />
+      {!hours.data ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Text size="lg">Pas de travail ces dernières semaines.</Text>
+      ) : (
+        <Stack gap="sm">
+          {(all ? items : items.slice(0, 7)).map((h) => (
+            <HourCard key={h.shiftId} h={h} />
+          ))}
+          {!all && items.length > 7 && (
+            <Button variant="default" onClick={() => setAll(true)}>
+              Voir tout mon travail des dernières semaines
+            </Button>
+          )}
+        </Stack>
+      )}
+    </section>
+  );
+}
+
+function HourCard({ h }: { h: MyHour }) {
+  const orgId = useOrgId();
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [start, setStart] = useState(parisClock(h.actualStart));
+  const [end, setEnd] = useState(parisClock(h.actualEnd));
+  const [pause, setPause] = useState<number | string>(h.breakMinutes);
+  const [reason, setReason] = useState('');
+  const [saved, setSaved] = useState(false);
+  const canCorrect = h.state === 'none' || h.state === 'open';
+  const send = useMutation({
+    mutationFn: () => {
+      const startDay = parisDay(h.actualStart);
+      const endDay = end <= start ? addDays(startDay, 1) : startDay;
+      return api(`/api/orgs/${orgId}/me/hours/${h.shiftId}/correction`, {
+        body: {
+          actualStart: parisIso(startDay, start),
+          actualEnd: parisIso(endDay, end),
+          breakMinutes: Number(pause) || 0,
+          reason,
+        },
+      });
+    },
+    onSuccess: () => {
+      setSaved(true);
+      setOpen(false);
+      setReason('');
+      qc.invalidateQueries({ queryKey: ['planning', orgId, 'me', 'hours'] });
+    },
+  });
+  const errors = send.error instanceof ApiError ? send.error.fieldErrors : {};
+  const state = HOUR_STATE[h.state];
+  const id = `hours-${h.shiftId}`;
+  return (
+    <Card withBorder padding="sm" aria-labelledby={`${id}-day`}>
+      <Text size="lg" fw={700} tt="capitalize" id={`${id}-day`}>
+        {longDay(h.day)}
+      </Text>
+      <Text>
+        <Icon>📍</Icon>
+        {h.place} — {h.job}
+      </Text>
+      <Text>
+        Prévu : de {parisClock(h.plannedStart)} à {parisClock(h.plannedEnd)}
+      </Text>
+      <Text fw={600}>
+        Compté : de {parisClock(h.actualStart)} à {parisClock(h.actualEnd)}
+        {h.breakMinutes ? `, pause ${h.breakMinutes} min` : ''} = {formatMinutes(h.minutes)}
+      </Text>
+      <Group gap="xs" mt={4}>
+        <Badge color={state.color} variant="outline">
+          {state.label}
+        </Badge>
+      </Group>
+      {h.lastCorrection && (
+        <Text size="sm" mt={4}>
+          {h.lastCorrection.byMe ? 'Vous avez corrigé' : 'L’association a corrigé'} ces heures le{' '}
+          {formatDate(h.lastCorrection.at)} : « {h.lastCorrection.reason} ».
+          {h.state === 'open' || h.state === 'none' ? ' Le client verra la correction avant de valider.' : ''}
+        </Text>
+      )}
+      {saved && (
+        <Text role="status" c="teal.9" fw={700} mt="xs">
+          C’est noté. Votre correction est enregistrée.
+        </Text>
+      )}
+      {canCorrect && !open && (
+        <Button variant="light" mt="xs" onClick={() => setOpen(true)} aria-describedby={`${id}-day`}>
+          Corriger mes heures
+        </Button>
+      )}
+      {!canCorrect && (
+        <Text size="sm" c="dimmed" mt={4}>
+          Le client a vérifié ces heures. Une erreur ? Appelez l’association.
+        </Text>
+      )}
+      {open && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            setSaved(false);
+            send.mutate();
+          }}
+        >
+          <Stack gap="xs" mt="xs">
+            <Group grow>
+              <TextInput
+                size="md"
+                type="time"
+                label="Je suis arrivé·e à"
+                value={start}
+                onChange={(e) => setStart(e.currentTarget.value)}
+                error={errors.actualStart}
+                required
+              />
+              <TextInput
+                size="md"
+                type="time"
+                label="Je suis parti·e à"
+                value={end}
+                onChange={(e) => setEnd(e.currentTarget.value)}
+                error={errors.actualEnd}
+                required
+              />
+            </Group>
+            <NumberInput
+              size="md"
+              label="Pause (en minutes)"
+              min={0}
+              max={600}
+              value={pause}
+              onChange={setPause}
+              error={errors.breakMinutes}
+            />
+            <TextInput
+              size="md"
+              label="Pourquoi ?"
+              description="Par exemple : le bus était en retard, j’ai fini plus tard."
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={errors.reason}
+              required
+              minLength={3}
+            />
+            <ErrorAlert error={send.error} title="Ce n’est pas possible" />
+            <Group>
+              <Button size="md" type="submit" loading={send.isPending}>
+                Envoyer la correction
+              </Button>
+              <Button size="md" variant="default" onClick={() => setOpen(false)}>
+                Annuler
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Card>
   );
 }

@@ -27,6 +27,8 @@ export type TimesheetRow = {
   clientId: string;
   clientName: string;
   month: string;
+  /** 1 for the month's timesheet, 2, 3… for a supplementary one (shifts found after validation or invoicing). */
+  sequence: number;
   status: string;
   sentAt: string | null;
   validatedAt: string | null;
@@ -49,6 +51,7 @@ type Entry = Times & {
 };
 export type TimesheetDetail = Omit<TimesheetRow, 'entries'> & {
   locked: boolean;
+  invoiceId: string | null;
   validatedBy: string | null;
   disputedAt: string | null;
   resolution: string | null;
@@ -81,6 +84,10 @@ export function monthOptions(count = 12) {
   return out;
 }
 
+/** "complémentaire" for a supplementary timesheet (its own validation and invoice). */
+export const supplementLabel = (sequence: number) =>
+  sequence > 1 ? ` — complémentaire${sequence > 2 ? ` n° ${sequence - 1}` : ''}` : '';
+
 export const StatusBadge = ({ status, closed }: { status: string; closed?: boolean }) => (
   <Badge color={closed ? 'dark' : TIMESHEET_STATUS[status]?.color} variant="outline">
     {closed ? 'Facturé' : (TIMESHEET_STATUS[status]?.label ?? status)}
@@ -94,13 +101,42 @@ export function TimesheetsPage() {
   const portal = m.role === 'client_user';
   const [f, setF] = useUrlFilters(['month', 'status'] as const);
   const month = f.month || currentMonth();
+  const can = useCan();
+  const qc = useQueryClient();
   const list = useQuery({
     queryKey: ['timesheets', orgId, month, f.status],
     queryFn: () =>
-      api<{ items: TimesheetRow[]; total: number }>(
+      api<{ items: TimesheetRow[]; total: number; pendingShifts: number }>(
         `/api/orgs/${orgId}/timesheets${qs({ month, status: f.status, limit: 200 })}`,
       ),
   });
+  const [preparing, setPreparing] = useState(false);
+  const [prepareError, setPrepareError] = useState<unknown>(null);
+  const prepare = async () => {
+    setPreparing(true);
+    setPrepareError(null);
+    try {
+      const r = await api<{ added: number; removed: number; updated: number; supplementaryCreated: number }>(
+        `/api/orgs/${orgId}/timesheets/prepare`,
+        { method: 'POST', body: { month } },
+      );
+      notifications.show({
+        color: 'green',
+        closeButtonProps: { 'aria-label': 'Fermer la notification' },
+        message:
+          `Relevés à jour : ${r.added} intervention${r.added > 1 ? 's' : ''} ajoutée${r.added > 1 ? 's' : ''}, ${r.removed} retirée${r.removed > 1 ? 's' : ''}.` +
+          (r.supplementaryCreated
+            ? ` ${r.supplementaryCreated} relevé${r.supplementaryCreated > 1 ? 's' : ''} complémentaire${r.supplementaryCreated > 1 ? 's' : ''} (heures arrivées après validation).`
+            : ''),
+      });
+      qc.invalidateQueries({ queryKey: ['timesheets', orgId] });
+    } catch (e) {
+      setPrepareError(e);
+    } finally {
+      setPreparing(false);
+    }
+  };
+  const pending = list.data?.pendingShifts ?? 0;
   return (
     <>
       <PageHeader
@@ -130,7 +166,19 @@ export function TimesheetsPage() {
           w={220}
         />
       </Group>
-      <ErrorAlert error={list.error} />
+      {!portal && can('timesheet.write') && (
+        <Group mb="md" align="center">
+          <Button variant={pending > 0 ? 'filled' : 'default'} loading={preparing} onClick={prepare}>
+            Préparer les relevés du mois
+          </Button>
+          <Text size="sm" role="status">
+            {pending > 0
+              ? `${pending} intervention${pending > 1 ? 's' : ''} du planning ${pending > 1 ? 'ne sont' : 'n’est'} pas encore dans les relevés.`
+              : 'Les relevés suivent le planning. Les interventions ajoutées après une validation vont dans un relevé complémentaire.'}
+          </Text>
+        </Group>
+      )}
+      <ErrorAlert error={list.error ?? prepareError} />
       {list.isPending ? (
         <Loading />
       ) : list.data?.items.length === 0 ? (
@@ -152,6 +200,7 @@ export function TimesheetsPage() {
                 <Table.Td>
                   <Anchor component={Link} to={t.id}>
                     {t.clientName}
+                    {supplementLabel(t.sequence)}
                   </Anchor>
                   {t.status === 'disputed' && t.disputeReason && (
                     <Text size="xs" c="red.9">
@@ -361,7 +410,7 @@ export function TimesheetPage() {
   return (
     <>
       <PageHeader
-        title={`Relevé d’heures — ${t.clientName}`}
+        title={`Relevé d’heures — ${t.clientName}${supplementLabel(t.sequence)}`}
         subtitle={
           <>
             {monthOptions(24).find((x) => x.value === t.month)?.label ?? t.month} · {formatMinutes(t.minutes)} ·{' '}
@@ -369,6 +418,12 @@ export function TimesheetPage() {
           </>
         }
       />
+      {t.sequence > 1 && (
+        <Text mb="md">
+          Relevé complémentaire : ces interventions sont arrivées après la validation ou la facturation du relevé du
+          mois. Il se valide à part et sera facturé à la prochaine clôture, sur une facture complémentaire.
+        </Text>
+      )}
       {t.status === 'disputed' && (
         <Card withBorder mb="md" bg="red.0">
           <Text fw={600}>Contestation du client</Text>

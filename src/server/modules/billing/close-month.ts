@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { forbidden, ruleBroken } from '../../http/errors.js';
@@ -10,7 +10,7 @@ import { aggregateLines, type LineKind, priceShift } from '../pricing/rules/pric
 import { romeLabel } from '../quotes/rome-jobs.js';
 import { pickRate } from '../quotes/rules/pick-rate.js';
 import { rates } from '../quotes/schema.js';
-import { monthRange } from '../timesheets/month.js';
+import { frenchMonth, monthRange } from '../timesheets/month.js';
 import { timesheetEntries, timesheets } from '../timesheets/schema.js';
 import { syncTimesheets } from '../timesheets/sync-timesheets.js';
 import { workers } from '../workers/schema.js';
@@ -73,97 +73,121 @@ export async function closeMonth(o: {
   if (o.force && !roleAllows(actor.role, 'month.force_close')) {
     throw forbidden('Seuls la direction et la comptabilité peuvent forcer la clôture.');
   }
-  let [close] = await db
-    .select()
-    .from(monthCloses)
-    .where(and(eq(monthCloses.organisationId, organisationId), eq(monthCloses.month, month)));
-  if (close?.status === 'done') {
+  // The timesheets take in the last shift changes first, in their own transaction: a close refused for
+  // unvalidated timesheets leaves them prepared, ready to be sent and validated.
+  await db.transaction((tx) => syncTimesheets({ db: tx, organisationId, month }));
+  // Step 1, one transaction: the timesheets not yet frozen are checked and frozen, and the plan (clients to
+  // invoice, in order) is written. On a month already closed this is a re-close: only supplementary timesheets
+  // (shifts found after the close) are planned. A shift changed after this point waits for the next close.
+  const close = await db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(monthCloses)
+      .where(and(eq(monthCloses.organisationId, organisationId), eq(monthCloses.month, month)))
+      .for('update');
+    const sheets = await tx
+      .select({
+        id: timesheets.id,
+        clientId: timesheets.clientId,
+        sequence: timesheets.sequence,
+        status: timesheets.status,
+        clientName: clients.name,
+      })
+      .from(timesheets)
+      .innerJoin(clients, eq(clients.id, timesheets.clientId))
+      .where(
+        and(eq(timesheets.organisationId, organisationId), eq(timesheets.month, month), isNull(timesheets.closedAt)),
+      )
+      .orderBy(asc(clients.name), asc(clients.id), asc(timesheets.sequence));
+    const withEntries = new Set(
+      sheets.length
+        ? (
+            await tx
+              .selectDistinct({ timesheetId: timesheetEntries.timesheetId })
+              .from(timesheetEntries)
+              .where(
+                and(
+                  eq(timesheetEntries.organisationId, organisationId),
+                  inArray(
+                    timesheetEntries.timesheetId,
+                    sheets.map((s) => s.id),
+                  ),
+                ),
+              )
+          ).map((r) => r.timesheetId)
+        : [],
+    );
+    const billable = sheets.filter((s) => withEntries.has(s.id));
+    if (existing && billable.length === 0) return existing;
+    const missing = billable.filter((s) => s.status !== 'validated');
+    if (missing.length && !o.force) {
+      throw ruleBroken(
+        'timesheets_not_validated',
+        `${missing.length} relevé${missing.length > 1 ? 's' : ''} d’heures ne ${missing.length > 1 ? 'sont' : 'est'} pas validé${missing.length > 1 ? 's' : ''} : faites-les valider par les clients, ou forcez la clôture (direction, comptabilité).`,
+        missing.map((s) => ({
+          timesheetId: s.id,
+          clientId: s.clientId,
+          clientName: s.clientName,
+          status: s.status,
+          supplementary: s.sequence > 1,
+        })),
+      );
+    }
+    const clientIds = [...new Set(billable.map((s) => s.clientId))];
+    const forced = missing.length && o.force ? 1 : 0;
+    let row: typeof monthCloses.$inferSelect | undefined;
+    if (!existing) {
+      [row] = await tx
+        .insert(monthCloses)
+        .values({ organisationId, month, forced, plannedClientIds: clientIds, startedBy: actor.userId })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) {
+        // Another close of this month committed meanwhile: follow its plan.
+        const [other] = await tx
+          .select()
+          .from(monthCloses)
+          .where(and(eq(monthCloses.organisationId, organisationId), eq(monthCloses.month, month)));
+        return other;
+      }
+    } else {
+      const planned =
+        existing.status === 'running' ? [...new Set([...existing.plannedClientIds, ...clientIds])] : clientIds;
+      [row] = await tx
+        .update(monthCloses)
+        .set({
+          status: 'running',
+          plannedClientIds: planned,
+          forced: existing.forced || forced,
+          finishedAt: null,
+        })
+        .where(eq(monthCloses.id, existing.id))
+        .returning();
+    }
+    // Freeze the hours: nothing changes in a timesheet once it is being invoiced.
+    await tx
+      .update(timesheets)
+      .set({ closedAt: new Date() })
+      .where(
+        and(eq(timesheets.organisationId, organisationId), eq(timesheets.month, month), isNull(timesheets.closedAt)),
+      );
+    await recordAudit({
+      db: tx,
+      actor,
+      action: existing ? 'month.reclose' : 'month.close',
+      recordType: 'month_close',
+      recordId: row.id,
+      details: { month, forced: Boolean(forced), timesheetIds: billable.map((s) => s.id) },
+    });
+    return row;
+  });
+  if (close.status === 'done') {
     return {
       month,
       status: 'done',
       invoices: await monthInvoices(db, organisationId, month),
       failures: close.failures,
     };
-  }
-  if (!close) {
-    close = await db.transaction(async (tx) => {
-      await syncTimesheets({ db: tx, organisationId, month });
-      const sheets = await tx
-        .select({
-          id: timesheets.id,
-          clientId: timesheets.clientId,
-          status: timesheets.status,
-          closedAt: timesheets.closedAt,
-          clientName: clients.name,
-        })
-        .from(timesheets)
-        .innerJoin(clients, eq(clients.id, timesheets.clientId))
-        .where(and(eq(timesheets.organisationId, organisationId), eq(timesheets.month, month)))
-        .orderBy(asc(clients.name), asc(clients.id));
-      const withEntries = new Set(
-        (
-          await tx
-            .selectDistinct({ timesheetId: timesheetEntries.timesheetId })
-            .from(timesheetEntries)
-            .where(
-              and(
-                eq(timesheetEntries.organisationId, organisationId),
-                inArray(
-                  timesheetEntries.timesheetId,
-                  sheets.map((s) => s.id).concat('00000000-0000-0000-0000-000000000000'),
-                ),
-              ),
-            )
-        ).map((r) => r.timesheetId),
-      );
-      const billable = sheets.filter((s) => withEntries.has(s.id));
-      const missing = billable.filter((s) => s.status !== 'validated' && !s.closedAt);
-      if (missing.length && !o.force) {
-        throw ruleBroken(
-          'timesheets_not_validated',
-          `${missing.length} relevé${missing.length > 1 ? 's' : ''} d’heures ne ${missing.length > 1 ? 'sont' : 'est'} pas validé${missing.length > 1 ? 's' : ''} : faites-les valider par les clients, ou forcez la clôture (direction, comptabilité).`,
-          missing.map((s) => ({ timesheetId: s.id, clientId: s.clientId, clientName: s.clientName, status: s.status })),
-        );
-      }
-      const [row] = await tx
-        .insert(monthCloses)
-        .values({
-          organisationId,
-          month,
-          forced: missing.length && o.force ? 1 : 0,
-          plannedClientIds: billable.map((s) => s.clientId),
-          startedBy: actor.userId,
-        })
-        .onConflictDoNothing()
-        .returning();
-      if (row) {
-        // Freeze the hours: nothing changes in a timesheet once its month is being invoiced.
-        await tx
-          .update(timesheets)
-          .set({ closedAt: new Date() })
-          .where(
-            and(
-              eq(timesheets.organisationId, organisationId),
-              eq(timesheets.month, month),
-              isNull(timesheets.closedAt),
-            ),
-          );
-        await recordAudit({
-          db: tx,
-          actor,
-          action: 'month.close',
-          recordType: 'month_close',
-          recordId: row.id,
-          details: { month, forced: Boolean(row.forced) },
-        });
-        return row;
-      }
-      const [other] = await tx
-        .select()
-        .from(monthCloses)
-        .where(and(eq(monthCloses.organisationId, organisationId), eq(monthCloses.month, month)));
-      return other;
-    });
   }
   const closeId = close.id;
   const planned = close.plannedClientIds;
@@ -174,18 +198,20 @@ export async function closeMonth(o: {
     const failure = await db.transaction(async (tx) => {
       // Serialises concurrent closes of this month, invoice by invoice.
       await tx.select({ id: monthCloses.id }).from(monthCloses).where(eq(monthCloses.id, closeId)).for('update');
-      const [already] = await tx
-        .select({ id: invoices.id })
-        .from(invoices)
+      // What this client has frozen and not yet invoiced: the month's timesheet, or supplementary ones.
+      const pending = await tx
+        .select({ id: timesheets.id })
+        .from(timesheets)
         .where(
           and(
-            eq(invoices.organisationId, organisationId),
-            eq(invoices.month, month),
-            eq(invoices.clientId, clientId),
-            eq(invoices.kind, 'invoice'),
+            eq(timesheets.organisationId, organisationId),
+            eq(timesheets.month, month),
+            eq(timesheets.clientId, clientId),
+            isNotNull(timesheets.closedAt),
+            isNull(timesheets.invoiceId),
           ),
         );
-      if (already) return null;
+      if (pending.length === 0) return null;
       const [client] = await tx.select().from(clients).where(eq(clients.id, clientId));
       const entries = await tx
         .select({
@@ -199,16 +225,15 @@ export async function closeMonth(o: {
           breakMinutes: timesheetEntries.breakMinutes,
         })
         .from(timesheetEntries)
-        .innerJoin(timesheets, eq(timesheets.id, timesheetEntries.timesheetId))
         .innerJoin(workers, eq(workers.id, timesheetEntries.workerId))
         .where(
-          and(
-            eq(timesheets.organisationId, organisationId),
-            eq(timesheets.month, month),
-            eq(timesheets.clientId, clientId),
+          inArray(
+            timesheetEntries.timesheetId,
+            pending.map((p) => p.id),
           ),
         )
         .orderBy(asc(timesheetEntries.actualStart), asc(timesheetEntries.id));
+      if (entries.length === 0) return null;
       const names = new Map<string, string>();
       const priced = [];
       for (const e of entries) {
@@ -256,6 +281,19 @@ export async function closeMonth(o: {
           };
         });
       if (lines.length === 0) return null;
+      const earlier = await tx
+        .select({ number: invoices.number })
+        .from(invoices)
+        .where(
+          and(
+            eq(invoices.organisationId, organisationId),
+            eq(invoices.month, month),
+            eq(invoices.clientId, clientId),
+            eq(invoices.kind, 'invoice'),
+          ),
+        )
+        .orderBy(asc(invoices.supplement));
+      const supplement = earlier.length;
       const invoice = await issueDocument({
         db: tx,
         organisationId,
@@ -267,7 +305,21 @@ export async function closeMonth(o: {
         periodStart: range.first,
         periodEnd: range.last,
         lines,
+        supplement,
+        // Never a change to the invoice already issued: the hours found after it get their own invoice.
+        reason: supplement
+          ? `Facture complémentaire de ${frenchMonth(month)} : interventions validées après la facture ${earlier[0].number}.`
+          : null,
       });
+      await tx
+        .update(timesheets)
+        .set({ invoiceId: invoice.id })
+        .where(
+          inArray(
+            timesheets.id,
+            pending.map((p) => p.id),
+          ),
+        );
       await recordAudit({
         db: tx,
         actor,

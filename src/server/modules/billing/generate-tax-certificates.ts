@@ -1,7 +1,8 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
+import { ruleBroken } from '../../http/errors.js';
 import { organisations } from '../accounts/schema.js';
-import { frenchDate, parisDate } from '../calendar/paris-time.js';
+import { frenchDate, parisDate, parisToday } from '../calendar/paris-time.js';
 import { clients } from '../clients/schema.js';
 import { createDocument, field } from '../documents/pdf.js';
 import { readOrganisationSettings } from '../settings/organisation-settings.js';
@@ -26,6 +27,12 @@ export async function generateTaxCertificates({
   organisationId: string;
   year: number;
 }) {
+  if (year > Number(parisToday().slice(0, 4))) {
+    throw ruleBroken(
+      'year_not_started',
+      `L’année ${year} n’a pas commencé : aucune attestation fiscale ne peut être établie pour elle.`,
+    );
+  }
   const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
   const settings = await readOrganisationSettings({ db, organisationId });
   const individuals = await db

@@ -107,6 +107,10 @@ export async function renderInvoicePdf(d: InvoiceDoc): Promise<Buffer> {
     doc.moveDown(0.5);
     doc.text(`Avoir sur la facture ${d.creditedInvoice.number} du ${frenchDate(d.creditedInvoice.issuedOn)}.`);
     if (d.reason) doc.text(`Motif : ${d.reason}`);
+  } else if (d.reason) {
+    // A supplementary invoice says which invoice it complements.
+    doc.moveDown(0.5);
+    doc.text(d.reason);
   }
   doc.moveDown();
 

@@ -66,6 +66,8 @@ export async function issueDocument(o: {
   lines: NewLine[];
   credited?: { id: string; number: string; issuedOn: string } | null;
   reason?: string | null;
+  /** 1, 2… for a supplementary invoice of the client-month (hours found after its first invoice). */
+  supplement?: number;
 }) {
   const { db } = o;
   const { seller, buyer, settings, client } = await sellerAndBuyer(db, o.organisationId, o.clientId);
@@ -109,6 +111,7 @@ export async function issueDocument(o: {
       kind: o.kind,
       creditedInvoiceId: o.credited?.id ?? null,
       month: o.month,
+      supplement: o.supplement ?? 0,
       number,
       issuedOn: doc.issuedOn,
       dueOn: doc.dueOn,

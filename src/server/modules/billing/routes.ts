@@ -1,10 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../http/can.js';
 import { notFound } from '../../http/errors.js';
 import { Pagination } from '../../http/pagination.js';
 import { clients } from '../clients/schema.js';
+import { timesheetEntries, timesheets } from '../timesheets/schema.js';
 import { closeMonth, monthInvoices } from './close-month.js';
 import { generateTaxCertificates } from './generate-tax-certificates.js';
 import { findInvoice, listInvoices, presentInvoice } from './invoice-queries.js';
@@ -55,12 +56,33 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
         .from(monthCloses)
         .where(and(eq(monthCloses.organisationId, req.actor.organisationId), eq(monthCloses.month, req.params.month)));
       const invoices = await monthInvoices(req.db, req.actor.organisationId, req.params.month);
+      // Progress of the current run (a re-close plans only the clients with late hours): a planned client is
+      // done once none of its frozen timesheets with hours waits for an invoice.
+      const waiting = close
+        ? new Set(
+            (
+              await req.db
+                .selectDistinct({ clientId: timesheets.clientId })
+                .from(timesheets)
+                .where(
+                  and(
+                    eq(timesheets.organisationId, req.actor.organisationId),
+                    eq(timesheets.month, req.params.month),
+                    isNotNull(timesheets.closedAt),
+                    isNull(timesheets.invoiceId),
+                    sql`exists (select 1 from ${timesheetEntries} where ${timesheetEntries.timesheetId} = ${timesheets.id})`,
+                  ),
+                )
+            ).map((r) => r.clientId),
+          )
+        : new Set<string>();
+      const planned = close?.plannedClientIds ?? [];
       return {
         month: req.params.month,
         status: close?.status ?? 'not_started',
         forced: Boolean(close?.forced),
-        planned: close?.plannedClientIds.length ?? 0,
-        invoiced: invoices.length,
+        planned: planned.length,
+        invoiced: planned.filter((c) => !waiting.has(c)).length,
         startedAt: close?.startedAt.toISOString() ?? null,
         finishedAt: close?.finishedAt?.toISOString() ?? null,
         failures: close?.failures ?? [],

@@ -69,6 +69,8 @@ export const invoices = pgTable(
     /** The invoice a credit note corrects. */
     creditedInvoiceId: uuid('credited_invoice_id'),
     month: text('month').notNull(),
+    /** 0 for the month's invoice of a client; 1, 2… for supplementary invoices of hours found after it. */
+    supplement: integer('supplement').notNull().default(0),
     number: text('number').notNull(),
     issuedOn: date('issued_on').notNull(),
     dueOn: date('due_on').notNull(),
@@ -91,7 +93,9 @@ export const invoices = pgTable(
   },
   (t) => [
     uniqueIndex('invoices_number_key').on(t.organisationId, t.number),
-    uniqueIndex('invoices_client_month_key').on(t.organisationId, t.month, t.clientId).where(sql`kind = 'invoice'`),
+    uniqueIndex('invoices_client_month_key')
+      .on(t.organisationId, t.month, t.clientId, t.supplement)
+      .where(sql`kind = 'invoice'`),
     index().on(t.organisationId, t.clientId),
     index().on(t.creditedInvoiceId),
     check(

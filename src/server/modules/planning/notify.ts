@@ -2,7 +2,6 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { memberships, users } from '../accounts/schema.js';
 import { frenchDate, frenchTime, parisDate } from '../calendar/paris-time.js';
-import { clients } from '../clients/schema.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import type { ShiftRecord } from './shift-context.js';
 
@@ -43,11 +42,10 @@ export const shiftWhen = (start: Date, end: Date) =>
 
 /** The client learns who replaces the absent worker (its portal shows the new name too). */
 export async function notifyClientOfReplacement(db: Db, shift: ShiftRecord, workerName: string) {
-  const [client] = await db.select({ email: clients.email }).from(clients).where(eq(clients.id, shift.clientId));
-  if (!client?.email) return;
+  if (!shift.clientEmail) return;
   await queueEmail({
     db,
-    to: client.email,
+    to: shift.clientEmail,
     subject: `Intervention ${shiftWhen(shift.startAt, shift.endAt)} : ${workerName} viendra`,
     text: `Bonjour,\n\nPour l’intervention ${shiftWhen(shift.startAt, shift.endAt)} (${shift.siteName}), ${workerName} viendra.\n\nVotre planning est à jour sur votre espace Passerelle.`,
     organisationId: shift.organisationId,

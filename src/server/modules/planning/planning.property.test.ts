@@ -6,7 +6,8 @@ import { at, makePlanningWorld, makeWorldShift } from '../../../../test/factorie
 import { loginCookie, testApp } from '../../../../test/harness.js';
 import { passes, workers as workersTable } from '../workers/schema.js';
 import { rowsOf } from './assignment-facts.js';
-import { hoursCapStatus } from './hours-cap-status.js';
+import { countedPlacements, hoursCapStatus } from './hours-cap-status.js';
+import { hoursCapWindowChain } from './rules/hours-cap.js';
 import { shifts } from './schema.js';
 
 const { app, database } = await testApp();
@@ -124,6 +125,13 @@ describe('whatever the sequence of assignments, absences and moves', () => {
             at: new Date(at('2027-01-10', '12:00')),
           });
           expect(cap.countedMinutes).toBeLessThanOrEqual(cap.capMinutes);
+          // The windows the database keeps for ranking are those of the rule.
+          const stored = await rowsOf(
+            db,
+            sql`SELECT window_start::text AS "windowStart", window_end::text AS "windowEnd", counted_minutes AS "countedMinutes"
+                FROM hours_cap_windows WHERE worker_id = ${worker.id} ORDER BY window_start`,
+          );
+          expect(stored).toEqual(hoursCapWindowChain(await countedPlacements(db, w.org.id, worker.id)));
         }
         const withoutPass = await rowsOf(
           db,

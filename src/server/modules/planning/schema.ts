@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations, users } from '../accounts/schema.js';
 import { clients, sites } from '../clients/schema.js';
 import { placementContracts } from '../quotes/schema.js';
@@ -69,6 +81,31 @@ export const shifts = pgTable(
     index('shifts_client_worker_idx').on(t.clientId, t.workerId, t.startAt),
     check('shifts_duration', sql`${t.endAt} > ${t.startAt} AND ${t.endAt} - ${t.startAt} <= interval '12 hours'`),
     check('shifts_assigned_has_worker', sql`(${t.status} = 'assigned') = (${t.workerId} IS NOT NULL)`),
+  ],
+);
+
+/**
+ * The 480 h windows of each worker (L5132-9), kept by database triggers on shifts and clients (migration
+ * 0019) so that ranking hundreds of workers reads one row each instead of two years of placements. A window
+ * opens with a counted placement and lasts 24 months; the next counted placement after it opens the next one.
+ */
+export const hoursCapWindows = pgTable(
+  'hours_cap_windows',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id, { onDelete: 'cascade' }),
+    windowStart: date('window_start').notNull(),
+    windowEnd: date('window_end').notNull(),
+    countedMinutes: integer('counted_minutes').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workerId, t.windowStart] }),
+    index().on(t.organisationId, t.windowEnd),
+    check('hours_cap_windows_dates', sql`${t.windowEnd} > ${t.windowStart}`),
   ],
 );
 

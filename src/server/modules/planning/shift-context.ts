@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { conflict, notFound, validationFailed } from '../../http/errors.js';
 import { clients, sites } from '../clients/schema.js';
@@ -17,6 +17,7 @@ export type ShiftRecord = {
   missionId: string;
   clientId: string;
   clientName: string;
+  clientEmail: string | null;
   clientKind: string;
   clientCounts: boolean;
   siteId: string;
@@ -41,6 +42,7 @@ const shiftColumns = {
   missionId: shifts.missionId,
   clientId: shifts.clientId,
   clientName: clients.name,
+  clientEmail: clients.email,
   clientKind: clients.kind,
   forProfit: clients.forProfit,
   override: clients.countsForHoursCapOverride,
@@ -62,18 +64,14 @@ const shiftColumns = {
 
 /** One shift of this organisation (404 otherwise); `lock` takes a row lock for the rest of the transaction. */
 export async function findShift(db: Db, organisationId: string, shiftId: string, lock = false): Promise<ShiftRecord> {
-  if (lock) {
-    await db.execute(
-      sql`SELECT 1 FROM shifts WHERE id = ${shiftId} AND organisation_id = ${organisationId} FOR UPDATE`,
-    );
-  }
-  const [row] = await db
+  const query = db
     .select(shiftColumns)
     .from(shifts)
     .innerJoin(missions, eq(missions.id, shifts.missionId))
     .innerJoin(clients, eq(clients.id, shifts.clientId))
     .innerJoin(sites, eq(sites.id, missions.siteId))
     .where(and(eq(shifts.id, shiftId), eq(shifts.organisationId, organisationId)));
+  const [row] = lock ? await query.for('update', { of: shifts }) : await query;
   if (!row) throw notFound('Ce créneau');
   const { forProfit, override, clientKind, ...rest } = row;
   return {
@@ -131,12 +129,16 @@ export async function findMission(db: Db, organisationId: string, missionId: str
   };
 }
 
-/** The worker's name, checking it belongs to this organisation (404 for an unknown or foreign worker). */
-export async function findWorkerName(db: Db, organisationId: string, workerId: string) {
-  const [w] = await db
+/**
+ * The worker's name, checking it belongs to this organisation (404 for an unknown or foreign worker).
+ * `lock` holds the worker's row until the transaction ends, so that checks on one worker run one at a time.
+ */
+export async function findWorkerName(db: Db, organisationId: string, workerId: string, lock = false) {
+  const query = db
     .select({ firstName: workers.firstName, lastName: workers.lastName, email: workers.email })
     .from(workers)
     .where(and(eq(workers.id, workerId), eq(workers.organisationId, organisationId)));
+  const [w] = lock ? await query.for('update') : await query;
   if (!w) throw notFound('Ce·tte salarié·e');
   return { name: `${w.firstName} ${w.lastName}`, firstName: w.firstName, email: w.email };
 }

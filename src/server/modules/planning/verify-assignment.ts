@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { AppError, conflict, ruleBroken } from '../../http/errors.js';
 import { loadWorkerFacts } from './assignment-facts.js';
@@ -14,8 +13,7 @@ export type VerifyAssignmentOptions = { db: Db; organisationId: string; workerId
  * Returns the warnings (e.g. 480 h cap over 80 %) or throws the broken rule.
  */
 export async function verifyAssignment({ db, organisationId, workerId, slot }: VerifyAssignmentOptions) {
-  const worker = await findWorkerName(db, organisationId, workerId);
-  await db.execute(sql`SELECT 1 FROM workers WHERE id = ${workerId} FOR UPDATE`);
+  const worker = await findWorkerName(db, organisationId, workerId, true);
   const facts = await loadWorkerFacts({
     db,
     organisationIds: [organisationId],

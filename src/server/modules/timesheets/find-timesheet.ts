@@ -103,6 +103,8 @@ export async function presentTimesheet(db: Db, t: Timesheet) {
     clientId: t.clientId,
     clientName: client?.name ?? '',
     month: t.month,
+    sequence: t.sequence,
+    supplementary: t.sequence > 1,
     status: t.status,
     locked: Boolean(t.closedAt) || t.status === 'validated',
     sentAt: t.sentAt?.toISOString() ?? null,
@@ -113,6 +115,7 @@ export async function presentTimesheet(db: Db, t: Timesheet) {
     resolvedAt: t.resolvedAt?.toISOString() ?? null,
     resolution: t.resolution,
     closedAt: t.closedAt?.toISOString() ?? null,
+    invoiceId: t.invoiceId,
     minutes: items.reduce((s, e) => s + e.minutes, 0),
     entries: items,
   };

@@ -1,12 +1,17 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import type { Page } from '../../http/pagination.js';
 import { clients } from '../clients/schema.js';
+import { shifts } from '../planning/schema.js';
+import { monthRange } from './month.js';
 import { type TimesheetStatus, timesheetEntries, timesheets } from './schema.js';
-import { syncTimesheets } from './sync-timesheets.js';
 
-/** The month's timesheets (built from the shifts first), what needs attention first. */
+/**
+ * The month's timesheets, what needs attention first. Read-only: the timesheets are brought in line with the
+ * shifts by the "prepare" action, the sending and the month close; `pendingShifts` counts the month's assigned
+ * shifts not yet in a timesheet, so that the page can offer to prepare them.
+ */
 export async function listTimesheets(o: {
   db: Db;
   actor: OrgActor;
@@ -15,7 +20,6 @@ export async function listTimesheets(o: {
   page: Page;
 }) {
   const { db, actor, month } = o;
-  await db.transaction((tx) => syncTimesheets({ db: tx, organisationId: actor.organisationId, month }));
   const where = and(
     eq(timesheets.organisationId, actor.organisationId),
     eq(timesheets.month, month),
@@ -33,6 +37,7 @@ export async function listTimesheets(o: {
       clientId: timesheets.clientId,
       clientName: clients.name,
       month: timesheets.month,
+      sequence: timesheets.sequence,
       status: timesheets.status,
       sentAt: timesheets.sentAt,
       validatedAt: timesheets.validatedAt,
@@ -44,10 +49,26 @@ export async function listTimesheets(o: {
     .from(timesheets)
     .innerJoin(clients, eq(clients.id, timesheets.clientId))
     .where(where)
-    .orderBy(order, asc(clients.name))
+    .orderBy(order, asc(clients.name), asc(timesheets.sequence))
     .limit(o.page.limit)
     .offset(o.page.offset);
   const [{ n }] = await db.select({ n: count() }).from(timesheets).where(where);
+  const { from, to } = monthRange(month);
+  const [{ pending }] = await db
+    .select({ pending: count() })
+    .from(shifts)
+    .where(
+      and(
+        eq(shifts.organisationId, actor.organisationId),
+        eq(shifts.status, 'assigned'),
+        gte(shifts.startAt, from),
+        lt(shifts.startAt, to),
+        actor.role === 'client_user'
+          ? eq(shifts.clientId, actor.clientId ?? '00000000-0000-0000-0000-000000000000')
+          : undefined,
+        sql`not exists (select 1 from ${timesheetEntries} where ${timesheetEntries.shiftId} = ${shifts.id})`,
+      ),
+    );
   return {
     items: rows.map((r) => ({
       ...r,
@@ -56,5 +77,6 @@ export async function listTimesheets(o: {
       closedAt: r.closedAt?.toISOString() ?? null,
     })),
     total: n,
+    pendingShifts: pending,
   };
 }

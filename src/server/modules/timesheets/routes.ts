@@ -6,6 +6,8 @@ import { Pagination } from '../../http/pagination.js';
 import { correctEntry } from './correct-entry.js';
 import { findTimesheet, presentTimesheet } from './find-timesheet.js';
 import { listTimesheets } from './list-timesheets.js';
+import { correctMyHours, myHours } from './my-hours.js';
+import { prepareTimesheets } from './prepare-timesheets.js';
 import { TIMESHEET_STATUSES } from './schema.js';
 import {
   disputeTimesheet,
@@ -19,6 +21,12 @@ const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois au format AAAA-M
 const OrgParams = z.object({ orgId: z.uuid() });
 const IdParams = z.object({ orgId: z.uuid(), id: z.uuid() });
 const Instant = z.iso.datetime({ offset: true });
+const EntryCorrectionBody = z.strictObject({
+  actualStart: Instant.optional(),
+  actualEnd: Instant.optional(),
+  breakMinutes: z.number().int().min(0).max(600).optional(),
+  reason: z.string().trim().min(3, 'Indiquez la raison de la correction').max(500),
+});
 
 export const timesheetsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -37,6 +45,22 @@ export const timesheetsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.post(
+    '/api/orgs/:orgId/timesheets/prepare',
+    {
+      schema: {
+        tags: ['timesheets'],
+        params: OrgParams,
+        body: z.strictObject({ month: Month }),
+      },
+      preHandler: can('timesheet.write'),
+    },
+    async (req) => {
+      if (req.actor.role === 'worker') throw forbidden();
+      return prepareTimesheets({ db: req.db, actor: req.actor, month: req.body.month });
+    },
+  );
+
   app.get(
     '/api/orgs/:orgId/timesheets/:id',
     { schema: { tags: ['timesheets'], params: IdParams }, preHandler: can('timesheet.read') },
@@ -49,16 +73,31 @@ export const timesheetsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['timesheets'],
         params: IdParams,
-        body: z.strictObject({
-          actualStart: Instant.optional(),
-          actualEnd: Instant.optional(),
-          breakMinutes: z.number().int().min(0).max(600).optional(),
-          reason: z.string().trim().min(3, 'Indiquez la raison de la correction').max(500),
-        }),
+        body: EntryCorrectionBody,
       },
       preHandler: can('timesheet.write'),
     },
     async (req) => correctEntry({ db: req.db, actor: req.actor, entryId: req.params.id, input: req.body }),
+  );
+
+  // The worker's own page: their past hours and their corrections.
+  app.get(
+    '/api/orgs/:orgId/me/hours',
+    { schema: { tags: ['timesheets'], params: OrgParams }, preHandler: can('self.read') },
+    async (req) => myHours({ db: req.db, actor: req.actor }),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/me/hours/:shiftId/correction',
+    {
+      schema: {
+        tags: ['timesheets'],
+        params: z.object({ orgId: z.uuid(), shiftId: z.uuid() }),
+        body: EntryCorrectionBody,
+      },
+      preHandler: can('self.read'),
+    },
+    async (req) => correctMyHours({ db: req.db, actor: req.actor, shiftId: req.params.shiftId, input: req.body }),
   );
 
   app.post(

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, users } from '../accounts/schema.js';
+import { invoices } from '../billing/schema.js';
 import { clients } from '../clients/schema.js';
 import { shifts } from '../planning/schema.js';
 import { workers } from '../workers/schema.js';
@@ -21,6 +22,11 @@ export const timesheets = pgTable(
       .references(() => clients.id),
     /** YYYY-MM */
     month: text('month').notNull(),
+    /**
+     * 1 for the month's timesheet; 2, 3… for supplementary timesheets: the shifts of the client-month found
+     * after the previous one was validated or invoiced, which need their own validation and invoice.
+     */
+    sequence: integer('sequence').notNull().default(1),
     status: text('status', { enum: TIMESHEET_STATUSES }).notNull().default('draft'),
     /** Private validation link for the client (only the SHA-256 is kept). */
     tokenHash: text('token_hash'),
@@ -33,10 +39,17 @@ export const timesheets = pgTable(
     resolution: text('resolution'),
     /** Set when the month is closed (invoiced): nothing changes afterwards. */
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The invoice that billed these hours (set once, in the transaction that issues it). */
+    invoiceId: uuid('invoice_id').references(() => invoices.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('timesheets_client_month_key').on(t.organisationId, t.clientId, t.month),
+    uniqueIndex('timesheets_client_month_seq_key').on(t.organisationId, t.clientId, t.month, t.sequence),
+    // At most one timesheet still open (neither validated nor closed) per client and month: late shifts go there.
+    uniqueIndex('timesheets_one_open_key')
+      .on(t.organisationId, t.clientId, t.month)
+      .where(sql`status <> 'validated' AND closed_at IS NULL`),
+    check('timesheets_sequence', sql`${t.sequence} >= 1`),
     index().on(t.organisationId, t.month, t.status),
     uniqueIndex('timesheets_token_key').on(t.tokenHash),
     check('timesheets_month_format', sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),

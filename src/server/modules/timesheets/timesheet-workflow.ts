@@ -9,6 +9,7 @@ import { queueEmail } from '../notifications/queue-email.js';
 import { assertOpen, findTimesheet, type Timesheet } from './find-timesheet.js';
 import { frenchMonth } from './month.js';
 import { timesheets } from './schema.js';
+import { syncTimesheets } from './sync-timesheets.js';
 
 const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
@@ -38,8 +39,11 @@ export async function sendTimesheet({
   publicUrl: string;
 }) {
   return db.transaction(async (tx) => {
+    // The client validates what is sent: the timesheet first takes in the shifts changed since it was prepared.
+    const before = await findTimesheet(tx, actor, id);
+    assertOpen(before);
+    await syncTimesheets({ db: tx, organisationId: actor.organisationId, month: before.month });
     const t = await findTimesheet(tx, actor, id);
-    assertOpen(t);
     const token = crypto.randomBytes(24).toString('base64url');
     await tx
       .update(timesheets)

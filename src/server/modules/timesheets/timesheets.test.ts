@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { makeUser } from '../../../../test/factories.js';
 import { makeBillingWorld } from '../../../../test/factories-billing.js';
 import { loginCookie, testApp } from '../../../../test/harness.js';
+import { parisToday } from '../calendar/paris-time.js';
 import { outboxEmails } from '../notifications/schema.js';
 
 const { app, database } = await testApp();
@@ -11,6 +12,14 @@ const db = database.db;
 async function setup() {
   const w = await makeBillingWorld(db, { clientCount: 2, shiftsPerClient: 3 });
   const officer = await loginCookie(app, w.placement.email);
+  const prepared = await app.inject({
+    method: 'POST',
+    url: `/api/orgs/${w.org.id}/timesheets/prepare`,
+    headers: { cookie: officer },
+    payload: { month: w.month },
+  });
+  expect(prepared.statusCode).toBe(200);
+  expect(prepared.json()).toMatchObject({ added: 6 });
   const list = await app.inject({
     method: 'GET',
     url: `/api/orgs/${w.org.id}/timesheets?month=${w.month}`,
@@ -161,5 +170,75 @@ describe('timesheets', () => {
       (await app.inject({ method: 'PATCH', url, headers: { cookie: await loginCookie(app, mine.email) }, payload }))
         .statusCode,
     ).toBe(200);
+  });
+});
+
+describe('the worker’s own hours', () => {
+  test('the worker sees their past shifts and corrects one with a reason; locked once the client validated', async () => {
+    const today = new Date();
+    const month = parisToday(today).slice(0, 7);
+    const previous = month.endsWith('-01')
+      ? `${Number(month.slice(0, 4)) - 1}-12`
+      : `${month.slice(0, 5)}${String(Number(month.slice(5)) - 1).padStart(2, '0')}`;
+    const w = await makeBillingWorld(db, { clientCount: 2, shiftsPerClient: 3, month: previous });
+    const workerId = w.clients[0].workers[0].id;
+    const me = await makeUser(db, { role: 'worker', organisationId: w.org.id, workerId });
+    const cookie = await loginCookie(app, me.email);
+    const base = `/api/orgs/${w.org.id}/me/hours`;
+    const hours = async () => (await app.inject({ method: 'GET', url: base, headers: { cookie } })).json();
+    const before = await hours();
+    expect(before.items).toHaveLength(3);
+    expect(before.items[0]).toMatchObject({ state: 'none', entryId: null, minutes: 240, lastCorrection: null });
+    const target = before.items.at(-1);
+    const correct = (shiftId: string, payload: object, as = cookie) =>
+      app.inject({ method: 'POST', url: `${base}/${shiftId}/correction`, headers: { cookie: as }, payload });
+    const lateStart = new Date(Date.parse(target.plannedStart) + 15 * 60000).toISOString();
+    expect((await correct(target.shiftId, { actualStart: lateStart, breakMinutes: 15 })).statusCode).toBe(400);
+    const ok = await correct(target.shiftId, { actualStart: lateStart, breakMinutes: 15, reason: 'Bus en retard' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const after = (await hours()).items.find((i: { shiftId: string }) => i.shiftId === target.shiftId);
+    expect(after).toMatchObject({
+      state: 'open',
+      actualStart: lateStart,
+      breakMinutes: 15,
+      minutes: 210,
+      lastCorrection: { reason: 'Bus en retard', byMe: true },
+    });
+    // Someone else's shift, or an officer on the worker's page: nothing to see.
+    expect((await correct(w.clients[1].shifts[0].id, { breakMinutes: 5, reason: 'Pause' })).statusCode).toBe(404);
+    const officer = await loginCookie(app, w.placement.email);
+    expect((await correct(target.shiftId, { breakMinutes: 5, reason: 'Pause' }, officer)).statusCode).toBe(403);
+    // The officer sees the worker's correction in the timesheet; once validated, the worker can no longer change it.
+    const sheet = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/orgs/${w.org.id}/timesheets?month=${previous}`,
+        headers: { cookie: officer },
+      })
+    )
+      .json()
+      .items.find((t: { clientId: string }) => t.clientId === w.clients[0].client.id);
+    const detail = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/orgs/${w.org.id}/timesheets/${sheet.id}`,
+        headers: { cookie: officer },
+      })
+    ).json();
+    expect(detail.entries.find((e: { shiftId: string }) => e.shiftId === target.shiftId).corrections[0]).toMatchObject({
+      role: 'worker',
+      reason: 'Bus en retard',
+    });
+    await app.inject({
+      method: 'POST',
+      url: `/api/orgs/${w.org.id}/timesheets/${sheet.id}/validate`,
+      headers: { cookie: officer },
+    });
+    const locked = await correct(target.shiftId, { breakMinutes: 0, reason: 'Finalement pas de pause' });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json().error.code).toBe('timesheet_locked');
+    expect((await hours()).items.find((i: { shiftId: string }) => i.shiftId === target.shiftId).state).toBe(
+      'validated',
+    );
   });
 });

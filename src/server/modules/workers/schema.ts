@@ -67,6 +67,8 @@ export const workerJobs = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workerId, t.rome] }),
+    // Ranking looks for the workers of some AIs holding a job.
+    index().on(t.organisationId, t.rome),
     check('worker_jobs_level', sql`${t.level} BETWEEN 1 AND 3`),
     check('worker_jobs_rome', sql`${t.rome} ~ '^[A-N][0-9]{4}$'`),
   ],

@@ -42,6 +42,29 @@ export type HoursCapWindow = {
   countedMinutes: number;
 };
 
+export type CapWindow = { windowStart: string; windowEnd: string; countedMinutes: number };
+
+/**
+ * Every 24-month window of a worker's pathway, in order: the first counted placement opens one; the first
+ * counted placement after it has run out opens the next. The database keeps the same chain in
+ * hours_cap_windows (migration 0020) for set-based reads.
+ */
+export function hoursCapWindowChain(placements: readonly CountedPlacement[]): CapWindow[] {
+  const sorted = [...placements].sort((a, b) => a.date.localeCompare(b.date));
+  const chain: CapWindow[] = [];
+  for (const p of sorted) {
+    let last = chain[chain.length - 1];
+    if (!last || p.date > last.windowEnd) {
+      last = { windowStart: p.date, windowEnd: windowEndOf(p.date), countedMinutes: 0 };
+      chain.push(last);
+    }
+    last.countedMinutes += p.minutes;
+  }
+  return chain;
+}
+
+const windowEndOf = (start: string) => addDays(addMonths(start, HOURS_CAP_WINDOW_MONTHS), -1);
+
 /**
  * The 24-month window that applies on `date` and the minutes already counted in it. A window opens with the
  * first counted placement; when it has run out, the next counted placement opens a new one.
@@ -51,24 +74,13 @@ export function hoursCapWindow(
   date: string,
   options: { placingOn?: boolean } = {},
 ): HoursCapWindow {
-  const sorted = [...placements].sort((a, b) => a.date.localeCompare(b.date));
-  let start: string | null = null;
-  let end: string | null = null;
-  for (const p of sorted) {
-    if (start === null || p.date > end!) {
-      if (p.date > date) break;
-      start = p.date;
-      end = addDays(addMonths(start, HOURS_CAP_WINDOW_MONTHS), -1);
-    }
-  }
-  if (start === null || date > end!) {
-    if (!options.placingOn) return { windowStart: null, windowEnd: null, countedMinutes: 0 };
-    // No window runs on that day: a placement then opens one, which also holds the placements planned after.
-    start = date;
-    end = addDays(addMonths(date, HOURS_CAP_WINDOW_MONTHS), -1);
-  }
-  const countedMinutes = sorted.filter((p) => p.date >= start! && p.date <= end!).reduce((s, p) => s + p.minutes, 0);
-  return { windowStart: start, windowEnd: end, countedMinutes };
+  const running = hoursCapWindowChain(placements).find((w) => w.windowStart <= date && date <= w.windowEnd);
+  if (running) return running;
+  if (!options.placingOn) return { windowStart: null, windowEnd: null, countedMinutes: 0 };
+  // No window runs on that day: a placement then opens one, which also holds the placements planned after.
+  const end = windowEndOf(date);
+  const countedMinutes = placements.filter((p) => p.date >= date && p.date <= end).reduce((s, p) => s + p.minutes, 0);
+  return { windowStart: date, windowEnd: end, countedMinutes };
 }
 
 export type HoursCapVerdict = { code: 'ok' | 'warning' | 'enterprise_hours_cap'; ratio: number };

@@ -1,0 +1,1 @@
+CREATE INDEX "worker_jobs_organisation_id_rome_index" ON "worker_jobs" USING btree ("organisation_id","rome");
