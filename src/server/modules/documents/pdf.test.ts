@@ -1,3 +1,4 @@
+import { PDFParse } from 'pdf-parse';
 import { expect, test } from 'vitest';
 import { pdfText } from '../../../../test/pdf-text.js';
 import { createDocument, field } from './pdf.js';
@@ -17,4 +18,19 @@ test('a document carries the letterhead, its title and French text that can be r
   expect(text).toContain('EHPAD Les Tilleuls, Créteil');
   expect(text).toContain('1 234,56 €');
   expect(text).toMatch(/page 1 \/ 1/);
+});
+
+test('the footer never opens a page of its own', async () => {
+  const pagesOf = async (lines: number) => {
+    const { doc, finish } = createDocument({ title: 'Facture', letterhead: { name: 'AI Test' } });
+    for (let i = 0; i < lines; i++) doc.text(`Ligne ${i + 1}`);
+    const parser = new PDFParse({ data: new Uint8Array(await finish()) });
+    try {
+      return (await parser.getText()).total;
+    } finally {
+      await parser.destroy();
+    }
+  };
+  expect(await pagesOf(3)).toBe(1);
+  expect(await pagesOf(80)).toBe(2);
 });

@@ -58,6 +58,9 @@ export function createDocument({ title, letterhead, reference }: CreateDocumentO
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
       const bottom = doc.page.height - 35;
+      // The footer sits in the bottom margin: without lifting the margin, pdfkit would open a new page for it.
+      const margin = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
       doc
         .font('Helvetica')
         .fontSize(8)
@@ -67,6 +70,7 @@ export function createDocument({ title, letterhead, reference }: CreateDocumentO
           align: 'center',
           lineBreak: false,
         });
+      doc.page.margins.bottom = margin;
     }
     doc.end();
     return done;
