@@ -164,6 +164,34 @@ describe('network console', () => {
     await page.getByRole('row', { name: /Atelier Couture Solidaire Sarcelles/ }).waitFor();
   });
 
+  test('the coordinator edits the communes a structure serves', async () => {
+    const page = await newPage(browser);
+    await login(page, 'coordination@passerelle.test');
+    await page.goto(page.url().replace(/\/reseau\/([^/]+).*$/, '/reseau/$1/structures?q=geiq+soins'));
+    await page.getByRole('link', { name: /GEIQ Soins et Autonomie/ }).click();
+    await page.getByRole('button', { name: 'Enregistrer' }).waitFor();
+    await pick(page, 'Territoire servi (communes)', 'vitry-sur', /Vitry-sur-Seine \(94\)/);
+    await pick(page, 'Territoire servi (communes)', '94028', /Créteil \(94\)/);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Modifications enregistrées.').waitFor();
+    const url = page.url().replace(/^.*\/reseau\/([^/]+)\/structures\/([^/?]+).*$/, '/api/networks/$1/structures/$2');
+    const saved = await page.evaluate((u) => fetch(u).then((r) => r.json()), url);
+    expect([...saved.territory.communes].sort()).toEqual(['94028', '94081']);
+    // After a reload the territory reads as names (in the saved order); Backspace in the field (the keyboard way)
+    // removes the last one.
+    await page.reload();
+    await page.getByText('Vitry-sur-Seine (94)').waitFor();
+    await page.getByText('Créteil (94)', { exact: true }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    const input = page.getByLabel('Territoire servi (communes)', { exact: true }).and(page.locator('input'));
+    await input.focus();
+    await input.press('Backspace');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect
+      .poll(async () => (await page.evaluate((u) => fetch(u).then((r) => r.json()), url)).territory.communes)
+      .toEqual(saved.territory.communes.slice(0, 1));
+  });
+
   test('the import page previews a file and refuses to import rejected lines', async () => {
     const page = await newPage(browser);
     await login(page, 'coordination@passerelle.test');
