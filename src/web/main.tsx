@@ -7,12 +7,15 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { LoginPage } from './accounts/LoginPage';
+import { prefetchMap } from './directory/prefetch';
 import { webModules } from './modules';
-import { HomePage } from './public/HomePage';
 import { AreaLayout } from './shell/AreaLayout';
+import { lazyPage } from './shell/module';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { PublicLayout } from './shell/PublicLayout';
+
+const HomePage = lazyPage(() => import('./public/HomePage'), 'HomePage');
+const LoginPage = lazyPage(() => import('./accounts/LoginPage'), 'LoginPage');
 
 const theme = createTheme({
   primaryColor: 'blue',
@@ -62,6 +65,8 @@ const router = createBrowserRouter([
     children: [...network.routes, { path: '*', element: <NotFoundPage /> }],
   },
 ]);
+
+prefetchMap(queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

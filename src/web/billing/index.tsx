@@ -1,5 +1,9 @@
-import type { WebModule } from '../shell/module';
-import { ExportsPage, InvoicePage, InvoicesPage, MonthClosePage } from './BillingPages';
+import { lazyPage, type WebModule } from '../shell/module';
+
+const ExportsPage = lazyPage(() => import('./BillingPages'), 'ExportsPage');
+const InvoicePage = lazyPage(() => import('./BillingPages'), 'InvoicePage');
+const InvoicesPage = lazyPage(() => import('./BillingPages'), 'InvoicesPage');
+const MonthClosePage = lazyPage(() => import('./BillingPages'), 'MonthClosePage');
 
 /** The billing pages: see src/server/modules/billing and payroll for the API they use. */
 export const billingWeb: WebModule = {

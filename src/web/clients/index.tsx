@@ -1,5 +1,8 @@
-import type { WebModule } from '../shell/module';
-import { ClientPage, ClientsPage, NewClientPage } from './ClientsPages';
+import { lazyPage, type WebModule } from '../shell/module';
+
+const ClientPage = lazyPage(() => import('./ClientsPages'), 'ClientPage');
+const ClientsPage = lazyPage(() => import('./ClientsPages'), 'ClientsPage');
+const NewClientPage = lazyPage(() => import('./ClientsPages'), 'NewClientPage');
 
 /** The clients pages: see src/server/modules/clients for the API they use. */
 export const clientsWeb: WebModule = {

@@ -1,5 +1,5 @@
-import { Box, Button, Group, Select, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Box, Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { api, qs } from '../api';
 import { type Commune, FILTER_KEYS, type FilterKey, type Job, KIND_LABELS, type Kind } from './api';
@@ -49,6 +49,77 @@ export function CommuneSelect({
       onSearchChange={setSearch}
       filter={({ options }) => options}
       nothingFoundMessage={search.trim().length >= 2 ? 'Aucune commune trouvée' : 'Tapez au moins 2 lettres'}
+      error={error}
+    />
+  );
+}
+
+/**
+ * Several communes (a structure's territory): type a name (accents ignored) or an INSEE code, pick as many as
+ * needed; the value is the list of INSEE codes. Names of the communes already chosen are looked up one by one
+ * (cached with CommuneSelect's) so that an existing territory reads as names, not codes.
+ */
+export function CommunesMultiSelect({
+  value,
+  onChange,
+  error,
+  label = 'Communes',
+  description = 'Tapez au moins 2 lettres du nom ou le code INSEE, puis choisissez ; plusieurs communes possibles.',
+}: {
+  value: string[];
+  onChange: (codes: string[]) => void;
+  error?: string;
+  label?: string;
+  description?: string;
+}) {
+  const [search, setSearch] = useState('');
+  const selected = useQueries({
+    queries: value.map((code) => ({
+      queryKey: ['commune', code],
+      queryFn: () => api<Commune>(`/api/public/communes/${encodeURIComponent(code)}`),
+      staleTime: Number.POSITIVE_INFINITY,
+    })),
+  });
+  const found = useQuery({
+    queryKey: ['communes', search],
+    queryFn: () => api<{ items: Commune[] }>(`/api/public/communes${qs({ q: search, limit: 15 })}`),
+    enabled: search.trim().length >= 2,
+    staleTime: 60_000,
+  });
+  const labelOf = (c: Commune) => `${c.name} (${c.departement})`;
+  const known = new Map<string, string>();
+  for (const q of selected) if (q.data) known.set(q.data.code, labelOf(q.data));
+  for (const c of found.data?.items ?? []) known.set(c.code, labelOf(c));
+  const data = [
+    ...value.map((code) => ({ value: code, label: known.get(code) ?? code })),
+    ...(found.data?.items ?? [])
+      .filter((c) => !value.includes(c.code))
+      .map((c) => ({ value: c.code, label: labelOf(c) })),
+  ];
+  return (
+    <MultiSelect
+      label={label}
+      description={description}
+      placeholder={value.length ? undefined : 'Nom ou code INSEE'}
+      searchable
+      clearable
+      data={data}
+      value={value}
+      onChange={(codes) => {
+        onChange(codes);
+        setSearch('');
+      }}
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      hidePickedOptions
+      nothingFoundMessage={
+        search.trim().length < 2
+          ? 'Tapez au moins 2 lettres'
+          : found.isFetching
+            ? 'Recherche…'
+            : 'Aucune commune trouvée'
+      }
       error={error}
     />
   );

@@ -39,6 +39,9 @@ function iconOf(kind: Kind) {
   return icon;
 }
 
+/** The structure of each marker, for the cluster group's single click listener. */
+const ids = new WeakMap<L.Marker, string>();
+
 const IDF_CENTER: L.LatLngTuple = [48.75, 2.5];
 
 /**
@@ -97,6 +100,11 @@ export default function MapView({
         showCoverageOnHover: false,
         maxClusterRadius: 50,
       });
+      // One listener for thousands of markers rather than one each.
+      cluster.current.on('click', (e) => {
+        const id = ids.get((e as L.LeafletMouseEvent & { layer: L.Marker }).layer);
+        if (id) onSelectRef.current(id);
+      });
       m.addLayer(cluster.current);
       setReady(true);
     });
@@ -127,17 +135,18 @@ export default function MapView({
     if (!ready || !m || !group) return;
     group.clearLayers();
     markers.current.clear();
-    const list = points.map((p) => {
-      const marker = L.marker([p.lat, p.lon], { icon: iconOf(p.kind), title: p.name, keyboard: false });
-      marker.on('click', () => onSelectRef.current(p.id));
-      markers.current.set(p.id, marker);
-      return marker;
-    });
-    group.addLayers(list);
+    // The final view first: clusters are then computed and drawn once, not again after a zoom change.
     if (points.length) {
       const bounds = L.latLngBounds(points.map((p) => [p.lat, p.lon] as L.LatLngTuple));
       m.fitBounds(bounds.pad(0.05), { maxZoom: 13, animate: false });
     } else m.setView(IDF_CENTER, 9, { animate: false });
+    const list = points.map((p) => {
+      const marker = L.marker([p.lat, p.lon], { icon: iconOf(p.kind), title: p.name, keyboard: false });
+      ids.set(marker, p.id);
+      markers.current.set(p.id, marker);
+      return marker;
+    });
+    group.addLayers(list);
     container.current?.setAttribute('data-markers', String(points.length));
   }, [points, ready]);
 

@@ -27,7 +27,7 @@ import { formatDate } from '../format';
 import { useCan, useNetworkId } from '../shell/session';
 import { ConfirmButton, Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { type Job, KIND_SHORT, type NetworkStructure } from './api';
-import { CommuneSelect, KIND_OPTIONS, useDepartements } from './Filters';
+import { CommuneSelect, CommunesMultiSelect, KIND_OPTIONS, useDepartements } from './Filters';
 
 const PAGE_SIZE = 50;
 
@@ -210,6 +210,7 @@ type FormState = {
   presentation: string;
   jobs: string[];
   departements: string[];
+  communes: string[];
   networks: string[];
 };
 
@@ -227,6 +228,7 @@ const emptyForm: FormState = {
   presentation: '',
   jobs: [],
   departements: [],
+  communes: [],
   networks: ['ai'],
 };
 
@@ -245,6 +247,7 @@ function fromStructure(s: NetworkStructure): FormState {
     presentation: s.presentation ?? '',
     jobs: s.jobs,
     departements: s.territory.departements,
+    communes: s.territory.communes,
     networks: s.networks,
   };
 }
@@ -307,7 +310,7 @@ function StructureForm({
             openingHours: f.openingHours || null,
             presentation: f.presentation || null,
             jobs: f.jobs,
-            territory: { departements: f.departements, communes: [] },
+            territory: { departements: f.departements, communes: f.communes },
             networks: f.networks,
           });
         } catch (err) {
@@ -393,10 +396,18 @@ function StructureForm({
             data={(deps.data?.items ?? []).map((d) => ({ value: d.code, label: `${d.code} — ${d.name}` }))}
             value={f.departements}
             onChange={(v) => setF({ ...f, departements: v })}
-            error={errorOf('territory')}
+            error={errorOf('territory.departements') ?? errors.territory}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
+          <CommunesMultiSelect
+            label="Territoire servi (communes)"
+            value={f.communes}
+            onChange={(communes) => setF({ ...f, communes })}
+            error={errorOf('territory.communes')}
+          />
+        </Grid.Col>
+        <Grid.Col span={12}>
           <MultiSelect
             label="Réseaux porteurs"
             searchable

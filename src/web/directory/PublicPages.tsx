@@ -18,7 +18,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, qs } from '../api';
 import { Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
@@ -35,7 +35,13 @@ import {
   type StructureSummary,
 } from './api';
 import { DirectoryFilters, type Filters } from './Filters';
+import { pointsQuery } from './prefetch';
 
+/**
+ * Leaflet is in its own chunk, and deliberately has no Suspense boundary of its own: the page's first render waits
+ * for it (the server-rendered list stays on screen meanwhile, and /carte preloads it), whereas a fallback would make
+ * React hold the revealed map back for its fallback throttle (300 ms).
+ */
 const MapView = lazy(() => import('./MapView'));
 
 /** Long button labels wrap on a 360 px screen instead of being cut. */
@@ -133,12 +139,7 @@ export function MapPage() {
   const [page, setPage] = useState(1);
   const [osm, setOsm] = useState(() => typeof navigator !== 'undefined' && !navigator.webdriver && navigator.onLine);
   const query = filterQuery(values);
-  const points = useQuery({
-    queryKey: ['structure-points', query],
-    queryFn: () => api<{ items: StructurePoint[]; total: number }>(`/api/public/structures.points.json${query}`),
-    placeholderData: (prev) => prev,
-    retry: retryServerErrors,
-  });
+  const points = useQuery({ ...pointsQuery(values), placeholderData: (prev) => prev });
   // biome-ignore lint/correctness/useExhaustiveDependencies: new filters start again at the first page
   useEffect(() => setPage(1), [query]);
   const items = points.data?.items ?? [];
@@ -167,14 +168,12 @@ export function MapPage() {
       <Grid mt="sm" gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Box h={{ base: 380, md: 620 }}>
-            <Suspense fallback={<Loading label="Chargement de la carte…" />}>
-              <MapView
-                points={points.data ? items : emptyPoints}
-                selectedId={selected}
-                onSelect={setSelected}
-                osmTiles={osm}
-              />
-            </Suspense>
+            <MapView
+              points={points.data ? items : emptyPoints}
+              selectedId={selected}
+              onSelect={setSelected}
+              osmTiles={osm}
+            />
           </Box>
           <Switch
             mt="xs"

@@ -1,6 +1,13 @@
-import type { WebModule } from '../shell/module';
-import { EditStructurePage, ImportStructuresPage, NetworkStructuresPage, NewStructurePage } from './NetworkPages';
-import { DirectoryPage, InvitationPage, MapPage, StructurePage } from './PublicPages';
+import { lazyPage, type WebModule } from '../shell/module';
+
+const EditStructurePage = lazyPage(() => import('./NetworkPages'), 'EditStructurePage');
+const ImportStructuresPage = lazyPage(() => import('./NetworkPages'), 'ImportStructuresPage');
+const NetworkStructuresPage = lazyPage(() => import('./NetworkPages'), 'NetworkStructuresPage');
+const NewStructurePage = lazyPage(() => import('./NetworkPages'), 'NewStructurePage');
+const DirectoryPage = lazyPage(() => import('./PublicPages'), 'DirectoryPage');
+const InvitationPage = lazyPage(() => import('./PublicPages'), 'InvitationPage');
+const MapPage = lazyPage(() => import('./PublicPages'), 'MapPage');
+const StructurePage = lazyPage(() => import('./PublicPages'), 'StructurePage');
 
 /** The directory pages: see src/server/modules/directory for the API they use. */
 export const directoryWeb: WebModule = {

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { api, qs } from '../api';
 import { formatDateTime } from '../format';
 import { Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
+import { useNeedSummary } from './badges';
 import { INBOX_COLORS, INBOX_LABELS, NO_CLIP, URGENCY_LABELS } from './labels';
 
 type Item = {
@@ -23,17 +24,6 @@ type Item = {
 };
 
 const FILTERS = ['new', 'claimed', 'in_diagnostic', 'quoted', 'won', 'lost', 'taken', 'declined'];
-
-/** Counts per inbox status, for the navigation badge and the filters. */
-export function useNeedSummary() {
-  const { orgId } = useParams();
-  return useQuery({
-    queryKey: ['needs-summary', orgId],
-    queryFn: () => api<Record<string, number>>(`/api/orgs/${orgId}/needs/summary`),
-    enabled: !!orgId,
-    refetchInterval: 60_000,
-  });
-}
 
 /** The AI's inbox of needs routed to it: new ones first. */
 export function InboxPage() {

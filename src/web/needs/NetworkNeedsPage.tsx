@@ -42,25 +42,6 @@ const FILTERS = [
   { value: 'all', label: 'Tous' },
 ];
 
-/** Overdue and unrouted needs, for the navigation badge. */
-export function useNetworkAttention() {
-  const { networkId } = useParams();
-  const q = useQuery({
-    queryKey: ['network-needs-attention', networkId],
-    queryFn: async () => {
-      const [overdue, unrouted] = await Promise.all(
-        ['overdue', 'unrouted'].map((status) =>
-          api<{ total: number }>(`/api/networks/${networkId}/needs${qs({ status, limit: 1 })}`),
-        ),
-      );
-      return overdue.total + unrouted.total;
-    },
-    enabled: !!networkId,
-    refetchInterval: 60_000,
-  });
-  return q.data;
-}
-
 /** The network console: every need of the network with how long it has waited, overdue first. */
 export function NetworkNeedsPage() {
   const { networkId } = useParams();

@@ -1,11 +1,13 @@
-import type { WebModule } from '../shell/module';
-import { FollowUpPage } from './FollowUpPage';
-import { InboxPage, useNeedSummary } from './InboxPage';
-import { NeedFormPage } from './NeedFormPage';
-import { NeedPage } from './NeedPage';
-import { NetworkNeedPage } from './NetworkNeedPage';
-import { NetworkNeedsPage, useNetworkAttention } from './NetworkNeedsPage';
-import { PortalNeedsPage } from './PortalNeedsPage';
+import { lazyPage, type WebModule } from '../shell/module';
+import { useNeedSummary, useNetworkAttention } from './badges';
+
+const FollowUpPage = lazyPage(() => import('./FollowUpPage'), 'FollowUpPage');
+const InboxPage = lazyPage(() => import('./InboxPage'), 'InboxPage');
+const NeedFormPage = lazyPage(() => import('./NeedFormPage'), 'NeedFormPage');
+const NeedPage = lazyPage(() => import('./NeedPage'), 'NeedPage');
+const NetworkNeedPage = lazyPage(() => import('./NetworkNeedPage'), 'NetworkNeedPage');
+const NetworkNeedsPage = lazyPage(() => import('./NetworkNeedsPage'), 'NetworkNeedsPage');
+const PortalNeedsPage = lazyPage(() => import('./PortalNeedsPage'), 'PortalNeedsPage');
 
 /** The needs pages: see src/server/modules/needs for the API they use. */
 export const needsWeb: WebModule = {

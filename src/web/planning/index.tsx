@@ -1,11 +1,13 @@
-import type { WebModule } from '../shell/module';
-import { AutoPlanPage } from './AutoPlanPage';
-import { ClientViewPage, WorkerCalendarPage } from './ClientViewPage';
-import { PlanningGridPage } from './PlanningGridPage';
-import { PoolingPage } from './PoolingPage';
-import { PortalPlanningPage } from './PortalPlanningPage';
-import { ProposalPage } from './ProposalPage';
-import { WorkerPage } from './WorkerPage';
+import { lazyPage, type WebModule } from '../shell/module';
+
+const AutoPlanPage = lazyPage(() => import('./AutoPlanPage'), 'AutoPlanPage');
+const ClientViewPage = lazyPage(() => import('./ClientViewPage'), 'ClientViewPage');
+const WorkerCalendarPage = lazyPage(() => import('./ClientViewPage'), 'WorkerCalendarPage');
+const PlanningGridPage = lazyPage(() => import('./PlanningGridPage'), 'PlanningGridPage');
+const PoolingPage = lazyPage(() => import('./PoolingPage'), 'PoolingPage');
+const PortalPlanningPage = lazyPage(() => import('./PortalPlanningPage'), 'PortalPlanningPage');
+const ProposalPage = lazyPage(() => import('./ProposalPage'), 'ProposalPage');
+const WorkerPage = lazyPage(() => import('./WorkerPage'), 'WorkerPage');
 
 /** The planning pages: see src/server/modules/planning for the API they use. */
 export const planningWeb: WebModule = {

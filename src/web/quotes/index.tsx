@@ -1,6 +1,12 @@
-import type { WebModule } from '../shell/module';
-import { NewQuotePage } from './QuoteForm';
-import { ContractPage, ContractsPage, PublicQuotePage, QuotePage, QuotesPage, RatesPage } from './QuotesPages';
+import { lazyPage, type WebModule } from '../shell/module';
+
+const NewQuotePage = lazyPage(() => import('./QuoteForm'), 'NewQuotePage');
+const ContractPage = lazyPage(() => import('./QuotesPages'), 'ContractPage');
+const ContractsPage = lazyPage(() => import('./QuotesPages'), 'ContractsPage');
+const PublicQuotePage = lazyPage(() => import('./QuotesPages'), 'PublicQuotePage');
+const QuotePage = lazyPage(() => import('./QuotesPages'), 'QuotePage');
+const QuotesPage = lazyPage(() => import('./QuotesPages'), 'QuotesPage');
+const RatesPage = lazyPage(() => import('./QuotesPages'), 'RatesPage');
 
 /** The quotes pages: see src/server/modules/quotes for the API they use. */
 export const quotesWeb: WebModule = {

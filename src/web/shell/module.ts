@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 
 /** A navigation entry; shown only when the membership may take `action` (UX.md: never a button that 403s). */
@@ -25,3 +25,15 @@ export type WebModule = {
   /** The network console, under /reseau/:networkId/. */
   network?: { routes: RouteObject[]; nav?: NavItem[] };
 };
+
+/**
+ * A page whose code is downloaded the first time it is shown, so that the public map does not wait for every
+ * back-office page. No Suspense boundary here on purpose: a first load keeps the server-rendered HTML until the
+ * page is ready, and the router's transitions keep the previous page on screen while the next one arrives.
+ */
+export function lazyPage<M, K extends keyof M>(
+  load: () => Promise<M>,
+  name: K,
+): LazyExoticComponent<M[K] & ComponentType<any>> {
+  return lazy(() => load().then((m) => ({ default: m[name] as M[K] & ComponentType<any> })));
+}

@@ -1,5 +1,8 @@
-import type { WebModule } from '../shell/module';
-import { PublicTimesheetPage, TimesheetPage, TimesheetsPage } from './TimesheetsPages';
+import { lazyPage, type WebModule } from '../shell/module';
+
+const PublicTimesheetPage = lazyPage(() => import('./TimesheetsPages'), 'PublicTimesheetPage');
+const TimesheetPage = lazyPage(() => import('./TimesheetsPages'), 'TimesheetPage');
+const TimesheetsPage = lazyPage(() => import('./TimesheetsPages'), 'TimesheetsPage');
 
 /** The timesheets pages: see src/server/modules/timesheets for the API they use. */
 export const timesheetsWeb: WebModule = {

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
-import type { WebModule } from '../shell/module';
+import { lazyPage, type WebModule } from '../shell/module';
 import { useCan, useOrgId } from '../shell/session';
-import { HirePage } from './HirePage';
-import { NewWorkerPage } from './NewWorkerPage';
-import { WorkerPage } from './WorkerPage';
-import { WorkersListPage } from './WorkersListPage';
+
+const HirePage = lazyPage(() => import('./HirePage'), 'HirePage');
+const NewWorkerPage = lazyPage(() => import('./NewWorkerPage'), 'NewWorkerPage');
+const WorkerPage = lazyPage(() => import('./WorkerPage'), 'WorkerPage');
+const WorkersListPage = lazyPage(() => import('./WorkersListPage'), 'WorkersListPage');
 
 /** The navigation badge: how many PASS IAE end within 60 days. */
 function usePassEndingSoonCount() {

@@ -138,12 +138,46 @@ describe('import from JSON (data·inclusion schema) and export', () => {
     expect(geiq).toMatchObject({ kind: 'GEIQ', location: { lat: 48.63, lon: 2.44 }, networks: ['geiq'] });
   });
 
-  test('a file that is not JSON, or not in UTF-8, is refused with a sentence', async () => {
+  test('a file that is not JSON, or not in UTF-8 outside its strings, is refused with a sentence', async () => {
     const res = await send('preview', 'json', '{ pas du json');
     expect(res.statusCode).toBe(422);
     expect(res.json().error.message).toMatch(/JSON valide/);
-    const latin1 = await send('preview', 'json', Buffer.from([0x5b, 0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d, 0x5d]));
+    // "[é]" in Latin-1: the stray byte is not inside a string, so nothing of the file can be read.
+    const latin1 = await send('preview', 'json', Buffer.from([0x5b, 0xe9, 0x5d]));
+    expect(latin1.statusCode).toBe(422);
     expect(latin1.json().error.message).toMatch(/UTF-8/);
+  });
+
+  test('a wrong encoding rejects only the structures it touches, naming the fields', async () => {
+    const part = (o: object) => Buffer.from(JSON.stringify(o));
+    const json = Buffer.concat([
+      Buffer.from('['),
+      part({ id: 'enc--1', nom: 'AI de Vitry', code_insee: '94081', typologie: 'AI' }),
+      // "Créteil Services" saved in Latin-1 (é = 0xE9) inside a UTF-8 file.
+      Buffer.from(',{"id":"enc--2","nom":"Cr'),
+      Buffer.from([0xe9]),
+      Buffer.from('teil Services","code_insee":"94028","typologie":"AI"}'),
+      Buffer.from(','),
+      // UTF-8 read as Latin-1 and saved again: valid UTF-8, broken text.
+      part({ id: 'enc--3', nom: 'Chantier du Val', commune: 'CrÃ©teil', code_insee: '94028', typologie: 'ACI' }),
+      Buffer.from(']'),
+    ]);
+    const before = await structuresOfNetwork();
+    const res = await send('preview', 'json', json);
+    expect(res.statusCode).toBe(200);
+    const preview = res.json();
+    expect(preview).toMatchObject({ clean: false, counts: { create: 1, update: 0, reject: 2 } });
+    const [vitry, creteil, chantier] = preview.rows;
+    expect(vitry).toMatchObject({ line: 1, action: 'create', problems: [] });
+    expect(creteil).toMatchObject({ line: 2, id: 'enc--2', action: 'reject' });
+    expect(creteil.problems).toEqual([expect.stringMatching(/^Encodage incorrect .*« nom ».*UTF-8/)]);
+    expect(chantier).toMatchObject({ line: 3, id: 'enc--3', action: 'reject' });
+    expect(chantier.problems).toEqual([expect.stringMatching(/^Encodage incorrect .*« commune »/)]);
+
+    const confirm = await send('confirm', 'json', json);
+    expect(confirm.statusCode).toBe(422);
+    expect(confirm.json().error.code).toBe('import_not_clean');
+    expect(await structuresOfNetwork()).toBe(before);
   });
 
   test('the export is valid against the data·inclusion structure JSON schema', async () => {

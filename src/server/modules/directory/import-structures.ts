@@ -66,20 +66,26 @@ const text = (value: unknown): string | null => {
 export function parseImportFile(format: ImportFormat, bytes: Uint8Array): { rows: Parsed[]; fileProblem?: string } {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   if (format === 'json') {
+    // Bytes that are not UTF-8 can only sit inside JSON strings: decoded leniently they become U+FFFD there, and
+    // the structure holding them is rejected alone (see encodingProblem) while the others stay importable.
     let textContent: string;
+    let notUtf8 = false;
     try {
       textContent = decoder.decode(bytes);
     } catch {
-      return {
-        rows: [],
-        fileProblem: 'Le fichier n’est pas encodé en UTF-8 : enregistrez-le en UTF-8 et recommencez.',
-      };
+      notUtf8 = true;
+      textContent = new TextDecoder('utf-8').decode(bytes);
     }
     let json: unknown;
     try {
       json = JSON.parse(textContent.replace(/^\uFEFF/, ''));
     } catch {
-      return { rows: [], fileProblem: 'Le fichier n’est pas un JSON valide.' };
+      return {
+        rows: [],
+        fileProblem: notUtf8
+          ? 'Le fichier n’est pas encodé en UTF-8 : enregistrez-le en UTF-8 et recommencez.'
+          : 'Le fichier n’est pas un JSON valide.',
+      };
     }
     const list = Array.isArray(json) ? json : (json as { structures?: unknown })?.structures;
     if (!Array.isArray(list)) {
@@ -140,6 +146,34 @@ export function parseImportFile(format: ImportFormat, bytes: Uint8Array): { rows
   return { rows };
 }
 
+/**
+ * Text decoded with the wrong encoding: U+FFFD where bytes were not UTF-8, or the "Ã©" / "â€™" that UTF-8
+ * read as Latin-1 (or Windows-1252) and saved again leaves behind. French text never contains these sequences.
+ */
+const BROKEN_TEXT =
+  /\uFFFD|Ã[\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u2026\u2030\u2039\u203A\u20AC\u2122]|Â[\u00A0-\u00BF]|â€/;
+
+/** The fields of a record (keys included) whose text shows a wrong encoding, as a sentence; null when none. */
+export function encodingProblem(record: Record<string, unknown>): string | null {
+  const fields = new Set<string>();
+  const visit = (value: unknown, field: string) => {
+    if (typeof value === 'string') {
+      if (BROKEN_TEXT.test(value)) fields.add(field);
+    } else if (Array.isArray(value)) {
+      for (const v of value) visit(v, field);
+    } else if (value && typeof value === 'object') {
+      for (const v of Object.values(value)) visit(v, field);
+    }
+  };
+  for (const [key, value] of Object.entries(record)) {
+    if (BROKEN_TEXT.test(key)) fields.add(key);
+    visit(value, key);
+  }
+  if (!fields.size) return null;
+  const list = [...fields].map((f) => `« ${f} »`).join(', ');
+  return `Encodage incorrect (caractères illisibles dans ${list}) : enregistrez le fichier en UTF-8.`;
+}
+
 /** A commune by INSEE code, or by its exact name (accents ignored) when the name is unique. */
 function resolveCommune(code: string | null, name: string | null) {
   if (code) return findCommune(code) ?? null;
@@ -169,6 +203,8 @@ function toInput(p: Parsed): Planned {
   };
   const r = p.record;
   if (!r) return { row };
+  const broken = encodingProblem(r);
+  if (broken) row.problems.push(broken);
   const name = text(r.nom);
   row.name = name;
   const siret = text(r.siret)?.replace(/\s/g, '') ?? null;

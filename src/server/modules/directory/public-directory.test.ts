@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { makeNetwork } from '../../../../test/factories.js';
 import { makeStructure } from '../../../../test/factories-directory.js';
@@ -172,6 +173,29 @@ describe('map points, structure page, referentials', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('geo+json');
     expect(res.json().features).toHaveLength(96);
+  });
+
+  test('the map points and the outlines come gzipped in one piece to a browser that accepts it', async () => {
+    for (const url of ['/api/public/structures.points.json?departement=94', '/api/public/departements.geojson']) {
+      const res = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-encoding']).toBe('gzip');
+      expect(res.headers.vary).toContain('accept-encoding');
+      const body = JSON.parse(zlib.gunzipSync(res.rawPayload).toString('utf8'));
+      expect(url.includes('points') ? body.total : body.features.length).toBe(url.includes('points') ? 2 : 96);
+    }
+  });
+
+  test('the map page names the chunks of its page and of Leaflet for preloading when the web app is built', async () => {
+    const res = await get('/carte?departement=94');
+    if (!fs.existsSync(path.resolve('dist/web/.vite/manifest.json'))) return;
+    expect(res.statusCode).toBe(200);
+    const preloads = [...res.body.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)"/g)].map((m) => m[1]);
+    expect(preloads.some((href) => /\/assets\/PublicPages-[\w-]+\.js$/.test(href))).toBe(true);
+    expect(preloads.some((href) => /\/assets\/MapView-[\w-]+\.js$/.test(href))).toBe(true);
+    expect(preloads.some((href) => /markercluster/.test(href))).toBe(true);
+    // Not the back office: only what the map page imports.
+    expect(preloads.some((href) => /BillingPages|PlanningGridPage/.test(href))).toBe(false);
   });
 
   test('the structure page is rendered on the server with its content when the web app is built', async () => {

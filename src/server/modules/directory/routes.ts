@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../http/can.js';
@@ -22,6 +25,23 @@ import { registerDirectoryPages } from './server-pages.js';
 import { findNetworkStructure, getPublicStructure, loadStructureDetails } from './structure-facts.js';
 import { knownDepartements, StructureInput, StructurePatch } from './structure-input.js';
 import { updateStructure } from './update-structure.js';
+
+const gzip = promisify(zlib.gzip);
+const acceptsGzip = (header: string | string[] | undefined) => /\bgzip\b/.test(String(header ?? ''));
+
+/**
+ * Large public answers compressed in one piece on libuv's thread pool: the compression plugin's stream would
+ * compress them in many small turns of the event loop, in between PGlite's queries, and the map would wait longer.
+ */
+async function sendJson(
+  reply: FastifyReply,
+  body: string | Buffer,
+  o: { type: string; cacheControl: string; acceptEncoding: string | string[] | undefined; gzipped?: Buffer },
+) {
+  reply.type(o.type).header('cache-control', o.cacheControl).header('vary', 'accept-encoding');
+  if (!acceptsGzip(o.acceptEncoding)) return reply.send(body);
+  return reply.header('content-encoding', 'gzip').send(o.gzipped ?? (await gzip(body)));
+}
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data');
 
@@ -165,6 +185,7 @@ const ImportPreviewOut = z.object({
 });
 
 let departementsGeojson: Buffer | undefined;
+let departementsGeojsonGzip: Buffer | undefined;
 let departementList: { code: string; name: string }[] | undefined;
 
 export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -202,10 +223,11 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const points = await structurePoints({ db: req.db, filters: req.query });
-      return reply
-        .header('cache-control', 'public, max-age=60')
-        .type('application/json; charset=utf-8')
-        .send(JSON.stringify(points satisfies z.input<typeof PointsOut>));
+      return sendJson(reply, JSON.stringify(points satisfies z.input<typeof PointsOut>), {
+        type: 'application/json; charset=utf-8',
+        cacheControl: 'public, max-age=60',
+        acceptEncoding: req.headers['accept-encoding'],
+      });
     },
   );
 
@@ -291,12 +313,15 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/public/departements.geojson',
     { schema: { tags: ['directory'], security: [], description: 'Simplified outlines of the départements (IGN).' } },
-    async (_req, reply) => {
+    async (req, reply) => {
       departementsGeojson ??= fs.readFileSync(path.join(dataDir, 'departements-simplifies.geojson'));
-      return reply
-        .type('application/geo+json')
-        .header('cache-control', 'public, max-age=86400')
-        .send(departementsGeojson);
+      departementsGeojsonGzip ??= await gzip(departementsGeojson);
+      return sendJson(reply, departementsGeojson, {
+        type: 'application/geo+json',
+        cacheControl: 'public, max-age=86400',
+        acceptEncoding: req.headers['accept-encoding'],
+        gzipped: departementsGeojsonGzip,
+      });
     },
   );
 

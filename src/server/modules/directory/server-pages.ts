@@ -36,14 +36,59 @@ function indexHtml(): string | null {
   }
 }
 
+type ManifestChunk = { file: string; imports?: string[]; dynamicImports?: string[]; css?: string[] };
+
+/** Vite's build manifest (source module → chunk files), or null without a built web app. */
+function manifest(): Record<string, ManifestChunk> | null {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(webRoot, '.vite/manifest.json'), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `<link rel="modulepreload">` tags that start downloading, while the entry chunk is still parsing, the chunks a
+ * page will import (with their CSS): without them the browser discovers each one only after running the previous
+ * one. `dynamic` follows lazy imports too (the map's clustering plugin). The map's points are not preloaded here:
+ * the web app asks for them before its first render (directory/prefetch.ts), and a `<link rel="preload">` measured
+ * no faster (the server, one thread with PGlite in-process, then computes them while it should send the scripts).
+ */
+function preloadTags(o: { modules: string[]; dynamic?: boolean }) {
+  const m = manifest();
+  if (!m) return '';
+  const tags: string[] = [];
+  const inEntry = new Set<string>();
+  const walk = (key: string, into: Set<string>, dynamic: boolean) => {
+    const chunk = m[key];
+    // The entry is loaded by index.html already, and its lazy imports are every other page.
+    if (!chunk || into.has(key) || inEntry.has(key)) return;
+    into.add(key);
+    for (const k of chunk.imports ?? []) walk(k, into, dynamic);
+    if (dynamic) for (const k of chunk.dynamicImports ?? []) walk(k, into, dynamic);
+  };
+  walk('index.html', inEntry, false);
+  const wanted = new Set<string>();
+  for (const key of o.modules) walk(key, wanted, o.dynamic ?? false);
+  for (const key of wanted) {
+    const chunk = m[key]!;
+    tags.push(`<link rel="modulepreload" crossorigin href="/${chunk.file}" />`);
+    for (const css of chunk.css ?? []) tags.push(`<link rel="preload" as="style" crossorigin href="/${css}" />`);
+  }
+  return tags.join('');
+}
+
 /** Puts a static rendering inside <div id="root"> (the single-page app replaces it) and sets title and description. */
-function page(reply: FastifyReply, o: { title: string; description: string; body: string; status?: number }) {
+function page(
+  reply: FastifyReply,
+  o: { title: string; description: string; body: string; status?: number; head?: string },
+) {
   const html = indexHtml();
   if (!html) return reply.callNotFound();
   const out = html
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(o.title)}</title>`)
     .replace(/<meta name="description" content="[^"]*" \/>/, '')
-    .replace('</head>', `<meta name="description" content="${escapeHtml(o.description)}" />\n</head>`)
+    .replace('</head>', `<meta name="description" content="${escapeHtml(o.description)}" />\n${o.head ?? ''}</head>`)
     .replace(/<div id="root"><\/div>/, `<div id="root">${o.body}</div>`);
   return reply
     .status(o.status ?? 200)
@@ -82,7 +127,7 @@ function filtersOf(query: unknown): StructureFilters {
  * fall through to the ordinary 404.
  */
 export function registerDirectoryPages(app: FastifyInstance) {
-  const listing = async (req: { db: any; query: unknown }, reply: FastifyReply, heading: string) => {
+  const listing = async (req: { db: any; query: unknown }, reply: FastifyReply, heading: string, head = '') => {
     if (!indexHtml()) return reply.callNotFound();
     const filters = filtersOf(req.query);
     const { items, total } = await searchStructures({ db: req.db, filters, page: { limit: 50, offset: 0 } });
@@ -104,6 +149,7 @@ export function registerDirectoryPages(app: FastifyInstance) {
       description:
         'Les associations intermédiaires et les structures d’insertion près de chez vous : coordonnées, métiers proposés, territoire.',
       body,
+      head,
     });
   };
 
@@ -111,7 +157,12 @@ export function registerDirectoryPages(app: FastifyInstance) {
     listing(req, reply, 'Annuaire des structures d’insertion'),
   );
   app.get('/carte', { schema: { hide: true } }, (req, reply) =>
-    listing(req, reply, 'Carte des structures d’insertion'),
+    listing(
+      req,
+      reply,
+      'Carte des structures d’insertion',
+      preloadTags({ modules: ['directory/PublicPages.tsx', 'directory/MapView.tsx'], dynamic: true }),
+    ),
   );
 
   app.get<{ Params: { slug: string } }>('/structures/:slug', { schema: { hide: true } }, async (req, reply) => {
