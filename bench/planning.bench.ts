@@ -227,8 +227,8 @@ async function onEngine(engine: 'pglite' | 'postgresql'): Promise<BenchResult[]>
     const shift = await findShift(db, ai.org.id, open[200]);
     const slot = slotOf(shift);
     const regional = await measure(() => rankForSlot({ db, organisationIds: region, slot, limit: 10 }), {
-      iterations: 20,
-      warmup: 3,
+      iterations: 60,
+      warmup: 5,
     });
     const [{ w }] = await rowsOf<{ w: number }>(
       db,
