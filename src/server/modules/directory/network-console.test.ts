@@ -95,9 +95,16 @@ describe('the coordinator maintains the directory of its network', () => {
       departement: '94',
     });
     const visible = () => app.inject({ method: 'GET', url: `/api/public/structures/${structureId}` });
+    // The map's points are kept for a minute, but a change in the console shows at once.
+    const onMap = async () =>
+      (await app.inject({ method: 'GET', url: '/api/public/structures.points.json?departement=94' }))
+        .json()
+        .items.some((p: { id: string }) => p.id === structureId);
     expect((await visible()).statusCode).toBe(200);
+    expect(await onMap()).toBe(true);
     await call('PATCH', `/api/networks/${networkId}/structures/${structureId}`, coordinator, { isPublic: false });
     expect((await visible()).statusCode).toBe(404);
+    expect(await onMap()).toBe(false);
     const hidden = (await call('GET', `/api/networks/${networkId}/structures?status=hidden`, coordinator)).json();
     expect(hidden.items.map((i: { id: string }) => i.id)).toEqual([structureId]);
     await call('PATCH', `/api/networks/${networkId}/structures/${structureId}`, coordinator, {

@@ -188,8 +188,18 @@ let departementsGeojson: Buffer | undefined;
 let departementsGeojsonGzip: Buffer | undefined;
 let departementList: { code: string; name: string }[] | undefined;
 
+/**
+ * The map's points per filter, kept as long as browsers may keep them (Cache-Control below): the public map is
+ * the most visited page and thousands of points take a while to compute. Any write to the directory empties it.
+ */
+const POINTS_CACHE_MS = 60_000;
+
 export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   const { publicUrl, banApiUrl, secureCookies } = app.services.config;
+  const pointsCache = new Map<string, { body: string; gzipped: Buffer; until: number }>();
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) pointsCache.clear();
+  });
 
   // ---------- public directory ----------
 
@@ -222,11 +232,20 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const points = await structurePoints({ db: req.db, filters: req.query });
-      return sendJson(reply, JSON.stringify(points satisfies z.input<typeof PointsOut>), {
+      const key = JSON.stringify(req.query);
+      let cached = pointsCache.get(key);
+      if (!cached || cached.until < Date.now()) {
+        const points = await structurePoints({ db: req.db, filters: req.query });
+        const body = JSON.stringify(points satisfies z.input<typeof PointsOut>);
+        cached = { body, gzipped: await gzip(body), until: Date.now() + POINTS_CACHE_MS };
+        if (pointsCache.size >= 200) pointsCache.clear();
+        pointsCache.set(key, cached);
+      }
+      return sendJson(reply, cached.body, {
         type: 'application/json; charset=utf-8',
         cacheControl: 'public, max-age=60',
         acceptEncoding: req.headers['accept-encoding'],
+        gzipped: cached.gzipped,
       });
     },
   );
