@@ -36,7 +36,7 @@ export async function packedReads<K extends string>(
 ): Promise<Record<K, any[]>> {
   const keys = Object.keys(reads) as K[];
   const groups: K[][] = Array.from({ length: Math.min(poolSize(db), keys.length) }, () => []);
-  keys.forEach((k, i) => groups[i % groups.length].push(k));
+  for (const [i, k] of keys.entries()) groups[i % groups.length].push(k);
   const withClause = prelude ? sql`WITH ${prelude} ` : sql``;
   const rows = await Promise.all(
     groups.map(async (group) => {
