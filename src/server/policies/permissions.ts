@@ -57,6 +57,9 @@ export const permissions = {
   // timesheets, billing, exports, reports
   'timesheet.read': [...placement, 'accountant', 'client_user'],
   'timesheet.write': [...placement, 'accountant', 'worker'],
+  // Preparing, sending and settling disputes: the back office only (a worker corrects their own hours).
+  'timesheet.manage': [...placement, 'accountant'],
+  'self.hours.correct': ['worker'],
   'timesheet.validate': [...placement, 'client_user'],
   'month.close': [...placement, 'accountant'],
   'month.force_close': money,

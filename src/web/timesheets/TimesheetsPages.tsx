@@ -166,7 +166,7 @@ export function TimesheetsPage() {
           w={220}
         />
       </Group>
-      {!portal && can('timesheet.write') && (
+      {!portal && can('timesheet.manage') && (
         <Group mb="md" align="center">
           <Button variant={pending > 0 ? 'filled' : 'default'} loading={preparing} onClick={prepare}>
             Préparer les relevés du mois
@@ -440,7 +440,7 @@ export function TimesheetPage() {
       {!t.locked && (
         <Card withBorder mb="md">
           <Stack>
-            {!portal && can('timesheet.write') && (
+            {!portal && can('timesheet.manage') && (
               <Group>
                 <Button loading={busy} onClick={() => act('send', undefined, 'Relevé envoyé au client.')}>
                   {t.status === 'draft' ? 'Envoyer au client' : 'Renvoyer au client'}
@@ -481,7 +481,7 @@ export function TimesheetPage() {
                 </Button>
               </Group>
             )}
-            {!portal && t.status === 'disputed' && can('timesheet.write') && (
+            {!portal && t.status === 'disputed' && can('timesheet.manage') && (
               <Group align="flex-end">
                 <Textarea
                   label="Réponse au client"

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../http/can.js';
-import { forbidden } from '../../http/errors.js';
 import { Pagination } from '../../http/pagination.js';
 import { correctEntry } from './correct-entry.js';
 import { findTimesheet, presentTimesheet } from './find-timesheet.js';
@@ -53,12 +52,9 @@ export const timesheetsRoutes: FastifyPluginAsyncZod = async (app) => {
         params: OrgParams,
         body: z.strictObject({ month: Month }),
       },
-      preHandler: can('timesheet.write'),
+      preHandler: can('timesheet.manage'),
     },
-    async (req) => {
-      if (req.actor.role === 'worker') throw forbidden();
-      return prepareTimesheets({ db: req.db, actor: req.actor, month: req.body.month });
-    },
+    async (req) => prepareTimesheets({ db: req.db, actor: req.actor, month: req.body.month }),
   );
 
   app.get(
@@ -95,16 +91,15 @@ export const timesheetsRoutes: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ orgId: z.uuid(), shiftId: z.uuid() }),
         body: EntryCorrectionBody,
       },
-      preHandler: can('self.read'),
+      preHandler: can('self.hours.correct'),
     },
     async (req) => correctMyHours({ db: req.db, actor: req.actor, shiftId: req.params.shiftId, input: req.body }),
   );
 
   app.post(
     '/api/orgs/:orgId/timesheets/:id/send',
-    { schema: { tags: ['timesheets'], params: IdParams }, preHandler: can('timesheet.write') },
+    { schema: { tags: ['timesheets'], params: IdParams }, preHandler: can('timesheet.manage') },
     async (req) => {
-      if (req.actor.role === 'worker') throw forbidden();
       return sendTimesheet({
         db: req.db,
         actor: req.actor,
@@ -153,12 +148,9 @@ export const timesheetsRoutes: FastifyPluginAsyncZod = async (app) => {
         params: IdParams,
         body: z.strictObject({ resolution: z.string().trim().min(3, 'Expliquez la réponse apportée').max(1000) }),
       },
-      preHandler: can('timesheet.write'),
+      preHandler: can('timesheet.manage'),
     },
-    async (req) => {
-      if (req.actor.role === 'worker') throw forbidden();
-      return resolveDispute({ db: req.db, actor: req.actor, id: req.params.id, resolution: req.body.resolution });
-    },
+    async (req) => resolveDispute({ db: req.db, actor: req.actor, id: req.params.id, resolution: req.body.resolution }),
   );
 
   // The client's private link (no account): read, validate or dispute.
