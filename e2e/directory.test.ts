@@ -81,6 +81,24 @@ describe('public map and directory', () => {
     expect(await card.textContent()).toMatch(/Téléphone/);
   });
 
+  test('a cluster opens onto its structures, and a structure chosen in the list shows on the map', async () => {
+    const page = await newPage(browser);
+    await page.goto('/carte');
+    const map = page.locator('[data-testid="directory-map"][data-ready="true"]');
+    await map.waitFor();
+    const total = await pointsFor(page, '');
+    await expect.poll(() => markerTotal(page)).toBe(total.length);
+    const zoom = async () => Number(await page.getByTestId('directory-map').getAttribute('data-zoom'));
+    const before = await zoom();
+    await page.locator('[data-testid="directory-map"] .marker-cluster').first().click();
+    await expect.poll(zoom).toBeGreaterThan(before);
+
+    const item = page.getByTestId('map-list-item').first();
+    const name = await item.locator('p.mantine-Text-root[data-size="sm"]').first().textContent();
+    await item.click();
+    await expect.poll(() => page.locator('.leaflet-popup-content').textContent()).toBe(name);
+  });
+
   test('a shared URL restores the filters on the map and in the directory', async () => {
     const page = await newPage(browser);
     await page.goto('/carte?departement=94&job=K22&kind=AI');

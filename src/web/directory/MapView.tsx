@@ -1,20 +1,11 @@
 import 'leaflet/dist/leaflet.css';
-import 'leaflet.markercluster/dist/MarkerCluster.css';
-import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
+import './map.css';
 import L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
+import Supercluster from 'supercluster';
 import { KIND_COLORS, type Kind, type StructurePoint } from './api';
 
-/** leaflet.markercluster extends the global L: load it after exposing ours. */
-let clusterReady: Promise<void> | undefined;
-function loadCluster() {
-  (window as unknown as { L: typeof L }).L = L;
-  clusterReady ??= import('leaflet.markercluster').then(() => undefined);
-  return clusterReady;
-}
-
-// Start both downloads as soon as the map's code arrives, in parallel with the points.
-loadCluster();
+// Start the outlines' download as soon as the map's code arrives, in parallel with the points.
 let outlines: Promise<GeoJSON.GeoJsonObject | null> | undefined;
 function loadOutlines() {
   outlines ??= fetch('/api/public/departements.geojson')
@@ -39,8 +30,50 @@ function iconOf(kind: Kind) {
   return icon;
 }
 
-/** The structure of each marker, for the cluster group's single click listener. */
-const ids = new WeakMap<L.Marker, string>();
+/** What a drawn marker stands for, for the layer's single click listener. */
+const targets = new WeakMap<L.Marker, { id: string } | { clusterId: number }>();
+
+/** Clusters are computed up to this zoom; beyond it every structure has its own marker. */
+const CLUSTER_MAX_ZOOM = 16;
+const MAX_ZOOM = 17;
+
+function clusterIcon(count: number) {
+  const size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
+  return L.divIcon({
+    className: `marker-cluster marker-cluster-${size}`,
+    html: `<div><span>${count}</span></div>`,
+    iconSize: [40, 40],
+  });
+}
+
+type PointProps = { id: string; kind: Kind; name: string };
+
+/** Draws the clusters and markers of the visible area (with a margin) at the map's zoom. */
+function drawVisible(
+  m: L.Map,
+  group: L.FeatureGroup,
+  index: Supercluster<PointProps> | null,
+  drawn: Map<string, L.Marker>,
+) {
+  group.clearLayers();
+  drawn.clear();
+  if (!index) return;
+  const b = m.getBounds().pad(0.25);
+  for (const f of index.getClusters([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], Math.round(m.getZoom()))) {
+    const [lon, lat] = f.geometry.coordinates;
+    if ('cluster' in f.properties && f.properties.cluster) {
+      const marker = L.marker([lat, lon], { icon: clusterIcon(f.properties.point_count), keyboard: false });
+      targets.set(marker, { clusterId: f.properties.cluster_id });
+      group.addLayer(marker);
+    } else {
+      const p = f.properties as PointProps;
+      const marker = L.marker([lat, lon], { icon: iconOf(p.kind), title: p.name, keyboard: false });
+      targets.set(marker, { id: p.id });
+      drawn.set(p.id, marker);
+      group.addLayer(marker);
+    }
+  }
+}
 
 const IDF_CENTER: L.LatLngTuple = [48.75, 2.5];
 
@@ -61,8 +94,9 @@ export default function MapView({
 }) {
   const container = useRef<HTMLElement>(null);
   const map = useRef<L.Map | null>(null);
-  const cluster = useRef<L.MarkerClusterGroup | null>(null);
-  const markers = useRef(new Map<string, L.Marker>());
+  const layer = useRef<L.FeatureGroup | null>(null);
+  const index = useRef<Supercluster<PointProps> | null>(null);
+  const drawn = useRef(new Map<string, L.Marker>());
   const tiles = useRef<L.TileLayer | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
@@ -74,8 +108,7 @@ export default function MapView({
       center: IDF_CENTER,
       zoom: 9,
       minZoom: 5,
-      maxZoom: 17,
-      preferCanvas: true,
+      maxZoom: MAX_ZOOM,
       attributionControl: true,
     });
     map.current = m;
@@ -93,25 +126,28 @@ export default function MapView({
           .bringToBack();
       })
       .catch(() => {});
-    loadCluster().then(() => {
-      if (cancelled) return;
-      cluster.current = L.markerClusterGroup({
-        chunkedLoading: true,
-        showCoverageOnHover: false,
-        maxClusterRadius: 50,
-      });
-      // One listener for thousands of markers rather than one each.
-      cluster.current.on('click', (e) => {
-        const id = ids.get((e as L.LeafletMouseEvent & { layer: L.Marker }).layer);
-        if (id) onSelectRef.current(id);
-      });
-      m.addLayer(cluster.current);
-      setReady(true);
+    // One listener for every marker: a cluster opens onto its children, a structure is selected.
+    const group = L.featureGroup().addTo(m);
+    group.on('click', (e) => {
+      const target = targets.get((e as L.LeafletMouseEvent & { layer: L.Marker }).layer);
+      if (!target) return;
+      if ('id' in target) onSelectRef.current(target.id);
+      else if (index.current) {
+        const zoom = Math.min(index.current.getClusterExpansionZoom(target.clusterId), MAX_ZOOM);
+        m.setView((e as L.LeafletMouseEvent).latlng, zoom);
+      }
     });
+    layer.current = group;
+    m.on('moveend', () => {
+      drawVisible(m, group, index.current, drawn.current);
+      container.current?.setAttribute('data-zoom', String(m.getZoom()));
+    });
+    setReady(true);
     return () => {
       cancelled = true;
       m.remove();
       map.current = null;
+      layer.current = null;
     };
   }, []);
 
@@ -131,32 +167,51 @@ export default function MapView({
 
   useEffect(() => {
     const m = map.current;
-    const group = cluster.current;
-    if (!ready || !m || !group) return;
-    group.clearLayers();
-    markers.current.clear();
-    // The final view first: clusters are then computed and drawn once, not again after a zoom change.
+    if (!ready || !m) return;
+    index.current = new Supercluster<PointProps>({
+      radius: 50,
+      maxZoom: CLUSTER_MAX_ZOOM,
+    }).load(
+      points.map((p) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+        properties: { id: p.id, kind: p.kind, name: p.name },
+      })),
+    );
+    // The view that shows every point; drawing happens once the view has settled (moveend).
     if (points.length) {
       const bounds = L.latLngBounds(points.map((p) => [p.lat, p.lon] as L.LatLngTuple));
       m.fitBounds(bounds.pad(0.05), { maxZoom: 13, animate: false });
     } else m.setView(IDF_CENTER, 9, { animate: false });
-    const list = points.map((p) => {
-      const marker = L.marker([p.lat, p.lon], { icon: iconOf(p.kind), title: p.name, keyboard: false });
-      ids.set(marker, p.id);
-      markers.current.set(p.id, marker);
-      return marker;
-    });
-    group.addLayers(list);
+    if (layer.current) drawVisible(m, layer.current, index.current, drawn.current);
     container.current?.setAttribute('data-markers', String(points.length));
   }, [points, ready]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new selection moves the map
   useEffect(() => {
-    const marker = selectedId ? markers.current.get(selectedId) : undefined;
-    const group = cluster.current;
-    if (!marker || !group) return;
-    group.zoomToShowLayer(marker, () => {
-      marker.bindPopup(`<strong>${escapeHtml(marker.options.title ?? '')}</strong>`, { autoPan: true }).openPopup();
-    });
+    const m = map.current;
+    const p = selectedId ? points.find((x) => x.id === selectedId) : undefined;
+    if (!m || !p || !index.current) return;
+    // The smallest zoom at which the structure has its own marker.
+    let zoom = Math.max(Math.round(m.getZoom()), 5);
+    const near: [number, number, number, number] = [p.lon - 1e-6, p.lat - 1e-6, p.lon + 1e-6, p.lat + 1e-6];
+    while (
+      zoom < MAX_ZOOM &&
+      !index.current.getClusters(near, zoom).some((f) => !('cluster' in f.properties) && f.properties.id === p.id)
+    ) {
+      zoom++;
+    }
+    const open = () => {
+      drawn.current
+        .get(p.id)
+        ?.bindPopup(`<strong>${escapeHtml(p.name)}</strong>`, { autoPan: true })
+        .openPopup();
+    };
+    if (zoom === Math.round(m.getZoom()) && drawn.current.has(p.id)) open();
+    else {
+      m.once('moveend', open);
+      m.setView([p.lat, p.lon], zoom, { animate: false });
+    }
   }, [selectedId]);
 
   return (

@@ -193,7 +193,6 @@ describe('map points, structure page, referentials', () => {
     const preloads = [...res.body.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)"/g)].map((m) => m[1]);
     expect(preloads.some((href) => /\/assets\/PublicPages-[\w-]+\.js$/.test(href))).toBe(true);
     expect(preloads.some((href) => /\/assets\/MapView-[\w-]+\.js$/.test(href))).toBe(true);
-    expect(preloads.some((href) => /markercluster/.test(href))).toBe(true);
     // Not the back office: only what the map page imports.
     expect(preloads.some((href) => /BillingPages|PlanningGridPage/.test(href))).toBe(false);
   });
