@@ -178,12 +178,11 @@ export default function MapView({
         properties: { id: p.id, kind: p.kind, name: p.name },
       })),
     );
-    // The view that shows every point; drawing happens once the view has settled (moveend).
+    // The view that shows every point; without animation Leaflet fires moveend at once, which draws.
     if (points.length) {
       const bounds = L.latLngBounds(points.map((p) => [p.lat, p.lon] as L.LatLngTuple));
       m.fitBounds(bounds.pad(0.05), { maxZoom: 13, animate: false });
     } else m.setView(IDF_CENTER, 9, { animate: false });
-    if (layer.current) drawVisible(m, layer.current, index.current, drawn.current);
     container.current?.setAttribute('data-markers', String(points.length));
   }, [points, ready]);
 
