@@ -3,13 +3,7 @@ import type { Db } from '../../db/connect.js';
 import { parisDate } from '../calendar/paris-time.js';
 import { clients } from '../clients/schema.js';
 import { workers } from '../workers/schema.js';
-import {
-  countsForHoursCapSql,
-  derogationRuns,
-  HOURS_CAP_MINUTES,
-  HOURS_CAP_WARNING_RATIO,
-  hoursCapWindow,
-} from './rules/hours-cap.js';
+import { derogationRuns, HOURS_CAP_MINUTES, HOURS_CAP_WARNING_RATIO, hoursCapWindow } from './rules/hours-cap.js';
 import { shifts } from './schema.js';
 
 export type HoursCapStatusOptions = {
@@ -75,7 +69,8 @@ export async function countedPlacements(db: Db, organisationId: string, workerId
         eq(shifts.organisationId, organisationId),
         eq(shifts.workerId, workerId),
         eq(shifts.status, 'assigned'),
-        sql.raw(countsForHoursCapSql('clients')),
+        // The database's own counted-client rule (migration 0020), the one its 480 h windows use.
+        sql`hours_cap_counts(${clients})`,
       ),
     );
   return rows.map((r) => ({

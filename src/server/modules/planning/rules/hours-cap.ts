@@ -13,13 +13,10 @@ export const HOURS_CAP_WINDOW_MONTHS = 24;
 
 /**
  * Whether hours placed with a client count toward the cap: the clients module owns that rule
- * (companies, for-profit care homes, and the client's override).
+ * (companies, for-profit care homes, and the client's override). Its SQL twin is the database function
+ * hours_cap_counts(clients) (migration 0020): change both together.
  */
 export { countsForHoursCap } from '../../clients/rules/hours-cap-scope.js';
-
-/** countsForHoursCap in SQL, for set-based queries over a joined `clients` row aliased as `alias`. */
-export const countsForHoursCapSql = (alias: string) =>
-  `coalesce(${alias}.counts_for_hours_cap_override, ${alias}.kind = 'company' OR (${alias}.kind IN ('care_home','medico_social') AND ${alias}.for_profit IS TRUE))`;
 
 /** YYYY-MM-DD plus whole months (the day is clamped to the month's end). */
 export function addMonths(date: string, months: number): string {
