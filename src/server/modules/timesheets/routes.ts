@@ -99,14 +99,8 @@ export const timesheetsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/orgs/:orgId/timesheets/:id/send',
     { schema: { tags: ['timesheets'], params: IdParams }, preHandler: can('timesheet.manage') },
-    async (req) => {
-      return sendTimesheet({
-        db: req.db,
-        actor: req.actor,
-        id: req.params.id,
-        publicUrl: app.services.config.publicUrl,
-      });
-    },
+    async (req) =>
+      sendTimesheet({ db: req.db, actor: req.actor, id: req.params.id, publicUrl: app.services.config.publicUrl }),
   );
 
   app.post(
