@@ -126,3 +126,14 @@ export function ConfirmButton({
     </>
   );
 }
+
+/**
+ * Binds text inputs to the keys of a form object: `<TextInput {...text('host')} />` gives the value and the
+ * change handler that copies the form with that key changed.
+ */
+export function textFields<F extends object>(form: F, setForm: (form: F) => void) {
+  return (key: { [K in keyof F]: F[K] extends string ? K : never }[keyof F]) => ({
+    value: form[key] as string,
+    onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }),
+  });
+}

@@ -17,7 +17,7 @@ import { type ReactNode, useState } from 'react';
 import { ApiError, api } from '../api';
 import { formatDate, formatMinutes } from '../format';
 import { useCan, useOrgId } from '../shell/session';
-import { ErrorAlert, Loading } from '../shell/ui';
+import { ErrorAlert, Loading, textFields } from '../shell/ui';
 import {
   BARRIER_STATUSES,
   BARRIERS,
@@ -129,6 +129,7 @@ export function SupportFileTab({ workerId, exited }: { workerId: string; exited:
 function BarriersBlock({ workerId, file }: { workerId: string; file: SupportFile }) {
   const canWrite = useCan()('support.write');
   const [form, setForm] = useState({ category: null as string | null, intensity: '2' as string | null, details: '' });
+  const text = textFields(form, setForm);
   const add = useSupportMutation(workerId, '/support/barriers', 'POST', () =>
     setForm({ category: null, intensity: '2', details: '' }),
   );
@@ -214,12 +215,7 @@ function BarriersBlock({ workerId, file }: { workerId: string; file: SupportFile
               allowDeselect={false}
               w={140}
             />
-            <TextInput
-              label="Détails"
-              value={form.details}
-              onChange={(e) => setForm({ ...form, details: e.currentTarget.value })}
-              w={320}
-            />
+            <TextInput label="Détails" {...text('details')} w={320} />
             <Button type="submit" loading={add.isPending}>
               Ajouter le frein
             </Button>
@@ -233,6 +229,7 @@ function BarriersBlock({ workerId, file }: { workerId: string; file: SupportFile
 function InterviewsBlock({ workerId, file }: { workerId: string; file: SupportFile }) {
   const canWrite = useCan()('support.write');
   const [form, setForm] = useState({ heldOn: today(), kind: 'follow_up' as string | null, notes: '' });
+  const text = textFields(form, setForm);
   const add = useSupportMutation(workerId, '/support/interviews', 'POST', () =>
     setForm({ heldOn: today(), kind: 'follow_up', notes: '' }),
   );
@@ -267,13 +264,7 @@ function InterviewsBlock({ workerId, file }: { workerId: string; file: SupportFi
           <ErrorAlert error={add.error} title="Entretien non enregistré" />
           <Stack>
             <Group>
-              <TextInput
-                type="date"
-                label="Date de l’entretien"
-                value={form.heldOn}
-                onChange={(e) => setForm({ ...form, heldOn: e.currentTarget.value })}
-                required
-              />
+              <TextInput type="date" label="Date de l’entretien" {...text('heldOn')} required />
               <Select
                 label="Type d’entretien"
                 data={options(INTERVIEW_KINDS)}
@@ -284,8 +275,7 @@ function InterviewsBlock({ workerId, file }: { workerId: string; file: SupportFi
             </Group>
             <Textarea
               label="Notes de l’entretien"
-              value={form.notes}
-              onChange={(e) => setForm({ ...form, notes: e.currentTarget.value })}
+              {...text('notes')}
               error={errors.notes}
               autosize
               minRows={3}
@@ -306,6 +296,7 @@ function InterviewsBlock({ workerId, file }: { workerId: string; file: SupportFi
 function ActionsBlock({ workerId, file }: { workerId: string; file: SupportFile }) {
   const canWrite = useCan()('support.write');
   const [form, setForm] = useState({ label: '', partner: '', barrierId: null as string | null, dueOn: '' });
+  const text = textFields(form, setForm);
   const add = useSupportMutation(workerId, '/support/actions', 'POST', () =>
     setForm({ label: '', partner: '', barrierId: null, dueOn: '' }),
   );
@@ -359,18 +350,8 @@ function ActionsBlock({ workerId, file }: { workerId: string; file: SupportFile 
         >
           <ErrorAlert error={add.error} title="Action non enregistrée" />
           <Group align="flex-end" wrap="wrap">
-            <TextInput
-              label="Action"
-              value={form.label}
-              onChange={(e) => setForm({ ...form, label: e.currentTarget.value })}
-              required
-              w={280}
-            />
-            <TextInput
-              label="Partenaire"
-              value={form.partner}
-              onChange={(e) => setForm({ ...form, partner: e.currentTarget.value })}
-            />
+            <TextInput label="Action" {...text('label')} required w={280} />
+            <TextInput label="Partenaire" {...text('partner')} />
             <Select
               label="Frein concerné"
               data={file.barriers.map((b) => ({ value: b.id, label: BARRIERS[b.category] }))}
@@ -378,12 +359,7 @@ function ActionsBlock({ workerId, file }: { workerId: string; file: SupportFile 
               onChange={(v) => setForm({ ...form, barrierId: v })}
               clearable
             />
-            <TextInput
-              type="date"
-              label="Échéance"
-              value={form.dueOn}
-              onChange={(e) => setForm({ ...form, dueOn: e.currentTarget.value })}
-            />
+            <TextInput type="date" label="Échéance" {...text('dueOn')} />
             <Button type="submit" loading={add.isPending}>
               Ajouter l’action
             </Button>
@@ -398,6 +374,7 @@ function ImmersionsBlock({ workerId, file }: { workerId: string; file: SupportFi
   const canWrite = useCan()('support.write');
   const empty = { host: '', startDate: '', endDate: '', objective: '' };
   const [form, setForm] = useState(empty);
+  const text = textFields(form, setForm);
   const add = useSupportMutation(workerId, '/support/immersions', 'POST', () => setForm(empty));
   const errors = add.error instanceof ApiError ? add.error.fieldErrors : {};
   return (
@@ -437,36 +414,16 @@ function ImmersionsBlock({ workerId, file }: { workerId: string; file: SupportFi
         >
           <ErrorAlert error={add.error} title="Immersion non enregistrée" />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="Structure d’accueil"
-              value={form.host}
-              onChange={(e) => setForm({ ...form, host: e.currentTarget.value })}
-              error={errors.host}
-              required
-            />
-            <TextInput
-              label="Objectif de l’immersion"
-              value={form.objective}
-              onChange={(e) => setForm({ ...form, objective: e.currentTarget.value })}
-              error={errors.objective}
-              required
-            />
+            <TextInput label="Structure d’accueil" {...text('host')} error={errors.host} required />
+            <TextInput label="Objectif de l’immersion" {...text('objective')} error={errors.objective} required />
             <TextInput
               type="date"
               label="Début de l’immersion"
-              value={form.startDate}
-              onChange={(e) => setForm({ ...form, startDate: e.currentTarget.value })}
+              {...text('startDate')}
               error={errors.startDate}
               required
             />
-            <TextInput
-              type="date"
-              label="Fin de l’immersion"
-              value={form.endDate}
-              onChange={(e) => setForm({ ...form, endDate: e.currentTarget.value })}
-              error={errors.endDate}
-              required
-            />
+            <TextInput type="date" label="Fin de l’immersion" {...text('endDate')} error={errors.endDate} required />
           </SimpleGrid>
           <Button type="submit" mt="sm" loading={add.isPending}>
             Enregistrer l’immersion
@@ -481,6 +438,7 @@ function TrainingsBlock({ workerId, file }: { workerId: string; file: SupportFil
   const canWrite = useCan()('support.write');
   const empty = { title: '', provider: '', startDate: '', endDate: '' };
   const [form, setForm] = useState(empty);
+  const text = textFields(form, setForm);
   const add = useSupportMutation(workerId, '/support/trainings', 'POST', () => setForm(empty));
   return (
     <Block title="Formations">
@@ -509,30 +467,10 @@ function TrainingsBlock({ workerId, file }: { workerId: string; file: SupportFil
         >
           <ErrorAlert error={add.error} title="Formation non enregistrée" />
           <Group align="flex-end" wrap="wrap" mt="sm">
-            <TextInput
-              label="Formation"
-              value={form.title}
-              onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
-              required
-            />
-            <TextInput
-              label="Organisme"
-              value={form.provider}
-              onChange={(e) => setForm({ ...form, provider: e.currentTarget.value })}
-            />
-            <TextInput
-              type="date"
-              label="Début de la formation"
-              value={form.startDate}
-              onChange={(e) => setForm({ ...form, startDate: e.currentTarget.value })}
-              required
-            />
-            <TextInput
-              type="date"
-              label="Fin de la formation"
-              value={form.endDate}
-              onChange={(e) => setForm({ ...form, endDate: e.currentTarget.value })}
-            />
+            <TextInput label="Formation" {...text('title')} required />
+            <TextInput label="Organisme" {...text('provider')} />
+            <TextInput type="date" label="Début de la formation" {...text('startDate')} required />
+            <TextInput type="date" label="Fin de la formation" {...text('endDate')} />
             <Button type="submit" loading={add.isPending}>
               Ajouter
             </Button>
@@ -618,6 +556,7 @@ function PathwaysBlock({ workerId, file }: { workerId: string; file: SupportFile
 function ExitBlock({ workerId, file, exited }: { workerId: string; file: SupportFile; exited: boolean }) {
   const can = useCan();
   const [form, setForm] = useState({ date: today(), category: null as string | null, reason: '' });
+  const text = textFields(form, setForm);
   const add = useSupportMutation(workerId, '/exits');
   const errors = add.error instanceof ApiError ? add.error.fieldErrors : {};
   if (file.exit)
@@ -645,14 +584,7 @@ function ExitBlock({ workerId, file, exited }: { workerId: string; file: Support
         <ErrorAlert error={add.error} title="Sortie non enregistrée" />
         <Stack>
           <Group align="flex-end" wrap="wrap">
-            <TextInput
-              type="date"
-              label="Date de sortie"
-              value={form.date}
-              onChange={(e) => setForm({ ...form, date: e.currentTarget.value })}
-              error={errors.date}
-              required
-            />
+            <TextInput type="date" label="Date de sortie" {...text('date')} error={errors.date} required />
             <Select
               label="Catégorie (ASP)"
               data={options(EXITS)}
@@ -665,8 +597,7 @@ function ExitBlock({ workerId, file, exited }: { workerId: string; file: Support
           </Group>
           <TextInput
             label="Motif"
-            value={form.reason}
-            onChange={(e) => setForm({ ...form, reason: e.currentTarget.value })}
+            {...text('reason')}
             error={errors.reason}
             required
             placeholder="ex. CDI agent de service à l’EHPAD Les Tilleuls"

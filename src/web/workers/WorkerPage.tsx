@@ -24,7 +24,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api';
 import { formatDate, formatDateTime, formatMinutes } from '../format';
 import { useCan, useOrgId } from '../shell/session';
-import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
+import { ErrorAlert, Loading, PageHeader, textFields, useUrlFilters } from '../shell/ui';
 import { SupportFileTab } from '../support/SupportFileTab';
 import { ContractForm, DiagnosisForm, ExtensionForm, PassForm, SuspensionForm } from './forms';
 import {
@@ -457,6 +457,7 @@ function UnavailabilitiesSection({ workerId }: { workerId: string }) {
     enabled: can('unavailability.read'),
   });
   const [form, setForm] = useState({ start: '', end: '', reason: '' });
+  const text = textFields(form, setForm);
   const add = useMutation({
     mutationFn: () =>
       api(`/api/orgs/${orgId}/workers/${workerId}/unavailabilities`, {
@@ -514,27 +515,9 @@ function UnavailabilitiesSection({ workerId }: { workerId: string }) {
         >
           <ErrorAlert error={add.error} title="Indisponibilité non enregistrée" />
           <Group align="flex-end" wrap="wrap">
-            <TextInput
-              type="datetime-local"
-              label="Début"
-              value={form.start}
-              onChange={(e) => setForm({ ...form, start: e.currentTarget.value })}
-              error={errors.start}
-              required
-            />
-            <TextInput
-              type="datetime-local"
-              label="Fin"
-              value={form.end}
-              onChange={(e) => setForm({ ...form, end: e.currentTarget.value })}
-              error={errors.end}
-              required
-            />
-            <TextInput
-              label="Motif"
-              value={form.reason}
-              onChange={(e) => setForm({ ...form, reason: e.currentTarget.value })}
-            />
+            <TextInput type="datetime-local" label="Début" {...text('start')} error={errors.start} required />
+            <TextInput type="datetime-local" label="Fin" {...text('end')} error={errors.end} required />
+            <TextInput label="Motif" {...text('reason')} />
             <Button type="submit" loading={add.isPending}>
               Ajouter
             </Button>
@@ -555,6 +538,7 @@ function CertificatesSection({ worker: w }: { worker: Worker }) {
     obtainedOn: '',
     expiresOn: '',
   });
+  const text = textFields(form, setForm);
   const add = useMutation({
     mutationFn: () =>
       api(`/api/orgs/${orgId}/workers/${workerId}/certificates`, {
@@ -616,24 +600,9 @@ function CertificatesSection({ worker: w }: { worker: Worker }) {
               onChange={(v) => setForm({ ...form, kind: v })}
               allowDeselect={false}
             />
-            <TextInput
-              label="Intitulé"
-              value={form.label}
-              onChange={(e) => setForm({ ...form, label: e.currentTarget.value })}
-              placeholder="ex. Permis B"
-            />
-            <TextInput
-              type="date"
-              label="Obtenu le"
-              value={form.obtainedOn}
-              onChange={(e) => setForm({ ...form, obtainedOn: e.currentTarget.value })}
-            />
-            <TextInput
-              type="date"
-              label="Expire le"
-              value={form.expiresOn}
-              onChange={(e) => setForm({ ...form, expiresOn: e.currentTarget.value })}
-            />
+            <TextInput label="Intitulé" {...text('label')} placeholder="ex. Permis B" />
+            <TextInput type="date" label="Obtenu le" {...text('obtainedOn')} />
+            <TextInput type="date" label="Expire le" {...text('expiresOn')} />
             <Button type="submit" loading={add.isPending}>
               Ajouter
             </Button>
@@ -649,6 +618,7 @@ function HealthVisitsSection({ worker: w }: { worker: Worker }) {
   const canWrite = useCan()('worker.write');
   const qc = useQueryClient();
   const [form, setForm] = useState({ kind: 'Visite d’information et de prévention', dueOn: '' });
+  const text = textFields(form, setForm);
   const refresh = () => qc.invalidateQueries({ queryKey: ['worker', orgId, workerId] });
   const add = useMutation({
     mutationFn: () => api(`/api/orgs/${orgId}/workers/${workerId}/health-visits`, { body: form }),
@@ -704,19 +674,8 @@ function HealthVisitsSection({ worker: w }: { worker: Worker }) {
         >
           <ErrorAlert error={add.error} title="Visite non enregistrée" />
           <Group align="flex-end" wrap="wrap">
-            <TextInput
-              label="Visite"
-              value={form.kind}
-              onChange={(e) => setForm({ ...form, kind: e.currentTarget.value })}
-              w={320}
-            />
-            <TextInput
-              type="date"
-              label="À faire avant le"
-              value={form.dueOn}
-              onChange={(e) => setForm({ ...form, dueOn: e.currentTarget.value })}
-              required
-            />
+            <TextInput label="Visite" {...text('kind')} w={320} />
+            <TextInput type="date" label="À faire avant le" {...text('dueOn')} required />
             <Button type="submit" loading={add.isPending}>
               Prévoir
             </Button>
