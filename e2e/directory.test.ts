@@ -175,8 +175,8 @@ describe('network console', () => {
     await page.getByRole('textbox', { name: 'Recherche' }).fill('geiq soins');
     await page.getByRole('button', { name: 'Rechercher' }).click();
     const row = page.getByRole('row', { name: /GEIQ Soins et Autonomie/ });
-    await row.waitFor();
-    expect(await row.textContent()).toMatch(/Invitation envoyée le/);
+    // The row may show before its pending invitation has loaded.
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toMatch(/Invitation envoyée le/);
     await expectNoSeriousA11yViolations(page);
     await page.goto(page.url().replace(/\/structures.*$/, '/structures?status=hidden'));
     await page.getByRole('row', { name: /Atelier Couture Solidaire Sarcelles/ }).waitFor();
