@@ -3,7 +3,7 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const built = 'dist/web/index.html';
+const built = path.join(process.env.PASSERELLE_WEB_DIST || 'dist/web', 'index.html');
 const newest = (dir) =>
   fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
     const p = path.join(dir, e.name);

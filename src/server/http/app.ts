@@ -22,7 +22,10 @@ import type { Services } from './services.js';
 
 z.config(z.locales.fr());
 
-export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+// PASSERELLE_WEB_DIST lets several checkouts' builds (parallel test runs) live side by side.
+export const webRoot = process.env.PASSERELLE_WEB_DIST
+  ? path.resolve(process.env.PASSERELLE_WEB_DIST)
+  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 
 export type BuildAppOptions = Services & { logger?: boolean | object };
 

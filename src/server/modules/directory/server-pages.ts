@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { webRoot } from '../../http/app.js';
 import { AppError } from '../../http/errors.js';
 import type { OrganisationKind } from '../accounts/schema.js';
 import { findCommune } from '../geo/communes.js';
@@ -10,8 +10,6 @@ import { findJob, isKnownJobOrFamily } from './rome.js';
 import { type StructureFilters, searchStructures } from './search-structures.js';
 import { getPublicStructure } from './structure-facts.js';
 import { knownDepartements } from './structure-input.js';
-
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../dist/web');
 
 export const KIND_LABELS: Record<OrganisationKind, string> = {
   AI: 'Association intermédiaire',
