@@ -1,7 +1,7 @@
 -- The 480 h windows (table hours_cap_windows) are kept by the database itself, whatever the code path that
 -- writes shifts (assignment, move, absence, demo or bulk import): a statement-level trigger recomputes the
--- windows of the workers whose counted placements changed. The "counted client" rule repeats
--- countsForHoursCapSql (src/server/modules/planning/rules/hours-cap.ts): change both together.
+-- windows of the workers whose counted placements changed. The "counted client" rule below was replaced by
+-- the legal-form rule of migration 0027.
 CREATE OR REPLACE FUNCTION hours_cap_counts(c clients) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
   SELECT coalesce(c.counts_for_hours_cap_override, c.kind = 'company' OR (c.kind IN ('care_home', 'medico_social') AND c.for_profit IS TRUE))
 $$;

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, login, newPage } from './browser.js';
+import { expectNoSeriousA11yViolations, launchBrowser, login, newPage, readMailbox } from './browser.js';
 
 const browser = await launchBrowser();
 
@@ -84,11 +84,9 @@ describe('a need from the public form to an AI and the network', () => {
     await expectNoSeriousA11yViolations(coordinator);
 
     // The establishment follows it through the private link of its confirmation email (dev mailbox).
-    const mails = await visitor.evaluate(() =>
-      fetch('/api/dev/mailbox?to=direction@aubepines.test').then((r) => r.json()),
-    );
+    const mails = await readMailbox('direction@aubepines.test');
     const receipt = mails.items.find((m: { subject: string }) => m.subject.includes('a bien été reçu'));
-    const link = /\/besoin\/suivi\/[A-Za-z0-9_-]+/.exec(receipt.text)![0];
+    const link = /\/besoin\/suivi\/[A-Za-z0-9_-]+/.exec(receipt!.text)![0];
     await visitor.goto(link);
     await visitor.getByRole('heading', { name: 'Suivi de votre besoin' }).waitFor();
     await expect

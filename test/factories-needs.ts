@@ -83,6 +83,7 @@ export async function postNeed(app: FastifyInstance, payload: unknown, ip = fres
     method: 'POST',
     url: '/api/public/needs',
     payload: payload as object,
-    headers: { 'x-forwarded-for': ip },
+    // The socket's address: X-Forwarded-For counts only from a proxy named by TRUST_PROXY.
+    remoteAddress: ip,
   });
 }

@@ -27,7 +27,14 @@ export async function makeQuote(
   const { rome, minutes: _m, hourlyRateCents: _h, ...rest } = o;
   const [quote] = await db
     .insert(quotes)
-    .values({ number: `D-T-${uid()}`, validUntil: addDays(parisToday(), 30), totalCents: total, ...rest })
+    .values({
+      number: `D-T-${uid()}`,
+      validUntil: addDays(parisToday(), 30),
+      totalCents: total,
+      // R5132-20: a company's contract states an equivalent employee's pay (tests that need none set null).
+      equivalentPayCents: 1385,
+      ...rest,
+    })
     .returning();
   await db.insert(quoteLines).values({
     organisationId: o.organisationId,

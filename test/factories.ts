@@ -72,6 +72,21 @@ export async function makeUser(
   return { ...user, email };
 }
 
+/** The usual legal form of a client of this kind (the 480 h cap follows it): tests set another when they need. */
+function typicalLegalForm(kind: ClientKind, forProfit: boolean | null): string {
+  const forms: Record<ClientKind, string> = {
+    individual: 'private_individual',
+    association: '9220',
+    local_authority: '7210',
+    company: '5710',
+    social_landlord: '5546',
+    care_home: forProfit ? '5499' : '9220',
+    medico_social: forProfit ? '5499' : '9220',
+    public_body: '7389',
+  };
+  return forms[kind];
+}
+
 export async function makeClient(
   db: Db,
   o: { organisationId: string; kind?: ClientKind; name?: string; communeCode?: string } & Partial<
@@ -84,6 +99,7 @@ export async function makeClient(
     .values({
       kind: 'care_home',
       name: `Client ${uid()}`,
+      legalForm: typicalLegalForm(o.kind ?? 'care_home', o.forProfit ?? null),
       ...o,
       communeCode: c.code,
       communeName: c.name,

@@ -33,22 +33,46 @@ export async function testDatabase(): Promise<Database> {
 
 export type TestContext = { database: Database; app: FastifyInstance };
 
-/** A database and an HTTP app over it, closed after the file's tests. */
-export async function testApp(): Promise<TestContext> {
-  const database = await testDatabase();
-  const config = readConfig({ PUBLIC_URL: 'http://passerelle.test' });
+/**
+ * A database and an HTTP app over it, closed after the file's tests. `env` adds configuration (e.g. TRUST_PROXY);
+ * `database` shares another app's database.
+ */
+export async function testApp(o: { env?: Record<string, string>; database?: Database } = {}): Promise<TestContext> {
+  const database = o.database ?? (await testDatabase());
+  const config = readConfig({ PUBLIC_URL: TEST_ORIGIN, ...o.env });
   const app = await buildApp({
     database,
     config,
     version: 'test',
     logger: process.env.TEST_LOG ? { level: 'error' } : false,
   });
+  sendOriginByDefault(app);
   await app.ready();
   afterAll(async () => {
     await app.close();
-    await database.close();
+    if (!o.database) await database.close();
   });
   return { database, app };
+}
+
+/** The PUBLIC_URL of test apps: requests carry it as Origin, as a browser on Passerelle's pages does. */
+export const TEST_ORIGIN = 'http://passerelle.test';
+
+/**
+ * app.inject sends `Origin: TEST_ORIGIN` unless the request names its own Origin (a test of the CSRF rule
+ * passes `origin: undefined` to send none): the same-origin rule for writes stays whole, and every test speaks
+ * like the web app.
+ */
+export function sendOriginByDefault(app: FastifyInstance) {
+  const inject = app.inject.bind(app) as (opts?: any, cb?: any) => any;
+  (app as { inject: unknown }).inject = (opts?: any, cb?: any) => {
+    if (opts === undefined) return inject();
+    const o = typeof opts === 'string' ? { url: opts } : opts;
+    const headers: Record<string, unknown> = { ...(o.headers ?? {}) };
+    if (!Object.keys(headers).some((k) => k.toLowerCase() === 'origin')) headers.origin = TEST_ORIGIN;
+    for (const k of Object.keys(headers)) if (headers[k] === undefined) delete headers[k];
+    return inject({ ...o, headers }, cb);
+  };
 }
 
 /** Logs in through the real endpoint and returns the cookie header to send. */

@@ -26,7 +26,7 @@ const commands: Record<string, Command> = {
     usage: `passerelle start [--no-demo]
 
 Environment: PORT (3000), HOST (127.0.0.1), DATA_DIR (./data/pglite), DATABASE_URL (PostgreSQL instead of the
-embedded database), PUBLIC_URL, SMTP_URL, SESSION_SECRET. The demo world is created only on an empty embedded
+embedded database), PUBLIC_URL, SMTP_URL, TRUST_PROXY, NODE_ENV, SESSION_SECRET (see README.md). The demo world is created only on an empty embedded
 database; on PostgreSQL run "passerelle demo" explicitly.`,
     options: { 'no-demo': { type: 'boolean' } },
     run: async (values) => start({ demo: !values['no-demo'] }),
@@ -59,6 +59,7 @@ database; on PostgreSQL run "passerelle demo" explicitly.`,
           seed: values.seed ? Number(values.seed) : undefined,
           today: values.today,
           log: console.log,
+          publicUrl: readConfig().publicUrl,
         });
         printLogins();
       }),
@@ -110,7 +111,9 @@ Roles: ${ROLES.filter((r) => r !== 'client_user' && r !== 'worker').join(', ')} 
       withDatabase(async (database) => {
         if (!v.email || !v.name || !v.password || !v.role)
           throw new Error('--email, --name, --password and --role are required.');
-        if (v.password.length < 10) throw new Error('The password must have at least 10 characters.');
+        const { passwordProblem } = await import('./modules/accounts/passwords.js');
+        const problem = passwordProblem(v.password);
+        if (problem) throw new Error(problem);
         if (!ROLES.includes(v.role)) throw new Error(`Unknown role ${v.role}.`);
         await migrateDatabase(database);
         const db = database.db;
@@ -260,12 +263,17 @@ async function start({ demo }: { demo: boolean }) {
     if (seeded) {
       console.log('Empty embedded database: creating the demo world (about a minute, only this once)…');
       const t0 = Date.now();
-      await seedDemoWorld({ db: database.db, log });
+      await seedDemoWorld({ db: database.db, log, publicUrl: config.publicUrl });
       console.log(`Demo world ready in ${Math.round((Date.now() - t0) / 1000)} s.`);
     }
     const app = await buildApp({ database, config, version, logger: { level: config.logLevel } });
     const jobs = await startJobs({ database, config, log });
     await app.listen({ port: config.port, host: config.host });
+    // Month closes killed midway (crash, deploy) are finished in the background, once the server answers.
+    const { resumeInterruptedCloses } = await import('./modules/billing/resume-interrupted-closes.js');
+    void resumeInterruptedCloses({ db: database.db, log }).catch((err) =>
+      log(`Resuming interrupted month closes failed: ${(err as Error).message.split('\n')[0]}`),
+    );
     const shutdown = async (signal: string) => {
       if (stopping) return;
       stopping = true;
@@ -281,7 +289,14 @@ async function start({ demo }: { demo: boolean }) {
       config.host === '0.0.0.0' || config.host === '127.0.0.1' ? `http://localhost:${config.port}` : config.publicUrl;
     console.log(`\nPasserelle is running: ${url}`);
     if (database.engine === 'pglite' || seeded) printLogins();
-    if (!config.smtpUrl) console.log(`Emails are not sent (no SMTP_URL): read them at ${url}/dev/boite-mail`);
+    if (config.devMailbox) {
+      console.log(`Emails are not sent (no SMTP_URL): each user reads their own at ${url}/dev/boite-mail`);
+    } else if (!config.smtpUrl) {
+      const line = '!'.repeat(78);
+      console.warn(
+        `\n${line}\n!! WARNING: no SMTP_URL. Passerelle sends NO email: invitations, quotes, proposals and\n!! reminders stay in the outbox, and no dev mailbox shows them in production. Set SMTP_URL.\n${line}\n`,
+      );
+    }
   } catch (err) {
     await database.close().catch(() => {});
     throw err;

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -15,7 +16,25 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(16).optional(),
   BAN_API_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  NODE_ENV: z.string().optional(),
+  TRUST_PROXY: z
+    .string()
+    .refine(
+      (v) => /^\d{1,2}$/.test(v) || v.split(',').every((a) => isProxyAddress(a.trim())),
+      'TRUST_PROXY doit être un nombre de proxys (ex. 1) ou une liste d’adresses/CIDR séparées par des virgules',
+    )
+    .optional(),
+  DEV_MAILBOX_TOKEN: z.string().min(24, 'DEV_MAILBOX_TOKEN doit comporter au moins 24 caractères').optional(),
 });
+
+/** An address or CIDR block, or one of proxy-addr's names (loopback, linklocal, uniquelocal). */
+function isProxyAddress(a: string) {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(a)) return true;
+  const [ip, bits, ...rest] = a.split('/');
+  if (rest.length || !net.isIP(ip)) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (net.isIPv4(ip) ? 32 : 128);
+}
 
 export type Config = {
   port: number;
@@ -28,6 +47,17 @@ export type Config = {
   sessionSecret: string;
   banApiUrl?: string;
   logLevel: string;
+  /**
+   * Which proxies' X-Forwarded-* headers to believe (Fastify's trustProxy): false (the default) trusts none, so
+   * the client's address is the socket's; a number of hops, or the proxies' addresses/CIDRs.
+   */
+  trustProxy: boolean | number | string[];
+  /** NODE_ENV=production or DATABASE_URL set: a real deployment, never the demo's conveniences. */
+  production: boolean;
+  /** Emails are captured, not sent, and readable by their recipient at /dev/boite-mail (no SMTP_URL, not production). */
+  devMailbox: boolean;
+  /** With devMailbox: the secret (header x-dev-mailbox-token) that reads every captured email (test automation). */
+  devMailboxToken?: string;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +68,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const production = e.NODE_ENV === 'production' || Boolean(e.DATABASE_URL);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -50,5 +81,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? 'passerelle-dev-secret-change-me',
     banApiUrl: e.BAN_API_URL,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY
+      ? /^\d+$/.test(e.TRUST_PROXY)
+        ? Number(e.TRUST_PROXY)
+        : e.TRUST_PROXY.split(',').map((a) => a.trim())
+      : false,
+    production,
+    devMailbox: !e.SMTP_URL && !production,
+    devMailboxToken: e.DEV_MAILBOX_TOKEN,
   };
 }

@@ -1,7 +1,9 @@
+import { accountsWeb } from './accounts';
 import { billingWeb } from './billing';
 import { clientsWeb } from './clients';
 import { directoryWeb } from './directory';
 import { homeWeb } from './home';
+import { importsWeb } from './imports';
 import { needsWeb } from './needs';
 import { notificationsWeb } from './notifications';
 import { planningWeb } from './planning';
@@ -27,5 +29,7 @@ export const webModules: WebModule[] = [
   billingWeb,
   reportingWeb,
   notificationsWeb,
+  importsWeb,
   settingsWeb,
+  accountsWeb,
 ];

@@ -181,3 +181,40 @@ export const STREETS = [
   'rue Émile Zola',
   'rue Louise Michel',
 ];
+
+/** First names of the list borne by men in the demo; "Dominique" and "Minh" are read as men's too. */
+const MALE_FIRST_NAMES = new Set([
+  'Mamadou',
+  'Moussa',
+  'Karim',
+  'Sofiane',
+  'Mohamed',
+  'Julien',
+  'Christophe',
+  'Stéphane',
+  'Patrick',
+  'Kevin',
+  'Dylan',
+  'Lucas',
+  'Rayan',
+  'Thomas',
+  'Oumar',
+  'Ibrahima',
+  'Souleymane',
+  'Issa',
+  'João',
+  'Ahmed',
+  'Rachid',
+  'Kévin',
+  'Gérard',
+  'Pascal',
+  'Dominique',
+  'Minh',
+  'Jean-Baptiste',
+  'Blaise',
+  'Prince',
+  'Fabrice',
+]);
+
+/** The civility that goes with a first name ("Mme Patrick David" never happens). */
+export const civilityOf = (firstName: string) => (MALE_FIRST_NAMES.has(firstName) ? 'M.' : 'Mme');

@@ -24,7 +24,7 @@ import { seedSupportDemo } from '../modules/support/demo.js';
 import { seedTimesheetsDemo } from '../modules/timesheets/demo.js';
 import { seedWorkersDemo } from '../modules/workers/demo.js';
 import { employmentContracts, passes, workerJobs, workers } from '../modules/workers/schema.js';
-import { CARE_HOMES, FIRST_NAMES, LAST_NAMES, STREETS } from './names.js';
+import { CARE_HOMES, civilityOf, FIRST_NAMES, LAST_NAMES, STREETS } from './names.js';
 import { Rng } from './rng.js';
 import { DEMO_PASSWORD, type DemoOrg, type DemoWorld } from './world.js';
 
@@ -108,7 +108,14 @@ const CLIENT_MIX: Record<string, ClientKind[]> = {
 };
 const WORKER_COUNTS: Record<string, number> = { 'ai-1': 120, 'ai-2': 80 };
 
-export type SeedDemoOptions = { db: Db; seed?: number; today?: string; log?: (line: string) => void };
+export type SeedDemoOptions = {
+  db: Db;
+  seed?: number;
+  today?: string;
+  log?: (line: string) => void;
+  /** The address the demo's emails link to (config.publicUrl). */
+  publicUrl?: string;
+};
 
 /** True when the database holds no organisation yet (npm start seeds only then, and only on PGlite). */
 export async function isEmptyDatabase(db: Db): Promise<boolean> {
@@ -120,11 +127,17 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
  * Builds the demo world in one transaction: all or nothing. The same seed and the same `today`
  * always give the same world.
  */
-export async function seedDemoWorld({ db, seed = 20261123, today = parisToday(), log = () => {} }: SeedDemoOptions) {
+export async function seedDemoWorld({
+  db,
+  seed = 20261123,
+  today = parisToday(),
+  log = () => {},
+  publicUrl = 'http://localhost:3000',
+}: SeedDemoOptions) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const rng = new Rng(seed);
-    const world = await seedBase(tx, rng, today, passwordHash, log);
+    const world: DemoWorld = { ...(await seedBase(tx, rng, today, passwordHash, log)), publicUrl };
     const seeders: [string, (w: DemoWorld) => Promise<void>][] = [
       ['annuaire', seedDirectoryDemo],
       ['clients', seedClientsDemo],
@@ -160,7 +173,7 @@ async function seedBase(
   today: string,
   passwordHash: string,
   log: (l: string) => void,
-): Promise<DemoWorld> {
+): Promise<Omit<DemoWorld, 'publicUrl'>> {
   const [network] = await db
     .insert(networks)
     .values({ id: rng.uuid(), name: 'Réseau des AI d’Île-de-France', slug: 'idf', region: 'Île-de-France' })
@@ -245,7 +258,11 @@ async function seedBase(
             ? CARE_HOMES[(index * 3 + ci) % CARE_HOMES.length]
             : rng.pick(['Foyer d’accueil médicalisé Les Ormes', 'IME Les Coquelicots', 'MAS La Colline'])
           : kind === 'individual'
-            ? `${rng.pick(['M.', 'Mme'])} ${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`
+            ? // The civility is drawn as before (same demo world) but follows the first name.
+              ((_civility, first) => `${civilityOf(first)} ${first} ${rng.pick(LAST_NAMES)}`)(
+                rng.pick(['M.', 'Mme']),
+                rng.pick(FIRST_NAMES),
+              )
             : kind === 'association'
               ? rng.pick([
                   'Secours Fraternel',

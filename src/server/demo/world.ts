@@ -54,6 +54,8 @@ export type DemoWorld = {
   demoClientId: string;
   /** The worker of ai-1 whose account is salarie@ai-1.passerelle.test. */
   demoWorkerId: string;
+  /** Where the demo's emails link to: the server's PUBLIC_URL, never a fixed port. */
+  publicUrl: string;
 };
 
 export const DEMO_LOGINS: { email: string; role: string }[] = [

@@ -7,6 +7,8 @@ export type MembershipView = {
   networkId: string | null;
   clientId: string | null;
   workerId: string | null;
+  /** The sensitive data right of this membership (policies/sensitive.ts). */
+  sensitiveAccess?: boolean;
   name: string;
 };
 
@@ -25,6 +27,8 @@ export type OrgActor = {
   clientId: string | null;
   /** Set for a worker: the only worker whose data it may see. */
   workerId: string | null;
+  /** Granted the sensitive data right (policies/sensitive.ts); absent means no. */
+  sensitiveAccess?: boolean;
   networkId?: null;
 };
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
@@ -16,9 +17,13 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findSessionUser, SESSION_COOKIE } from '../modules/accounts/sessions.js';
-import { AppError } from './errors.js';
+import { REQUIRES_SESSION } from './can.js';
+import { databaseInputError } from './database-errors.js';
+import { AppError, unauthenticated } from './errors.js';
+import { loggableError } from './log-error.js';
 import { registerRoutes } from './routes.js';
 import type { Services } from './services.js';
+import { frameworkErrors } from './validation.js';
 
 z.config(z.locales.fr());
 
@@ -27,15 +32,23 @@ export const webRoot = process.env.PASSERELLE_WEB_DIST
   ? path.resolve(process.env.PASSERELLE_WEB_DIST)
   : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 
+/** TRUST_PROXY=N: the N closest hops are our proxies (proxy-addr counts them from the socket, 0 first). */
+const hopsOf = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export type BuildAppOptions = Services & { logger?: boolean | object };
 
 export async function buildApp({ logger = false, ...services }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // X-Forwarded-* are believed only from the proxies named by TRUST_PROXY: otherwise anyone could pick the
+    // address that the login rate limit counts and that a signed quote records.
+    trustProxy:
+      typeof services.config.trustProxy === 'number' ? hopsOf(services.config.trustProxy) : services.config.trustProxy,
     // Our ids are uuids and our slugs short: a long URL is an attack or a bug.
     routerOptions: { maxParamLength: 200 },
+    // A malformed URL or an over-long parameter: a 400 in API.md's shape, not Fastify's own body.
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -46,6 +59,28 @@ export async function buildApp({ logger = false, ...services }: BuildAppOptions)
   app.decorateRequest('networkActor', null as any);
 
   await app.register(fastifyCookie);
+  const https = services.config.publicUrl.startsWith('https://');
+  await app.register(fastifyHelmet, {
+    // What the web app needs and nothing more: its own scripts (no inline script anywhere), Mantine's inline
+    // styles, OpenStreetMap's tiles when the map shows them, and pages that no other site may frame.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https://tile.openstreetmap.org'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // On plain http (the demo on localhost) upgrading would break every asset.
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    hsts: https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+  });
   // Slow phones on the public pages: gzip costs little CPU and divides the web app's size by three.
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
   await app.register(fastifySwagger, {
@@ -107,12 +142,15 @@ export async function buildApp({ logger = false, ...services }: BuildAppOptions)
         },
       });
     }
+    const badInput = databaseInputError(err); // a value PostgreSQL refused: the sender's error, a 400
+    if (badInput) return reply.status(badInput.status).send(badInput.body);
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send({ error: { code: 'bad_request', message: err.message } });
     }
     if (isResponseSerializationError(err))
       req.log.error({ issues: err.cause.issues }, 'response does not match schema');
-    req.log.error(err);
+    // Never the error object itself: a failed statement's parameters (people's data) would reach the logs.
+    req.log.error({ error: loggableError(err) }, 'request failed');
     return reply.status(500).send({
       error: {
         code: 'internal_error',
@@ -122,29 +160,49 @@ export async function buildApp({ logger = false, ...services }: BuildAppOptions)
   });
 
   const allowedOrigins = new Set([new URL(services.config.publicUrl).origin]);
+  const trustsProxy = services.config.trustProxy !== false;
+  /** Whether a browser's Origin is this site: PUBLIC_URL, or the Host actually served (X-Forwarded-Host only
+   * from a trusted proxy, else anyone could forge it). */
+  const sameOrigin = (origin: string, req: { host: string; headers: { host?: string } }) => {
+    if (allowedOrigins.has(origin)) return true;
+    const host = trustsProxy ? req.host : req.headers.host;
+    try {
+      return new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  };
+  // Routes behind a session guard (can(), mustBeLoggedIn) answer 401 to an anonymous caller before anything
+  // else, so that validation details never describe a private endpoint to someone not signed in.
+  app.addHook('onRoute', (route) => {
+    const guards = [route.preHandler].flat().filter(Boolean) as unknown as Record<symbol, unknown>[];
+    if (guards.some((g) => g[REQUIRES_SESSION])) route.config = { ...route.config, requiresSession: true };
+  });
   app.addHook('onRequest', async (req, reply) => {
     req.db = services.database.db;
-    // Cross-site request forgery: browsers always send Origin on cross-site writes; it must be ours.
+    const token = req.cookies[SESSION_COOKIE];
+    // Cross-site request forgery: a browser always sends Origin on a write, or at least Sec-Fetch-Site. A write
+    // must come from Passerelle's own pages; one carrying the session cookie must prove it. `Origin: null`
+    // (sandboxed frames, cross-site redirects) is never ours.
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
       const origin = req.headers.origin;
-      if (origin && origin !== 'null') {
-        const host = req.headers['x-forwarded-host'] ?? req.headers.host;
-        const sameHost = (() => {
-          try {
-            return new URL(origin).host === host;
-          } catch {
-            return false;
-          }
-        })();
-        if (!sameHost && !allowedOrigins.has(origin)) {
-          return reply.status(403).send({
-            error: { code: 'forbidden_origin', message: 'Requête refusée : elle ne vient pas de Passerelle.' },
-          });
-        }
+      const site = req.headers['sec-fetch-site'];
+      const allowed =
+        origin !== undefined
+          ? origin !== 'null' && sameOrigin(origin, req)
+          : site !== undefined
+            ? site === 'same-origin'
+            : !token;
+      if (!allowed) {
+        return reply.status(403).send({
+          error: { code: 'forbidden_origin', message: 'Requête refusée : elle ne vient pas de Passerelle.' },
+        });
       }
     }
-    const token = req.cookies[SESSION_COOKIE];
     if (token) req.session = await findSessionUser({ db: req.db, token });
+    if (!req.session && req.routeOptions.config.requiresSession) {
+      throw unauthenticated();
+    }
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

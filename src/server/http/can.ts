@@ -2,12 +2,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Action, roleAllows } from '../policies/permissions.js';
 import { forbidden, notFound, unauthenticated } from './errors.js';
 
+/** Marks a guard that needs a session: app.ts then answers 401 to anonymous callers before validation. */
+export const REQUIRES_SESSION = Symbol('requiresSession');
+function requiresSession<F extends (...args: any[]) => Promise<void>>(guard: F): F {
+  return Object.assign(guard, { [REQUIRES_SESSION]: true });
+}
+
 /**
  * Route guard: resolves the caller's membership in the tenant named by the URL (:orgId or :networkId)
  * and checks the permission table. A non-member gets 404, never a hint that the tenant exists.
  */
 export function can(action: Action) {
-  return async function guard(req: FastifyRequest, _reply: FastifyReply) {
+  return requiresSession(async function guard(req: FastifyRequest, _reply: FastifyReply) {
     const session = req.session;
     if (!session) throw unauthenticated();
     const params = (req.params ?? {}) as { orgId?: string; networkId?: string };
@@ -29,11 +35,12 @@ export function can(action: Action) {
       role: m.role,
       clientId: m.clientId,
       workerId: m.workerId,
+      sensitiveAccess: m.sensitiveAccess === true,
     };
-  };
+  });
 }
 
 /** For routes that only need a logged-in user (e.g. /api/me). */
-export async function mustBeLoggedIn(req: FastifyRequest) {
+export const mustBeLoggedIn = requiresSession(async function mustBeLoggedIn(req: FastifyRequest) {
   if (!req.session) throw unauthenticated();
-}
+});

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { accountsRoutes } from '../modules/accounts/routes.js';
+import { teamRoutes } from '../modules/accounts/team-routes.js';
 import { billingRoutes } from '../modules/billing/routes.js';
 import { clientsRoutes } from '../modules/clients/routes.js';
 import { directoryRoutes } from '../modules/directory/routes.js';
+import { importsRoutes } from '../modules/imports/routes.js';
 import { needsRoutes } from '../modules/needs/routes.js';
 import { notificationsRoutes } from '../modules/notifications/routes.js';
 import { payrollRoutes } from '../modules/payroll/routes.js';
@@ -14,11 +16,15 @@ import { supportRoutes } from '../modules/support/routes.js';
 import { systemRoutes } from '../modules/system/routes.js';
 import { timesheetsRoutes } from '../modules/timesheets/routes.js';
 import { workersRoutes } from '../modules/workers/routes.js';
+import { rejectNulBytes } from './validation.js';
 
 /** Every module's routes, registered in one place so that the API's surface is visible at a glance. */
 export async function registerRoutes(app: FastifyInstance) {
+  // A NUL byte in any text would make PostgreSQL refuse the statement: refused first, as a 400 naming the field.
+  app.addHook('preValidation', rejectNulBytes);
   await app.register(systemRoutes);
   await app.register(accountsRoutes);
+  await app.register(teamRoutes);
   await app.register(settingsRoutes);
   await app.register(directoryRoutes);
   await app.register(needsRoutes);
@@ -32,4 +38,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(payrollRoutes);
   await app.register(reportingRoutes);
   await app.register(notificationsRoutes);
+  await app.register(importsRoutes);
 }

@@ -12,4 +12,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
   }
+  interface FastifyContextConfig {
+    /** Set by app.ts on routes behind a session guard: anonymous callers get 401 before validation. */
+    requiresSession?: boolean;
+  }
 }

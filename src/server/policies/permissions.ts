@@ -15,6 +15,9 @@ export const permissions = {
   'organisation.read': [...back, 'client_user', 'worker'],
   'organisation.update': ['org_admin'],
   'member.manage': ['org_admin'],
+  // giving a client's contact the portal, a worker their phone page (by email or printed code)
+  'client.access.manage': placement,
+  'worker.access.manage': [...placement, 'support_officer'],
   'audit.read': ['org_admin'],
   // needs routed to the AI
   'need.read': [...placement, 'client_user'],
@@ -48,6 +51,8 @@ export const permissions = {
   'shift.write': placement,
   'shift.assign': placement,
   'absence.declare': [...placement, 'support_officer', 'client_user', 'worker'],
+  // The client asks for another person on its shift; a worker declares an absence instead.
+  'shift.replacement_request': ['client_user'],
   'candidate.read': placement,
   'planning.autoplan': placement,
   'pooling.answer': placement,
@@ -63,14 +68,23 @@ export const permissions = {
   'timesheet.validate': [...placement, 'client_user'],
   'month.close': [...placement, 'accountant'],
   'month.force_close': money,
+  // Closing a month before its last day issues invoices that can never be edited: the director alone.
+  'month.close_running': ['org_admin'],
   'invoice.read': [...money, 'placement_officer', 'client_user'],
   'invoice.write': money,
   'payment.write': money,
   'export.read': money,
   'report.read': [...back],
+  // home page counts (each tile filtered again by its own action) and the AI dashboard
+  'home.read': [...back, 'client_user'],
+  'dashboard.read': money,
   'settings.write': ['org_admin'],
+  // bringing an AI's existing files in, and taking all its data out (never locked in)
+  'data.import': ['org_admin'],
+  'data.export': ['org_admin'],
   // network console
   'network.read': ['network_coordinator'],
+  'network.member.manage': ['network_coordinator'],
   'network.directory.write': ['network_coordinator'],
   'network.need.read': ['network_coordinator'],
   'network.need.route': ['network_coordinator'],

@@ -63,8 +63,17 @@ export function LoginPage() {
           <Button type="submit" loading={busy} fullWidth>
             Se connecter
           </Button>
+          <Anchor component={Link} to="/mot-de-passe-oublie" size="sm" ta="center">
+            Mot de passe oublié ?
+          </Anchor>
         </Stack>
       </Paper>
+      <Text ta="center" mt="md">
+        Salarié·e ou particulier avec un code papier ?{' '}
+        <Anchor component={Link} to="/code">
+          J’ai un code
+        </Anchor>
+      </Text>
       <Text ta="center" mt="md" size="sm">
         <Anchor component={Link} to="/">
           Retour à l’accueil

@@ -6,6 +6,7 @@ import {
   Card,
   Checkbox,
   Group,
+  Modal,
   NumberInput,
   Progress,
   Select,
@@ -23,7 +24,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, api, qs } from '../api';
 import { formatCents, formatDate, formatMinutes } from '../format';
 import { useCan, useMembership, useOrgId } from '../shell/session';
-import { Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
+import { ConfirmButton, Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { currentMonth, monthOptions, type TimesheetRow } from '../timesheets/TimesheetsPages';
 
 type InvoiceRow = {
@@ -231,23 +232,56 @@ export function InvoicesPage() {
   );
 }
 
+/** Payment means; the last three are paid for the client (deducted from the tax certificate's amount). */
+const PAYMENT_METHOD_LABELS: Record<string, string> = {
+  virement: 'Virement',
+  cheque: 'Chèque',
+  prelevement: 'Prélèvement',
+  especes: 'Espèces',
+  carte: 'Carte bancaire',
+  cesu_prepaid: 'CESU préfinancé',
+  avance_immediate: 'Avance immédiate (URSSAF)',
+  apa_pch: 'APA / PCH versée par le département',
+};
+
 function AmountForm({
   label,
   submitLabel,
   withReason,
+  withMethod,
   onSubmit,
+  confirm,
 }: {
   label: string;
   submitLabel: string;
   withReason?: boolean;
-  onSubmit: (v: { amountCents: number; paidOn: string; reason: string }) => Promise<unknown>;
+  /** Payments: how it was paid (tax certificates deduct prepaid CESU, avance immédiate and APA/PCH). */
+  withMethod?: boolean;
+  onSubmit: (v: { amountCents: number; paidOn: string; reason: string; method: string }) => Promise<unknown>;
+  /** When given, the action is confirmed first, with this sentence naming its consequence. */
+  confirm?: (v: { amountCents: number; reason: string }) => string;
 }) {
+  const [asking, setAsking] = useState(false);
   const [amount, setAmount] = useState<number | string>('');
   const [paidOn, setPaidOn] = useState(new Date().toISOString().slice(0, 10));
   const [reason, setReason] = useState('');
+  const [method, setMethod] = useState<string | null>('virement');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const fe = error instanceof ApiError ? error.fieldErrors : {};
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit({ amountCents: Math.round(Number(amount) * 100), paidOn, reason, method: method ?? 'virement' });
+      setAmount('');
+      setReason('');
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <Stack gap="xs">
       <Group align="flex-start">
@@ -279,27 +313,44 @@ function AmountForm({
             error={fe.paidOn}
           />
         )}
+        {withMethod && (
+          <Select
+            label="Moyen de paiement"
+            data={Object.entries(PAYMENT_METHOD_LABELS).map(([value, l]) => ({ value, label: l }))}
+            value={method}
+            onChange={setMethod}
+            error={fe.method}
+            allowDeselect={false}
+            w={240}
+          />
+        )}
       </Group>
       <Group>
-        <Button
-          loading={busy}
-          onClick={async () => {
-            setBusy(true);
-            setError(null);
-            try {
-              await onSubmit({ amountCents: Math.round(Number(amount) * 100), paidOn, reason });
-              setAmount('');
-              setReason('');
-            } catch (e) {
-              setError(e);
-            } finally {
-              setBusy(false);
-            }
-          }}
-        >
+        <Button loading={busy} onClick={() => (confirm ? setAsking(true) : submit())}>
           {submitLabel}
         </Button>
       </Group>
+      {confirm && (
+        <Modal opened={asking} onClose={() => setAsking(false)} title="Confirmer" centered>
+          <Stack>
+            <Text>{confirm({ amountCents: Math.round(Number(amount) * 100), reason })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setAsking(false)}>
+                Annuler
+              </Button>
+              <Button
+                loading={busy}
+                onClick={async () => {
+                  await submit();
+                  setAsking(false);
+                }}
+              >
+                {submitLabel}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
       {error instanceof ApiError && error.status !== 422 && error.status !== 400 && <ErrorAlert error={error} />}
     </Stack>
   );
@@ -420,7 +471,7 @@ export function InvoicePage() {
             ) : (
               i.payments.map((p) => (
                 <Text key={p.id}>
-                  {formatDate(p.paidOn)} — {formatCents(p.amountCents)} ({p.method})
+                  {formatDate(p.paidOn)} — {formatCents(p.amountCents)} ({PAYMENT_METHOD_LABELS[p.method] ?? p.method})
                   {p.reference ? ` — ${p.reference}` : ''}
                 </Text>
               ))
@@ -428,11 +479,12 @@ export function InvoicePage() {
             {can('payment.write') && i.outstandingCents > 0 && (
               <AmountForm
                 label="Montant reçu"
+                withMethod
                 submitLabel="Enregistrer le paiement"
                 onSubmit={async (v) => {
                   await api(`${base}/payments`, {
                     method: 'POST',
-                    body: { amountCents: v.amountCents, paidOn: v.paidOn },
+                    body: { amountCents: v.amountCents, paidOn: v.paidOn, method: v.method },
                   });
                   notifications.show({
                     color: 'green',
@@ -469,6 +521,9 @@ export function InvoicePage() {
                   label="Montant de l’avoir (TTC)"
                   submitLabel="Émettre l’avoir"
                   withReason
+                  confirm={(v) =>
+                    `Un avoir de ${formatCents(v.amountCents)} sera émis sur la facture ${i.number} pour ${i.buyer.name}. Il sera numéroté et ne pourra plus être modifié ni supprimé.`
+                  }
                   onSubmit={async (v) => {
                     await api(`${base}/credit-notes`, {
                       method: 'POST',
@@ -494,6 +549,10 @@ export function InvoicePage() {
 type CloseStatus = {
   month: string;
   status: 'not_started' | 'running' | 'done';
+  /** False while the month runs: it cannot be closed, unless the director chooses to. */
+  monthEnded: boolean;
+  /** Clients a close would invoice now. */
+  clientsToInvoice: number;
   planned: number;
   invoiced: number;
   failures: { clientId: string; clientName: string; message: string }[];
@@ -529,11 +588,17 @@ export function MonthClosePage() {
   const lateShifts = sheets.data?.pendingShifts ?? 0;
   const reclose = s?.status === 'done' && (late > 0 || lateShifts > 0);
   const names = new Map((sheets.data?.items ?? []).map((t) => [t.clientId, t.clientName]));
+  const early = s ? !s.monthEnded : false;
+  const count = s?.clientsToInvoice ?? 0;
+  const consequence = `${count} facture${count > 1 ? 's' : ''} ${count > 1 ? 'seront émises' : 'sera émise'} et ne pourr${count > 1 ? 'ont' : 'a'} plus être modifiée${count > 1 ? 's' : ''}${early ? ` alors que ${monthLabel(month)} n’est pas terminé : les interventions d’ici la fin du mois iront sur des factures complémentaires` : ''}.`;
   const close = async () => {
     setRunning(true);
     setError(null);
     try {
-      await api(`/api/orgs/${orgId}/months/${month}/close`, { method: 'POST', body: force ? { force: true } : {} });
+      await api(`/api/orgs/${orgId}/months/${month}/close`, {
+        method: 'POST',
+        body: { ...(force ? { force: true } : {}), ...(early ? { beforeMonthEnd: true } : {}) },
+      });
       notifications.show({
         color: 'green',
         closeButtonProps: { 'aria-label': 'Fermer la notification' },
@@ -567,7 +632,13 @@ export function MonthClosePage() {
       {status.isPending ? (
         <Loading />
       ) : s?.status === 'done' && !reclose ? (
-        <Alert color="green" title={`${monthLabel(month)} est clos`} mb="md">
+        <Alert
+          color="green"
+          title={`${monthLabel(month)} est clos`}
+          mb="md"
+          // The light green title is 3.8:1 on its background: a darker shade reads at AA.
+          styles={{ title: { color: 'var(--mantine-color-green-9)' } }}
+        >
           {s.invoices.length} facture{s.invoices.length > 1 ? 's' : ''} émise{s.invoices.length > 1 ? 's' : ''}.
           Relancer la clôture ne crée rien de plus.
         </Alert>
@@ -603,11 +674,31 @@ export function MonthClosePage() {
                 onChange={(e) => setForce(e.currentTarget.checked)}
               />
             )}
-            <Group>
-              <Button onClick={close} loading={running} disabled={unvalidated.length > 0 && !force}>
-                {reclose ? 'Facturer les heures complémentaires' : `Clore ${monthLabel(month)}`}
-              </Button>
-            </Group>
+            {early && (
+              <Text fw={500}>
+                {monthLabel(month)} n’est pas terminé : il se clôt à partir du 1er du mois suivant.
+                {can('month.close_running')
+                  ? ' En tant que direction, vous pouvez le clore dès maintenant.'
+                  : ' Seule la direction peut le clore avant.'}
+              </Text>
+            )}
+            {(!early || can('month.close_running')) && (
+              <Group>
+                <ConfirmButton
+                  consequence={consequence}
+                  confirmLabel={early ? 'Clore quand même' : 'Émettre les factures'}
+                  onConfirm={close}
+                  disabled={running || (unvalidated.length > 0 && !force)}
+                  color={early ? 'red' : undefined}
+                >
+                  {reclose
+                    ? 'Facturer les heures complémentaires'
+                    : early
+                      ? `Clore ${monthLabel(month)} avant la fin du mois`
+                      : `Clore ${monthLabel(month)}`}
+                </ConfirmButton>
+              </Group>
+            )}
             {(running || s?.status === 'running') && s && s.planned > 0 && (
               <div>
                 <Text size="sm" mb={4}>

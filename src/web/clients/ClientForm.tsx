@@ -1,7 +1,9 @@
-import { Button, Checkbox, Grid, Group, NumberInput, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
-import { ApiError } from '../api';
+import { Button, Grid, Group, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { ApiError, api } from '../api';
 import { CommuneSelect } from '../directory/Filters';
+import { useOrgId } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
 import { CLIENT_KIND_OPTIONS, type Client } from './labels';
 
@@ -20,9 +22,8 @@ type Values = {
   paymentTermsDays: number | string;
   chorusServiceCode: string;
   chorusCommitmentNumber: string;
-  forProfit: boolean;
+  legalForm: string;
   economicDismissalOn: string;
-  capOverride: string;
   notes: string;
 };
 
@@ -41,13 +42,38 @@ const fromClient = (c?: Client): Values => ({
   paymentTermsDays: c?.billing.paymentTermsDays ?? 30,
   chorusServiceCode: c?.billing.chorusServiceCode ?? '',
   chorusCommitmentNumber: c?.billing.chorusCommitmentNumber ?? '',
-  forProfit: c?.forProfit ?? false,
+  legalForm: c?.legalForm ?? '',
   economicDismissalOn: c?.economicDismissalOn ?? '',
-  capOverride: c?.countsForHoursCapOverride === null || !c ? 'auto' : c.countsForHoursCapOverride ? 'yes' : 'no',
   notes: c?.notes ?? '',
 });
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
+
+type LegalForm = { code: string; level: number; label: string; countsForHoursCap: boolean; hoursCapReason: string };
+const PRIVATE_INDIVIDUAL = 'private_individual';
+
+/** The INSEE list of catégories juridiques, grouped by level 1, for a searchable select. */
+function useLegalForms() {
+  const orgId = useOrgId();
+  const query = useQuery({
+    queryKey: ['legal-forms', orgId],
+    queryFn: () => api<{ items: LegalForm[] }>(`/api/orgs/${orgId}/legal-forms`),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return useMemo(() => {
+    const items = query.data?.items ?? [];
+    const byCode = new Map(items.map((f) => [f.code, f]));
+    const groups = items
+      .filter((f) => f.level === 1)
+      .map((top) => ({
+        group: `${top.code} · ${top.label}`,
+        items: items
+          .filter((f) => f.level >= 2 && f.code !== PRIVATE_INDIVIDUAL && f.code.startsWith(top.code))
+          .map((f) => ({ value: f.code, label: `${f.code} · ${f.label}` })),
+      }));
+    return { byCode, groups, loading: query.isPending };
+  }, [query.data, query.isPending]);
+}
 const orUndefined = (s: string) => (s.trim() ? s.trim() : undefined);
 
 /** The client form (creation and edition): every field labelled, errors beside the fields, nothing lost on error. */
@@ -70,6 +96,8 @@ export function ClientForm({
     onChange: (e: { currentTarget: { value: string } }) => set(k, e.currentTarget.value as never),
   });
   const publicBuyer = v.kind === 'public_body' || v.kind === 'local_authority';
+  const legalForms = useLegalForms();
+  const chosenForm = legalForms.byCode.get(v.kind === 'individual' ? PRIVATE_INDIVIDUAL : v.legalForm);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -91,9 +119,10 @@ export function ClientForm({
         chorusServiceCode: orNull(v.chorusServiceCode),
         chorusCommitmentNumber: orNull(v.chorusCommitmentNumber),
       },
-      forProfit: v.kind === 'care_home' || v.kind === 'medico_social' ? v.forProfit : null,
+      // A private individual is one by nature; otherwise the INSEE category chosen, or unknown (null): the
+      // server then asks the SIRENE directory when one is configured.
+      legalForm: v.kind === 'individual' ? PRIVATE_INDIVIDUAL : orNull(v.legalForm),
       economicDismissalOn: orNull(v.economicDismissalOn),
-      countsForHoursCapOverride: v.capOverride === 'auto' ? null : v.capOverride === 'yes',
       notes: orNull(v.notes),
     };
     try {
@@ -217,27 +246,29 @@ export function ClientForm({
           Règles légales
         </Title>
         <Grid>
-          {(v.kind === 'care_home' || v.kind === 'medico_social') && (
-            <Grid.Col span={12}>
-              <Checkbox
-                label="Établissement à but lucratif (compte pour le plafond de 480 h)"
-                checked={v.forProfit}
-                onChange={(e) => set('forProfit', e.currentTarget.checked)}
-              />
-            </Grid.Col>
-          )}
           <Grid.Col span={{ base: 12, md: 6 }}>
-            <Select
-              label="Plafond de 480 h (L5132-9)"
-              data={[
-                { value: 'auto', label: 'Selon le type de client' },
-                { value: 'yes', label: 'Compte pour le plafond' },
-                { value: 'no', label: 'Ne compte pas' },
-              ]}
-              value={v.capOverride}
-              onChange={(x) => set('capOverride', x ?? 'auto')}
-              allowDeselect={false}
-            />
+            {v.kind === 'individual' ? (
+              <TextInput label="Forme juridique" value="Particulier" readOnly />
+            ) : (
+              <Select
+                label="Forme juridique (catégorie juridique INSEE)"
+                description="Elle décide si les heures comptent dans le plafond de 480 h (art. L5132-9). Laissée vide, elle est lue dans l’annuaire SIRENE quand il est branché."
+                placeholder={legalForms.loading ? 'Chargement de la liste…' : 'Rechercher : SAS, association, commune…'}
+                searchable
+                clearable
+                limit={60}
+                nothingFoundMessage="Aucune catégorie ne correspond"
+                data={legalForms.groups}
+                value={v.legalForm || null}
+                onChange={(x) => set('legalForm', x ?? '')}
+                error={errors.legalForm}
+              />
+            )}
+            <Text size="sm" mt={4} c={chosenForm ? undefined : 'orange.9'} aria-live="polite">
+              {chosenForm
+                ? `${chosenForm.countsForHoursCap ? 'Compte' : 'Ne compte pas'} pour le plafond de 480 h : ${chosenForm.hoursCapReason}.`
+                : 'Forme juridique non renseignée : par prudence, les heures comptent pour le plafond de 480 h.'}
+            </Text>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <TextInput

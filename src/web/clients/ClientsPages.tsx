@@ -1,8 +1,10 @@
 import {
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
+  Checkbox,
   Grid,
   Group,
   Pagination,
@@ -20,6 +22,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { RecordAccessCard } from '../accounts/RecordAccessCard';
 import { ApiError, api, qs } from '../api';
 import { CommuneSelect } from '../directory/Filters';
 import { formatCents, formatDate } from '../format';
@@ -35,13 +38,19 @@ const PAGE = 50;
 export function ClientsPage() {
   const orgId = useOrgId();
   const can = useCan();
-  const [f, setF] = useUrlFilters(['q', 'kind', 'page'] as const);
+  const [f, setF] = useUrlFilters(['q', 'kind', 'forme', 'page'] as const);
   const page = Number(f.page || 1);
   const list = useQuery({
-    queryKey: ['clients', orgId, f.q, f.kind, page],
+    queryKey: ['clients', orgId, f.q, f.kind, f.forme, page],
     queryFn: () =>
       api<{ items: Client[]; total: number }>(
-        `/api/orgs/${orgId}/clients${qs({ q: f.q, kind: f.kind, limit: PAGE, offset: (page - 1) * PAGE })}`,
+        `/api/orgs/${orgId}/clients${qs({
+          q: f.q,
+          kind: f.kind,
+          legalForm: f.forme === 'inconnue' ? 'unknown' : undefined,
+          limit: PAGE,
+          offset: (page - 1) * PAGE,
+        })}`,
       ),
   });
   return (
@@ -73,6 +82,12 @@ export function ClientsPage() {
           value={f.kind || null}
           onChange={(x) => setF({ kind: x, page: null })}
           w={220}
+        />
+        <Checkbox
+          label="Forme juridique à compléter"
+          checked={f.forme === 'inconnue'}
+          onChange={(e) => setF({ forme: e.currentTarget.checked ? 'inconnue' : null, page: null })}
+          mb={8}
         />
       </Group>
       <ErrorAlert error={list.error} />
@@ -137,6 +152,11 @@ function ClientFlags({ client }: { client: Client }) {
       {client.countsForHoursCap && (
         <Badge color="grape.9" variant="outline">
           Plafond 480 h
+        </Badge>
+      )}
+      {client.legalForm === null && (
+        <Badge color="orange.9" variant="outline">
+          Forme juridique à compléter
         </Badge>
       )}
     </Group>
@@ -226,11 +246,20 @@ export function ClientPage() {
             <Card withBorder>
               <Text fw={600}>Plafond de 480 h</Text>
               <Text size="sm">
+                Forme juridique : {c.legalFormLabel ?? 'non renseignée'}
+                {c.legalForm && c.legalForm !== 'private_individual' ? ` (${c.legalForm})` : ''}
+              </Text>
+              <Text size="sm">
                 {c.countsForHoursCap
                   ? 'Les heures chez ce client comptent.'
-                  : 'Les heures chez ce client ne comptent pas.'}
-                {c.countsForHoursCapOverride !== null && ' (choix de l’association)'}
+                  : 'Les heures chez ce client ne comptent pas.'}{' '}
+                {c.hoursCapReason}.
               </Text>
+              {c.legalForm === null && (
+                <Text size="sm" c="orange.9" fw={600}>
+                  Choisissez sa forme juridique ci-dessous (liste de l’INSEE).
+                </Text>
+              )}
             </Card>
           </SimpleGrid>
           {can('client.write') && (
@@ -251,6 +280,14 @@ export function ClientPage() {
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
           <ContactsPanel client={c} onChange={refresh} />
+          <Box mt="md">
+            <RecordAccessCard
+              kind="client"
+              recordId={c.id}
+              defaultName={c.contact.name ?? c.name}
+              defaultEmail={c.contact.email}
+            />
+          </Box>
         </Tabs.Panel>
         <Tabs.Panel value="exclusions">
           <ExclusionsPanel client={c} onChange={refresh} />

@@ -34,8 +34,13 @@ export type Client = {
   forProfit: boolean | null;
   economicDismissalOn: string | null;
   economicDismissalUntil: string | null;
+  /** INSEE catégorie juridique (level 2 or 3) or 'private_individual'; null while unknown. */
+  legalForm: string | null;
+  legalFormLabel: string | null;
   countsForHoursCap: boolean;
-  countsForHoursCapOverride: boolean | null;
+  hoursCapReason: string;
+  /** A company by legal form: its contracts state an equivalent employee's pay (R5132-20). */
+  companyByLegalForm: boolean;
   notes: string | null;
   archivedAt: string | null;
 };

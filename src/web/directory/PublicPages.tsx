@@ -531,7 +531,7 @@ export function InvitationPage() {
             {!inv.existingAccount && (
               <PasswordInput
                 label="Choisissez un mot de passe"
-                description="10 caractères au moins"
+                description="12 caractères au moins, pas un mot de passe courant (une phrase de quelques mots, par exemple)"
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
                 error={fieldErrors.password}

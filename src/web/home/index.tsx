@@ -1,9 +1,13 @@
-import { Card, SimpleGrid, Text, Title } from '@mantine/core';
+import { Text, Title } from '@mantine/core';
 import { Link, Navigate } from 'react-router';
-import type { NavItem, WebModule } from '../shell/module';
-import { ROLE_LABELS, useMembership } from '../shell/session';
+import { lazyPage, type NavItem, type WebModule } from '../shell/module';
+import { ROLE_LABELS, useMembership, useOrgId } from '../shell/session';
+import { TodayTiles } from './TodayTiles';
 
-function AreaHome() {
+const AiDashboardHome = lazyPage(() => import('./DashboardHomes'), 'AiDashboardHome');
+const NetworkHome = lazyPage(() => import('./DashboardHomes'), 'NetworkHome');
+
+function Greeting() {
   const m = useMembership();
   return (
     <>
@@ -13,14 +17,34 @@ function AreaHome() {
       <Text c="dimmed" mt={4}>
         {m.name} · {ROLE_LABELS[m.role]}
       </Text>
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} mt="lg">
-        <Card withBorder component={Link} to="." aria-label="Accueil">
-          <Text fw={600}>Bienvenue sur Passerelle</Text>
-          <Text size="sm" c="dimmed">
-            Utilisez le menu pour accéder à vos tâches.
-          </Text>
-        </Card>
-      </SimpleGrid>
+    </>
+  );
+}
+
+/** The back office's home: what needs this role today; the director also finds the AI dashboard below. */
+function BackOfficeHome() {
+  const m = useMembership();
+  const orgId = useOrgId();
+  if (m.role === 'org_admin') return <AiDashboardHome />;
+  return (
+    <>
+      <Greeting />
+      <TodayTiles base={`/ai/${orgId}`} />
+      {m.actions.includes('dashboard.read') && (
+        <Text mt="lg">
+          <Link to={`/ai/${orgId}/tableau-de-bord`}>Voir le tableau de bord de la structure</Link>
+        </Text>
+      )}
+    </>
+  );
+}
+
+function PortalHome() {
+  const orgId = useOrgId();
+  return (
+    <>
+      <Greeting />
+      <TodayTiles base={`/portail/${orgId}`} />
     </>
   );
 }
@@ -28,9 +52,9 @@ function AreaHome() {
 const home: NavItem = { label: 'Accueil', to: '', action: 'organisation.read' };
 
 export const homeWeb: WebModule = {
-  backOffice: { routes: [{ index: true, element: <AreaHome /> }], nav: [home] },
-  portal: { routes: [{ index: true, element: <AreaHome /> }], nav: [home] },
+  backOffice: { routes: [{ index: true, element: <BackOfficeHome /> }], nav: [home] },
+  portal: { routes: [{ index: true, element: <PortalHome /> }], nav: [home] },
   // A worker's home is their work page (planning): next shifts, proposals, unavailability.
   workerArea: { routes: [{ index: true, element: <Navigate to="mon-travail" replace /> }] },
-  network: { routes: [{ index: true, element: <AreaHome /> }], nav: [{ ...home, action: 'network.read' }] },
+  network: { routes: [{ index: true, element: <NetworkHome /> }], nav: [{ ...home, action: 'network.read' }] },
 };

@@ -2,9 +2,9 @@ import { Alert, Badge, Button, Group, Modal, Select, Stack, Text, Textarea } fro
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router';
-import { ApiError, api } from '../api';
-import { useCan } from '../shell/session';
+import { Link, useParams } from 'react-router';
+import { ApiError, api, qs } from '../api';
+import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
 import { DiagnosticForm } from './DiagnosticForm';
 import { INBOX_COLORS, INBOX_LABELS, type NeedView } from './labels';
@@ -115,6 +115,7 @@ export function NeedPage() {
           Motif : {n.route?.declineReason}
         </Alert>
       )}
+      {mine && n.diagnosticAt && can('quote.read') && <NextStep needId={n.id} canWrite={can('quote.write')} />}
       <NeedDetails need={n} />
       {mine && can('need.diagnose') && (
         <DiagnosticForm
@@ -161,5 +162,43 @@ export function NeedPage() {
         </Stack>
       </Modal>
     </>
+  );
+}
+
+/** After the diagnostic, the next step of the journey: the quote (drafted from the diagnostic), or the one made. */
+function NextStep({ needId, canWrite }: { needId: string; canWrite: boolean }) {
+  const orgId = useOrgId();
+  const quotes = useQuery({
+    queryKey: ['quotes', orgId, 'need', needId],
+    queryFn: () =>
+      api<{ items: { id: string; number: string; status: string }[] }>(
+        `/api/orgs/${orgId}/quotes${qs({ needId, limit: 5 })}`,
+      ),
+  });
+  if (quotes.isPending) return null;
+  const latest = quotes.data?.items[0];
+  if (latest)
+    return (
+      <Alert color="blue" variant="light" mb="md" title="Étape suivante">
+        <Group justify="space-between">
+          <Text size="sm">Le devis {latest.number} a été établi pour ce besoin.</Text>
+          <Button component={Link} to={`../../devis/${latest.id}`} relative="path">
+            Voir le devis
+          </Button>
+        </Group>
+      </Alert>
+    );
+  if (!canWrite) return null;
+  return (
+    <Alert color="blue" variant="light" mb="md" title="Étape suivante">
+      <Group justify="space-between">
+        <Text size="sm">
+          Le diagnostic est fait : établissez le devis, avec ses heures de nuit, de dimanche et de jour férié.
+        </Text>
+        <Button component={Link} to={`../../devis/nouveau${qs({ needId })}`} relative="path">
+          Établir le devis
+        </Button>
+      </Group>
+    </Alert>
   );
 }

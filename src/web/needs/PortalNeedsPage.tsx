@@ -62,7 +62,7 @@ export function PortalNeedsPage() {
                   <Table.Td>{URGENCY_LABELS[n.urgency] ?? n.urgency}</Table.Td>
                   <Table.Td>{formatDate(n.createdAt)}</Table.Td>
                   <Table.Td>
-                    <Badge color={INBOX_COLORS[n.status] ?? 'gray'} variant="light">
+                    <Badge color={INBOX_COLORS[n.status] ?? 'gray'} variant="outline" c="dark">
                       {INBOX_LABELS[n.status] ?? n.status}
                     </Badge>
                   </Table.Td>

@@ -1,10 +1,12 @@
-import { Anchor, Badge, Card, Container, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Container, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
-import { api, qs } from '../api';
+import { Link } from 'react-router';
+import { ApiError, api, qs } from '../api';
 import { formatDateTime } from '../format';
 import type { WebModule } from '../shell/module';
-import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
+import { useMe } from '../shell/session';
+import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
 
 type Email = { id: string; to: string; subject: string; text: string; status: string; createdAt: string };
 
@@ -32,35 +34,53 @@ function Linkified({ text }: { text: string }) {
   );
 }
 
-/** The dev mailbox: every email Passerelle would have sent, when no SMTP server is configured. */
+/**
+ * The dev mailbox (no SMTP server, outside production): the emails Passerelle would have sent to the signed-in
+ * person, and only to them, since emails carry private links. Elsewhere the server answers 404.
+ */
 function DevMailboxPage() {
-  const [filters, setFilters] = useUrlFilters(['to'] as const);
+  const me = useMe();
   const mails = useQuery({
-    queryKey: ['dev-mailbox', filters.to],
-    queryFn: () => api<{ items: Email[]; total: number }>(`/api/dev/mailbox${qs({ to: filters.to, limit: 100 })}`),
+    queryKey: ['dev-mailbox', me.data?.user.id],
+    queryFn: () => api<{ items: Email[]; total: number }>(`/api/dev/mailbox${qs({ limit: 100 })}`),
+    enabled: Boolean(me.data),
     refetchInterval: 5000,
   });
   return (
     <Container size="md" py="lg">
       <PageHeader
         title="Boîte mail de développement"
-        subtitle="Sans serveur SMTP configuré, les e-mails ne partent pas : ils sont tous ici."
+        subtitle="Sans serveur SMTP configuré, les e-mails ne partent pas : chacun lit ici ceux qui lui sont adressés."
       />
-      <TextInput
-        label="Destinataire"
-        placeholder="ex. placement@ai-1.passerelle.test"
-        value={filters.to}
-        onChange={(e) => setFilters({ to: e.currentTarget.value })}
-        mb="md"
-      />
-      {mails.isPending ? (
+      {me.isPending ? (
+        <Loading />
+      ) : me.error ? (
+        <ErrorAlert error={me.error} title="Boîte indisponible" />
+      ) : !me.data ? (
+        <Alert color="blue" title="Connectez-vous pour lire vos e-mails">
+          <Text size="sm" mb="sm">
+            Les e-mails contiennent des liens personnels (invitations, devis à signer) : seul leur destinataire, une
+            fois connecté, peut les lire.
+          </Text>
+          <Button component={Link} to={`/connexion?retour=${encodeURIComponent('/dev/boite-mail')}`}>
+            Se connecter
+          </Button>
+        </Alert>
+      ) : mails.isPending ? (
         <Loading />
       ) : mails.error ? (
-        <ErrorAlert error={mails.error} title="Boîte indisponible" />
+        <ErrorAlert
+          error={mails.error}
+          title={
+            mails.error instanceof ApiError && mails.error.status === 404
+              ? 'Pas de boîte de développement sur ce serveur : les e-mails sont envoyés'
+              : 'Boîte indisponible'
+          }
+        />
       ) : (
         <Stack>
           <Text c="dimmed" size="sm">
-            {mails.data.total} e-mail(s)
+            {mails.data.total} e-mail(s) adressé(s) à {me.data.user.email}
           </Text>
           {mails.data.items.map((m) => (
             <Card withBorder key={m.id}>

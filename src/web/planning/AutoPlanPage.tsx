@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../api';
 import { ErrorAlert, PageHeader } from '../shell/ui';
@@ -23,6 +23,8 @@ type Plan = {
     romeLabel: string;
   }[];
   unfilled: { shiftId: string; start: string; clientName: string; romeLabel: string }[];
+  /** Open shifts with a proposal still waiting for an answer, left alone unless asked. */
+  leftAlone?: { shiftId: string; start: string; clientName: string; romeLabel: string }[];
 };
 
 /** Fills the open shifts of a period in one action; the officer reviews the proposal before applying it. */
@@ -30,8 +32,9 @@ export function AutoPlanPage() {
   const [from, setFrom] = useState(mondayOf(todayInParis()));
   const [to, setTo] = useState(addDays(mondayOf(todayInParis()), 13));
   const [plan, setPlan] = useState<Plan | null>(null);
+  const [includeProposed, setIncludeProposed] = useState(false);
   const [result, setResult] = useState<{ applied: number; failed: { message: string }[] } | null>(null);
-  const run = usePlanningAction((o) => api<Plan>(`/api/orgs/${o}/autoplan`, { body: { from, to } }));
+  const run = usePlanningAction((o) => api<Plan>(`/api/orgs/${o}/autoplan`, { body: { from, to, includeProposed } }));
   const [done, setDone] = useState(0);
   // Sent in batches so that the officer sees the progress of a large plan (each assignment is checked again).
   const apply = usePlanningAction(async (o) => {
@@ -69,6 +72,13 @@ export function AutoPlanPage() {
             Proposer un planning
           </Button>
         </Group>
+        <Checkbox
+          mb="md"
+          label="Inclure les créneaux déjà proposés à quelqu’un qui n’a pas encore répondu"
+          description="Par défaut, ces créneaux sont laissés de côté : les personnes sollicitées peuvent encore accepter."
+          checked={includeProposed}
+          onChange={(e) => setIncludeProposed(e.currentTarget.checked)}
+        />
       </form>
       <ErrorAlert error={run.error ?? apply.error} />
       {result && (
@@ -87,6 +97,16 @@ export function AutoPlanPage() {
             {plan.covered} créneau{plan.covered > 1 ? 'x' : ''} pourvu{plan.covered > 1 ? 's' : ''} sur{' '}
             {plan.openShifts} (calcul en {plan.ms} ms).
           </Text>
+          {(plan.leftAlone?.length ?? 0) > 0 && (
+            <Alert color="violet" title="Créneaux laissés de côté" data-testid="left-alone">
+              {plan.leftAlone!.length} créneau{plan.leftAlone!.length > 1 ? 'x' : ''} déjà proposé
+              {plan.leftAlone!.length > 1 ? 's' : ''} à quelqu’un, sans réponse pour l’instant :{' '}
+              {plan
+                .leftAlone!.map((s) => `${longDay(parisDay(s.start))} ${parisClock(s.start)} (${s.clientName})`)
+                .join(', ')}
+              .
+            </Alert>
+          )}
           {plan.assignments.length > 0 && !result && (
             <Group>
               <Button

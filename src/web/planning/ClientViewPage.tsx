@@ -106,7 +106,8 @@ export function SiteWeek({
                     {longDay(day)}
                   </Text>
                   {ds.map((s) => (
-                    <Group key={s.id} gap="xs" wrap="nowrap" data-shift-id={s.id}>
+                    // Wraps on a phone so that the actions (Absent·e, Autre personne) stay on screen.
+                    <Group key={s.id} gap="xs" wrap="wrap" data-shift-id={s.id}>
                       <Text size="sm" style={{ minWidth: 92 }}>
                         {parisClock(s.start)}–{parisClock(s.end)}
                       </Text>

@@ -1,4 +1,6 @@
 import {
+  Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -29,12 +31,14 @@ const PAGE = 40;
 /** A shift as a small coloured block: open shifts stand out (red), drag it to move it. */
 export function ShiftChip({ shift, onOpen, draggable }: { shift: Shift; onOpen: () => void; draggable?: boolean }) {
   const open = shift.status === 'open';
+  const proposed = open && shift.pendingProposals > 0;
   return (
     <button
       type="button"
       className="shift-chip"
       data-status={shift.status}
       data-shift-id={shift.id}
+      data-proposed={proposed || undefined}
       draggable={draggable}
       onDragStart={(e) => e.dataTransfer.setData('text/shift', shift.id)}
       onClick={onOpen}
@@ -42,7 +46,11 @@ export function ShiftChip({ shift, onOpen, draggable }: { shift: Shift; onOpen: 
         display: 'block',
         width: '100%',
         textAlign: 'left',
-        border: open ? '2px solid var(--mantine-color-red-7)' : '1px solid var(--mantine-color-teal-7)',
+        border: proposed
+          ? '2px dashed var(--mantine-color-violet-9)'
+          : open
+            ? '2px solid var(--mantine-color-red-7)'
+            : '1px solid var(--mantine-color-teal-7)',
         background: open ? 'var(--mantine-color-red-0)' : 'var(--mantine-color-teal-0)',
         color: 'var(--mantine-color-black)',
         borderRadius: 4,
@@ -58,6 +66,21 @@ export function ShiftChip({ shift, onOpen, draggable }: { shift: Shift; onOpen: 
       </strong>{' '}
       {shift.clientName}
       {shift.publicHoliday ? ' · férié' : ''}
+      {proposed && (
+        <span style={{ display: 'block', color: 'var(--mantine-color-violet-9)', fontWeight: 600 }}>
+          Proposé à {shift.pendingProposals} pers., sans réponse
+        </span>
+      )}
+      {shift.contractUnsigned && (
+        <span style={{ display: 'block', color: 'var(--mantine-color-red-9)', fontWeight: 600 }}>
+          Avenant non signé
+        </span>
+      )}
+      {shift.clientLegalFormUnknown && (
+        <span style={{ display: 'block', color: 'var(--mantine-color-orange-9)', fontWeight: 600 }}>
+          Forme juridique du client à compléter
+        </span>
+      )}
     </button>
   );
 }
@@ -114,6 +137,8 @@ export function PlanningGridPage() {
   };
   const totalPages = Math.max(1, Math.ceil((grid.data?.total ?? 0) / PAGE));
   const openCount = grid.data?.openShifts.length ?? 0;
+  // Clients of the period whose legal form is unknown: their hours count for the 480 h cap until completed.
+  const unknownLegalForm = new Map(all.filter((s) => s.clientLegalFormUnknown).map((s) => [s.clientId, s.clientName]));
 
   return (
     <>
@@ -138,9 +163,39 @@ export function PlanningGridPage() {
             <Button component={Link} to="clients" variant="default">
               Par client
             </Button>
+            {can('mission.read') && (
+              <Button component={Link} to="missions" variant="default">
+                Missions
+              </Button>
+            )}
+            {can('mission.write') && (
+              <Button component={Link} to="missions/nouvelle">
+                Nouvelle mission
+              </Button>
+            )}
           </>
         }
       />
+      {unknownLegalForm.size > 0 && (
+        <Alert color="orange" mb="sm" title="Forme juridique à compléter" data-testid="legal-form-unknown">
+          <Text size="sm">
+            Par prudence, les heures chez ces clients comptent dans le plafond de 480 h tant que leur forme juridique
+            n’est pas renseignée :{' '}
+            {[...unknownLegalForm].map(([id, name], i) => (
+              <span key={id}>
+                {i > 0 && ', '}
+                <Anchor component={Link} to={`../clients/${id}`} relative="path">
+                  {name}
+                </Anchor>
+              </span>
+            ))}
+            .{' '}
+            <Anchor component={Link} to="../clients?forme=inconnue" relative="path">
+              Voir tous les clients à compléter
+            </Anchor>
+          </Text>
+        </Alert>
+      )}
       <Group mb="sm" wrap="wrap" align="flex-end">
         <Button
           variant="default"

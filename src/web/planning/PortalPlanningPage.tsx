@@ -6,7 +6,7 @@ import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { AbsenceDialog, type AbsenceTarget } from './AbsenceDialog';
 import { SiteWeek } from './ClientViewPage';
 import { type Shift, usePlanningAction, useShifts } from './model';
-import { addDays, mondayOf, parisClock, parisDay, parisIso, todayInParis } from './time';
+import { addDays, longDay, mondayOf, parisClock, parisDay, parisIso, todayInParis } from './time';
 
 /** The client's planning: who comes when; report an absence or ask for another person. */
 export function PortalPlanningPage() {
@@ -55,23 +55,24 @@ export function PortalPlanningPage() {
           shifts={items}
           actions={(s) =>
             s.status === 'assigned' && s.workerId && new Date(s.end) > new Date() ? (
-              <Group gap={4} wrap="nowrap">
+              <Group gap={4} wrap="wrap">
                 <Button
-                  size="compact-xs"
-                  variant="subtle"
+                  size="compact-sm"
+                  variant="outline"
                   color="red.9"
                   onClick={() =>
                     setAbsence({ workerId: s.workerId!, workerName: s.workerName ?? '', date: parisDay(s.start) })
                   }
-                  aria-label={`Signaler l’absence de ${s.workerName} le ${parisDay(s.start)} à ${parisClock(s.start)}`}
+                  aria-label={`Signaler l’absence de ${s.workerName} le ${longDay(parisDay(s.start))} à ${parisClock(s.start)}`}
                 >
                   Absent·e
                 </Button>
                 <Button
-                  size="compact-xs"
-                  variant="subtle"
+                  size="compact-sm"
+                  variant="outline"
+                  color="blue.9"
                   onClick={() => setAsk(s)}
-                  aria-label={`Demander une autre personne le ${parisDay(s.start)} à ${parisClock(s.start)}`}
+                  aria-label={`Demander une autre personne le ${longDay(parisDay(s.start))} à ${parisClock(s.start)}`}
                 >
                   Autre personne
                 </Button>

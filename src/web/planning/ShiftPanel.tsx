@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -16,11 +17,12 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../api';
 import { formatMinutes } from '../format';
 import { useCan, useOrgId } from '../shell/session';
 import { ConfirmButton, ErrorAlert } from '../shell/ui';
-import { type Shift, useCandidates, usePlanningAction } from './model';
+import { CHANNEL_LABELS, type Shift, type ShiftProposal, useCandidates, usePlanningAction } from './model';
 import { longDay, parisClock, parisDay, parisIso } from './time';
 
 /** One shift: who, when, where; for an open shift the ranked candidates, assigned in one click. */
@@ -42,6 +44,12 @@ export function ShiftPanel({
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const [unreachable, setUnreachable] = useState<string[]>([]);
+  const proposals = useQuery({
+    queryKey: ['planning', orgId, 'proposals', shift?.id],
+    queryFn: () => api<{ items: ShiftProposal[] }>(`/api/orgs/${orgId}/shifts/${shift!.id}/proposals`),
+    enabled: !!shift && can('shift.assign'),
+  });
   useEffect(() => {
     if (shift) {
       setDay(parisDay(shift.start));
@@ -49,13 +57,17 @@ export function ShiftPanel({
       setTo(parisClock(shift.end));
       setChosen([]);
       setMessage(null);
+      setUnreachable([]);
     }
   }, [shift]);
   const assign = usePlanningAction((o, workerId: string) =>
     api<{ status: string; warnings: string[] }>(`/api/orgs/${o}/shifts/${shift!.id}/assign`, { body: { workerId } }),
   );
   const propose = usePlanningAction((o, workerIds: string[]) =>
-    api(`/api/orgs/${o}/shifts/${shift!.id}/proposals`, { body: { workerIds } }),
+    api<{
+      items: { workerId: string; workerName: string; channel: ShiftProposal['channel'] }[];
+      unreachable: { workerId: string; workerName: string; message: string }[];
+    }>(`/api/orgs/${o}/shifts/${shift!.id}/proposals`, { body: { workerIds } }),
   );
   const move = usePlanningAction((o) =>
     api(`/api/orgs/${o}/shifts/${shift!.id}/move`, {
@@ -110,13 +122,66 @@ export function ShiftPanel({
               ) : (
                 <Badge color="teal.9">{shift.workerName}</Badge>
               )}
+              {shift.clientLegalFormUnknown && (
+                <Badge color="orange.9" variant="outline">
+                  Forme juridique du client à compléter
+                </Badge>
+              )}
             </Group>
+            {shift.contractUnsigned && (
+              <Alert color="red" mt="xs" title="Avenant non signé">
+                {shift.workerName} n’est pas encore nommé·e dans un contrat de mise à disposition signé par le client
+                (art. R5132-20 du Code du travail) : l’avenant qui l’ajoute attend sa signature.
+              </Alert>
+            )}
+            {shift.clientLegalFormUnknown && (
+              <Text size="sm" mt={4}>
+                Par prudence, ces heures comptent dans le plafond de 480 h.{' '}
+                <Anchor component={Link} to={`/ai/${orgId}/clients/${shift.clientId}`}>
+                  Compléter la fiche du client
+                </Anchor>
+              </Text>
+            )}
           </div>
           <ErrorAlert error={error} />
           {message && (
             <Alert color="teal.9" role="status">
               {message}
             </Alert>
+          )}
+          {unreachable.length > 0 && (
+            <Alert color="orange" title="Non prévenu·es" role="alert">
+              {unreachable.map((u) => (
+                <Text key={u} size="sm">
+                  {u}
+                </Text>
+              ))}
+            </Alert>
+          )}
+          {(proposals.data?.items.length ?? 0) > 0 && (
+            <section aria-label="Propositions">
+              <Title order={3} size="h4" mb="xs">
+                Propositions
+              </Title>
+              <Stack gap={4}>
+                {proposals.data!.items.map((p) => (
+                  <Group key={p.id} gap="xs" data-testid="proposal">
+                    <Text size="sm" fw={500}>
+                      {p.workerName}
+                    </Text>
+                    <Badge
+                      variant="outline"
+                      color={p.status === 'pending' ? 'violet.9' : p.status === 'accepted' ? 'teal.9' : 'gray.8'}
+                    >
+                      {PROPOSAL_STATUS[p.status]}
+                    </Badge>
+                    <Text size="xs" c={p.channel === 'none' ? 'red.9' : 'dimmed'}>
+                      {CHANNEL_LABELS[p.channel]}
+                    </Text>
+                  </Group>
+                ))}
+              </Stack>
+            </section>
           )}
 
           {open && can('candidate.read') && (
@@ -197,9 +262,14 @@ export function ShiftPanel({
                   loading={propose.isPending}
                   onClick={async () => {
                     const r = await propose.mutateAsync(chosen).catch(() => null);
-                    if (r)
+                    if (!r) return;
+                    setChosen([]);
+                    setUnreachable(r.unreachable.map((u) => u.message));
+                    if (r.items.length > 0)
                       setMessage(
-                        `Proposition envoyée à ${chosen.length} personne${chosen.length > 1 ? 's' : ''} : la première qui accepte aura le créneau.`,
+                        `Proposition envoyée à ${r.items
+                          .map((p) => `${p.workerName} (${CHANNEL_LABELS[p.channel]})`)
+                          .join(', ')} : la première personne qui accepte aura le créneau.`,
                       );
                   }}
                 >
@@ -298,6 +368,14 @@ export function ShiftPanel({
     </Drawer>
   );
 }
+
+const PROPOSAL_STATUS: Record<ShiftProposal['status'], string> = {
+  pending: 'en attente de réponse',
+  accepted: 'acceptée',
+  declined: 'refusée',
+  taken: 'créneau pris par une autre personne',
+  withdrawn: 'retirée',
+};
 
 function nextDay(date: string) {
   const d = new Date(`${date}T12:00:00Z`);

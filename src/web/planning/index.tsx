@@ -3,6 +3,9 @@ import { lazyPage, type WebModule } from '../shell/module';
 const AutoPlanPage = lazyPage(() => import('./AutoPlanPage'), 'AutoPlanPage');
 const ClientViewPage = lazyPage(() => import('./ClientViewPage'), 'ClientViewPage');
 const WorkerCalendarPage = lazyPage(() => import('./ClientViewPage'), 'WorkerCalendarPage');
+const MissionPage = lazyPage(() => import('./MissionPage'), 'MissionPage');
+const MissionsPage = lazyPage(() => import('./MissionsPage'), 'MissionsPage');
+const NewMissionPage = lazyPage(() => import('./NewMissionPage'), 'NewMissionPage');
 const PlanningGridPage = lazyPage(() => import('./PlanningGridPage'), 'PlanningGridPage');
 const PoolingPage = lazyPage(() => import('./PoolingPage'), 'PoolingPage');
 const PortalPlanningPage = lazyPage(() => import('./PortalPlanningPage'), 'PortalPlanningPage');
@@ -19,6 +22,9 @@ export const planningWeb: WebModule = {
       { path: 'planning/salaries/:workerId', element: <WorkerCalendarPage /> },
       { path: 'planning/auto', element: <AutoPlanPage /> },
       { path: 'planning/mutualisation', element: <PoolingPage /> },
+      { path: 'planning/missions', element: <MissionsPage /> },
+      { path: 'planning/missions/nouvelle', element: <NewMissionPage /> },
+      { path: 'planning/missions/:missionId', element: <MissionPage /> },
     ],
     nav: [
       { label: 'Planning', to: 'planning', action: 'shift.write' },

@@ -387,7 +387,7 @@ export function NewQuotePage() {
                 onChange={(x) => setV({ ...v, equipmentSuppliedBy: x ?? '' })}
               />
             </Grid.Col>
-            {client.data?.kind === 'company' && (
+            {(client.data?.companyByLegalForm || client.data?.kind === 'company') && (
               <Grid.Col span={{ base: 12, md: 3 }}>
                 <NumberInput
                   label="Salaire horaire d’un salarié équivalent (€)"

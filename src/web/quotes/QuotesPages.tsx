@@ -5,6 +5,7 @@ import {
   Card,
   Grid,
   Group,
+  MultiSelect,
   NumberInput,
   Select,
   SimpleGrid,
@@ -228,10 +229,13 @@ export function QuotePage() {
       {q.placementContractId && (
         <Notice color="teal" mb="md" title="Accepté">
           Accepté par {q.acceptedBy} le {formatDateTime(q.acceptedAt!)}
-          {q.acceptedIp ? ` (adresse IP ${q.acceptedIp})` : ''}.{' '}
-          <Anchor component={Link} to={`../../contrats/${q.placementContractId}`} relative="path">
-            Voir le contrat de mise à disposition
-          </Anchor>
+          {q.acceptedIp ? ` (adresse IP ${q.acceptedIp})` : ''}.
+          <Group mt="xs">
+            {/* The next step: the contract, where the workers are named and the mission created. */}
+            <Button component={Link} to={`../../contrats/${q.placementContractId}`} relative="path">
+              Étape suivante : le contrat de mise à disposition
+            </Button>
+          </Group>
         </Notice>
       )}
       {q.refusedAt && (
@@ -410,11 +414,20 @@ export function ContractPage() {
   const portal = useMembership().role === 'client_user';
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [names, setNames] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const contract = useQuery({
     queryKey: ['placement-contract', orgId, placementContractId],
     queryFn: () => api<ContractDetail>(`/api/orgs/${orgId}/placement-contracts/${placementContractId}`),
+  });
+  // The workers are chosen from their records (R5132-20 names them), never typed.
+  const workerOptions = useQuery({
+    queryKey: ['workers', orgId, 'options'],
+    enabled: can('placement_contract.write'),
+    queryFn: () =>
+      api<{ items: { id: string; firstName: string; lastName: string; communeName: string | null }[] }>(
+        `/api/orgs/${orgId}/workers${qs({ status: 'active', limit: 200 })}`,
+      ),
   });
   if (contract.isPending) return <Loading />;
   if (!contract.data) return <ErrorAlert error={contract.error} />;
@@ -436,6 +449,16 @@ export function ContractPage() {
             >
               Télécharger le PDF
             </Button>
+            {c.signedAt && c.status === 'active' && can('mission.write') && (
+              <Button component={Link} to={`../../planning/missions/nouvelle?contrat=${c.id}`} relative="path">
+                Créer une mission
+              </Button>
+            )}
+            {!portal && can('mission.read') && (
+              <Button component={Link} to={`../../planning/missions?contrat=${c.id}`} relative="path" variant="default">
+                Missions du contrat
+              </Button>
+            )}
             {!c.signedAt && portal && (
               <ConfirmButton
                 consequence="Vous signez ce document en ligne : votre nom, la date et votre adresse IP sont enregistrés."
@@ -524,11 +547,25 @@ export function ContractPage() {
           </Text>
           <ErrorAlert error={error} />
           <Group align="flex-end">
-            <TextInput
-              label="Noms (séparés par des virgules)"
-              value={names ?? latest.workerNames.join(', ')}
-              onChange={(e) => setNames(e.currentTarget.value)}
-              w={480}
+            <MultiSelect
+              label="Salarié·es mis·es à disposition"
+              placeholder="Chercher une personne par son nom"
+              searchable
+              nothingFoundMessage="Aucune personne de ce nom"
+              data={(workerOptions.data?.items ?? []).map((w) => ({
+                value: w.id,
+                label: `${w.firstName} ${w.lastName}${w.communeName ? ` (${w.communeName})` : ''}`,
+              }))}
+              value={
+                chosen ??
+                (latest.workerIds?.length
+                  ? latest.workerIds
+                  : (workerOptions.data?.items ?? [])
+                      .filter((w) => latest.workerNames.includes(`${w.firstName} ${w.lastName}`))
+                      .map((w) => w.id))
+              }
+              onChange={setChosen}
+              w={{ base: '100%', sm: 480 }}
             />
             <Button
               onClick={async () => {
@@ -537,16 +574,11 @@ export function ContractPage() {
                   const r = await api<{ placementContractId: string; created: boolean }>(
                     `/api/orgs/${orgId}/placement-contracts/${c.id}/workers`,
                     {
-                      body: {
-                        workerNames: (names ?? '')
-                          .split(',')
-                          .map((x) => x.trim())
-                          .filter(Boolean),
-                      },
+                      body: { workerIds: chosen ?? latest.workerIds ?? [] },
                     },
                   );
                   notifications.show({ message: r.created ? 'Avenant créé.' : 'Aucun changement.', color: 'green' });
-                  setNames(null);
+                  setChosen(null);
                   refresh();
                   if (r.created) navigate(`../${r.placementContractId}`, { relative: 'path' });
                 } catch (e) {

@@ -80,6 +80,7 @@ export type Contract = {
   protectiveEquipment: string | null;
   equipmentSuppliedBy: string | null;
   workerNames: string[];
+  workerIds?: string[];
   signedAt: string | null;
   signedBy: string | null;
   signedIp: string | null;
@@ -98,6 +99,7 @@ export type ContractDetail = Contract & {
     number: string;
     amendsId: string | null;
     workerNames: string[];
+    workerIds?: string[];
     signedAt: string | null;
     createdAt: string;
   }[];

@@ -1,4 +1,4 @@
-import { Button, Card, NumberInput, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Card, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
@@ -6,22 +6,26 @@ import { ApiError, api } from '../api';
 import type { WebModule } from '../shell/module';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
+import { SensitiveAccessSection } from './SensitiveAccessSection';
 
 type Settings = {
   vatRatePct: number;
   vatMention: string;
   sapDeclarationNumber: string | null;
+  sapDeclarationDate: string | null;
   conventionEtp: number | null;
   retentionYears: number;
   poolingConsent: boolean;
-  publicBodiesCountForHoursCap: boolean;
+  dailyWorkMaxMinutes: number;
+  complementaryHoursShare: 'tenth' | 'third';
   defaultPaymentTermsDays: number;
   iban: string | null;
 };
 
 function SettingsPage() {
   const orgId = useOrgId();
-  const canWrite = useCan()('settings.write');
+  const can = useCan();
+  const canWrite = can('settings.write');
   const qc = useQueryClient();
   const query = useQuery({
     queryKey: ['settings', orgId],
@@ -76,6 +80,14 @@ function SettingsPage() {
             disabled={!canWrite}
           />
           <TextInput
+            type="date"
+            label="Date d’enregistrement de la déclaration SAP"
+            value={form.sapDeclarationDate ?? ''}
+            onChange={(e) => set('sapDeclarationDate', e.currentTarget.value || null)}
+            error={errors.sapDeclarationDate}
+            disabled={!canWrite}
+          />
+          <TextInput
             label="IBAN imprimé sur les factures"
             value={form.iban ?? ''}
             onChange={(e) => set('iban', e.currentTarget.value || null)}
@@ -115,10 +127,26 @@ function SettingsPage() {
             onChange={(e) => set('poolingConsent', e.currentTarget.checked)}
             disabled={!canWrite}
           />
-          <Switch
-            label="Compter les personnes publiques dans le plafond de 480 h"
-            checked={form.publicBodiesCountForHoursCap}
-            onChange={(e) => set('publicBodiesCountForHoursCap', e.currentTarget.checked)}
+          <NumberInput
+            label="Durée maximale de travail par jour (heures)"
+            description="10 h selon la loi (art. L3121-18) ; jusqu’à 12 h si un accord collectif le prévoit (art. L3121-19)."
+            min={10}
+            max={12}
+            value={form.dailyWorkMaxMinutes / 60}
+            onChange={(v) => set('dailyWorkMaxMinutes', Math.round(Number(v) * 60))}
+            error={errors.dailyWorkMaxMinutes}
+            disabled={!canWrite}
+          />
+          <Select
+            label="Heures complémentaires des salariés à temps partiel"
+            description="Un dixième des heures du contrat (art. L3123-20), jusqu’au tiers si un accord collectif le prévoit (art. L3123-21)."
+            data={[
+              { value: 'tenth', label: 'Un dixième des heures du contrat' },
+              { value: 'third', label: 'Un tiers (accord collectif)' },
+            ]}
+            value={form.complementaryHoursShare}
+            onChange={(v) => v && set('complementaryHoursShare', v as Settings['complementaryHoursShare'])}
+            allowDeselect={false}
             disabled={!canWrite}
           />
           {canWrite && (
@@ -128,6 +156,7 @@ function SettingsPage() {
           )}
         </Stack>
       </Card>
+      {can('member.manage') && <SensitiveAccessSection />}
     </>
   );
 }

@@ -11,6 +11,8 @@ export type Membership = {
   name: string;
   role: string;
   actions: string[];
+  /** Granted the sensitive data right (barrier details, interview notes, eligibility criteria, export). */
+  sensitiveAccess?: boolean;
 };
 export type Me = { user: { id: string; email: string; name: string }; memberships: Membership[] };
 
@@ -34,15 +36,7 @@ export function useRefreshMe() {
   return () => qc.invalidateQueries({ queryKey: ['me'] });
 }
 
-export const ROLE_LABELS: Record<string, string> = {
-  org_admin: 'Direction / administration',
-  placement_officer: 'Chargé·e de mission',
-  support_officer: 'Accompagnement socio-professionnel',
-  accountant: 'Comptabilité',
-  client_user: 'Client',
-  worker: 'Salarié·e',
-  network_coordinator: 'Coordination du réseau',
-};
+export { ROLE_LABELS } from '../../shared/roles';
 
 /** Where a membership's home is. */
 export function homeOf(m: Membership): string {
@@ -64,6 +58,11 @@ export function useMembership(): Membership {
 export function useCan() {
   const m = useContext(MembershipContext);
   return (action: string) => !!m?.actions.includes(action);
+}
+
+/** Whether this membership may see sensitive data: without it, such fields show as reserved. */
+export function useSensitiveAccess(): boolean {
+  return useContext(MembershipContext)?.sensitiveAccess === true;
 }
 
 /** The orgId of the current back-office, portal or worker area. */

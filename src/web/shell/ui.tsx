@@ -85,6 +85,7 @@ export function ConfirmButton({
   color?: string;
   variant?: string;
   size?: string;
+  disabled?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -16,6 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ApiError, api } from '../api';
 import { formatDate, formatMinutes } from '../format';
+import { FreeShiftsConfirm } from '../planning/FreeShiftsConfirm';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, textFields } from '../shell/ui';
 import {
@@ -27,15 +28,24 @@ import {
   STEP_STATUSES,
   TRAINING_STATUSES,
 } from './labels';
+import { Reserved } from './Reserved';
 
 type SupportFile = {
-  interviews: { id: string; heldOn: string; kind: string; notes: string; authorName: string | null }[];
+  interviews: {
+    id: string;
+    heldOn: string;
+    kind: string;
+    notes: string | null;
+    authorName: string | null;
+    restricted?: boolean;
+  }[];
   barriers: {
     id: string;
     category: string;
     intensity: number;
     status: string;
     details: string | null;
+    restricted?: boolean;
     identifiedOn: string;
     liftedOn: string | null;
   }[];
@@ -168,7 +178,7 @@ function BarriersBlock({ workerId, file }: { workerId: string; file: SupportFile
                   </Text>
                 </Table.Td>
                 <Table.Td>{INTENSITIES[String(b.intensity)]}</Table.Td>
-                <Table.Td>{b.details}</Table.Td>
+                <Table.Td>{b.restricted ? <Reserved /> : b.details}</Table.Td>
                 <Table.Td>
                   {canWrite ? (
                     <Select
@@ -248,9 +258,13 @@ function InterviewsBlock({ workerId, file }: { workerId: string; file: SupportFi
               {formatDate(i.heldOn)} · {INTERVIEW_KINDS[i.kind]}
               {i.authorName ? ` · ${i.authorName}` : ''}
             </Text>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {i.notes}
-            </Text>
+            {i.restricted ? (
+              <Reserved what="Notes d’entretien" />
+            ) : (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {i.notes}
+              </Text>
+            )}
           </div>
         ))}
       </Stack>
@@ -558,6 +572,8 @@ function ExitBlock({ workerId, file, exited }: { workerId: string; file: Support
   const [form, setForm] = useState({ date: today(), category: null as string | null, reason: '' });
   const text = textFields(form, setForm);
   const add = useSupportMutation(workerId, '/exits');
+  // The person's shifts after the exit date are named and freed with the exit (FreeShiftsConfirm).
+  const [confirming, setConfirming] = useState(false);
   const errors = add.error instanceof ApiError ? add.error.fieldErrors : {};
   if (file.exit)
     return (
@@ -578,9 +594,19 @@ function ExitBlock({ workerId, file, exited }: { workerId: string; file: Support
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          add.mutate(form);
+          setConfirming(true);
         }}
       >
+        <FreeShiftsConfirm
+          workerId={workerId}
+          date={form.date}
+          opened={confirming}
+          onCancel={() => setConfirming(false)}
+          onConfirm={(freeShifts) => {
+            setConfirming(false);
+            add.mutate({ ...form, freeShifts });
+          }}
+        />
         <ErrorAlert error={add.error} title="Sortie non enregistrée" />
         <Stack>
           <Group align="flex-end" wrap="wrap">

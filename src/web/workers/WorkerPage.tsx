@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
   Group,
@@ -21,18 +22,22 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { RecordAccessCard } from '../accounts/RecordAccessCard';
 import { ApiError, api } from '../api';
 import { formatDate, formatDateTime, formatMinutes } from '../format';
-import { useCan, useOrgId } from '../shell/session';
+import { useCan, useOrgId, useSensitiveAccess } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader, textFields, useUrlFilters } from '../shell/ui';
+import { Reserved } from '../support/Reserved';
 import { SupportFileTab } from '../support/SupportFileTab';
-import { ContractForm, DiagnosisForm, ExtensionForm, PassForm, SuspensionForm } from './forms';
+import { ContractForm, DiagnosisForm, ExtensionDecisionForm, ExtensionForm, PassForm, SuspensionForm } from './forms';
 import {
   CERTIFICATE_KINDS,
   CONTRACT_KINDS,
   CRITERION_LABELS,
   EXIT_CATEGORIES,
+  EXTENSION_STATUSES,
   PASS_EXTENSIONS,
+  SUSPENSION_REASONS,
   WEEKDAYS,
 } from './labels';
 import type { Worker } from './model';
@@ -101,6 +106,7 @@ function FormModal({
 export function WorkerPage() {
   const { orgId, workerId, query } = useWorker();
   const can = useCan();
+  const sensitive = useSensitiveAccess();
   const [filters, setFilters] = useUrlFilters(['onglet'] as const);
   const [tab, setTab] = useState(filters.onglet || 'identite');
   if (query.isPending) return <Loading />;
@@ -129,7 +135,7 @@ export function WorkerPage() {
                 Parcours d’embauche
               </Button>
             )}
-            {can('worker.export') && (
+            {can('worker.export') && sensitive && (
               <>
                 <Button component="a" variant="default" href={`/api/orgs/${orgId}/workers/${workerId}/export`}>
                   Exporter (JSON)
@@ -179,6 +185,14 @@ export function WorkerPage() {
         </Tabs.List>
         <Tabs.Panel value="identite">
           <IdentityTab worker={w} />
+          <Box mt="md" maw={760}>
+            <RecordAccessCard
+              kind="worker"
+              recordId={w.id}
+              defaultName={`${w.firstName} ${w.lastName}`}
+              defaultEmail={w.email}
+            />
+          </Box>
         </Tabs.Panel>
         <Tabs.Panel value="metiers">
           <JobsTab worker={w} />
@@ -634,6 +648,11 @@ function HealthVisitsSection({ worker: w }: { worker: Worker }) {
   });
   return (
     <Section title="Suivi de santé au travail">
+      <Text size="sm" mb="xs">
+        La visite d’information et de prévention est due dans le mois qui suit la première mise à disposition, et avant
+        tout créneau de nuit (art. R5132-26-7 du Code du travail) : Passerelle la prévoit à la première mise à
+        disposition et prévient la personne chargée de l’accompagnement.
+      </Text>
       {w.healthVisits.length === 0 ? (
         <Text size="sm" c="dimmed" mb="sm">
           Aucune visite prévue.
@@ -723,16 +742,36 @@ function PassTab({ worker: w }: { worker: Worker }) {
               {p.daysLeft >= 0 ? `(encore ${p.daysLeft} jours)` : '(expiré)'}
             </Text>
             {p.endDate !== p.baseEndDate && <Text size="sm">Fin initiale : {formatDate(p.baseEndDate)}</Text>}
+            {p.suspendedToday && (
+              <Text size="sm" fw={600} c="orange.9">
+                PASS suspendu aujourd’hui : aucune mission ne peut être confiée pendant la suspension.
+              </Text>
+            )}
             {p.suspensions.map((s) => (
               <Text size="sm" key={s.id}>
-                Suspendu du {formatDate(s.startDate)} au {formatDate(s.endDate)} : {s.reason}
+                Suspendu du {formatDate(s.startDate)} au {formatDate(s.endDate)} :{' '}
+                {SUSPENSION_REASONS[s.reason] ?? s.reason}
+                {s.explanation ? ` — ${s.explanation}` : ''}
               </Text>
             ))}
             {p.extensions.map((e) => (
-              <Text size="sm" key={e.id}>
-                Prolongé de {e.months} mois ({PASS_EXTENSIONS[e.reason]}) le {formatDate(e.requestedOn)}
-                {e.evidence ? ` — ${e.evidence}` : ''}
-              </Text>
+              <Group key={e.id} gap="xs" wrap="wrap">
+                <Text size="sm">
+                  Prolongation de {e.months} mois ({PASS_EXTENSIONS[e.reason] ?? e.reason}) demandée le{' '}
+                  {formatDate(e.requestedOn)} : <strong>{EXTENSION_STATUSES[e.status]}</strong>
+                  {e.decidedOn && e.status !== 'pending'
+                    ? ` le ${formatDate(e.decidedOn)}${e.decidedBy ? ` par ${e.decidedBy}` : ''}`
+                    : ''}
+                  {e.evidence ? ` — ${e.evidence}` : ''}
+                </Text>
+                {e.status === 'pending' && canWrite && (
+                  <FormModal label="Enregistrer la décision" title="Décision du prescripteur habilité">
+                    {(close) => (
+                      <ExtensionDecisionForm workerId={workerId} passId={p.id} extensionId={e.id} onDone={close} />
+                    )}
+                  </FormModal>
+                )}
+              </Group>
             ))}
           </Stack>
         )}
@@ -763,7 +802,11 @@ function PassTab({ worker: w }: { worker: Worker }) {
                     {d.valid ? `valable jusqu’au ${formatDate(d.validUntil)}` : `expiré le ${formatDate(d.validUntil)}`}
                   </Badge>
                 </Group>
-                <Text size="sm">{d.criteria.map((c) => CRITERION_LABELS[c] ?? c).join(' · ')}</Text>
+                {d.restricted ? (
+                  <Reserved what="Critères et justificatifs" />
+                ) : (
+                  <Text size="sm">{d.criteria.map((c) => CRITERION_LABELS[c] ?? c).join(' · ')}</Text>
+                )}
                 {d.evidence && (
                   <Text size="sm" c="dimmed">
                     Justificatifs : {d.evidence}

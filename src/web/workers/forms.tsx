@@ -11,12 +11,22 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../api';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
-import { CDDI_EXTENSIONS, CONTRACT_KINDS, LEVEL_1, LEVEL_2, PASS_EXTENSIONS } from './labels';
+import {
+  CDDI_EXTENSIONS,
+  CONTRACT_KINDS,
+  CURRENT_SUSPENSION_REASONS,
+  LEVEL_1,
+  LEVEL_2,
+  PASS_EXTENSIONS,
+  PASS_EXTENSIONS_NEEDING_PRESCRIBER,
+  SUSPENSION_REASONS,
+} from './labels';
 import type { Contract, Diagnosis, Pass } from './model';
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
@@ -47,14 +57,16 @@ export function DiagnosisForm({ workerId, onDone }: { workerId: string; onDone?:
   const errors = fieldErrors(save.error);
   const level1 = criteria.filter((c) => c in LEVEL_1).length;
   const level2 = criteria.filter((c) => c in LEVEL_2).length;
-  const eligible = level1 >= 1 || level2 >= 2;
+  // An authorised prescriber's diagnosis makes the person eligible by itself: criteria are optional then.
+  const byPrescriber = author === 'prescriber';
+  const eligible = byPrescriber || level1 >= 1 || level2 >= 2;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate({
       author,
-      prescriberName: author === 'prescriber' ? prescriberName : undefined,
+      prescriberName: byPrescriber ? prescriberName : undefined,
       madeOn,
-      criteria,
+      criteria: criteria.length > 0 || !byPrescriber ? criteria : undefined,
       evidence: evidence || undefined,
     });
   };
@@ -88,8 +100,13 @@ export function DiagnosisForm({ workerId, onDone }: { workerId: string; onDone?:
           error={errors.madeOn}
           required
         />
+        {byPrescriber && (
+          <Text size="sm" c="dimmed">
+            Le diagnostic d’un prescripteur habilité suffit : cocher les critères est facultatif.
+          </Text>
+        )}
         <Checkbox.Group
-          label="Critères de niveau 1 (un seul suffit)"
+          label={byPrescriber ? 'Critères de niveau 1 (facultatif)' : 'Critères de niveau 1 (un seul suffit)'}
           value={criteria}
           onChange={setCriteria}
           error={errors.criteria}
@@ -100,7 +117,11 @@ export function DiagnosisForm({ workerId, onDone }: { workerId: string; onDone?:
             ))}
           </SimpleGrid>
         </Checkbox.Group>
-        <Checkbox.Group label="Critères de niveau 2 (deux sont nécessaires)" value={criteria} onChange={setCriteria}>
+        <Checkbox.Group
+          label={byPrescriber ? 'Critères de niveau 2 (facultatif)' : 'Critères de niveau 2 (deux sont nécessaires)'}
+          value={criteria}
+          onChange={setCriteria}
+        >
           <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
             {Object.entries(LEVEL_2).map(([k, l]) => (
               <Checkbox key={k} value={k} label={l} />
@@ -108,9 +129,11 @@ export function DiagnosisForm({ workerId, onDone }: { workerId: string; onDone?:
           </SimpleGrid>
         </Checkbox.Group>
         <Text size="sm" fw={600} role="status">
-          {eligible
-            ? 'La personne est éligible à l’IAE en association intermédiaire.'
-            : 'Pas encore éligible : il faut un critère de niveau 1 ou deux critères de niveau 2.'}
+          {byPrescriber
+            ? 'Le diagnostic du prescripteur habilité rend la personne éligible à l’IAE.'
+            : eligible
+              ? 'La personne est éligible à l’IAE en association intermédiaire.'
+              : 'Pas encore éligible : il faut un critère de niveau 1 ou deux critères de niveau 2.'}
         </Text>
         <Textarea
           label="Justificatifs conservés"
@@ -121,7 +144,7 @@ export function DiagnosisForm({ workerId, onDone }: { workerId: string; onDone?:
           minRows={2}
         />
         <Group>
-          <Button type="submit" loading={save.isPending} disabled={criteria.length === 0}>
+          <Button type="submit" loading={save.isPending} disabled={!byPrescriber && criteria.length === 0}>
             Enregistrer le diagnostic
           </Button>
         </Group>
@@ -134,7 +157,17 @@ export function DiagnosisForm({ workerId, onDone }: { workerId: string; onDone?:
 export function PassForm({ workerId, onDone }: { workerId: string; onDone?: (p: Pass) => void }) {
   const [number, setNumber] = useState('');
   const [startDate, setStartDate] = useState(today());
-  const save = useWorkerMutation<Pass>(workerId, '/passes', onDone);
+  const save = useWorkerMutation<Pass>(workerId, '/passes', (p) => {
+    // The waiting period lifted by an authorised prescriber's diagnosis: recorded, with a warning to read.
+    if (p.warning)
+      notifications.show({
+        color: 'orange',
+        autoClose: false,
+        closeButtonProps: { 'aria-label': 'Fermer la notification' },
+        message: p.warning,
+      });
+    onDone?.(p);
+  });
   const errors = fieldErrors(save.error);
   return (
     <form
@@ -186,14 +219,15 @@ export function SuspensionForm({
 }) {
   const [startDate, setStartDate] = useState(today());
   const [endDate, setEndDate] = useState('');
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState<string | null>(null);
+  const [explanation, setExplanation] = useState('');
   const save = useWorkerMutation<Pass>(workerId, `/passes/${passId}/suspensions`, () => onDone?.());
   const errors = fieldErrors(save.error);
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ startDate, endDate, reason });
+        save.mutate({ startDate, endDate, reason, explanation: explanation || undefined });
       }}
     >
       <Stack>
@@ -216,14 +250,25 @@ export function SuspensionForm({
             required
           />
         </Group>
-        <TextInput
-          label="Motif"
+        <Select
+          label="Motif (liste des emplois de l’inclusion)"
+          data={CURRENT_SUSPENSION_REASONS.map((value) => ({ value, label: SUSPENSION_REASONS[value] }))}
           value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
+          onChange={setReason}
           error={errors.reason}
-          placeholder="ex. arrêt maladie, incarcération, formation"
+          allowDeselect={false}
           required
         />
+        <TextInput
+          label="Précisions"
+          value={explanation}
+          onChange={(e) => setExplanation(e.currentTarget.value)}
+          error={errors.explanation}
+          placeholder="ex. arrêt maladie du 3 au 20 mars"
+        />
+        <Text size="sm" c="dimmed">
+          Aucune mission ne peut être confiée pendant une suspension ; deux suspensions ne se chevauchent pas.
+        </Text>
         <Group>
           <Button type="submit" loading={save.isPending}>
             Suspendre le PASS
@@ -274,9 +319,79 @@ export function ExtensionForm({ workerId, pass, onDone }: { workerId: string; pa
           onChange={(e) => setEvidence(e.currentTarget.value)}
           placeholder="ex. notification MDPH"
         />
+        {reason && PASS_EXTENSIONS_NEEDING_PRESCRIBER.includes(reason) && (
+          <Text size="sm" c="dimmed">
+            Ce motif suppose l’avis du prescripteur habilité : la prolongation reste en attente et ne compte qu’une fois
+            sa décision enregistrée.
+          </Text>
+        )}
         <Group>
           <Button type="submit" loading={save.isPending}>
-            Prolonger le PASS
+            {reason && PASS_EXTENSIONS_NEEDING_PRESCRIBER.includes(reason)
+              ? 'Demander la prolongation'
+              : 'Prolonger le PASS'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The authorised prescriber's decision on a pending prolongation: granted, it moves the PASS's end. */
+export function ExtensionDecisionForm({
+  workerId,
+  passId,
+  extensionId,
+  onDone,
+}: {
+  workerId: string;
+  passId: string;
+  extensionId: string;
+  onDone?: () => void;
+}) {
+  const [decision, setDecision] = useState<'granted' | 'refused'>('granted');
+  const [decidedOn, setDecidedOn] = useState(today());
+  const [decidedBy, setDecidedBy] = useState('');
+  const [note, setNote] = useState('');
+  const save = useWorkerMutation<Pass>(workerId, `/passes/${passId}/extensions/${extensionId}/decision`, () =>
+    onDone?.(),
+  );
+  const errors = fieldErrors(save.error);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ decision, decidedOn, decidedBy, note: note || undefined });
+      }}
+    >
+      <Stack>
+        <ErrorAlert error={save.error} title="Décision non enregistrée" />
+        <Radio.Group label="Décision du prescripteur" value={decision} onChange={(v) => setDecision(v as 'granted')}>
+          <Group mt="xs">
+            <Radio value="granted" label="Accordée" />
+            <Radio value="refused" label="Refusée" />
+          </Group>
+        </Radio.Group>
+        <TextInput
+          type="date"
+          label="Date de la décision"
+          value={decidedOn}
+          onChange={(e) => setDecidedOn(e.currentTarget.value)}
+          error={errors.decidedOn}
+          required
+        />
+        <TextInput
+          label="Prescripteur habilité"
+          value={decidedBy}
+          onChange={(e) => setDecidedBy(e.currentTarget.value)}
+          error={errors.decidedBy}
+          placeholder="ex. France Travail Créteil"
+          required
+        />
+        <TextInput label="Commentaire" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            Enregistrer la décision
           </Button>
         </Group>
       </Stack>
@@ -299,6 +414,7 @@ export function ContractForm({
   const [endDate, setEndDate] = useState('');
   const [hours, setHours] = useState<number>(20);
   const [extensionReason, setExtensionReason] = useState<string | null>(null);
+  const [extensionDecisionOn, setExtensionDecisionOn] = useState('');
   const save = useWorkerMutation<Contract>(workerId, '/contracts', onDone);
   const errors = fieldErrors(save.error);
   return (
@@ -311,6 +427,8 @@ export function ContractForm({
           endDate: kind === 'cdi_inclusion' ? undefined : endDate || undefined,
           weeklyMinutes: Math.round(hours * 60),
           extensionReason: kind === 'cddi' && extensionReason ? extensionReason : undefined,
+          extensionDecisionOn:
+            kind === 'cddi' && extensionReason && extensionDecisionOn ? extensionDecisionOn : undefined,
         });
       }}
     >
@@ -362,6 +480,16 @@ export function ContractForm({
             value={extensionReason}
             onChange={setExtensionReason}
             clearable
+          />
+        )}
+        {kind === 'cddi' && (extensionReason === 'senior_50' || extensionReason === 'rqth') && (
+          <TextInput
+            type="date"
+            label="Date de la décision de France Travail"
+            value={extensionDecisionOn}
+            onChange={(e) => setExtensionDecisionOn(e.currentTarget.value)}
+            error={errors.extensionDecisionOn}
+            required
           />
         )}
         <Group>

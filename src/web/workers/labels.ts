@@ -27,18 +27,47 @@ export const CONTRACT_KINDS: Record<string, string> = {
   cddi: 'CDD d’insertion (CDDI)',
   cdi_inclusion: 'CDI inclusion (57 ans et plus)',
 };
+/** CDDI beyond 24 months (L5132-11-1): only these cases, up to 60 months. */
 export const CDDI_EXTENSIONS: Record<string, string> = {
-  senior_50: 'Salarié·e de 50 ans et plus',
-  rqth: 'Travailleur handicapé (RQTH)',
-  particular_difficulties: 'Difficultés particulièrement importantes',
   training: 'Formation en cours à terminer',
+  senior_50: '50 ans et plus, sur décision de France Travail',
+  rqth: 'Travailleur handicapé reconnu, sur décision de France Travail',
 };
+/** PASS prolongations (les-emplois): the cap counts every prolongation of the pathway. */
 export const PASS_EXTENSIONS: Record<string, string> = {
+  training: 'Fin d’une formation — parcours prolongé de 2 ans au plus',
   rqth: 'Travailleur handicapé (RQTH) — 3 ans au plus',
   senior_50: '50 ans et plus — 5 ans au plus',
   particular_difficulties: 'Difficultés particulières — 3 ans au plus',
-  cdi_inclusion_57: 'CDI inclusion à 57 ans et plus — 10 ans au plus',
+  cdi_inclusion_57: 'CDI conclu à 57 ans et plus — 10 ans au plus',
 };
+/** Prolongations that wait for the authorised prescriber's decision before they count. */
+export const PASS_EXTENSIONS_NEEDING_PRESCRIBER = ['rqth', 'senior_50', 'particular_difficulties'];
+export const EXTENSION_STATUSES: Record<string, string> = {
+  pending: 'en attente de la décision du prescripteur',
+  granted: 'accordée',
+  refused: 'refusée',
+};
+/** Suspension reasons of les-emplois: the four offered today, then the former ones kept for history. */
+export const SUSPENSION_REASONS: Record<string, string> = {
+  contract_suspended: 'Contrat de travail suspendu depuis plus de 15 jours',
+  contract_broken: 'Contrat de travail rompu',
+  finished_contract: 'Contrat de travail terminé',
+  approval_between_cta_members: 'Situation faisant l’objet d’un accord entre les acteurs membres du CTA',
+  sickness: 'Arrêt pour longue maladie',
+  maternity: 'Congé de maternité',
+  incarceration: 'Incarcération',
+  trial_outside_iae: 'Période d’essai hors IAE',
+  detoxification: 'Cure de désintoxication',
+  force_majeure: 'Force majeure',
+  unspecified: 'Motif saisi avant la liste officielle',
+};
+export const CURRENT_SUSPENSION_REASONS = [
+  'contract_suspended',
+  'contract_broken',
+  'finished_contract',
+  'approval_between_cta_members',
+];
 export const CERTIFICATE_KINDS: Record<string, string> = {
   driving_licence: 'Permis de conduire',
   food_hygiene: 'Hygiène alimentaire',

@@ -20,9 +20,21 @@ export type Pass = {
   endDate: string;
   baseEndDate: string;
   daysLeft: number;
-  suspensions: { id: string; startDate: string; endDate: string; reason: string }[];
-  extensions: { id: string; reason: string; months: number; requestedOn: string; evidence: string | null }[];
+  suspendedToday: boolean;
+  suspensions: { id: string; startDate: string; endDate: string; reason: string; explanation: string | null }[];
+  extensions: {
+    id: string;
+    reason: string;
+    months: number;
+    requestedOn: string;
+    evidence: string | null;
+    status: 'pending' | 'granted' | 'refused';
+    decidedOn: string | null;
+    decidedBy: string | null;
+    decisionNote: string | null;
+  }[];
   extensionMonthsLeft: Record<string, number>;
+  warning?: string;
 };
 export type Contract = {
   id: string;
@@ -42,6 +54,8 @@ export type Diagnosis = {
   evidence: string | null;
   eligible: boolean;
   valid: boolean;
+  /** The reader has no sensitive data right: criteria and evidence exist but are hidden. */
+  restricted?: boolean;
 };
 export type Worker = WorkerSummary & {
   birthDate: string;

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { conflict } from '../../http/errors.js';
+import { conflict, validationFailed } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { hashPassword } from './passwords.js';
+import { hashPassword, passwordProblem } from './passwords.js';
 import { memberships, type Role, users } from './schema.js';
 
 export type CreateUserOptions = {
@@ -19,11 +19,16 @@ export type CreateUserOptions = {
     networkId?: string | null;
     clientId?: string | null;
     workerId?: string | null;
+    /** Sensitive data right; support officers hold it unless told otherwise. */
+    sensitiveAccess?: boolean;
   };
 };
 
 /** Creates a user, or adds the membership to an existing user with the same email. */
 export async function createUser(o: CreateUserOptions) {
+  // Every password a person chooses goes through here (command line, invitation): the rule holds everywhere.
+  const problem = o.password !== undefined ? passwordProblem(o.password) : null;
+  if (problem) throw validationFailed([{ path: 'password', message: problem }], problem);
   const passwordHash = o.passwordHash ?? (o.password ? await hashPassword(o.password) : null);
   return o.db.transaction(async (tx) => {
     const email = o.email.trim().toLowerCase();
@@ -42,6 +47,7 @@ export async function createUser(o: CreateUserOptions) {
         networkId: o.membership.networkId ?? null,
         clientId: o.membership.clientId ?? null,
         workerId: o.membership.workerId ?? null,
+        sensitiveAccess: o.membership.sensitiveAccess ?? o.membership.role === 'support_officer',
       });
     }
     await recordAudit({

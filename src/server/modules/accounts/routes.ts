@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { MembershipView } from '../../http/actor.js';
-import { mustBeLoggedIn } from '../../http/can.js';
+import { can, mustBeLoggedIn } from '../../http/can.js';
 import { notFound } from '../../http/errors.js';
 import { actionsOf } from '../../policies/permissions.js';
 import { logIn } from './log-in.js';
 import { ROLES } from './schema.js';
+import { listSensitiveAccess, setSensitiveAccess } from './sensitive-access.js';
 import { listSessions, revokeSession, SESSION_COOKIE, SESSION_DAYS } from './sessions.js';
 
 const LoginBody = z.strictObject({
@@ -21,14 +22,16 @@ const MembershipOut = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   actions: z.array(z.string()),
+  /** Granted the sensitive data right (policies/sensitive.ts): the web app hides what it cannot show. */
+  sensitiveAccess: z.boolean(),
 });
 
-const MeOut = z.object({
+export const MeOut = z.object({
   user: z.object({ id: z.string().uuid(), email: z.string(), name: z.string() }),
   memberships: z.array(MembershipOut),
 });
 
-const present = (user: { id: string; email: string; name: string }, memberships: MembershipView[]) => ({
+export const present = (user: { id: string; email: string; name: string }, memberships: MembershipView[]) => ({
   user,
   memberships: memberships.map((m) => ({
     organisationId: m.organisationId ?? undefined,
@@ -38,6 +41,7 @@ const present = (user: { id: string; email: string; name: string }, memberships:
     name: m.name,
     role: m.role,
     actions: actionsOf(m.role),
+    sensitiveAccess: m.sensitiveAccess === true,
   })),
 });
 
@@ -102,6 +106,52 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       }));
       return { items, total: items.length };
     },
+  );
+
+  // ── The sensitive data right, granted by name by the org admin (policies/sensitive.ts) ──────────────
+  const StaffAccessOut = z.object({
+    membershipId: z.string().uuid(),
+    userId: z.string().uuid(),
+    name: z.string(),
+    email: z.string(),
+    role: z.enum(ROLES),
+    sensitiveAccess: z.boolean(),
+  });
+  app.get(
+    '/api/orgs/:orgId/members/sensitive-access',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The staff and their sensitive data right',
+        params: z.object({ orgId: z.uuid() }),
+        response: { 200: z.object({ items: z.array(StaffAccessOut), total: z.number().int() }) },
+      },
+      preHandler: can('member.manage'),
+    },
+    async (req) => {
+      const items = await listSensitiveAccess({ db: req.db, actor: req.actor });
+      return { items, total: items.length };
+    },
+  );
+  app.put(
+    '/api/orgs/:orgId/members/:membershipId/sensitive-access',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Grant or withdraw one member’s sensitive data right (audited)',
+        params: z.object({ orgId: z.uuid(), membershipId: z.uuid() }),
+        body: z.strictObject({ granted: z.boolean() }),
+        response: { 200: StaffAccessOut },
+      },
+      preHandler: can('member.manage'),
+    },
+    async (req) =>
+      setSensitiveAccess({
+        db: req.db,
+        actor: req.actor,
+        membershipId: req.params.membershipId,
+        granted: req.body.granted,
+      }),
   );
 
   /** Revoke one of one's own sessions (a lost phone, a shared computer). */

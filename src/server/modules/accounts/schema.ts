@@ -12,20 +12,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ACCESS_CHANNELS } from '../../../shared/accounts.js';
+import { ROLES } from '../../../shared/roles.js';
 
 export const ORGANISATION_KINDS = ['AI', 'ACI', 'EI', 'ETTI', 'EITI', 'GEIQ', 'OTHER'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export const ROLES = [
-  'org_admin',
-  'placement_officer',
-  'support_officer',
-  'accountant',
-  'client_user',
-  'worker',
-  'network_coordinator',
-] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../../../shared/roles.js';
 
 /** A structure (AI or another SIAE): the tenant. */
 export const organisations = pgTable(
@@ -118,6 +111,13 @@ export const memberships = pgTable(
     networkId: uuid('network_id').references(() => networks.id, { onDelete: 'cascade' }),
     clientId: uuid('client_id'),
     workerId: uuid('worker_id'),
+    /**
+     * May read sensitive data (barrier details, interview notes, eligibility criteria and evidence, the
+     * worker data export). Support officers by default; the org admin grants it by name to other staff.
+     */
+    sensitiveAccess: boolean('sensitive_access').notNull().default(false),
+    /** A deactivated membership gives no access (its user's sessions were ended); kept for the audit trail. */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -130,6 +130,10 @@ export const memberships = pgTable(
     ),
     check('memberships_client_bound', sql`(${t.role} = 'client_user') = (${t.clientId} IS NOT NULL)`),
     check('memberships_worker_bound', sql`(${t.role} = 'worker') = (${t.workerId} IS NOT NULL)`),
+    check(
+      'memberships_sensitive_access_staff',
+      sql`NOT ${t.sensitiveAccess} OR ${t.role} IN ('org_admin', 'placement_officer', 'support_officer', 'accountant')`,
+    ),
   ],
 );
 
@@ -148,6 +152,8 @@ export const sessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** A worker's or an individual client's own phone: signed in by a link or a code, kept a year, no password. */
+    longLived: boolean('long_lived').notNull().default(false),
   },
   (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index().on(t.userId)],
 );
@@ -162,4 +168,60 @@ export const loginAttempts = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.ip, t.at), index().on(t.email, t.at)],
+);
+
+/**
+ * An invitation to get in: a colleague (by email), a client's contact or a worker (by email, or by a code printed
+ * and handed in person). Only the SHA-256 of the link's token or of the code is stored; it works once, until it
+ * expires or is cancelled. Like memberships, it belongs to exactly one organisation or one network.
+ */
+export const accessInvitations = pgTable(
+  'access_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id').references(() => networks.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ROLES }).notNull(),
+    clientId: uuid('client_id'),
+    workerId: uuid('worker_id'),
+    email: text('email'),
+    name: text('name').notNull(),
+    channel: text('channel', { enum: ACCESS_CHANNELS }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('access_invitations_token_hash_key').on(t.tokenHash),
+    index().on(t.organisationId),
+    index().on(t.networkId),
+    check(
+      'access_invitations_one_tenant',
+      sql`(${t.organisationId} IS NOT NULL AND ${t.networkId} IS NULL AND ${t.role} <> 'network_coordinator')
+       OR (${t.networkId} IS NOT NULL AND ${t.organisationId} IS NULL AND ${t.role} = 'network_coordinator')`,
+    ),
+    check('access_invitations_client_bound', sql`(${t.role} = 'client_user') = (${t.clientId} IS NOT NULL)`),
+    check('access_invitations_worker_bound', sql`(${t.role} = 'worker') = (${t.workerId} IS NOT NULL)`),
+    check('access_invitations_email_channel', sql`${t.channel} <> 'email' OR ${t.email} IS NOT NULL`),
+  ],
+);
+
+/** "Mot de passe oublié": a single-use link, valid one hour; only its SHA-256 is stored. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('password_resets_token_hash_key').on(t.tokenHash), index().on(t.userId, t.createdAt)],
 );

@@ -6,23 +6,26 @@ import { memberships, networks, organisations, sessions, users } from './schema.
 
 export const SESSION_COOKIE = 'passerelle_session';
 export const SESSION_DAYS = 30;
+/** A worker's or an individual client's own phone stays signed in a year (revocable from their record). */
+export const LONG_LIVED_SESSION_DAYS = 365;
 const DAY_MS = 86_400_000;
 /** Sliding expiry is refreshed at most this often, so that reads do not each cost a write. */
 const REFRESH_AFTER_MS = 3_600_000;
 
 export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
-export type CreateSessionOptions = { db: Db; userId: string; ip?: string; userAgent?: string };
+export type CreateSessionOptions = { db: Db; userId: string; ip?: string; userAgent?: string; longLived?: boolean };
 
 /** Returns the raw token, which only the cookie keeps. */
-export async function createSession({ db, userId, ip, userAgent }: CreateSessionOptions) {
+export async function createSession({ db, userId, ip, userAgent, longLived = false }: CreateSessionOptions) {
   const token = crypto.randomBytes(32).toString('base64url');
   await db.insert(sessions).values({
     tokenHash: hashToken(token),
     userId,
     ip: ip ?? null,
     userAgent: userAgent?.slice(0, 300) ?? null,
-    expiresAt: new Date(Date.now() + SESSION_DAYS * DAY_MS),
+    longLived,
+    expiresAt: new Date(Date.now() + (longLived ? LONG_LIVED_SESSION_DAYS : SESSION_DAYS) * DAY_MS),
   });
   return token;
 }
@@ -32,6 +35,7 @@ export async function findSessionUser({ db, token }: { db: Db; token: string }):
     .select({
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
+      longLived: sessions.longLived,
       id: users.id,
       email: users.email,
       name: users.name,
@@ -50,7 +54,10 @@ export async function findSessionUser({ db, token }: { db: Db; token: string }):
   if (Date.now() - row.lastSeenAt.getTime() > REFRESH_AFTER_MS) {
     await db
       .update(sessions)
-      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + SESSION_DAYS * DAY_MS) })
+      .set({
+        lastSeenAt: new Date(),
+        expiresAt: new Date(Date.now() + (row.longLived ? LONG_LIVED_SESSION_DAYS : SESSION_DAYS) * DAY_MS),
+      })
       .where(eq(sessions.id, row.sessionId));
   }
   return {
@@ -69,13 +76,14 @@ export async function listMemberships(db: Db, userId: string): Promise<Membershi
       networkId: memberships.networkId,
       clientId: memberships.clientId,
       workerId: memberships.workerId,
+      sensitiveAccess: memberships.sensitiveAccess,
       orgName: organisations.name,
       networkName: networks.name,
     })
     .from(memberships)
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .leftJoin(networks, eq(networks.id, memberships.networkId))
-    .where(eq(memberships.userId, userId))
+    .where(and(eq(memberships.userId, userId), isNull(memberships.deactivatedAt)))
     .orderBy(memberships.createdAt);
   return rows.map(({ orgName, networkName, ...m }) => ({ ...m, name: orgName ?? networkName ?? '' }));
 }

@@ -9,6 +9,7 @@ import { makeBillingWorld } from '../../../../test/factories-billing.js';
 import { withDatabase } from '../../../../test/global-setup.js';
 import { connect, type Database } from '../../db/connect.js';
 import { numberSequences } from '../numbering/schema.js';
+import { resumeInterruptedCloses } from './resume-interrupted-closes.js';
 import { invoiceLines, invoices, monthCloses } from './schema.js';
 
 /**
@@ -68,7 +69,8 @@ async function freshTarget(
   };
 }
 
-function runChild(target: Target, o: Record<string, string>, killAfterReadyMs: number | null) {
+/** Runs a close in a child process, killed (SIGKILL) killAfterReadyMs after it printed `killOn`. */
+function runChild(target: Target, o: Record<string, string>, killAfterReadyMs: number | null, killOn = 'ready') {
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -87,7 +89,7 @@ function runChild(target: Target, o: Record<string, string>, killAfterReadyMs: n
   return new Promise<{ code: number | null; signal: string | null; out: string; err: string }>((resolve) => {
     child.stdout!.on('data', (d) => {
       out += d;
-      if (killAfterReadyMs !== null && out.includes('ready') && !(child as { timer?: unknown }).timer) {
+      if (killAfterReadyMs !== null && out.includes(killOn) && !(child as { timer?: unknown }).timer) {
         (child as { timer?: unknown }).timer = setTimeout(() => child.kill('SIGKILL'), killAfterReadyMs);
       }
     });
@@ -159,5 +161,40 @@ describe('a month close killed midway', () => {
     expect(got).toEqual(expected);
     expect(got.sequences).toEqual([['invoice', 2026, 12]]);
     expect(kills).toBeGreaterThan(0);
-  }, 240_000);
+  }, 420_000);
+});
+
+describe('the server restarting after a close was killed', () => {
+  test('finishes the interrupted close by itself: every client invoiced once, numbers without gap', async () => {
+    const { target, open } = await freshTarget('resumed');
+    const seeding = await open();
+    const w = await makeBillingWorld(seeding.db, { clientCount: 6, shiftsPerClient: 4 });
+    await seeding.close();
+    const options = { organisationId: w.org.id, userId: w.accountant.id, month: w.month, issuedOn: '2026-11-02' };
+    const killed = await runChild(target, options, 0, 'progress 2/');
+    expect(killed.signal, killed.err).toBe('SIGKILL');
+    const before = await snapshot(open, w.org.id);
+    expect(before.closeStatus).toBe('running');
+    expect(before.invoices.length).toBeLessThan(6);
+
+    // What `passerelle start` does once it listens.
+    const restarted = await open();
+    try {
+      const logs: string[] = [];
+      const resumed = await resumeInterruptedCloses({ db: restarted.db, log: (m) => logs.push(m) });
+      expect(resumed).toEqual([{ organisationId: w.org.id, month: w.month, status: 'done' }]);
+      expect(logs.join('\n')).toContain(`Interrupted close of ${w.month}`);
+      // Nothing left to resume: a second start does nothing.
+      expect(await resumeInterruptedCloses({ db: restarted.db })).toEqual([]);
+    } finally {
+      await restarted.close();
+    }
+    const after = await snapshot(open, w.org.id);
+    expect(after.closeStatus).toBe('done');
+    expect(after.invoices).toHaveLength(6);
+    expect(new Set(after.invoices.map((i) => i.clientId)).size).toBe(6);
+    expect(after.sequences).toEqual([['invoice', 2026, 6]]);
+    // The invoices issued before the crash are kept as they were.
+    expect(after.invoices.slice(0, before.invoices.length)).toEqual(before.invoices);
+  }, 420_000);
 });

@@ -128,7 +128,7 @@ describe('closing a month', () => {
       inv.number,
       'SIRET 73282932000074',
       'SIRET 35600000000048',
-      'TVA non applicable – art. 261-7-1°-b du CGI',
+      'Exonération de TVA – art. 261-7-1° bis du CGI',
       'à 30 jours',
       '40 €',
       'pénalités',

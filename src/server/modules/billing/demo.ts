@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DemoWorld } from '../../demo/world.js';
+import { organisations } from '../accounts/schema.js';
 import { addDays, monthBounds } from '../calendar/paris-time.js';
 import { isWorkingDay } from '../calendar/public-holidays.js';
 import { timesheets } from '../timesheets/schema.js';
@@ -89,13 +90,24 @@ export async function seedBillingDemo(world: DemoWorld): Promise<void> {
             invoiceId: inv.id,
             amountCents,
             paidOn,
-            method: rng.pick(['virement', 'virement', 'cheque', 'cesu']),
+            method: rng.pick(['virement', 'virement', 'cheque', 'cesu_prepaid']),
             reference: partial ? 'Acompte' : null,
             createdBy: userId,
           });
         }
       }
     }
+    // The demo AIs serve individuals (services à la personne): they hold a SAP declaration, printed on the
+    // certificates, which cannot be issued without it.
+    await db
+      .update(organisations)
+      .set({
+        settings: sql`${organisations.settings} || jsonb_build_object('sapDeclarationNumber', ${`SAP${org.id
+          .replace(/[^0-9]/g, '')
+          .padEnd(9, '0')
+          .slice(0, 9)}`}::text, 'sapDeclarationDate', '2019-09-02'::text)`,
+      })
+      .where(eq(organisations.id, org.id));
     await generateTaxCertificates({ db, organisationId: org.id, year: Number(world.today.slice(0, 4)) });
   }
 }

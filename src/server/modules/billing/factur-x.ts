@@ -1,6 +1,12 @@
 import { FormatFactoryService, type Invoice, type InvoiceServiceOptions, invoiceSchema } from '@e-invoice-eu/core';
 import { Ajv2019 } from 'ajv/dist/2019.js';
-import { DEFAULT_VAT_MENTION, type InvoiceDoc, legalMentions, type Party } from './invoice-document.js';
+import {
+  DEFAULT_VAT_MENTION,
+  type InvoiceDoc,
+  legalMentions,
+  orderReferencesOf,
+  type Party,
+} from './invoice-document.js';
 
 const silent = { log() {}, warn() {}, error() {} } as never;
 const factory = new FormatFactoryService();
@@ -33,6 +39,22 @@ async function generate(input: Invoice, options: InvoiceServiceOptions): Promise
 
 const amount = (cents: number) => (cents / 100).toFixed(2);
 
+/** ISO 6523 ICD: 0002 is a SIREN (9 digits), 0009 a SIRET (14 digits) — the French legal identifiers. */
+export const legalIdScheme = (id: string) => (id.replace(/\s/g, '').length === 14 ? '0009' : '0002');
+
+/**
+ * The intra-community VAT number of a French legal person, from its SIREN: FR + key + SIREN, key =
+ * (12 + 3 × (SIREN mod 97)) mod 97 (the formula of the tax administration). BT-31 carries it: the SIRET is a
+ * legal registration (BT-30), never a tax registration (BT-32), and an exempt invoice (category E) must name
+ * the seller's VAT identifier (EN 16931 BR-E-02).
+ */
+export function frenchVatNumber(siretOrSiren: string): string | null {
+  const siren = siretOrSiren.replace(/\s/g, '').slice(0, 9);
+  if (!/^[0-9]{9}$/.test(siren)) return null;
+  const key = (12 + 3 * (Number(siren) % 97)) % 97;
+  return `FR${String(key).padStart(2, '0')}${siren}`;
+}
+
 function party(p: Party, role: 'seller' | 'buyer') {
   const out: Record<string, unknown> = {
     'cac:PartyName': { 'cbc:Name': p.name },
@@ -44,17 +66,18 @@ function party(p: Party, role: 'seller' | 'buyer') {
     },
     'cac:PartyLegalEntity': {
       'cbc:RegistrationName': p.name,
-      // 0002 = SIRENE (SIRET) in the ISO 6523 ICD list.
-      ...(p.siret ? { 'cbc:CompanyID': p.siret, 'cbc:CompanyID@schemeID': '0002' } : {}),
+      // BT-30 / BT-47: the legal registration, with its ICD scheme (0009 SIRET, 0002 SIREN).
+      ...(p.siret ? { 'cbc:CompanyID': p.siret, 'cbc:CompanyID@schemeID': legalIdScheme(p.siret) } : {}),
     },
   };
   if (p.email) {
     out['cbc:EndpointID'] = p.email;
     out['cbc:EndpointID@schemeID'] = 'EM';
   }
-  if (role === 'seller' && p.siret) {
-    // BT-32 seller tax registration identifier (needed with the VAT exemption category E).
-    out['cac:PartyTaxScheme'] = [{ 'cbc:CompanyID': p.siret, 'cac:TaxScheme': { 'cbc:ID': 'FC' } }];
+  const vat = role === 'seller' && p.siret ? frenchVatNumber(p.siret) : null;
+  if (vat) {
+    // BT-31 seller VAT identifier (needed with the VAT exemption category E, BR-E-02).
+    out['cac:PartyTaxScheme'] = [{ 'cbc:CompanyID': vat, 'cac:TaxScheme': { 'cbc:ID': 'VAT' } }];
   }
   return out;
 }
@@ -76,7 +99,8 @@ export function toEn16931(d: InvoiceDoc): Invoice {
     'cbc:DocumentCurrencyCode': 'EUR',
     ...(buyerReference ? { 'cbc:BuyerReference': buyerReference } : {}),
     'cac:InvoicePeriod': { 'cbc:StartDate': d.periodStart, 'cbc:EndDate': d.periodEnd },
-    ...(d.buyer.chorusCommitmentNumber ? { 'cac:OrderReference': { 'cbc:ID': d.buyer.chorusCommitmentNumber } } : {}),
+    // BT-13: the order's engagement number (one order invoiced), never the client's.
+    ...(orderReferencesOf(d).length === 1 ? { 'cac:OrderReference': { 'cbc:ID': orderReferencesOf(d)[0] } } : {}),
     ...(d.creditedInvoice
       ? {
           'cac:BillingReference': [

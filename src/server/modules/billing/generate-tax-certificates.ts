@@ -5,18 +5,51 @@ import { organisations } from '../accounts/schema.js';
 import { frenchDate, parisDate, parisToday } from '../calendar/paris-time.js';
 import { clients } from '../clients/schema.js';
 import { createDocument, field } from '../documents/pdf.js';
+import { LEGAL } from '../settings/legal-figures.js';
 import { readOrganisationSettings } from '../settings/organisation-settings.js';
+import { isLiveEntry } from '../timesheets/live-entries.js';
 import { timesheetEntries, timesheets } from '../timesheets/schema.js';
 import { workers } from '../workers/schema.js';
 import { euros } from './invoice-document.js';
-import { invoices, payments, taxCertificates } from './schema.js';
+import { invoices, payments, THIRD_PARTY_PAYMENT_METHODS, taxCertificates } from './schema.js';
+
+const PAYMENT_LABELS: Record<string, string> = {
+  virement: 'virement',
+  cheque: 'chèque',
+  prelevement: 'prélèvement',
+  especes: 'espèces',
+  carte: 'carte',
+  cesu_prepaid: 'CESU préfinancé',
+  avance_immediate: 'avance immédiate',
+  apa_pch: 'APA / PCH',
+};
 
 const hours = (m: number) => `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')}`;
 
 /**
- * Attestations fiscales (services à la personne, art. 199 sexdecies CGI, D7233-1 Code du travail): for each
- * individual client, the year's interventions (date, worker, hours) and the amounts actually paid that year.
- * Regenerating replaces the year's certificate.
+ * The amount a certificate carries: what the client paid out of pocket in the year — prepaid CESU, the
+ * avance immédiate of the tax credit and APA/PCH paid directly are deducted (servicesalapersonne.gouv.fr,
+ * "L'attestation fiscale annuelle"; CGI art. 199 sexdecies). Pure, table-tested.
+ */
+export function outOfPocket(paid: readonly { amountCents: number; method: string }[]) {
+  const thirdParty = (m: string) => (THIRD_PARTY_PAYMENT_METHODS as readonly string[]).includes(m);
+  const sum = (f: (m: string) => boolean) => paid.filter((p) => f(p.method)).reduce((s, p) => s + p.amountCents, 0);
+  return {
+    paidCents: sum((m) => !thirdParty(m)),
+    cesuPrepaidCents: sum((m) => m === 'cesu_prepaid'),
+    avanceImmediateCents: sum((m) => m === 'avance_immediate'),
+    apaPchCents: sum((m) => m === 'apa_pch'),
+  };
+}
+
+/** The intervenant's identification number printed on certificates: stable, never the person's NIR. */
+export const intervenantNumber = (workerId: string) => workerId.replace(/-/g, '').slice(0, 10).toUpperCase();
+
+/**
+ * Attestations fiscales (services à la personne, art. 199 sexdecies CGI, D7233-1 Code du travail), with what
+ * servicesalapersonne.gouv.fr lists: the organisation and its SAP declaration number and date, the client, the
+ * interventions (intervenant's name and identification number, date, duration) and the amount paid out of
+ * pocket. None is issued while the organisation has no SAP declaration number. Regenerating replaces it.
  */
 export async function generateTaxCertificates({
   db,
@@ -35,6 +68,11 @@ export async function generateTaxCertificates({
   }
   const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
   const settings = await readOrganisationSettings({ db, organisationId });
+  if (!settings.sapDeclarationNumber)
+    throw ruleBroken(
+      'sap_declaration_missing',
+      'Une attestation fiscale porte le numéro de déclaration « services à la personne » de la structure : renseignez-le dans les paramètres (avec sa date) avant de générer les attestations.',
+    );
   const individuals = await db
     .select()
     .from(clients)
@@ -43,7 +81,12 @@ export async function generateTaxCertificates({
   const out: { clientId: string; clientName: string; paidCents: number; minutes: number }[] = [];
   for (const client of individuals) {
     const paid = await db
-      .select({ amountCents: payments.amountCents, paidOn: payments.paidOn, number: invoices.number })
+      .select({
+        amountCents: payments.amountCents,
+        paidOn: payments.paidOn,
+        method: payments.method,
+        number: invoices.number,
+      })
       .from(payments)
       .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
       .where(
@@ -60,6 +103,7 @@ export async function generateTaxCertificates({
         start: timesheetEntries.actualStart,
         end: timesheetEntries.actualEnd,
         breakMinutes: timesheetEntries.breakMinutes,
+        workerId: workers.id,
         firstName: workers.firstName,
         lastName: workers.lastName,
       })
@@ -75,11 +119,14 @@ export async function generateTaxCertificates({
             Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`),
           ),
           sql`${timesheets.closedAt} IS NOT NULL`,
+          // A slot cancelled after invoicing (absence, replacement) is not an intervention of the year.
+          isLiveEntry,
         ),
       )
       .orderBy(asc(timesheetEntries.actualStart));
     if (paid.length === 0 && entries.length === 0) continue;
-    const paidCents = paid.reduce((s, p) => s + p.amountCents, 0);
+    const amounts = outOfPocket(paid);
+    const paidCents = amounts.paidCents;
     const minutesOf = (e: (typeof entries)[number]) =>
       Math.round((e.end.getTime() - e.start.getTime()) / 60000) - e.breakMinutes;
     const minutes = entries.reduce((s, e) => s + minutesOf(e), 0);
@@ -95,25 +142,46 @@ export async function generateTaxCertificates({
     field(
       doc,
       'Déclaration services à la personne',
-      settings.sapDeclarationNumber ?? 'à renseigner dans les paramètres',
+      `n° ${settings.sapDeclarationNumber}${settings.sapDeclarationDate ? ` du ${frenchDate(settings.sapDeclarationDate)}` : ''}`,
     );
     field(doc, `Montant effectivement payé en ${year}`, euros(paidCents));
+    if (amounts.cesuPrepaidCents)
+      field(doc, 'Dont réglé en CESU préfinancés (non compris)', euros(amounts.cesuPrepaidCents));
+    if (amounts.avanceImmediateCents)
+      field(doc, 'Avance immédiate du crédit d’impôt (déduite)', euros(amounts.avanceImmediateCents));
+    if (amounts.apaPchCents) field(doc, 'Aides APA / PCH versées directement (déduites)', euros(amounts.apaPchCents));
     field(doc, 'Heures d’intervention', hours(minutes));
     doc.moveDown(0.5);
-    doc.font('Helvetica-Bold').text('Interventions');
+    doc.font('Helvetica-Bold').text('Intervenants');
+    doc.font('Helvetica').fontSize(9);
+    const people = new Map(entries.map((e) => [e.workerId, `${e.lastName.toUpperCase()} ${e.firstName}`]));
+    for (const [id, name] of people) doc.text(`${name} — n° d’identification ${intervenantNumber(id)}`);
+    doc.moveDown(0.5);
+    doc.font('Helvetica-Bold').fontSize(10).text('Interventions');
     doc.font('Helvetica').fontSize(9);
     for (const e of entries) {
-      doc.text(`${frenchDate(parisDate(e.start))} — ${e.firstName} ${e.lastName} — ${hours(minutesOf(e))}`);
+      doc.text(
+        `${frenchDate(parisDate(e.start))} — ${e.firstName} ${e.lastName} (n° ${intervenantNumber(e.workerId)}) — ${hours(minutesOf(e))}`,
+      );
     }
     doc.moveDown(0.5);
     doc.font('Helvetica-Bold').fontSize(10).text('Paiements reçus');
     doc.font('Helvetica').fontSize(9);
-    for (const p of paid) doc.text(`${frenchDate(p.paidOn)} — facture ${p.number} — ${euros(p.amountCents)}`);
+    for (const p of paid)
+      doc.text(`${frenchDate(p.paidOn)} — facture ${p.number} — ${euros(p.amountCents)} (${PAYMENT_LABELS[p.method]})`);
+    if (amounts.cesuPrepaidCents) {
+      doc.moveDown(0.5);
+      doc
+        .fontSize(8)
+        .text(
+          'Une partie a été réglée en CESU préfinancés : lors de votre déclaration de revenus, indiquez clairement le montant des CESU que vous avez personnellement financés ; seul ce montant ouvre droit à l’avantage fiscal.',
+        );
+    }
     doc.moveDown();
     doc
       .fontSize(8)
       .text(
-        'Les sommes versées ouvrent droit au crédit d’impôt de l’article 199 sexdecies du Code général des impôts, dans ses limites. Attestation établie pour être jointe à la déclaration de revenus.',
+        `Les sommes versées ouvrent droit au crédit d’impôt de l’article 199 sexdecies du Code général des impôts, dans ses limites. Attestation établie pour être jointe à la déclaration de revenus, remise au plus tard le ${frenchDate(`${year + 1}-${LEGAL.taxCertificateDeadline}`)}.`,
       );
     const pdf = await finish();
     await db
@@ -130,5 +198,9 @@ export async function generateTaxCertificates({
 
 export async function generateTaxCertificatesForAll({ db, year }: { db: Db; year: number }) {
   const orgs = await db.select({ id: organisations.id }).from(organisations);
-  for (const o of orgs) await generateTaxCertificates({ db, organisationId: o.id, year });
+  for (const o of orgs) {
+    // An AI without a SAP declaration does no services à la personne: it issues no certificate.
+    const settings = await readOrganisationSettings({ db, organisationId: o.id });
+    if (settings.sapDeclarationNumber) await generateTaxCertificates({ db, organisationId: o.id, year });
+  }
 }

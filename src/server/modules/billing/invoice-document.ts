@@ -1,5 +1,6 @@
 import { frenchDate } from '../calendar/paris-time.js';
 import { createDocument } from '../documents/pdf.js';
+import { LEGAL } from '../settings/legal-figures.js';
 
 export type Party = {
   name: string;
@@ -15,6 +16,7 @@ export type Party = {
   /** Buyer only: the client's kind (individual = consumer, no professional mentions). */
   kind?: string;
   chorusServiceCode?: string | null;
+  /** Stored on invoices issued before migration 0028; the engagement number now belongs to the order. */
   chorusCommitmentNumber?: string | null;
 };
 
@@ -47,9 +49,14 @@ export type InvoiceDoc = {
   paymentTermsDays: number;
   creditedInvoice?: { number: string; issuedOn: string } | null;
   reason?: string | null;
+  /**
+   * The engagement (commitment) numbers of the orders invoiced — placement contracts, from their quote — never
+   * the client's: a public buyer gives one per order. Factur-X BT-13 takes it when there is exactly one.
+   */
+  orderReferences?: string[];
 };
 
-export const DEFAULT_VAT_MENTION = 'TVA non applicable – art. 261-7-1°-b du CGI';
+export const DEFAULT_VAT_MENTION = LEGAL.defaultVatMention;
 
 export const euros = (cents: number) =>
   `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100)} €`.replace(
@@ -66,24 +73,47 @@ const hours = (minutes: number) => {
 /** Professional clients get the late-payment mentions of Code de commerce L441-10 and D441-5. */
 export const isProfessional = (kind: string | undefined) => kind !== 'individual';
 
+/** Public buyers (State, local authorities, public bodies) pay late-payment interest of décret 2013-269. */
+export const isPublicBuyer = (kind: string | undefined) => kind === 'public_body' || kind === 'local_authority';
+
+/** Who the buyer is for the late-payment wording. */
+export type BuyerCategory = 'individual' | 'public' | 'company';
+export const buyerCategory = (kind: string | undefined): BuyerCategory =>
+  !isProfessional(kind) ? 'individual' : isPublicBuyer(kind) ? 'public' : 'company';
+
+/**
+ * The late-payment mention that fits the buyer: a company (L441-10 and D441-5 Code de commerce: penalties and
+ * the 40 € indemnity), a public buyer (intérêts moratoires and 40 € of décret 2013-269), an individual
+ * (a consumer: legal interest, no fixed indemnity).
+ */
+export function latePaymentMention(kind: string | undefined): string {
+  const indemnity = `${LEGAL.recoveryIndemnityCents / 100} €`;
+  switch (buyerCategory(kind)) {
+    case 'public':
+      return `En cas de retard de paiement : intérêts moratoires au taux de la BCE majoré de ${LEGAL.publicLateInterestPoints} points et indemnité forfaitaire pour frais de recouvrement de ${indemnity} (décret n° 2013-269 du 29 mars 2013).`;
+    case 'company':
+      return `En cas de retard de paiement : pénalités au taux d’intérêt de la BCE majoré de ${LEGAL.professionalLateInterestPoints} points (art. L441-10 du Code de commerce), et indemnité forfaitaire pour frais de recouvrement de ${indemnity} (art. D441-5).`;
+    default:
+      return 'En cas de retard de paiement, des intérêts au taux légal pourront être appliqués.';
+  }
+}
+
 export function legalMentions(d: InvoiceDoc): string[] {
   const out: string[] = [];
   out.push(
     `Conditions de paiement : à ${d.paymentTermsDays} jours, soit au plus tard le ${frenchDate(d.dueOn)}. Pas d’escompte pour paiement anticipé.`,
   );
-  if (isProfessional(d.buyer.kind)) {
-    out.push(
-      'En cas de retard de paiement : pénalités au taux d’intérêt de la BCE majoré de 10 points (art. L441-10 du Code de commerce), et indemnité forfaitaire pour frais de recouvrement de 40 € (art. D441-5).',
-    );
-  } else {
-    out.push('En cas de retard de paiement, des intérêts au taux légal pourront être appliqués.');
-  }
+  out.push(latePaymentMention(d.buyer.kind));
   out.push(d.vatRatePct === 0 ? (d.vatMention ?? DEFAULT_VAT_MENTION) : `TVA au taux de ${d.vatRatePct} %.`);
   out.push(
     'Association intermédiaire conventionnée par l’État (art. L5132-7 du Code du travail) : mise à disposition de personnel.',
   );
   return out;
 }
+
+/** The orders' engagement numbers; documents issued before migration 0028 kept the client's. */
+export const orderReferencesOf = (d: InvoiceDoc): string[] =>
+  d.orderReferences ?? (d.buyer.chorusCommitmentNumber ? [d.buyer.chorusCommitmentNumber] : []);
 
 /** The human-readable PDF (pdfkit); Factur-X wraps it with its XML. */
 export async function renderInvoicePdf(d: InvoiceDoc): Promise<Buffer> {
@@ -101,7 +131,8 @@ export async function renderInvoicePdf(d: InvoiceDoc): Promise<Buffer> {
   if (addr) doc.text(addr);
   if (d.buyer.siret) doc.text(`SIRET ${d.buyer.siret}`);
   if (d.buyer.chorusServiceCode) doc.text(`Code service : ${d.buyer.chorusServiceCode}`);
-  if (d.buyer.chorusCommitmentNumber) doc.text(`N° d’engagement : ${d.buyer.chorusCommitmentNumber}`);
+  const orders = orderReferencesOf(d);
+  if (orders.length) doc.text(`N° d’engagement : ${orders.join(', ')}`);
   if (d.seller.siret) doc.text(`Émetteur : ${d.seller.name}, SIRET ${d.seller.siret}`);
   if (d.creditedInvoice) {
     doc.moveDown(0.5);

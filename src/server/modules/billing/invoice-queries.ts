@@ -3,6 +3,7 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
 import type { Page } from '../../http/pagination.js';
+import { invoiceScope } from '../../policies/scopes.js';
 import { parisToday } from '../calendar/paris-time.js';
 import { clients } from '../clients/schema.js';
 import { invoiceLines, invoices, payments } from './schema.js';
@@ -24,8 +25,8 @@ export async function findInvoice(db: Db, actor: Pick<OrgActor, 'organisationId'
   const [inv] = await db
     .select()
     .from(invoices)
-    .where(and(eq(invoices.id, id), eq(invoices.organisationId, actor.organisationId)));
-  if (!inv || (actor.role === 'client_user' && inv.clientId !== actor.clientId)) throw notFound('Cette facture');
+    .where(and(eq(invoices.id, id), invoiceScope(actor)));
+  if (!inv) throw notFound('Cette facture');
   return inv;
 }
 
@@ -47,12 +48,11 @@ export async function listInvoices({
   filter: InvoiceFilter;
   page: Page;
 }) {
-  const clientId =
-    actor.role === 'client_user' ? (actor.clientId ?? '00000000-0000-0000-0000-000000000000') : filter.clientId;
+  const clientId = filter.clientId;
   const outstanding = sql`(${invoices.totalCents} - ${paidSql} - ${creditedSql})`;
   const today = parisToday();
   const where = and(
-    eq(invoices.organisationId, actor.organisationId),
+    invoiceScope(actor),
     filter.month ? eq(invoices.month, filter.month) : undefined,
     clientId ? eq(invoices.clientId, clientId) : undefined,
     filter.kind ? eq(invoices.kind, filter.kind) : undefined,

@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { organisations } from '../accounts/schema.js';
 import { addDays } from '../calendar/paris-time.js';
 import { clients } from '../clients/schema.js';
 import { nextNumber } from '../numbering/next-number.js';
 import { roundHalfUp } from '../pricing/rules/price-shift.js';
+import { placementContracts } from '../quotes/schema.js';
 import { readOrganisationSettings } from '../settings/organisation-settings.js';
 import { ciiXml, facturXPdf } from './factur-x.js';
 import { type DocLine, type InvoiceDoc, type Party, renderInvoicePdf } from './invoice-document.js';
@@ -18,6 +19,23 @@ export type NewLine = DocLine & {
   hourlyRateCents?: number;
   surchargePct?: number;
 };
+
+/** The engagement numbers of the client's orders (placement contracts) running in the period. */
+async function orderReferences(db: Db, organisationId: string, clientId: string, from: string, to: string) {
+  const rows = await db
+    .selectDistinct({ n: placementContracts.commitmentNumber })
+    .from(placementContracts)
+    .where(
+      and(
+        eq(placementContracts.organisationId, organisationId),
+        eq(placementContracts.clientId, clientId),
+        isNotNull(placementContracts.commitmentNumber),
+        lte(placementContracts.startDate, to),
+        gte(placementContracts.endDate, from),
+      ),
+    );
+  return rows.map((r) => r.n!).sort();
+}
 
 export async function sellerAndBuyer(db: Db, organisationId: string, clientId: string) {
   const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
@@ -43,7 +61,6 @@ export async function sellerAndBuyer(db: Db, organisationId: string, clientId: s
     email: client.billingEmail ?? client.email,
     kind: client.kind,
     chorusServiceCode: client.chorusServiceCode,
-    chorusCommitmentNumber: client.chorusCommitmentNumber,
   };
   return { seller, buyer, settings, client };
 }
@@ -99,6 +116,7 @@ export async function issueDocument(o: {
     paymentTermsDays: client.paymentTermsDays,
     creditedInvoice: o.credited ? { number: o.credited.number, issuedOn: o.credited.issuedOn } : null,
     reason: o.reason ?? null,
+    orderReferences: await orderReferences(db, o.organisationId, o.clientId, o.periodStart, o.periodEnd),
   };
   const human = await renderInvoicePdf(doc);
   const xml = await ciiXml(doc);

@@ -5,14 +5,14 @@ import { ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { euros } from './invoice-document.js';
 import { findInvoice, invoiceBalance } from './invoice-queries.js';
-import { invoices, payments } from './schema.js';
+import { invoices, type PaymentMethod, payments } from './schema.js';
 
 /** A full or partial payment; more than what is still due is refused (422) and nothing is recorded. */
 export async function recordPayment(o: {
   db: Db;
   actor: OrgActor;
   invoiceId: string;
-  input: { amountCents: number; paidOn: string; method?: string; reference?: string | null };
+  input: { amountCents: number; paidOn: string; method?: PaymentMethod; reference?: string | null };
 }) {
   return o.db.transaction(async (tx) => {
     const inv = await findInvoice(tx, o.actor, o.invoiceId);

@@ -4,17 +4,21 @@ import { z } from 'zod';
 import { can } from '../../http/can.js';
 import { notFound } from '../../http/errors.js';
 import { Pagination } from '../../http/pagination.js';
+import { isoDay, isoMonth } from '../../http/validation.js';
+import { taxCertificateScope } from '../../policies/scopes.js';
+import { parisToday } from '../calendar/paris-time.js';
 import { clients } from '../clients/schema.js';
+import { monthRange } from '../timesheets/month.js';
 import { timesheetEntries, timesheets } from '../timesheets/schema.js';
 import { closeMonth, monthInvoices } from './close-month.js';
 import { generateTaxCertificates } from './generate-tax-certificates.js';
 import { findInvoice, listInvoices, presentInvoice } from './invoice-queries.js';
 import { issueCreditNote } from './issue-credit-note.js';
 import { recordPayment } from './record-payment.js';
-import { monthCloses, taxCertificates } from './schema.js';
+import { monthCloses, PAYMENT_METHODS, taxCertificates } from './schema.js';
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois au format AAAA-MM');
-const Day = z.iso.date();
+const Month = isoMonth();
+const Day = isoDay();
 const OrgParams = z.object({ orgId: z.uuid() });
 const IdParams = z.object({ orgId: z.uuid(), id: z.uuid() });
 const MonthParams = z.object({ orgId: z.uuid(), month: Month });
@@ -38,13 +42,25 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['billing'],
         params: MonthParams,
-        body: z.strictObject({ force: z.boolean().optional() }).nullish(),
+        body: z
+          .strictObject({
+            force: z.boolean().optional(),
+            /** Close a month before its last day (org_admin only); otherwise 422 month_not_ended. */
+            beforeMonthEnd: z.boolean().optional(),
+          })
+          .nullish(),
         response: { 200: CloseAnswer },
       },
       preHandler: can('month.close'),
     },
     async (req) =>
-      closeMonth({ db: req.db, actor: req.actor, month: req.params.month, force: req.body?.force ?? false }),
+      closeMonth({
+        db: req.db,
+        actor: req.actor,
+        month: req.params.month,
+        force: req.body?.force ?? false,
+        beforeMonthEnd: req.body?.beforeMonthEnd ?? false,
+      }),
   );
 
   app.get(
@@ -77,7 +93,21 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
           )
         : new Set<string>();
       const planned = close?.plannedClientIds ?? [];
+      // What a close would do now, for the confirmation that names its consequence.
+      const [{ toInvoice }] = await req.db
+        .select({ toInvoice: sql<number>`count(distinct ${timesheets.clientId})::int` })
+        .from(timesheets)
+        .where(
+          and(
+            eq(timesheets.organisationId, req.actor.organisationId),
+            eq(timesheets.month, req.params.month),
+            isNull(timesheets.closedAt),
+            sql`exists (select 1 from ${timesheetEntries} where ${timesheetEntries.timesheetId} = ${timesheets.id})`,
+          ),
+        );
       return {
+        monthEnded: monthRange(req.params.month).last < parisToday(),
+        clientsToInvoice: toInvoice,
         month: req.params.month,
         status: close?.status ?? 'not_started',
         forced: Boolean(close?.forced),
@@ -151,7 +181,7 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.strictObject({
           amountCents: z.number().int().positive('Le montant doit être positif').max(100_000_000),
           paidOn: Day,
-          method: z.enum(['virement', 'cheque', 'prelevement', 'especes', 'cesu', 'carte']).optional(),
+          method: z.enum(PAYMENT_METHODS).optional(),
           reference: z.string().trim().max(200).nullish(),
         }),
       },
@@ -211,13 +241,7 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
         })
         .from(taxCertificates)
         .innerJoin(clients, eq(clients.id, taxCertificates.clientId))
-        .where(
-          and(
-            eq(taxCertificates.organisationId, req.actor.organisationId),
-            eq(taxCertificates.year, req.query.year),
-            req.actor.role === 'client_user' ? eq(taxCertificates.clientId, req.actor.clientId!) : undefined,
-          ),
-        )
+        .where(and(taxCertificateScope(req.actor), eq(taxCertificates.year, req.query.year)))
         .orderBy(asc(clients.name));
       return { items: rows.map((r) => ({ ...r, generatedAt: r.generatedAt.toISOString() })), total: rows.length };
     },
@@ -230,14 +254,12 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: can('invoice.read'),
     },
     async (req, reply) => {
-      if (req.actor.role === 'client_user' && req.actor.clientId !== req.params.clientId)
-        throw notFound('Cette attestation');
       const [row] = await req.db
         .select({ pdf: taxCertificates.pdf })
         .from(taxCertificates)
         .where(
           and(
-            eq(taxCertificates.organisationId, req.actor.organisationId),
+            taxCertificateScope(req.actor),
             eq(taxCertificates.year, req.params.year),
             eq(taxCertificates.clientId, req.params.clientId),
           ),

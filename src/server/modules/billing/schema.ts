@@ -134,6 +134,25 @@ export const invoiceLines = pgTable(
   (t) => [index().on(t.invoiceId), check('invoice_lines_total', sql`${t.totalCents} >= 0`)],
 );
 
+/**
+ * The means of a payment. Three are paid for the client, not by them, and tax certificates deduct them
+ * (servicesalapersonne.gouv.fr, l'attestation fiscale annuelle): prepaid CESU titles (cesu_prepaid), the URSSAF
+ * avance immédiate of the tax credit (avance_immediate), and the département's APA/PCH paid directly (apa_pch).
+ */
+export const PAYMENT_METHODS = [
+  'virement',
+  'cheque',
+  'prelevement',
+  'especes',
+  'carte',
+  'cesu_prepaid',
+  'avance_immediate',
+  'apa_pch',
+] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+/** Paid by a third party for the client: not out of the client's pocket. */
+export const THIRD_PARTY_PAYMENT_METHODS: readonly PaymentMethod[] = ['cesu_prepaid', 'avance_immediate', 'apa_pch'];
+
 export const payments = pgTable(
   'payments',
   {
@@ -146,12 +165,20 @@ export const payments = pgTable(
       .references(() => invoices.id),
     amountCents: integer('amount_cents').notNull(),
     paidOn: date('paid_on').notNull(),
-    method: text('method').notNull().default('virement'),
+    /** How it was paid: PAYMENT_METHODS (CESU préfinancés, avance immédiate and APA/PCH are not paid by the client). */
+    method: text('method', { enum: PAYMENT_METHODS }).notNull().default('virement'),
     reference: text('reference'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.invoiceId), check('payments_positive', sql`${t.amountCents} > 0`)],
+  (t) => [
+    index().on(t.invoiceId),
+    check('payments_positive', sql`${t.amountCents} > 0`),
+    check(
+      'payments_method',
+      sql`${t.method} IN ('virement', 'cheque', 'prelevement', 'especes', 'carte', 'cesu_prepaid', 'avance_immediate', 'apa_pch')`,
+    ),
+  ],
 );
 
 /** One reminder per invoice and stage: the job never sends the same stage twice. */

@@ -6,6 +6,7 @@ import { loginCookie, testApp } from '../../../../test/harness.js';
 import { pdfText } from '../../../../test/pdf-text.js';
 import type { JobContext } from '../../jobs/job.js';
 import { organisations } from '../accounts/schema.js';
+import { outOfPocket } from './generate-tax-certificates.js';
 import { billingJobs } from './jobs.js';
 import { taxCertificates } from './schema.js';
 
@@ -20,7 +21,13 @@ async function closedYear() {
   const w = await makeBillingWorld(db, { clientCount: 3, shiftsPerClient: 4 });
   await db
     .update(organisations)
-    .set({ settings: { iban: 'FR7630006000011234567890189', sapDeclarationNumber: 'SAP123456789' } })
+    .set({
+      settings: {
+        iban: 'FR7630006000011234567890189',
+        sapDeclarationNumber: 'SAP123456789',
+        sapDeclarationDate: '2024-03-15',
+      },
+    })
     .where(eq(organisations.id, w.org.id));
   await validateAllTimesheets(db, w.org.id, w.month);
   const accountant = await loginCookie(app, w.accountant.email);
@@ -35,20 +42,88 @@ async function closedYear() {
   const individual = w.clients[2];
   const invoice = closed.json().invoices.find((i: { clientId: string }) => i.clientId === individual.client.id);
   expect(invoice.totalCents).toBe(36000);
-  const paid = await app.inject({
-    method: 'POST',
-    url: `${base}/invoices/${invoice.id}/payments`,
-    headers: { cookie: accountant },
-    payload: { amountCents: 10000, paidOn: '2026-11-10', method: 'cesu' },
-  });
-  expect(paid.statusCode, paid.body).toBe(201);
+  // 100 € by cheque out of the client's pocket; 60 € in prepaid CESU and 40 € of avance immédiate are not.
+  for (const payload of [
+    { amountCents: 10000, paidOn: '2026-11-10', method: 'cheque' },
+    { amountCents: 6000, paidOn: '2026-11-12', method: 'cesu_prepaid' },
+    { amountCents: 4000, paidOn: '2026-11-15', method: 'avance_immediate' },
+  ]) {
+    const paid = await app.inject({
+      method: 'POST',
+      url: `${base}/invoices/${invoice.id}/payments`,
+      headers: { cookie: accountant },
+      payload,
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+  }
   const generate = (year: string | number, cookie = accountant) =>
     app.inject({ method: 'POST', url: `${base}/tax-certificates/${year}/generate`, headers: { cookie } });
   return { w, accountant, base, individual, generate };
 }
 
+// Source: servicesalapersonne.gouv.fr, "L'attestation fiscale annuelle" (montant effectivement acquitté après
+// déduction de l'avance immédiate, des aides APA/PCH versées directement et des CESU préfinancés); CGI 199 sexdecies.
+describe('the amount out of pocket', () => {
+  test.each<[string, { amountCents: number; method: string }[], number]>([
+    ['a transfer counts', [{ amountCents: 10000, method: 'virement' }], 10000],
+    [
+      'a cheque and cash count',
+      [
+        { amountCents: 5000, method: 'cheque' },
+        { amountCents: 1000, method: 'especes' },
+      ],
+      6000,
+    ],
+    [
+      'prepaid CESU are deducted',
+      [
+        { amountCents: 5000, method: 'cheque' },
+        { amountCents: 3000, method: 'cesu_prepaid' },
+      ],
+      5000,
+    ],
+    [
+      'the avance immédiate is deducted',
+      [
+        { amountCents: 5000, method: 'prelevement' },
+        { amountCents: 5000, method: 'avance_immediate' },
+      ],
+      5000,
+    ],
+    [
+      'APA/PCH paid directly are deducted',
+      [
+        { amountCents: 2000, method: 'carte' },
+        { amountCents: 8000, method: 'apa_pch' },
+      ],
+      2000,
+    ],
+    [
+      'all paid by third parties: nothing',
+      [
+        { amountCents: 8000, method: 'apa_pch' },
+        { amountCents: 2000, method: 'cesu_prepaid' },
+      ],
+      0,
+    ],
+  ])('%s', (_, paid, expected) => expect(outOfPocket(paid).paidCents).toBe(expected));
+});
+
 describe('tax certificates (services à la personne)', () => {
-  test('one per individual client: the interventions with worker and hours, and the amount actually paid', async () => {
+  test('none while the organisation has no SAP declaration number (422, said in French)', async () => {
+    const { w, generate } = await closedYear();
+    await db
+      .update(organisations)
+      .set({ settings: { iban: null } })
+      .where(eq(organisations.id, w.org.id));
+    const res = await generate(2026);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('sap_declaration_missing');
+    expect(res.json().error.message).toContain('numéro de déclaration');
+    expect(await db.select().from(taxCertificates).where(eq(taxCertificates.organisationId, w.org.id))).toHaveLength(0);
+  });
+
+  test('one per individual client: the interventions with worker and hours, and the amount paid out of pocket', async () => {
     const { w, accountant, base, individual, generate } = await closedYear();
     const res = await generate(2026);
     expect(res.statusCode, res.body).toBe(200);
@@ -73,15 +148,24 @@ describe('tax certificates (services à la personne)', () => {
     const text = await pdfText(pdf.rawPayload);
     const worker = individual.workers[0];
     expect(text).toContain('SAP123456789');
+    expect(text).toContain('15/03/2024');
+    // Prepaid CESU and the avance immédiate are deducted, and the client is told about the CESU.
+    expect(text).toMatch(/CESU préfinancés \(non compris\)\s*:?\s*60,00\s€/);
+    expect(text).toMatch(/Avance immédiate du crédit d’impôt \(déduite\)\s*:?\s*40,00\s€/);
+    expect(text).toContain('personnellement financés');
+    // Each intervenant by name and identification number (servicesalapersonne.gouv.fr).
+    expect(text).toContain(`${worker.lastName.toUpperCase()} ${worker.firstName} — n° d’identification`);
     expect(text).toContain(individual.client.name);
     // The amount paid, not the amount invoiced.
     expect(text).toMatch(/Montant effectivement payé en 2026\s*:?\s*100,00\s€/);
     expect(text).not.toContain('360,00');
     expect(text).toContain('16 h 00');
-    const interventions = text.split('\n').filter((l) => l.includes(`${worker.firstName} ${worker.lastName}`));
+    const interventions = text.split('\n').filter((l) => l.includes(`${worker.firstName} ${worker.lastName} (n°`));
     expect(interventions).toHaveLength(4);
     for (const line of interventions) expect(line).toContain('4 h 00');
-    expect(text).toContain(`04/10/2026 — ${worker.firstName} ${worker.lastName} — 4 h 00`);
+    expect(text).toMatch(
+      new RegExp(`04/10/2026 — ${worker.firstName} ${worker.lastName} \\(n° [0-9A-F]{10}\\) — 4 h 00`),
+    );
 
     const careHome = await app.inject({
       method: 'GET',

@@ -1,15 +1,20 @@
 /**
  * Test support (never imported by the app): reads the factur-x.xml back from a Factur-X PDF and validates it
- * against the Factur-X 1.09 EN 16931 XSD and schematron of /work/shared/data/factur-x-en16931/.
+ * against the Factur-X 1.09 EN 16931 XSD and schematron shipped in test/fixtures/factur-x-en16931/ (BSD, see its
+ * README): the tests read nothing outside the repository.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { PDFDict, PDFDocument, PDFName, type PDFRawStream } from '@cantoo/pdf-lib';
 
-export const FACTUR_X_DIR = process.env.FACTUR_X_DIR ?? '/work/shared/data/factur-x-en16931';
+export const FACTUR_X_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../test/fixtures/factur-x-en16931',
+);
 const cacheDir = path.resolve('.test-tmp/factur-x');
 
 /** The attachments of a PDF (name → bytes), read through the catalog's EmbeddedFiles name tree. */

@@ -1,23 +1,28 @@
 import { z } from 'zod';
 import { type FieldIssue, validationFailed } from '../../http/errors.js';
+import { hasVisibleCharacter, isoDay } from '../../http/validation.js';
 import { siretProblem } from '../directory/rules/siret.js';
-import { findCommune } from '../geo/communes.js';
+import { checkPostalCode, findCommune } from '../geo/communes.js';
+import { isKnownLegalForm } from './legal-forms.js';
+import { PRIVATE_INDIVIDUAL } from './rules/hours-cap-scope.js';
 import { CLIENT_KINDS, type ClientKind } from './schema.js';
 
 const text = (max: number) => z.string().trim().max(max, `${max} caractères au plus.`);
 
-export const AddressInput = z.strictObject({
-  line: text(200).optional(),
-  postalCode: z
-    .string()
-    .trim()
-    .regex(/^\d{5}$/, 'Le code postal comporte 5 chiffres.')
-    .optional(),
-  communeCode: z.string().trim().min(1, 'Choisissez la commune.'),
-});
+export const AddressInput = z
+  .strictObject({
+    line: text(200).optional(),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, 'Le code postal comporte 5 chiffres.')
+      .optional(),
+    communeCode: z.string().trim().min(1, 'Choisissez la commune.'),
+  })
+  .superRefine(checkPostalCode);
 
 export const ContactInput = z.strictObject({
-  name: text(120).min(1, 'Indiquez le nom du contact.'),
+  name: text(120).min(1, 'Indiquez le nom du contact.').refine(hasVisibleCharacter, 'Indiquez le nom du contact.'),
   email: z.email('Adresse e-mail invalide.').max(200),
   phone: text(30).optional(),
 });
@@ -36,15 +41,24 @@ export const BillingInput = z.strictObject({
 });
 
 const clientFields = {
-  name: text(200).min(1, 'Indiquez le nom du client.'),
+  name: text(200).min(1, 'Indiquez le nom du client.').refine(hasVisibleCharacter, 'Indiquez le nom du client.'),
   kind: z.enum(CLIENT_KINDS, 'Choisissez le type de client.'),
   siret: z.string().trim().nullable().optional(),
   address: AddressInput,
   contact: ContactInput,
   forProfit: z.boolean().nullable().optional(),
   billing: BillingInput.optional(),
-  economicDismissalOn: z.iso.date('Date invalide (AAAA-MM-JJ).').nullable().optional(),
-  countsForHoursCapOverride: z.boolean().nullable().optional(),
+  economicDismissalOn: isoDay().nullable().optional(),
+  /**
+   * The employer's legal form (L2211-1): an INSEE catégorie juridique (level 2 or 3) or 'private_individual';
+   * null: unknown (read from SIRENE when configured, else the officer completes it).
+   */
+  legalForm: z
+    .string()
+    .trim()
+    .refine(isKnownLegalForm, 'Choisissez une forme juridique de la liste de l’INSEE.')
+    .nullable()
+    .optional(),
   notes: text(4000).nullable().optional(),
 };
 
@@ -74,8 +88,15 @@ export function checkClientFacts(o: {
   siret?: string | null;
   communeCode?: string;
   addressPath?: string;
+  legalForm?: string | null;
 }): { siret: string | null } {
   const issues: FieldIssue[] = [];
+  if (o.legalForm === PRIVATE_INDIVIDUAL && o.kind !== 'individual') {
+    issues.push({
+      path: 'legalForm',
+      message: 'Seul un client particulier peut avoir la forme « Particulier » : choisissez sa catégorie juridique.',
+    });
+  }
   const siret = o.siret ? o.siret.replace(/\s/g, '') : null;
   if (siret) {
     if (o.kind === 'individual')

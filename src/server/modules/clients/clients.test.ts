@@ -1,9 +1,13 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { makeClient, makeOrg, makeUser, makeWorker } from '../../../../test/factories.js';
 import { loginCookie, testApp } from '../../../../test/harness.js';
 import { withLuhnDigit } from '../directory/rules/siret.js';
+import { PRIVATE_INDIVIDUAL } from './rules/hours-cap-scope.js';
 import { clients } from './schema.js';
+import { fetchSireneEstablishment } from './sirene.js';
 
 const { app, database } = await testApp();
 const db = database.db;
@@ -45,7 +49,9 @@ describe('creating a client (API.md POST /clients)', () => {
       siret: validSiret,
       address: { communeCode: '94028', communeName: 'Créteil', postalCode: '94000' },
       contact: { name: 'Sophie Lambert', email: 'direction@eglantiers.test' },
-      countsForHoursCap: false,
+      // No legal form given, no SIRENE directory configured: unknown, so its hours count (L5132-9, safe side).
+      legalForm: null,
+      countsForHoursCap: true,
     });
     const detail = (await get(`/api/orgs/${orgId}/clients/${c.id}`)).json();
     expect(detail.sites).toHaveLength(1);
@@ -141,7 +147,7 @@ describe('editing a client', () => {
           chorusCommitmentNumber: 'EJ-2026-42',
         },
         economicDismissalOn: '2026-10-15',
-        countsForHoursCapOverride: true,
+        legalForm: '7364',
       },
     });
     expect(res.statusCode).toBe(200);
@@ -154,7 +160,10 @@ describe('editing a client', () => {
       },
       economicDismissalOn: '2026-10-15',
       economicDismissalUntil: '2027-04-15',
-      countsForHoursCap: true,
+      // A public hospital is an administrative public body: outside L2211-1, its hours do not count.
+      legalForm: '7364',
+      legalFormLabel: "Établissement d'hospitalisation",
+      countsForHoursCap: false,
     });
   });
 
@@ -225,5 +234,94 @@ describe('editing a client', () => {
       .from(clients)
       .where(and(eq(clients.id, c.id)));
     expect(rows).toHaveLength(1);
+  });
+});
+
+describe('the client’s legal form (INSEE catégorie juridique): it decides the 480 h cap (L5132-9, L2211-1)', () => {
+  test('chosen from the INSEE list: an SA d’HLM counts, an association does not', async () => {
+    const hlm = await post(`/api/orgs/${orgId}/clients`, {
+      ...body,
+      name: 'Habitat 94',
+      kind: 'social_landlord',
+      legalForm: '5546',
+    });
+    expect(hlm.statusCode).toBe(201);
+    expect(hlm.json()).toMatchObject({
+      legalForm: '5546',
+      legalFormLabel: "SA de HLM à conseil d'administration",
+      countsForHoursCap: true,
+    });
+    const asso = await post(`/api/orgs/${orgId}/clients`, { ...body, name: 'EHPAD associatif', legalForm: '9220' });
+    expect(asso.json()).toMatchObject({ legalForm: '9220', countsForHoursCap: false });
+  });
+
+  test('a code outside the list is refused in French; “Particulier” is only for a private individual', async () => {
+    const bad = await post(`/api/orgs/${orgId}/clients`, { ...body, name: 'X', legalForm: '1234' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0]).toMatchObject({ path: 'legalForm', message: expect.stringMatching(/INSEE/) });
+    const person = await post(`/api/orgs/${orgId}/clients`, { ...body, name: 'Y', legalForm: PRIVATE_INDIVIDUAL });
+    expect(person.statusCode).toBe(400);
+    expect(person.json().error.details[0].path).toBe('legalForm');
+  });
+
+  test('a private individual is recorded as such, and does not count', async () => {
+    const res = await post(`/api/orgs/${orgId}/clients`, {
+      ...body,
+      kind: 'individual',
+      siret: null,
+      name: 'Mme Roux',
+    });
+    expect(res.json()).toMatchObject({ legalForm: PRIVATE_INDIVIDUAL, countsForHoursCap: false });
+  });
+
+  test('read from the SIRENE directory when SIRENE_API_URL is set (a fake server speaking its JSON)', async () => {
+    const asked: string[] = [];
+    const server = http.createServer((req, res) => {
+      asked.push(`${req.url} ${req.headers['x-insee-api-key-integration'] ?? ''}`);
+      const siret = req.url?.split('/').pop();
+      if (siret !== validSiret) {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ header: { statut: 404, message: 'Aucun élément trouvé pour le siret' } }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          header: { statut: 200, message: 'ok' },
+          etablissement: {
+            siren: validSiret.slice(0, 9),
+            siret: validSiret,
+            uniteLegale: { denominationUniteLegale: 'LES EGLANTIERS', categorieJuridiqueUniteLegale: '5710' },
+          },
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api-sirene/3.11`;
+    process.env.SIRENE_API_URL = url;
+    process.env.SIRENE_API_KEY = 'test-key';
+    try {
+      const res = await post(`/api/orgs/${orgId}/clients`, { ...body, name: 'EHPAD commercial' });
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toMatchObject({ legalForm: '5710', countsForHoursCap: true });
+      expect(asked).toEqual([`/api-sirene/3.11/siret/${validSiret} test-key`]);
+      // Not found: the legal form stays unknown, nothing fails.
+      expect(await fetchSireneEstablishment({ url }, withLuhnDigit('4420000000099'))).toBeNull();
+      // An unreachable directory leaves it unknown as well.
+      expect(await fetchSireneEstablishment({ url: 'http://127.0.0.1:9', timeoutMs: 500 }, validSiret)).toBeNull();
+    } finally {
+      delete process.env.SIRENE_API_URL;
+      delete process.env.SIRENE_API_KEY;
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('the list of clients to complete: ?legalForm=unknown', async () => {
+    const unknown = await makeClient(db, { organisationId: orgId, name: 'Forme inconnue', legalForm: null });
+    const res = await get(`/api/orgs/${orgId}/clients?legalForm=unknown&limit=100`);
+    expect(res.statusCode).toBe(200);
+    const ids = res.json().items.map((c: { id: string }) => c.id);
+    expect(ids).toContain(unknown.id);
+    expect(res.json().items.every((c: { legalForm: string | null }) => c.legalForm === null)).toBe(true);
   });
 });

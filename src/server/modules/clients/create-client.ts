@@ -3,6 +3,7 @@ import type { OrgActor } from '../../http/actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findCommune } from '../geo/communes.js';
 import { type CreateClientInput, checkClientFacts } from './client-input.js';
+import { resolveLegalForm } from './legal-forms.js';
 import { presentClient } from './present-client.js';
 import { economicDismissalUntil } from './rules/economic-dismissal.js';
 import { clients, sites } from './schema.js';
@@ -11,8 +12,15 @@ export type CreateClientOptions = { db: Db; actor: OrgActor; input: CreateClient
 
 /** Creates a client and its first site (its own address): nothing is saved when a field is wrong. */
 export async function createClient({ db, actor, input, source }: CreateClientOptions) {
-  const { siret } = checkClientFacts({ kind: input.kind, siret: input.siret, communeCode: input.address.communeCode });
+  const { siret } = checkClientFacts({
+    kind: input.kind,
+    siret: input.siret,
+    communeCode: input.address.communeCode,
+    legalForm: input.legalForm,
+  });
   const commune = findCommune(input.address.communeCode)!;
+  // Read before the transaction: the directory may take a few seconds and must not hold a connection.
+  const legalForm = await resolveLegalForm({ kind: input.kind, siret, given: input.legalForm });
   return db.transaction(async (tx) => {
     const [client] = await tx
       .insert(clients)
@@ -38,7 +46,7 @@ export async function createClient({ db, actor, input, source }: CreateClientOpt
         chorusCommitmentNumber: input.billing?.chorusCommitmentNumber ?? null,
         economicDismissalOn: input.economicDismissalOn ?? null,
         economicDismissalUntil: input.economicDismissalOn ? economicDismissalUntil(input.economicDismissalOn) : null,
-        countsForHoursCapOverride: input.countsForHoursCapOverride ?? null,
+        legalForm,
         notes: input.notes ?? null,
       })
       .returning();

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { DemoWorld } from '../../demo/world.js';
 import { addDays } from '../calendar/paris-time.js';
 import { economicDismissalUntil } from './rules/economic-dismissal.js';
-import { clientContacts, clientExcludedWorkers, clients } from './schema.js';
+import { PRIVATE_INDIVIDUAL } from './rules/hours-cap-scope.js';
+import { type ClientKind, clientContacts, clientExcludedWorkers, clients } from './schema.js';
 
 const ROLES = ['Direction', 'Cadre de santé', 'Gouvernante', 'Service comptabilité', 'Responsable technique'];
 const PEOPLE = [
@@ -14,6 +15,29 @@ const PEOPLE = [
   'Pierre Lefèvre',
   'Élodie Caron',
 ];
+
+/** The legal form a client of the demo world would have in the SIRENE directory. */
+function demoLegalForm(kind: ClientKind, name: string, i: number): string {
+  switch (kind) {
+    case 'individual':
+      return PRIVATE_INDIVIDUAL;
+    case 'association':
+    case 'medico_social':
+      return '9220';
+    case 'local_authority':
+      return '7210';
+    case 'company':
+      return name.endsWith('SARL') ? '5499' : '5710';
+    case 'social_landlord':
+      // Offices publics de l'habitat are EPIC (they count); Habitat Social Francilien is an SA d'HLM (counts too).
+      return name.startsWith('Habitat Social') ? '5546' : '7371';
+    case 'care_home':
+      // One care home in three is run by a commercial company (SAS), the others by associations.
+      return i % 3 === 2 ? '5710' : '9220';
+    case 'public_body':
+      return '7364';
+  }
+}
 
 /** Contacts, billing details and a few legal flags, so that the client pages tell a story. */
 export async function seedClientsDemo(world: DemoWorld): Promise<void> {
@@ -48,6 +72,19 @@ export async function seedClientsDemo(world: DemoWorld): Promise<void> {
           });
         }
       }
+    }
+    // Legal forms (INSEE catégories juridiques): they decide who counts for the 480 h cap (L5132-9). One client
+    // of ai-1 was never completed: the planning shows it until an officer chooses its legal form.
+    const unknownId =
+      org.slug === 'ai-1'
+        ? (org.clients.find((c) => c.kind === 'social_landlord') ?? org.clients.find((c) => c.kind === 'company'))?.id
+        : undefined;
+    for (const [i, c] of org.clients.entries()) {
+      if (c.id === unknownId) continue;
+      await db
+        .update(clients)
+        .set({ legalForm: demoLegalForm(c.kind, c.name, i) })
+        .where(eq(clients.id, c.id));
     }
     // Something going wrong at ai-1: a company made an economic dismissal two months ago (L5132-7).
     const company = org.clients.find((c) => c.kind === 'company');

@@ -3,13 +3,19 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
+import { hasVisibleCharacter } from '../../http/validation.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findClient } from './find-client.js';
 import { presentContact } from './present-client.js';
 import { clientContacts } from './schema.js';
 
 export const ContactBody = z.strictObject({
-  name: z.string().trim().min(1, 'Indiquez le nom du contact.').max(120),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Indiquez le nom du contact.')
+    .max(120)
+    .refine(hasVisibleCharacter, 'Indiquez le nom du contact.'),
   role: z.string().trim().max(120).nullable().optional(),
   email: z.email('Adresse e-mail invalide.').max(200).nullable().optional(),
   phone: z.string().trim().max(30).nullable().optional(),

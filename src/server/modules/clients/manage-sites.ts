@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { conflict, notFound, validationFailed } from '../../http/errors.js';
+import { hasVisibleCharacter } from '../../http/validation.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findCommune } from '../geo/communes.js';
 import { placementContracts } from '../quotes/schema.js';
@@ -12,7 +13,12 @@ import { presentSite } from './present-client.js';
 import { sites } from './schema.js';
 
 export const SiteBody = z.strictObject({
-  name: z.string().trim().min(1, 'Nommez le lieu (ex. « Bâtiment B »).').max(200),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Nommez le lieu (ex. « Bâtiment B »).')
+    .max(200)
+    .refine(hasVisibleCharacter, 'Nommez le lieu (ex. « Bâtiment B »).'),
   address: AddressInput,
   accessNotes: z.string().trim().max(2000).nullable().optional(),
 });

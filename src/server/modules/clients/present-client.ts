@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { countsForHoursCap } from './rules/hours-cap-scope.js';
+import { legalFormLabel } from './legal-forms.js';
+import { countsForHoursCap, HOURS_CAP_GROUPS, hoursCapGroup, isCompanyByLegalForm } from './rules/hours-cap-scope.js';
 import { CLIENT_KINDS, type clientContacts, type clients, type sites } from './schema.js';
 
 export const Address = z.object({
@@ -44,8 +45,15 @@ export const ClientView = z.object({
   forProfit: z.boolean().nullable(),
   economicDismissalOn: z.string().nullable(),
   economicDismissalUntil: z.string().nullable(),
+  /** INSEE catégorie juridique (level 2 or 3) or 'private_individual'; null while unknown. */
+  legalForm: z.string().nullable(),
+  legalFormLabel: z.string().nullable(),
+  /** Whether its hours count for the 480 h cap, from the legal form alone (unknown counts). */
   countsForHoursCap: z.boolean(),
-  countsForHoursCapOverride: z.boolean().nullable(),
+  /** Why, in French, with the source kept in docs/LAW.md. */
+  hoursCapReason: z.string(),
+  /** A company by legal form: its contracts state an equivalent employee's pay (R5132-20). */
+  companyByLegalForm: z.boolean(),
   notes: z.string().nullable(),
   archivedAt: z.string().nullable(),
   createdAt: z.string(),
@@ -71,8 +79,11 @@ export function presentClient(c: typeof clients.$inferSelect): ClientViewT {
     forProfit: c.forProfit,
     economicDismissalOn: c.economicDismissalOn,
     economicDismissalUntil: c.economicDismissalUntil,
-    countsForHoursCap: countsForHoursCap(c),
-    countsForHoursCapOverride: c.countsForHoursCapOverride,
+    legalForm: c.legalForm,
+    legalFormLabel: legalFormLabel(c.legalForm),
+    countsForHoursCap: countsForHoursCap(c.legalForm),
+    hoursCapReason: HOURS_CAP_GROUPS[hoursCapGroup(c.legalForm)].label,
+    companyByLegalForm: isCompanyByLegalForm(c.legalForm),
     notes: c.notes,
     archivedAt: c.archivedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),

@@ -6,11 +6,13 @@ import { CreateClientBody, UpdateClientBody } from './client-input.js';
 import { createClient } from './create-client.js';
 import { createClientFromNeed } from './create-client-from-need.js';
 import { getClient } from './get-client.js';
+import { legalForms } from './legal-forms.js';
 import { listClients } from './list-clients.js';
 import { ContactBody, createContact, deleteContact } from './manage-contacts.js';
 import { ExclusionBody, excludeWorker, includeWorker } from './manage-exclusions.js';
 import { createSite, deleteSite, SiteBody, updateSite } from './manage-sites.js';
 import { ClientView, ContactView, SiteView } from './present-client.js';
+import { countsForHoursCap, HOURS_CAP_GROUPS, hoursCapGroup, PRIVATE_INDIVIDUAL } from './rules/hours-cap-scope.js';
 import { CLIENT_KINDS } from './schema.js';
 import { updateClient } from './update-client.js';
 
@@ -67,6 +69,8 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
           q: z.string().max(100).optional(),
           kind: z.enum(CLIENT_KINDS).optional(),
           archived: z.enum(['true', 'false']).optional(),
+          /** unknown: the clients whose legal form is still to complete (the 480 h cap counts them meanwhile). */
+          legalForm: z.enum(['unknown']).optional(),
         }),
         response: { 200: listOf(ClientView) },
       },
@@ -79,8 +83,44 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
         q: req.query.q,
         kind: req.query.kind,
         archived: req.query.archived === 'true',
+        legalFormUnknown: req.query.legalForm === 'unknown',
         page: req.query,
       }),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/legal-forms',
+    {
+      schema: {
+        tags,
+        summary: 'The INSEE list of catégories juridiques (levels 1 to 3), with whether each counts for the 480 h cap',
+        params: OrgParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                code: z.string(),
+                level: z.number(),
+                label: z.string(),
+                countsForHoursCap: z.boolean(),
+                hoursCapReason: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+      preHandler: can('client.read'),
+    },
+    async () => ({
+      items: [
+        { code: PRIVATE_INDIVIDUAL, level: 2, label: 'Particulier (personne physique, hors activité professionnelle)' },
+        ...legalForms().values(),
+      ].map((f) => ({
+        ...f,
+        countsForHoursCap: countsForHoursCap(f.code),
+        hoursCapReason: HOURS_CAP_GROUPS[hoursCapGroup(f.code)].label,
+      })),
+    }),
   );
 
   app.get(

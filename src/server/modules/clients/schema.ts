@@ -52,10 +52,18 @@ export const clients = pgTable(
     chorusCommitmentNumber: text('chorus_commitment_number'),
     /** L5132-7: an economic dismissal on an equivalent job blocks new contracts until this date. */
     economicDismissalUntil: date('economic_dismissal_until'),
-    /** L5132-9: null means derived from the kind; true/false overrides it. */
+    /**
+     * Kept from before migration 0027 and read by nothing: the 480 h cap follows the legal form (legalForm).
+     * The column stays so that no recorded choice is lost.
+     */
     countsForHoursCapOverride: boolean('counts_for_hours_cap_override'),
-    /** A for-profit care home counts for the 480 h cap, a non-profit one does not. */
+    /** For a care home: run by a for-profit company. Informative; the legal form decides the law. */
     forProfit: boolean('for_profit'),
+    /**
+     * The employer's legal nature (L2211-1): an INSEE catégorie juridique (level 2 or 3 code of
+     * data/insee-categories-juridiques.csv) or 'private_individual'; null while unknown (counts for the 480 h cap).
+     */
+    legalForm: text('legal_form'),
     notes: text('notes'),
     /** Billing address when it differs from the main address (one free-text block). */
     billingAddress: text('billing_address'),
@@ -68,6 +76,10 @@ export const clients = pgTable(
   (t) => [
     index().on(t.organisationId, t.name),
     check('clients_siret_format', sql`${t.siret} IS NULL OR ${t.siret} ~ '^[0-9]{14}$'`),
+    check(
+      'clients_legal_form_format',
+      sql`${t.legalForm} IS NULL OR ${t.legalForm} ~ '^([0-9]{2}|[0-9]{4}|private_individual)$'`,
+    ),
   ],
 );
 

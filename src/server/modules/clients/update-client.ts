@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { findCommune } from '../geo/communes.js';
 import { checkClientFacts, type UpdateClientInput } from './client-input.js';
 import { findClient } from './find-client.js';
+import { resolveLegalForm } from './legal-forms.js';
 import { presentClient } from './present-client.js';
 import { economicDismissalUntil } from './rules/economic-dismissal.js';
 import { clients } from './schema.js';
@@ -20,6 +21,7 @@ export async function updateClient({ db, actor, clientId, input }: UpdateClientO
       kind,
       siret: input.siret === undefined ? before.siret : input.siret,
       communeCode: input.address?.communeCode,
+      legalForm: input.legalForm === undefined ? before.legalForm : input.legalForm,
     });
     const set: Partial<typeof clients.$inferInsert> = { updatedAt: new Date(), siret, kind };
     if (input.name !== undefined) set.name = input.name;
@@ -48,7 +50,11 @@ export async function updateClient({ db, actor, clientId, input }: UpdateClientO
       if (b.chorusCommitmentNumber !== undefined) set.chorusCommitmentNumber = b.chorusCommitmentNumber;
     }
     if (input.forProfit !== undefined) set.forProfit = input.forProfit;
-    if (input.countsForHoursCapOverride !== undefined) set.countsForHoursCapOverride = input.countsForHoursCapOverride;
+    if (input.legalForm !== undefined) set.legalForm = input.legalForm;
+    else if (before.legalForm === null && siret && siret !== before.siret) {
+      // A new SIRET on a client whose legal form is unknown: the directory may tell it.
+      set.legalForm = await resolveLegalForm({ kind, siret, given: undefined });
+    }
     if (input.economicDismissalOn !== undefined) {
       set.economicDismissalOn = input.economicDismissalOn;
       set.economicDismissalUntil = input.economicDismissalOn ? economicDismissalUntil(input.economicDismissalOn) : null;

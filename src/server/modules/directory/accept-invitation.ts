@@ -71,7 +71,7 @@ export async function acceptInvitation({
       .from(users)
       .where(sql`lower(${users.email}) = ${invitation.email}`);
     if (!existing && !password) {
-      throw validationFailed([{ path: 'password', message: 'Choisissez un mot de passe de 10 caractères au moins.' }]);
+      throw validationFailed([{ path: 'password', message: 'Choisissez un mot de passe de 12 caractères au moins.' }]);
     }
     const user = await createUser({
       db: tx,

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { DemoWorld } from '../../demo/world.js';
 import { createOrganisation } from '../accounts/create-organisation.js';
 import type { OrganisationKind } from '../accounts/schema.js';
@@ -189,7 +190,10 @@ export async function seedDirectoryDemo(world: DemoWorld): Promise<void> {
 
     if (name === 'GEIQ Soins et Autonomie Île-de-France') {
       // Invited three days ago by the coordinator, not answered yet: the console shows it as pending.
-      const token = Buffer.from(rng.digits(40)).toString('base64url');
+      // Random, not from the seeded generator: anyone who knows the seed could compute the invitation link. The
+      // generator still draws its 40 digits, so that the structures seeded after this one stay the same.
+      rng.digits(40);
+      const token = crypto.randomBytes(24).toString('base64url');
       const expires = addDays(world.today, 11);
       const [invitation] = await db
         .insert(organisationInvitations)
@@ -208,7 +212,7 @@ export async function seedDirectoryDemo(world: DemoWorld): Promise<void> {
         db,
         to: 'direction@geiq-soins.passerelle.test',
         subject: `Votre accès à Passerelle pour ${name}`,
-        text: `Bonjour Nadia Benali,\n\nLe réseau vous invite à gérer ${name} dans Passerelle.\nOuvrez ce lien pour choisir votre mot de passe :\n/invitation/${token}\n\nCe lien est personnel. Il est valable 14 jours.`,
+        text: `Bonjour Nadia Benali,\n\nLe réseau vous invite à gérer ${name} dans Passerelle.\nOuvrez ce lien pour choisir votre mot de passe :\n${world.publicUrl}/invitation/${token}\n\nCe lien est personnel. Il est valable 14 jours.`,
         organisationId: org.id,
         networkId: world.network.id,
         related: { type: 'organisation_invitation', id: invitation.id },

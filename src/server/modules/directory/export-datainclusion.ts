@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
+import { safeHttpUrl } from '../../http/validation.js';
 import { organisations } from '../accounts/schema.js';
 import { RESEAU_PORTEUR_LABELS } from './reseaux-porteurs.js';
 import { isValidSiret } from './rules/siret.js';
@@ -29,13 +30,10 @@ export type DataInclusionStructure = {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Only http(s) addresses leave Passerelle (a `javascript:` site saved before the check is dropped). */
 function url(value: string | null): string | null {
-  if (!value) return null;
-  try {
-    return new URL(value).toString();
-  } catch {
-    return null;
-  }
+  const safe = safeHttpUrl(value);
+  return safe ? new URL(safe).toString() : null;
 }
 
 /** GET /api/public/structures.datainclusion.json: the public directory in data·inclusion's schema v1. */

@@ -2,6 +2,7 @@ import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { NetworkActor } from '../../http/actor.js';
 import type { Page } from '../../http/pagination.js';
+import { escapeLike } from '../../http/validation.js';
 import { networkOrganisations, type OrganisationKind, organisations } from '../accounts/schema.js';
 import { normaliseText } from '../geo/communes.js';
 import { organisationInvitations } from './schema.js';
@@ -33,10 +34,10 @@ export async function listNetworkStructures({
   if (filters.status === 'public') where.push(eq(o.isPublic, true), eq(o.isActive, true));
   if (filters.status === 'hidden') where.push(eq(o.isPublic, false), eq(o.isActive, true));
   if (filters.status === 'inactive') where.push(eq(o.isActive, false));
-  const q = filters.q ? normaliseText(filters.q).replace(/[\\%_]/g, '') : '';
+  const q = filters.q ? normaliseText(filters.q) : '';
   for (const w of q.split(' ').filter(Boolean)) {
     where.push(
-      sql`regexp_replace(unaccent(lower(${o.name} || ' ' || coalesce(${o.communeName}, '') || ' ' || coalesce(${o.siret}, ''))), '[-''’]', ' ', 'g') like ${`%${w}%`}`,
+      sql`regexp_replace(unaccent(lower(${o.name} || ' ' || coalesce(${o.communeName}, '') || ' ' || coalesce(${o.siret}, ''))), '[-''’]', ' ', 'g') like ${`%${escapeLike(w)}%`}`,
     );
   }
   const rows = await db

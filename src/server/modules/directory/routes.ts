@@ -424,7 +424,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.strictObject({
           password: z
             .string()
-            .min(10, 'Le mot de passe doit comporter au moins 10 caractères.')
+            .min(12, 'Le mot de passe doit comporter au moins 12 caractères.')
             .max(200, '200 caractères au plus.')
             .optional(),
           name: z.string().trim().max(120).optional(),

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, like, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { Page } from '../../http/pagination.js';
+import { escapeLike, safeHttpUrl } from '../../http/validation.js';
 import { type OrganisationKind, organisations } from '../accounts/schema.js';
 import { findCommune, normaliseText } from '../geo/communes.js';
 import { directoryProfiles, organisationJobs } from './schema.js';
@@ -55,11 +56,11 @@ export function structureSearchClause(filters: StructureFilters) {
       sql`exists (select 1 from ${organisationJobs} where ${organisationJobs.organisationId} = ${o.id} and ${match})`,
     );
   }
-  const q = filters.q ? normaliseText(filters.q).replace(/[\\%_]/g, '') : '';
+  const q = filters.q ? normaliseText(filters.q) : '';
   if (q) {
     const text = sql`regexp_replace(unaccent(lower(${o.name} || ' ' || coalesce(${o.communeName}, ''))), '[-''’]', ' ', 'g')`;
     const words = q.split(' ').filter(Boolean);
-    where.push(and(...words.map((w) => sql`${text} like ${`%${w}%`}`))!);
+    where.push(and(...words.map((w) => sql`${text} like ${`%${escapeLike(w)}%`}`))!);
   }
   return { where: and(...where)!, distance };
 }
@@ -132,7 +133,7 @@ export async function searchStructures({ db, filters, page }: { db: Db; filters:
     location: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
     phone: r.phone,
     email: r.email,
-    website: r.website,
+    website: safeHttpUrl(r.website),
     jobs: r.jobs ?? [],
     networks: r.labels ?? [],
     distanceKm: r.distance === null || r.distance === undefined ? null : Math.round(Number(r.distance) * 10) / 10,

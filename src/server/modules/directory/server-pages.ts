@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { webRoot } from '../../http/app.js';
 import { AppError } from '../../http/errors.js';
+import { safeHttpUrl } from '../../http/validation.js';
 import type { OrganisationKind } from '../accounts/schema.js';
 import { findCommune } from '../geo/communes.js';
 import { findJob, isKnownJobOrFamily } from './rome.js';
@@ -83,11 +84,16 @@ function page(
 ) {
   const html = indexHtml();
   if (!html) return reply.callNotFound();
+  // Replacer functions, never replacement strings: in those, `$&` or `` $` `` typed in a structure's name would
+  // insert the matched text or the whole page before it.
   const out = html
-    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(o.title)}</title>`)
-    .replace(/<meta name="description" content="[^"]*" \/>/, '')
-    .replace('</head>', `<meta name="description" content="${escapeHtml(o.description)}" />\n${o.head ?? ''}</head>`)
-    .replace(/<div id="root"><\/div>/, `<div id="root">${o.body}</div>`);
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(o.title)}</title>`)
+    .replace(/<meta name="description" content="[^"]*" \/>/, () => '')
+    .replace(
+      '</head>',
+      () => `<meta name="description" content="${escapeHtml(o.description)}" />\n${o.head ?? ''}</head>`,
+    )
+    .replace(/<div id="root"><\/div>/, () => `<div id="root">${o.body}</div>`);
   return reply
     .status(o.status ?? 200)
     .type('text/html; charset=utf-8')
@@ -183,13 +189,15 @@ export function registerDirectoryPages(app: FastifyInstance) {
       .filter(Boolean)
       .join(', ');
     const jobs = s.jobs.map((c) => `<li>${escapeHtml(findJob(c)?.label ?? c)} (${c})</li>`).join('');
+    // Only an http(s) address becomes a link (a `javascript:` one saved before the check is not served).
+    const website = safeHttpUrl(s.website);
     const body = `<main style="max-width:960px;margin:0 auto;padding:16px;font-family:system-ui,sans-serif"><h1>${escapeHtml(
       s.name,
     )}</h1><p>${escapeHtml(KIND_LABELS[s.kind])} — ${escapeHtml(line)}</p>${
       s.presentation ? `<p>${escapeHtml(s.presentation)}</p>` : ''
     }<ul>${s.phone ? `<li>Téléphone : <a href="tel:${escapeHtml(s.phone.replace(/\s/g, ''))}">${escapeHtml(s.phone)}</a></li>` : ''}${
       s.email ? `<li>E-mail : <a href="mailto:${escapeHtml(s.email)}">${escapeHtml(s.email)}</a></li>` : ''
-    }${s.website ? `<li>Site : <a href="${escapeHtml(s.website)}">${escapeHtml(s.website)}</a></li>` : ''}${
+    }${website ? `<li>Site : <a href="${escapeHtml(website)}">${escapeHtml(website)}</a></li>` : ''}${
       s.openingHours ? `<li>Accueil : ${escapeHtml(s.openingHours)}</li>` : ''
     }</ul>${jobs ? `<h2>Métiers proposés</h2><ul>${jobs}</ul>` : ''}<p><a href="/besoin?structure=${s.id}">Déposer un besoin auprès de cette structure</a></p></main>`;
     return page(reply, {

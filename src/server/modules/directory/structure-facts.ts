@@ -1,6 +1,7 @@
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { notFound } from '../../http/errors.js';
+import { safeHttpUrl } from '../../http/validation.js';
 import { networkOrganisations, organisations } from '../accounts/schema.js';
 import { normaliseText } from '../geo/communes.js';
 import { directoryProfiles, organisationJobs, organisationTerritories } from './schema.js';
@@ -104,7 +105,7 @@ export async function loadStructureDetails(db: Db, orgs: (typeof organisations.$
       location: o.lat !== null && o.lon !== null ? { lat: o.lat, lon: o.lon } : null,
       phone: o.phone,
       email: o.email,
-      website: o.website,
+      website: safeHttpUrl(o.website),
       openingHours: o.openingHours,
       presentation: o.presentation,
       jobs: jobs

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { hasVisibleCharacter, isHttpUrl } from '../../http/validation.js';
 import { ORGANISATION_KINDS } from '../accounts/schema.js';
-import { communes, findCommune } from '../geo/communes.js';
+import { checkPostalCode, communes, findCommune } from '../geo/communes.js';
 import { RESEAUX_PORTEURS } from './reseaux-porteurs.js';
 import { findJob } from './rome.js';
 import { siretProblem } from './rules/siret.js';
@@ -22,7 +23,12 @@ export function knownDepartements(): Set<string> {
 
 /** What a coordinator types to create or edit a structure of the directory. */
 export const StructureInput = z.strictObject({
-  name: z.string().trim().min(3, 'Le nom doit comporter au moins 3 caractères.').max(150, '150 caractères au plus.'),
+  name: z
+    .string()
+    .trim()
+    .min(3, 'Le nom doit comporter au moins 3 caractères.')
+    .max(150, '150 caractères au plus.')
+    .refine(hasVisibleCharacter, 'Le nom ne contient aucun caractère visible.'),
   kind: z.enum(ORGANISATION_KINDS, { error: 'Choisissez un type de structure (AI, ACI, EI, ETTI, EITI, GEIQ…).' }),
   siret: z
     .string()
@@ -33,19 +39,21 @@ export const StructureInput = z.strictObject({
       const problem = v ? siretProblem(v) : null;
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
-  address: z.strictObject({
-    line: optionalText(200),
-    postalCode: z
-      .string()
-      .trim()
-      .regex(/^\d{5}$/, 'Le code postal comporte 5 chiffres.')
-      .nullish()
-      .or(z.literal(''))
-      .transform((v) => v || null),
-    communeCode: z
-      .string()
-      .refine((c) => !!findCommune(c), 'Cette commune est inconnue : choisissez-la dans la liste.'),
-  }),
+  address: z
+    .strictObject({
+      line: optionalText(200),
+      postalCode: z
+        .string()
+        .trim()
+        .regex(/^\d{5}$/, 'Le code postal comporte 5 chiffres.')
+        .nullish()
+        .or(z.literal(''))
+        .transform((v) => v || null),
+      communeCode: z
+        .string()
+        .refine((c) => !!findCommune(c), 'Cette commune est inconnue : choisissez-la dans la liste.'),
+    })
+    .superRefine(checkPostalCode),
   phone: optionalText(30),
   email: z
     .string()
@@ -58,8 +66,9 @@ export const StructureInput = z.strictObject({
   website: z
     .string()
     .trim()
-    .url('Adresse de site invalide (elle commence par https://).')
     .max(500)
+    // http(s) only: a `javascript:` address would run in every visitor's browser from the public page.
+    .refine(isHttpUrl, 'Adresse de site invalide (elle commence par https://).')
     .nullish()
     .or(z.literal(''))
     .transform((v) => v || null),

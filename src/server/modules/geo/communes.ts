@@ -57,3 +57,51 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+/** The département a postal code belongs to: 3 digits overseas (971…976), 2A or 2B in Corsica (20…), else 2. */
+function postalDepartements(postalCode: string): string[] {
+  if (postalCode.startsWith('97') || postalCode.startsWith('98')) return [postalCode.slice(0, 3)];
+  if (postalCode.startsWith('20')) return ['2A', '2B'];
+  return [postalCode.slice(0, 2)];
+}
+
+let byDepartement: Map<string, Commune[]> | undefined;
+function communesOf(departement: string): Commune[] {
+  if (!byDepartement) {
+    byDepartement = new Map();
+    for (const c of communes().values()) {
+      const list = byDepartement.get(c.departement) ?? [];
+      list.push(c);
+      byDepartement.set(c.departement, list);
+    }
+  }
+  return byDepartement.get(departement) ?? [];
+}
+
+/** How far from its own département a commune may be served by a neighbour's post office (a few do). */
+const BORDER_KM = 25;
+
+/**
+ * Why a postal code cannot be the one of this commune, or null. Our commune data has no postal codes, so the
+ * check is the département: the postal code starts with the commune's département (20 for Corsica, 97x
+ * overseas), or with a neighbouring one less than 25 km away — La Poste serves some border communes from the
+ * next département (Saint-Pierre-d'Entremont, Isère, is 73670).
+ */
+export function postalCodeProblem(postalCode: string, communeCode: string): string | null {
+  const commune = findCommune(communeCode);
+  if (!commune || !/^\d{5}$/.test(postalCode)) return null;
+  const departements = postalDepartements(postalCode);
+  if (departements.includes(commune.departement)) return null;
+  const nearby = departements.some((d) => communesOf(d).some((c) => distanceKm(c, commune) <= BORDER_KM));
+  if (nearby) return null;
+  return `Le code postal ${postalCode} ne correspond pas à ${commune.name} (${commune.departement}) : vérifiez l’un ou l’autre.`;
+}
+
+/** zod refinement for an address object: a postal code that contradicts its commune is reported on the postal code. */
+export function checkPostalCode(
+  address: { postalCode?: string | null; communeCode: string },
+  ctx: { addIssue: (issue: { code: 'custom'; message: string; path: string[] }) => void },
+) {
+  const problem = address.postalCode ? postalCodeProblem(address.postalCode, address.communeCode) : null;
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['postalCode'] });
+}

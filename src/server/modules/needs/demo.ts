@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DemoWorld } from '../../demo/world.js';
 import { addDays, parisInstant } from '../calendar/paris-time.js';
-import type { ClientKind } from '../clients/schema.js';
+import { type ClientKind, clients } from '../clients/schema.js';
 import { findCommune } from '../geo/communes.js';
 import { findRoutingCandidates } from './route-need.js';
 import { claimDeadline } from './rules/claim-deadline.js';
@@ -480,8 +480,9 @@ export async function seedNeedsDemo(world: DemoWorld): Promise<void> {
       description: spec.description,
       carePathway: spec.carePathway ?? false,
       consentAt: createdAt,
-      // The demo's follow-up links are unknown to anyone: submit a need to see the follow-up page.
-      followTokenHash: crypto.createHash('sha256').update(`demo-need-${id}`).digest('hex'),
+      // The demo's follow-up links are unknown to anyone (a random token, thrown away): submit a need to see the
+      // follow-up page.
+      followTokenHash: crypto.createHash('sha256').update(crypto.randomBytes(24).toString('base64url')).digest('hex'),
       routedAt: candidates.length ? createdAt : null,
       deadlineAt: candidates.length ? claimDeadline(createdAt, spec.urgency) : null,
       overdueAt: null,
@@ -556,5 +557,25 @@ export async function seedNeedsDemo(world: DemoWorld): Promise<void> {
         }
       }
     }
+  }
+  // The demo client (a care home with a portal login) stated one of the needs its AI claimed: linked to its
+  // client record, it shows in the portal's "Mes besoins" with where it stands.
+  const [own] = await db
+    .select({ id: needs.id })
+    .from(needs)
+    .where(
+      and(
+        eq(needs.claimedByOrganisationId, world.orgs[0].id),
+        inArray(needs.status, ['claimed', 'in_diagnostic', 'quoted']),
+      ),
+    )
+    .orderBy(desc(needs.createdAt))
+    .limit(1);
+  const [client] = await db.select({ name: clients.name }).from(clients).where(eq(clients.id, world.demoClientId));
+  if (own && client) {
+    await db
+      .update(needs)
+      .set({ clientId: world.demoClientId, establishmentName: client.name, establishmentKind: 'care_home' })
+      .where(eq(needs.id, own.id));
   }
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
+import { needScope } from '../../policies/scopes.js';
 import { organisations } from '../accounts/schema.js';
 import { findJob } from '../directory/rome.js';
 import { isOverdue } from './rules/claim-deadline.js';
@@ -142,14 +143,8 @@ export async function getNeed({ db, actor, needId, now = new Date() }: GetNeedOp
     .from(needs)
     .innerJoin(needRoutes, and(eq(needRoutes.needId, needs.id), eq(needRoutes.organisationId, actor.organisationId)))
     .leftJoin(organisations, eq(organisations.id, needs.claimedByOrganisationId))
-    .where(eq(needs.id, needId));
+    .where(and(eq(needs.id, needId), needScope(actor)));
   if (!row) throw notFound('Ce besoin');
-  if (
-    actor.role === 'client_user' &&
-    (row.need.clientId !== actor.clientId || row.need.claimedByOrganisationId !== actor.organisationId)
-  )
-    throw notFound('Ce besoin');
-  if (actor.role === 'worker') throw notFound('Ce besoin');
   const jobs = (await jobsOf(db, [needId])).get(needId) ?? [];
   return presentNeed(row.need, row.route, row.claimedByName, jobs, now);
 }

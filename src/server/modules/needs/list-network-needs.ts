@@ -163,6 +163,8 @@ export async function getNetworkNeed({
   const [routes, jobs] = await Promise.all([routesOf(db, [needId]), jobsOf(db, [needId])]);
   return {
     ...presentNeed(row.need, null, row.claimedByName, jobs.get(needId) ?? [], now),
+    // The client the claiming AI created from the need is that AI's record, not the network's (isolation matrix).
+    clientId: null,
     routedTo: routes.get(needId) ?? [],
   };
 }

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import type { Page } from '../../http/pagination.js';
+import { needScope } from '../../policies/scopes.js';
 import { type InboxStatus, inboxStatusSql, jobsOf, type NeedJobView } from './get-need.js';
 import { isOverdue } from './rules/claim-deadline.js';
 import { needRoutes, needs } from './schema.js';
@@ -40,9 +41,7 @@ export async function listOrgNeeds({ db, actor, status, page, now = new Date() }
   const where = and(
     eq(needRoutes.organisationId, actor.organisationId),
     statuses ? inArray(inboxStatusSql, statuses) : undefined,
-    actor.role === 'client_user'
-      ? and(eq(needs.clientId, actor.clientId ?? ''), eq(needs.claimedByOrganisationId, actor.organisationId))
-      : undefined,
+    needScope(actor),
   );
   const [rows, [total]] = await Promise.all([
     db

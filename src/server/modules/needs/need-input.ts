@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { hasVisibleCharacter, isWithinWorkYears } from '../../http/validation.js';
 import { parisToday } from '../calendar/paris-time.js';
 import { CLIENT_KINDS } from '../clients/schema.js';
 import { findJob } from '../directory/rome.js';
 import { siretProblem } from '../directory/rules/siret.js';
-import { findCommune } from '../geo/communes.js';
+import { checkPostalCode, findCommune } from '../geo/communes.js';
 
 /** Size limits of the public form: generous for a person, useless for a spammer. */
 export const NEED_LIMITS = { jobs: 10, description: 4000, text: 200, schedule: 300 } as const;
@@ -16,8 +17,13 @@ const dateString = (label: string) =>
       (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
       {
         error: `${label[0].toUpperCase()}${label.slice(1)} n’existe pas.`,
+        abort: true,
       },
-    );
+    )
+    // Year 9999 is a typing error, and out of the range our date arithmetic and PostgreSQL share.
+    .refine(isWithinWorkYears, {
+      error: `${label[0].toUpperCase()}${label.slice(1)} doit se situer dans les dix ans autour d’aujourd’hui.`,
+    });
 
 export const NeedJobInput = z.strictObject({
   rome: z
@@ -53,7 +59,8 @@ export const NeedInput = z
         .string({ error: 'Indiquez le nom de l’établissement.' })
         .trim()
         .min(2, 'Indiquez le nom de l’établissement.')
-        .max(NEED_LIMITS.text, 'Nom : 200 caractères au plus.'),
+        .max(NEED_LIMITS.text, 'Nom : 200 caractères au plus.')
+        .refine(hasVisibleCharacter, 'Indiquez le nom de l’établissement.'),
       kind: z.enum(CLIENT_KINDS, { error: 'Choisissez le type d’établissement.' }),
       siret: z
         .string()
@@ -65,28 +72,31 @@ export const NeedInput = z
         })
         .optional()
         .nullable(),
-      address: z.strictObject({
-        line: z
-          .string({ error: 'Indiquez l’adresse.' })
-          .trim()
-          .min(3, 'Indiquez l’adresse (numéro et rue).')
-          .max(NEED_LIMITS.text, 'Adresse : 200 caractères au plus.'),
-        postalCode: z
-          .string({ error: 'Indiquez le code postal.' })
-          .trim()
-          .regex(/^\d{5}$/, 'Le code postal comporte 5 chiffres.'),
-        communeCode: z
-          .string({ error: 'Choisissez la commune dans la liste.' })
-          .trim()
-          .refine((c) => !!findCommune(c), { error: 'Commune inconnue : choisissez-la dans la liste.' }),
-      }),
+      address: z
+        .strictObject({
+          line: z
+            .string({ error: 'Indiquez l’adresse.' })
+            .trim()
+            .min(3, 'Indiquez l’adresse (numéro et rue).')
+            .max(NEED_LIMITS.text, 'Adresse : 200 caractères au plus.'),
+          postalCode: z
+            .string({ error: 'Indiquez le code postal.' })
+            .trim()
+            .regex(/^\d{5}$/, 'Le code postal comporte 5 chiffres.'),
+          communeCode: z
+            .string({ error: 'Choisissez la commune dans la liste.' })
+            .trim()
+            .refine((c) => !!findCommune(c), { error: 'Commune inconnue : choisissez-la dans la liste.' }),
+        })
+        .superRefine(checkPostalCode),
     }),
     contact: z.strictObject({
       name: z
         .string({ error: 'Indiquez le nom de la personne à contacter.' })
         .trim()
         .min(2, 'Indiquez le nom de la personne à contacter.')
-        .max(NEED_LIMITS.text, 'Nom : 200 caractères au plus.'),
+        .max(NEED_LIMITS.text, 'Nom : 200 caractères au plus.')
+        .refine(hasVisibleCharacter, 'Indiquez le nom de la personne à contacter.'),
       email: z
         .string({ error: 'Indiquez une adresse e-mail.' })
         .trim()

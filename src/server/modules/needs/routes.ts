@@ -5,7 +5,6 @@ import { can } from '../../http/can.js';
 import { notFound } from '../../http/errors.js';
 import { Pagination } from '../../http/pagination.js';
 import { organisations } from '../accounts/schema.js';
-import { parisToday } from '../calendar/paris-time.js';
 import { searchJobs } from '../directory/rome.js';
 import { searchCommunes } from '../geo/communes.js';
 import { claimNeed } from './claim-need.js';
@@ -15,7 +14,6 @@ import { getNeed, INBOX_STATUSES, markNeedViewed } from './get-need.js';
 import { getNetworkNeed, listNetworkNeeds } from './list-network-needs.js';
 import { countOrgNeeds, listOrgNeeds } from './list-org-needs.js';
 import { DiagnosticInput, NeedInput } from './need-input.js';
-import { networkStats } from './network-stats.js';
 import { listRerouteCandidates, rerouteNeed } from './reroute-need.js';
 import { saveDiagnostic } from './save-diagnostic.js';
 import { NEED_STATUSES } from './schema.js';
@@ -51,7 +49,6 @@ const OrgParams = z.object({ orgId: z.string().uuid() });
 const OrgNeedParams = OrgParams.extend({ needId: z.string().uuid('Besoin introuvable.') });
 const NetworkParams = z.object({ networkId: z.string().uuid() });
 const NetworkNeedParams = NetworkParams.extend({ needId: z.string().uuid('Besoin introuvable.') });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date au format AAAA-MM-JJ.');
 
 const SubmittedOut = z.object({
   id: z.string().uuid(),
@@ -332,35 +329,5 @@ export const needsRoutes: FastifyPluginAsyncZod = async (app) => {
         organisationIds: req.body.organisationIds,
         publicUrl,
       }),
-  );
-
-  app.get(
-    '/api/networks/:networkId/stats',
-    {
-      schema: {
-        tags: ['needs'],
-        params: NetworkParams,
-        querystring: z.object({ from: day.optional(), to: day.optional() }),
-        response: {
-          200: z.object({
-            needs: z.number().int(),
-            claimed: z.number().int(),
-            medianMinutesToClaim: z.number().int().nullable(),
-            minutesDelivered: z.number().int(),
-            hiresByClients: z.number().int(),
-          }),
-        },
-      },
-      preHandler: can('network.stats.read'),
-    },
-    async (req) => {
-      const today = parisToday();
-      return networkStats({
-        db: req.db,
-        actor: req.networkActor,
-        from: req.query.from ?? `${today.slice(0, 4)}-01-01`,
-        to: req.query.to ?? today,
-      });
-    },
   );
 };

@@ -1,9 +1,13 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { makeBillingWorld, validateAllTimesheets } from '../../../../test/factories-billing.js';
 import { loginCookie, testApp } from '../../../../test/harness.js';
 import { parisInstant } from '../calendar/paris-time.js';
 import { absences } from '../planning/schema.js';
 import { workerExits } from '../support/schema.js';
+import { timesheets } from '../timesheets/schema.js';
+import { syncTimesheets } from '../timesheets/sync-timesheets.js';
+import { aspMonthlyExport } from './state-exports.js';
 
 const { app, database } = await testApp();
 const db = database.db;
@@ -64,6 +68,7 @@ describe('payroll and State exports', () => {
       exitDate: '2026-10-30',
       category: 'durable',
       reason: 'CDI',
+      aspReason: 'cdi',
     });
     await validateAllTimesheets(db, w.org.id, w.month);
     const cookie = await loginCookie(app, w.accountant.email);
@@ -77,6 +82,30 @@ describe('payroll and State exports', () => {
     expect(rows[0]).toContain('part_etp');
     // 20 h worked; 1 ETP = 1 607 h a year → 133,9167 h a month → 0,1493.
     expect(rows[1].slice(5, 11)).toEqual(['20,00', '20,00', '1', '0,1493', '2026-10-30', 'durable']);
+    // The ASP exit reason code beside its category (support/rules/asp-exit-reasons.ts).
+    expect(rows[0].slice(10, 13)).toEqual(['categorie_sortie', 'motif_sortie_asp', 'libelle_motif_sortie']);
+    expect(rows[1].slice(11, 13)).toEqual(['cdi', 'Embauche en CDI']);
+  });
+
+  // Source: issue 15 item 9 (ASP counts hours worked, never shifts merely planned); payroll/rules/state-worked.ts.
+  test('the ASP export never counts shifts merely planned, nor a disputed timesheet', async () => {
+    const w = await makeBillingWorld(db, { clientCount: 1, shiftsPerClient: 5 });
+    // Seen on 1 October, October's shifts are all still to come: no hours worked.
+    const early = await aspMonthlyExport({
+      db,
+      organisationId: w.org.id,
+      month: w.month,
+      now: parisInstant('2026-10-01', '00:00'),
+    });
+    expect(rowsOf(early).length).toBe(1);
+    // Later, past shifts without a validated timesheet count as planned…
+    const later = rowsOf(await aspMonthlyExport({ db, organisationId: w.org.id, month: w.month }));
+    expect(later[1][5]).toBe('20,00');
+    // …but not once the client disputes the timesheet.
+    await syncTimesheets({ db, organisationId: w.org.id, month: w.month });
+    await db.update(timesheets).set({ status: 'disputed' }).where(eq(timesheets.organisationId, w.org.id));
+    const disputed = rowsOf(await aspMonthlyExport({ db, organisationId: w.org.id, month: w.month }));
+    expect(disputed.length).toBe(1);
   });
 
   test('the aide au poste estimate is capped by the convention’s ETP', async () => {

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../http/can.js';
-import { validationFailed } from '../../http/errors.js';
+import { isoMonth } from '../../http/validation.js';
 import { payrollExport } from './payroll-export.js';
-import { aideAuPosteEstimate, aspMonthlyExport, reportSummary } from './state-exports.js';
+import { aideAuPosteEstimate, aspMonthlyExport } from './state-exports.js';
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois au format AAAA-MM');
+const Month = isoMonth();
 const OrgParams = z.object({ orgId: z.uuid() });
 
 export const payrollRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -54,39 +54,5 @@ export const payrollRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: can('export.read'),
     },
     async (req) => aideAuPosteEstimate({ db: req.db, organisationId: req.actor.organisationId, year: req.query.year }),
-  );
-
-  app.get(
-    '/api/orgs/:orgId/reports/summary',
-    {
-      schema: {
-        tags: ['payroll'],
-        params: OrgParams,
-        querystring: z.object({ from: z.iso.date(), to: z.iso.date() }),
-        response: {
-          200: z.object({
-            minutesWorked: z.number().int(),
-            minutesBilled: z.number().int(),
-            etp: z.number(),
-            workers: z.number().int(),
-            clients: z.number().int(),
-            exits: z.object({
-              durable: z.number().int(),
-              transition: z.number().int(),
-              positive: z.number().int(),
-              other: z.number().int(),
-              withdrawn: z.number().int(),
-            }),
-            dynamicExitRate: z.number().nullable(),
-          }),
-        },
-      },
-      preHandler: can('report.read'),
-    },
-    async (req) => {
-      const { from, to } = req.query;
-      if (to < from) throw validationFailed([{ path: 'querystring.to', message: 'La fin doit être après le début' }]);
-      return reportSummary({ db: req.db, organisationId: req.actor.organisationId, from, to });
-    },
   );
 };

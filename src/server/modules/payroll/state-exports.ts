@@ -1,20 +1,19 @@
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { invoiceLines, invoices } from '../billing/schema.js';
-import { daysBetween } from '../calendar/paris-time.js';
 import { LEGAL } from '../settings/legal-figures.js';
 import { readOrganisationSettings } from '../settings/organisation-settings.js';
-import { exitStatistics } from '../support/exit-statistics.js';
+import { ASP_EXIT_REASONS, type AspExitReason } from '../support/rules/asp-exit-reasons.js';
 import { workerExits } from '../support/schema.js';
 import { monthRange } from '../timesheets/month.js';
 import { passes, workers } from '../workers/schema.js';
 import { toCsv } from './csv.js';
-import { workedInterventions } from './worked-minutes.js';
+import { stateWorkedInterventions } from './worked-minutes.js';
 
 const ETP_MINUTES_PER_YEAR = LEGAL.etpHoursPerYear * 60;
 
 /** Minutes billed per worker on the invoices of the months between `fromMonth` and `toMonth`. */
-async function billedMinutes(db: Db, organisationId: string, fromMonth: string, toMonth: string) {
+export async function billedMinutes(db: Db, organisationId: string, fromMonth: string, toMonth: string) {
   const rows = await db
     .select({ workerId: invoiceLines.workerId, minutes: sql<number>`sum(${invoiceLines.minutes})::int` })
     .from(invoiceLines)
@@ -43,23 +42,30 @@ export const ASP_COLUMNS = [
   'part_etp',
   'date_sortie',
   'categorie_sortie',
+  'motif_sortie_asp',
+  'libelle_motif_sortie',
 ];
 
 /**
- * The monthly State (ASP) declaration: per worker, hours worked and billed, missions, and the ETP share of
+ * The monthly State (ASP) declaration: per worker, hours worked (validated timesheets or past shifts not
+ * disputed, never shifts merely planned) and billed, missions, and the ETP share of
  * the month (1 ETP = 1 607 h a year, so a month's ETP is hours / (1 607 / 12)); the exit of the month if any.
  */
 export async function aspMonthlyExport({
   db,
   organisationId,
   month,
+  now,
 }: {
   db: Db;
   organisationId: string;
   month: string;
+  now?: Date;
 }) {
   const range = monthRange(month);
-  const items = await workedInterventions({ db, organisationId, from: range.first, to: range.last });
+  const items = (await stateWorkedInterventions({ db, organisationId, from: range.first, to: range.last, now })).filter(
+    (i) => i.minutes > 0,
+  );
   const billed = await billedMinutes(db, organisationId, month, month);
   const exits = await db
     .select()
@@ -110,6 +116,8 @@ export async function aspMonthlyExport({
       (r.minutes / (ETP_MINUTES_PER_YEAR / 12)).toFixed(4).replace('.', ','),
       exit?.exitDate ?? '',
       exit?.category ?? '',
+      exit?.aspReason ?? '',
+      exit?.aspReason ? (ASP_EXIT_REASONS[exit.aspReason as AspExitReason]?.label ?? '') : '',
     ];
   });
   return toCsv(ASP_COLUMNS, rows);
@@ -125,7 +133,7 @@ export async function aideAuPosteEstimate({
   organisationId: string;
   year: number;
 }) {
-  const items = await workedInterventions({ db, organisationId, from: `${year}-01-01`, to: `${year}-12-31` });
+  const items = await stateWorkedInterventions({ db, organisationId, from: `${year}-01-01`, to: `${year}-12-31` });
   const minutesWorked = items.reduce((s, i) => s + i.minutes, 0);
   const etp = minutesWorked / ETP_MINUTES_PER_YEAR;
   const settings = await readOrganisationSettings({ db, organisationId });
@@ -140,45 +148,5 @@ export async function aideAuPosteEstimate({
     centsPerEtp: LEGAL.aideAuPosteCentsPerEtp,
     amountCents: Math.round(etpRetained * LEGAL.aideAuPosteCentsPerEtp),
     capped: conventionEtp !== null && etp > conventionEtp,
-  };
-}
-
-/** API.md's summary of a period: hours worked and billed, ETP, people, exits and the dynamic exit rate. */
-export async function reportSummary({
-  db,
-  organisationId,
-  from,
-  to,
-}: {
-  db: Db;
-  organisationId: string;
-  from: string;
-  to: string;
-}) {
-  const items = await workedInterventions({ db, organisationId, from, to });
-  const minutesWorked = items.reduce((s, i) => s + i.minutes, 0);
-  const billed = await billedMinutes(db, organisationId, from.slice(0, 7), to.slice(0, 7));
-  const minutesBilled = [...billed.values()].reduce((s, m) => s + m, 0);
-  const days = daysBetween(from, to) + 1;
-  const etp = minutesWorked / (ETP_MINUTES_PER_YEAR * (days / 365));
-  const stats = await exitStatistics({ db, organisationId, from, to });
-  const e = stats.byCategory;
-  const counted = e.durable + e.transition + e.positive + e.other + e.withdrawn;
-  const denominator = counted - e.withdrawn;
-  return {
-    minutesWorked,
-    minutesBilled,
-    etp: Math.round(etp * 100) / 100,
-    workers: new Set(items.map((i) => i.workerId)).size,
-    clients: new Set(items.map((i) => i.clientId)).size,
-    exits: {
-      durable: e.durable,
-      transition: e.transition,
-      positive: e.positive,
-      other: e.other,
-      withdrawn: e.withdrawn,
-    },
-    dynamicExitRate:
-      denominator > 0 ? Math.round(((e.durable + e.transition + e.positive) / denominator) * 1000) / 1000 : null,
   };
 }

@@ -3,6 +3,9 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { conflict } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { parisDate } from '../calendar/paris-time.js';
+import { reconcileShiftChanges } from '../timesheets/reconcile-shift-changes.js';
+import { afterPlacement } from './after-placement.js';
 import { notifyClientOfReplacement } from './notify.js';
 import { shiftProposals, shifts } from './schema.js';
 import { findShift, isOverlapViolation, overlapConflict, slotOf } from './shift-context.js';
@@ -43,6 +46,18 @@ export async function assignShift({ db, actor, shiftId, workerId, mustBeOpen = f
         .update(shifts)
         .set({ workerId, status: 'assigned' })
         .where(and(eq(shifts.id, shift.id), eq(shifts.organisationId, actor.organisationId)));
+      await reconcileShiftChanges({
+        db: tx,
+        organisationId: actor.organisationId,
+        userId: actor.userId,
+        shiftIds: [shift.id],
+      });
+      // In the same step: the worker named in the contract (R5132-20), the medical visit due (R5132-26-7).
+      const lawWarnings = await afterPlacement(tx, actor, {
+        missionId: shift.missionId,
+        workerId,
+        placementDate: parisDate(shift.startAt),
+      });
       // Other pending proposals for this shift are now moot.
       await tx
         .update(shiftProposals)
@@ -63,7 +78,11 @@ export async function assignShift({ db, actor, shiftId, workerId, mustBeOpen = f
         details: { workerId, previousWorkerId: shift.workerId },
       });
       if (shift.status === 'open') await notifyClientOfReplacement(tx, shift, verdict.workerName);
-      return { status: 'assigned' as const, warnings: verdict.warnings, previousWorkerId: shift.workerId };
+      return {
+        status: 'assigned' as const,
+        warnings: [...verdict.warnings, ...lawWarnings],
+        previousWorkerId: shift.workerId,
+      };
     });
   } catch (err) {
     if (isOverlapViolation(err)) throw overlapConflict(workerName);

@@ -2,17 +2,14 @@ import { type SQL, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Db } from '../../db/connect.js';
+import { rowsOf } from '../../db/rows.js';
 import { addDays, parisInstant } from '../calendar/paris-time.js';
+import { withDefaults } from '../settings/organisation-settings.js';
 import { countedPlacements } from './hours-cap-status.js';
+import { INFORMATION_VISIT_MATCH, limitsOf } from './information-visit.js';
 import type { WorkerFacts } from './rules/assignment.js';
 import { addMonths, HOURS_CAP_WINDOW_MONTHS, hoursCapWindow } from './rules/hours-cap.js';
 import { parisDay } from './rules/paris-clock.js';
-
-/** Raw rows of a query, the same on PGlite and node-postgres. */
-export async function rowsOf<T = Record<string, any>>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
 
 const isTransaction = (db: Db): boolean => (db as unknown) instanceof PgTransaction;
 const poolSize = (db: Db): number => {
@@ -94,10 +91,11 @@ export async function loadWorkerFacts(o: LoadFactsOptions): Promise<Map<string, 
       : sql``;
   const fromDate = parisDay(o.fromMs);
   const toDate = parisDay(o.toMs);
-  // Weeks and months touched by the period, for the hours already given.
-  const firstMonday = mondayOf(addDays(fromDate, -1));
+  // Weeks and months touched by the period, for the hours already given; 11 weeks on both sides for the
+  // average over any 12 weeks (L3121-22).
+  const firstMonday = mondayOf(addDays(fromDate, -1 - 77));
   const weekBounds: string[] = [];
-  for (let m = firstMonday; m <= addDays(toDate, 7); m = addDays(m, 7)) weekBounds.push(m);
+  for (let m = firstMonday; m <= addDays(toDate, 7 + 77); m = addDays(m, 7)) weekBounds.push(m);
   const monthBounds: string[] = [];
   for (let m = `${fromDate.slice(0, 7)}-01`; m <= addMonths(`${toDate.slice(0, 7)}-01`, 1); m = addMonths(m, 1)) {
     monthBounds.push(m);
@@ -121,10 +119,16 @@ export async function loadWorkerFacts(o: LoadFactsOptions): Promise<Map<string, 
     {
       workers: sql`SELECT w.id, w.organisation_id, w.first_name, w.last_name, w.lat, w.lon, w.max_minutes_per_week,
           w.weekly_availability, w.cap_derogation_from::text AS der_from, w.cap_derogation_to::text AS der_to,
-          w.target_jobs
+          w.target_jobs, w.birth_date::text AS birth_date,
+          (SELECT max(v.done_on)::text FROM health_visits v WHERE v.worker_id = w.id AND v.done_on IS NOT NULL
+            AND v.kind ILIKE ${INFORMATION_VISIT_MATCH}) AS visit_done
         FROM workers w WHERE w.organisation_id = ANY(${orgs}) AND w.id IN (SELECT ws.id FROM ws)`,
       jobs: sql`SELECT x.worker_id, x.rome, x.level FROM worker_jobs x WHERE x.organisation_id = ANY(${orgs}) ${onlyW}`,
-      passes: sql`SELECT x.worker_id, x.start_date::text AS s, x.end_date::text AS e FROM passes x
+      // Suspended days and a prolongation awaiting the prescriber decide the PASS's days (workers/rules/pass-dates.ts).
+      passes: sql`SELECT x.worker_id, x.start_date::text AS s, x.end_date::text AS e,
+          (SELECT coalesce(json_agg(json_build_object('startDate', y.start_date::text, 'endDate', y.end_date::text)), '[]')
+            FROM pass_suspensions y WHERE y.pass_id = x.id) AS sus,
+          EXISTS (SELECT 1 FROM pass_extensions z WHERE z.pass_id = x.id AND z.status = 'pending') AS pending FROM passes x
           WHERE x.organisation_id = ANY(${orgs}) ${onlyW} AND x.start_date <= ${addDays(toDate, 1)}::date
             AND x.end_date >= ${o.workerIds ? '1900-01-01' : addDays(fromDate, -1)}::date`,
       contracts: sql`SELECT x.worker_id, x.start_date::text AS s, x.end_date::text AS e, x.weekly_minutes FROM employment_contracts x
@@ -139,13 +143,15 @@ export async function loadWorkerFacts(o: LoadFactsOptions): Promise<Map<string, 
             'absence : ' || x.reason
           FROM absences x WHERE x.organisation_id = ANY(${orgs}) ${onlyW}
             AND x.start_at < ${ts(o.toMs)} AND x.end_at > ${ts(o.fromMs)}`,
-      // A shift lasts at most 12 h: the lower bound on start_at lets the index narrow the range.
+      // The weeks around the slots (days worked, weekly rest: L3132-1, -2). A shift lasts at most 12 h: the
+      // lower bound on start_at lets the index narrow the range.
       nearby: sql`SELECT x.id, x.worker_id, extract(epoch FROM x.start_at)::float8 * 1000 AS s, extract(epoch FROM x.end_at)::float8 * 1000 AS e,
             c.name AS client_name
           FROM shifts x JOIN clients c ON c.id = x.client_id
           WHERE x.organisation_id = ANY(${orgs}) ${onlyW} AND x.status = 'assigned'
-            AND x.start_at < ${ts(o.toMs + 36 * 3_600_000)} AND x.end_at > ${ts(o.fromMs - 36 * 3_600_000)}
-            AND x.start_at > ${ts(o.fromMs - 48 * 3_600_000)}`,
+            AND x.start_at < ${ts(o.toMs + 9 * 86_400_000)} AND x.end_at > ${ts(o.fromMs - 9 * 86_400_000)}
+            AND x.start_at > ${ts(o.fromMs - 9 * 86_400_000 - 12 * 3_600_000)}`,
+      settings: sql`SELECT g.id, g.settings FROM organisations g WHERE g.id = ANY(${orgs})`,
       totals: sql`SELECT x.worker_id,
             width_bucket(extract(epoch FROM x.start_at)::float8, ${`{${weekEdges.join(',')}}`}::float8[]) AS wk,
             width_bucket(extract(epoch FROM x.start_at)::float8, ${`{${monthEdges.join(',')}}`}::float8[]) AS mo,
@@ -172,6 +178,7 @@ export async function loadWorkerFacts(o: LoadFactsOptions): Promise<Map<string, 
     workerSet,
   );
 
+  const limitsByOrg = new Map(r.settings.map((g) => [g.id as string, limitsOf(withDefaults(g.settings))]));
   const facts = new Map<string, WorkerFacts>();
   for (const w of r.workers) {
     facts.set(w.id, {
@@ -196,10 +203,16 @@ export async function loadWorkerFacts(o: LoadFactsOptions): Promise<Map<string, 
       excludedBy: new Set(),
       continuity: new Map(),
       cap: { windowStart: null, windowEnd: null, countedMinutes: 0, exact: false },
+      birthDate: w.birth_date ?? null,
+      informationVisitDoneOn: w.visit_done ?? null,
+      limits: limitsByOrg.get(w.organisation_id),
     });
   }
   for (const x of r.jobs) facts.get(x.worker_id)?.jobs.set(x.rome, x.level);
-  for (const x of r.passes) facts.get(x.worker_id)?.passes.push({ startDate: x.s, endDate: x.e });
+  for (const x of r.passes)
+    facts
+      .get(x.worker_id)
+      ?.passes.push({ startDate: x.s, endDate: x.e, suspensions: x.sus ?? [], pendingExtension: Boolean(x.pending) });
   for (const x of r.contracts)
     facts.get(x.worker_id)?.contracts.push({ startDate: x.s, endDate: x.e ?? null, weeklyMinutes: x.weekly_minutes });
   for (const x of r.unavailable)

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { reconcileShiftChanges } from '../timesheets/reconcile-shift-changes.js';
 import { shiftProposals, shifts } from './schema.js';
 import { findShift } from './shift-context.js';
 
@@ -24,6 +25,12 @@ export async function cancelShift({
       .update(shifts)
       .set({ status: 'cancelled', workerId: null, uncoveredWorkerId: shift.workerId, cancelReason: reason ?? null })
       .where(eq(shifts.id, shift.id));
+    await reconcileShiftChanges({
+      db: tx,
+      organisationId: actor.organisationId,
+      userId: actor.userId,
+      shiftIds: [shift.id],
+    });
     await tx
       .update(shiftProposals)
       .set({ status: 'withdrawn', respondedAt: new Date() })

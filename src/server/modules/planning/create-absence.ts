@@ -1,9 +1,12 @@
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
-import { forbidden, notFound, validationFailed } from '../../http/errors.js';
+import { notFound, validationFailed } from '../../http/errors.js';
+import { absenceWorkerScope } from '../../policies/scopes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { queueEmail } from '../notifications/queue-email.js';
+import { reconcileShiftChanges } from '../timesheets/reconcile-shift-changes.js';
+import { workers } from '../workers/schema.js';
 import { officerEmails, shiftWhen } from './notify.js';
 import { absences, missions, shiftProposals, shifts } from './schema.js';
 import { findWorkerName } from './shift-context.js';
@@ -37,6 +40,19 @@ export async function shiftsUncoveredBy(
 }
 
 /**
+ * The worker must be one the actor may declare absent (policies/scopes.ts absenceWorkerScope): 404 otherwise.
+ * Returns the client whose shifts only are uncovered (a client user's), or null for every shift.
+ */
+export async function assertAbsenceWorker(db: Db, actor: CreateAbsenceOptions['actor'], workerId: string) {
+  const [target] = await db
+    .select({ id: workers.id })
+    .from(workers)
+    .where(and(eq(workers.id, workerId), absenceWorkerScope(actor)));
+  if (!target) throw notFound('Ce·tte salarié·e');
+  return actor.role === 'client_user' ? (actor.clientId ?? null) : null;
+}
+
+/**
  * Records an absence: the worker's shifts in that period become open, and the officers are told so that
  * they find a replacement. A worker declares only their own absences; a client only for workers on its
  * shifts, and only its own shifts are uncovered.
@@ -45,19 +61,9 @@ export async function createAbsence({ db, actor, input }: CreateAbsenceOptions) 
   if (input.end.getTime() <= input.start.getTime()) {
     throw validationFailed([{ path: 'end', message: 'La fin de l’absence doit être après son début.' }]);
   }
-  if (actor.role === 'worker' && actor.workerId !== input.workerId) throw notFound('Ce·tte salarié·e');
   return db.transaction(async (tx) => {
+    const clientId = await assertAbsenceWorker(tx, actor, input.workerId);
     const worker = await findWorkerName(tx, actor.organisationId, input.workerId);
-    const clientId = actor.role === 'client_user' ? actor.clientId : null;
-    if (actor.role === 'client_user') {
-      if (!clientId) throw forbidden();
-      const [known] = await tx
-        .select({ n: sql<number>`1` })
-        .from(shifts)
-        .where(and(eq(shifts.clientId, clientId), eq(shifts.workerId, input.workerId)))
-        .limit(1);
-      if (!known) throw notFound('Ce·tte salarié·e');
-    }
     const uncovered = await shiftsUncoveredBy(tx, {
       organisationId: actor.organisationId,
       workerId: input.workerId,
@@ -82,6 +88,12 @@ export async function createAbsence({ db, actor, input }: CreateAbsenceOptions) 
         .update(shifts)
         .set({ status: 'open', workerId: null, uncoveredWorkerId: input.workerId })
         .where(and(inArray(shifts.id, ids), eq(shifts.organisationId, actor.organisationId)));
+      await reconcileShiftChanges({
+        db: tx,
+        organisationId: actor.organisationId,
+        userId: actor.userId,
+        shiftIds: ids,
+      });
       const to = await officerEmails(
         tx,
         actor.organisationId,

@@ -4,9 +4,11 @@ import type { OrgActor } from '../../http/actor.js';
 import { notFound, ruleBroken, validationFailed } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { createSite } from '../clients/manage-sites.js';
-import { sites } from '../clients/schema.js';
+import { clients, sites } from '../clients/schema.js';
+import { assertPlacementAllowed } from '../quotes/create-placement-contract.js';
 import { dangerousWork } from '../quotes/rules/dangerous-jobs.js';
 import { placementContracts } from '../quotes/schema.js';
+import { jobOutsideContract } from './rules/contract-scope.js';
 import { missions } from './schema.js';
 import { romeLabel } from './shift-context.js';
 
@@ -97,6 +99,23 @@ export async function createMission({ db, actor, input }: CreateMissionOptions) 
       }
       siteId = first.id;
     }
+    // The mission stays inside its contract: one of its jobs (R5132-20), at a site of the convention's
+    // territory (R5132-19), with the contract's other placement rules.
+    if (jobOutsideContract(input.rome, contract.romeCodes)) {
+      throw ruleBroken(
+        'job_outside_contract',
+        `Le métier ${romeLabel(input.rome)} (${input.rome}) ne figure pas dans le contrat de mise à disposition ${contract.number} (art. R5132-20 du Code du travail) : établissez un avenant ou un nouveau devis pour ce métier.`,
+      );
+    }
+    const [client] = await tx.select().from(clients).where(eq(clients.id, contract.clientId));
+    const [site] = await tx.select().from(sites).where(eq(sites.id, siteId));
+    await assertPlacementAllowed(tx, {
+      organisationId: actor.organisationId,
+      client,
+      site,
+      romeCodes: [input.rome],
+      startDate: input.startDate,
+    });
     const [mission] = await tx
       .insert(missions)
       .values({

@@ -3,6 +3,7 @@ import type { OrgActor } from '../../http/actor.js';
 import { ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisDate } from '../calendar/paris-time.js';
+import { afterPlacement } from './after-placement.js';
 import { makeSlot } from './rules/assignment.js';
 import { shifts } from './schema.js';
 import { assertShiftTimes, findMission, isOverlapViolation, overlapConflict, romeLabel } from './shift-context.js';
@@ -37,6 +38,7 @@ export async function createShift({ db, actor, input, seriesId = null }: CreateS
           clientId: mission.clientId,
           clientName: mission.clientName,
           clientCounts: mission.clientCounts,
+          clientLegalFormUnknown: mission.clientLegalFormUnknown,
           rome: mission.rome,
           romeLabel: romeLabel(mission.rome),
         });
@@ -62,6 +64,13 @@ export async function createShift({ db, actor, input, seriesId = null }: CreateS
           seriesId,
         })
         .returning();
+      if (input.workerId) {
+        // In the same step: the worker named in the contract (R5132-20), the medical visit due (R5132-26-7).
+        warnings = [
+          ...warnings,
+          ...(await afterPlacement(tx, actor, { missionId: mission.id, workerId: input.workerId, placementDate: day })),
+        ];
+      }
       await recordAudit({
         db: tx,
         actor,

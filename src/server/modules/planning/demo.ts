@@ -93,7 +93,7 @@ export async function seedPlanningDemo(world: DemoWorld): Promise<void> {
         actor: officer,
         shiftId: shift.id,
         workerIds: [world.demoWorkerId],
-        publicUrl: 'http://localhost:3000',
+        publicUrl: world.publicUrl,
       }).catch((err: Error) => err);
       if (!(proposed instanceof Error)) break;
       await cancelShift({ db, actor: officer, shiftId: shift.id, reason: 'Renfort finalement inutile' });

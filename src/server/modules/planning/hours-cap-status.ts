@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
+import { notFound } from '../../http/errors.js';
 import { parisDate } from '../calendar/paris-time.js';
 import { clients } from '../clients/schema.js';
 import { workers } from '../workers/schema.js';
@@ -43,6 +44,8 @@ export async function hoursCapStatus({
     .select({ from: workers.capDerogationFrom, to: workers.capDerogationTo })
     .from(workers)
     .where(and(eq(workers.id, workerId), eq(workers.organisationId, organisationId)));
+  // A worker of another AI, or none: 404 like every foreign id, never a counter of zeros that hints at nothing.
+  if (!worker) throw notFound('Ce·tte salarié·e');
   const placements = await countedPlacements(db, organisationId, workerId);
   const date = parisDate(at);
   const window = hoursCapWindow(placements, date);
@@ -52,7 +55,7 @@ export async function hoursCapStatus({
     capMinutes: HOURS_CAP_MINUTES,
     windowStart: window.windowStart,
     windowEnd: window.windowEnd,
-    derogation: worker ? derogationRuns(worker.from, worker.to, date) : false,
+    derogation: derogationRuns(worker.from, worker.to, date),
     ratio,
     level: ratio >= 1 ? 'reached' : ratio >= HOURS_CAP_WARNING_RATIO ? 'warning' : 'ok',
   };

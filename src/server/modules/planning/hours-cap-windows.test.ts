@@ -4,8 +4,10 @@ import { describe, expect, test } from 'vitest';
 import { makeClient, makeMission, makeShift } from '../../../../test/factories.js';
 import { at, makePlanningWorld, makeWorldShift } from '../../../../test/factories-planning.js';
 import { testDatabase } from '../../../../test/harness.js';
+import { rowsOf } from '../../db/rows.js';
+import { legalForms } from '../clients/legal-forms.js';
+import { countsForHoursCap, PRIVATE_INDIVIDUAL } from '../clients/rules/hours-cap-scope.js';
 import { clients } from '../clients/schema.js';
-import { rowsOf } from './assignment-facts.js';
 import { countedPlacements } from './hours-cap-status.js';
 import { hoursCapWindowChain } from './rules/hours-cap.js';
 import { shifts } from './schema.js';
@@ -57,14 +59,14 @@ describe('the 480 h windows kept by the database (hours_cap_windows)', () => {
       { windowStart: '2025-09-01', windowEnd: '2027-08-31', countedMinutes: 150 },
     ]);
 
-    // The client becomes exempt (override): nothing counts any more; and back.
-    await db.update(clients).set({ countsForHoursCapOverride: false }).where(eq(clients.id, w.client.id));
+    // The client's legal form is corrected to an association: nothing counts any more; unknown counts again.
+    await db.update(clients).set({ legalForm: '9220' }).where(eq(clients.id, w.client.id));
     expect(await storedWindows(worker)).toEqual([]);
-    await db.update(clients).set({ countsForHoursCapOverride: null }).where(eq(clients.id, w.client.id));
+    await db.update(clients).set({ legalForm: null }).where(eq(clients.id, w.client.id));
     expect(await storedWindows(worker)).toHaveLength(1);
   });
 
-  test('placements with clients that do not count open no window', async () => {
+  test('placements with clients that do not count (a non-profit care home, an association) open no window', async () => {
     const w = await makePlanningWorld(db, { workers: 1, clientKind: 'care_home', forProfit: false });
     await makeWorldShift(db, w, { date: '2026-05-04', from: '08:00', to: '12:00', workerId: w.workers[0].id });
     expect(await storedWindows(w.workers[0].id)).toEqual([]);
@@ -111,4 +113,43 @@ describe('the 480 h windows kept by the database (hours_cap_windows)', () => {
       { numRuns: 25 },
     );
   }, 120_000);
+});
+
+/**
+ * The SQL twin of countsForHoursCap (hours_cap_counts, migration 0027) answers like the TypeScript rule on
+ * generated clients: level-2 and level-3 INSEE codes, private individuals and unknown legal forms.
+ */
+describe('hours_cap_counts (SQL) is countsForHoursCap (TypeScript)', () => {
+  const codes = [...legalForms().values()].filter((f) => f.level >= 2).map((f) => f.code);
+  const legalForm = fc.oneof(fc.constantFrom(...codes), fc.constant(PRIVATE_INDIVIDUAL), fc.constant(null));
+
+  test('on every legal form of the list', async () => {
+    const all = [...codes, PRIVATE_INDIVIDUAL];
+    const rows = await rowsOf<{ f: string; counts: boolean }>(
+      db,
+      sql`SELECT f, hours_cap_counts_legal_form(f) AS counts FROM unnest(${`{${all.join(',')}}`}::text[]) f`,
+    );
+    for (const r of rows) expect([r.f, r.counts]).toEqual([r.f, countsForHoursCap(r.f)]);
+    expect(rows).toHaveLength(all.length);
+  });
+
+  test('on generated clients stored in the database', async () => {
+    const w = await makePlanningWorld(db, { workers: 1 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(legalForm, { minLength: 1, maxLength: 8 }), async (forms) => {
+        const made = [];
+        for (const f of forms)
+          made.push(await makeClient(db, { organisationId: w.org.id, kind: 'company', legalForm: f }));
+        const rows = await rowsOf<{ id: string; counts: boolean }>(
+          db,
+          sql`SELECT c.id, hours_cap_counts(c) AS counts FROM clients c
+              WHERE c.id = ANY(${`{${made.map((m) => m.id).join(',')}}`}::uuid[])`,
+        );
+        for (const m of made) {
+          expect(rows.find((r) => r.id === m.id)?.counts).toBe(countsForHoursCap(m.legalForm));
+        }
+      }),
+      { numRuns: 20 },
+    );
+  }, 60_000);
 });

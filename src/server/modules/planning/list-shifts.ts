@@ -1,6 +1,8 @@
 import { and, asc, count, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
+import { escapeLike } from '../../http/validation.js';
+import { shiftScope } from '../../policies/scopes.js';
 import { addDays, parisDate, parisInstant } from '../calendar/paris-time.js';
 import { isPublicHoliday } from '../calendar/public-holidays.js';
 import { clients, sites } from '../clients/schema.js';
@@ -32,6 +34,15 @@ const shiftView = {
   status: shifts.status,
   clientId: shifts.clientId,
   clientName: clients.name,
+  clientLegalFormUnknown: sql<boolean>`(${clients.legalForm} IS NULL)`,
+  // R5132-20: the worker is named in no version of the contract signed by the shift's start (an amendment
+  // naming them still awaits the client's signature, or was never made).
+  contractUnsigned: sql<boolean>`(${shifts.workerId} IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM placement_contracts m0 JOIN placement_contracts pc
+      ON pc.id = coalesce(m0.amends_id, m0.id) OR pc.amends_id = coalesce(m0.amends_id, m0.id)
+    WHERE m0.id = ${missions.placementContractId} AND pc.signed_at IS NOT NULL AND pc.signed_at <= ${shifts.startAt}
+      AND (${shifts.workerId} = ANY(pc.worker_ids)
+        OR (${workers.firstName} || ' ' || ${workers.lastName}) = ANY(pc.worker_names))))`,
   siteId: sites.id,
   siteName: sites.name,
   siteCommune: sites.communeName,
@@ -39,6 +50,7 @@ const shiftView = {
   firstName: workers.firstName,
   lastName: workers.lastName,
   uncoveredWorkerId: shifts.uncoveredWorkerId,
+  pendingProposals: sql<number>`(SELECT count(*)::int FROM shift_proposals p WHERE p.shift_id = ${shifts.id} AND p.status = 'pending')`,
 };
 
 type Row = {
@@ -50,6 +62,8 @@ type Row = {
   status: string;
   clientId: string;
   clientName: string;
+  clientLegalFormUnknown?: boolean;
+  contractUnsigned?: boolean;
   siteId: string;
   siteName: string;
   siteCommune: string | null;
@@ -57,6 +71,7 @@ type Row = {
   firstName: string | null;
   lastName: string | null;
   uncoveredWorkerId: string | null;
+  pendingProposals?: number;
 };
 
 export function presentShift(r: Row, opts: { withNames: boolean } = { withNames: true }) {
@@ -79,17 +94,17 @@ export function presentShift(r: Row, opts: { withNames: boolean } = { withNames:
     workerName: opts.withNames && r.firstName ? `${r.firstName} ${r.lastName}` : null,
     publicHoliday: isPublicHoliday(day),
     uncoveredWorkerId: r.uncoveredWorkerId,
+    /** Proposals still waiting for an answer: shown on the grid, left alone by the auto-planner. */
+    pendingProposals: Number(r.pendingProposals ?? 0),
+    clientLegalFormUnknown: Boolean(r.clientLegalFormUnknown),
+    /** R5132-20: the worker is not yet named in a signed version of the contract on the shift's day. */
+    contractUnsigned: Boolean(r.contractUnsigned),
   };
 }
 
 /** The conditions every shift query of an actor carries: its tenant, and its client or worker if bound. */
 export function actorScope(actor: Pick<OrgActor, 'organisationId' | 'role' | 'clientId' | 'workerId'>): SQL[] {
-  const where: SQL[] = [eq(shifts.organisationId, actor.organisationId)];
-  if (actor.role === 'client_user')
-    where.push(eq(shifts.clientId, actor.clientId ?? '00000000-0000-0000-0000-000000000000'));
-  if (actor.role === 'worker')
-    where.push(eq(shifts.workerId, actor.workerId ?? '00000000-0000-0000-0000-000000000000'));
-  return where;
+  return [shiftScope(actor)];
 }
 
 /** GET /shifts: shifts in a period with filters, oldest first. */
@@ -157,8 +172,8 @@ export async function planningGrid({
     for (const w of words) {
       workerWhere.push(
         or(
-          sql`immutable_unaccent(${workers.firstName}) ILIKE immutable_unaccent(${`%${w}%`})`,
-          sql`immutable_unaccent(${workers.lastName}) ILIKE immutable_unaccent(${`%${w}%`})`,
+          sql`immutable_unaccent(${workers.firstName}) ILIKE immutable_unaccent(${`%${escapeLike(w)}%`})`,
+          sql`immutable_unaccent(${workers.lastName}) ILIKE immutable_unaccent(${`%${escapeLike(w)}%`})`,
         )!,
       );
     }

@@ -4,6 +4,7 @@ import type { OrgActor } from '../../http/actor.js';
 import { conflict, ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisDate } from '../calendar/paris-time.js';
+import { afterPlacement } from './after-placement.js';
 import { shifts } from './schema.js';
 import { assertShiftTimes, findShift, isOverlapViolation, overlapConflict, slotOf } from './shift-context.js';
 import { verifyAssignment } from './verify-assignment.js';
@@ -46,6 +47,13 @@ export async function moveShift({ db, actor, shiftId, start, end, workerId }: Mo
         .update(shifts)
         .set({ startAt: start, endAt: end, workerId: target, status: target ? 'assigned' : 'open' })
         .where(eq(shifts.id, shift.id));
+      if (target && target !== shift.workerId) {
+        // Another worker: named in the contract (R5132-20), medical visit due (R5132-26-7), in the same step.
+        warnings = [
+          ...warnings,
+          ...(await afterPlacement(tx, actor, { missionId: shift.missionId, workerId: target, placementDate: day })),
+        ];
+      }
       await recordAudit({
         db: tx,
         actor,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { AppError, validationFailed } from '../../http/errors.js';
@@ -9,7 +9,7 @@ import { loadWorkerFacts } from './assignment-facts.js';
 import { makeSlot } from './rules/assignment.js';
 import { autoplan, type PlanInput } from './rules/autoplan.js';
 import { countsForHoursCap } from './rules/hours-cap.js';
-import { missions, shifts } from './schema.js';
+import { missions, shiftProposals, shifts } from './schema.js';
 import { romeLabel } from './shift-context.js';
 
 /**
@@ -22,12 +22,18 @@ export async function planOpenShifts({
   from,
   to,
   clientId,
+  includeProposed = false,
 }: {
   db: Db;
   actor: Pick<OrgActor, 'organisationId'>;
   from: string;
   to: string;
   clientId?: string;
+  /**
+   * Open shifts already proposed to someone (a proposal still pending) are left alone: the people asked may
+   * be answering. The officer can tell the planner to take them too.
+   */
+  includeProposed?: boolean;
 }) {
   if (to < from) throw validationFailed([{ path: 'to', message: 'La fin de la période doit suivre son début.' }]);
   if (daysBetween(from, to) > 31)
@@ -35,16 +41,14 @@ export async function planOpenShifts({
   const t0 = performance.now();
   const start = parisInstant(from);
   const end = parisInstant(addDays(to, 1));
-  const open = await db
+  const all = await db
     .select({
       id: shifts.id,
       startAt: shifts.startAt,
       endAt: shifts.endAt,
       clientId: shifts.clientId,
       clientName: clients.name,
-      kind: clients.kind,
-      forProfit: clients.forProfit,
-      override: clients.countsForHoursCapOverride,
+      legalForm: clients.legalForm,
       rome: missions.rome,
       lat: sites.lat,
       lon: sites.lon,
@@ -65,6 +69,21 @@ export async function planOpenShifts({
     )
     .orderBy(asc(shifts.startAt))
     .limit(5000);
+  const proposed = await pendingProposalShiftIds(
+    db,
+    actor.organisationId,
+    all.map((s) => s.id),
+  );
+  const open = includeProposed ? all : all.filter((s) => !proposed.has(s.id));
+  const leftAlone = all
+    .filter((s) => proposed.has(s.id) && !includeProposed)
+    .map((s) => ({
+      shiftId: s.id,
+      start: s.startAt.toISOString(),
+      end: s.endAt.toISOString(),
+      clientName: s.clientName,
+      romeLabel: romeLabel(s.rome),
+    }));
   const slots = open.map((s) =>
     makeSlot({
       id: s.id,
@@ -72,7 +91,8 @@ export async function planOpenShifts({
       end: s.endAt,
       clientId: s.clientId,
       clientName: s.clientName,
-      clientCounts: countsForHoursCap({ kind: s.kind, forProfit: s.forProfit, countsForHoursCapOverride: s.override }),
+      clientCounts: countsForHoursCap(s.legalForm),
+      clientLegalFormUnknown: s.legalForm === null,
       rome: s.rome,
       romeLabel: romeLabel(s.rome),
       siteLat: s.lat,
@@ -80,7 +100,7 @@ export async function planOpenShifts({
     }),
   );
   if (slots.length === 0) {
-    return { from, to, openShifts: 0, covered: 0, totalScore: 0, assignments: [], unfilled: [], ms: 0 };
+    return { from, to, openShifts: 0, covered: 0, totalScore: 0, assignments: [], unfilled: [], leftAlone, ms: 0 };
   }
   const facts = await loadWorkerFacts({
     db,
@@ -126,9 +146,26 @@ export async function planOpenShifts({
         romeLabel: romeLabel(s.rome),
       };
     }),
+    leftAlone,
     ms: Math.round(performance.now() - t0),
     loadMs: Math.round(loadedMs),
   };
+}
+
+/** The shifts (among `ids`) that someone has been asked to take and has not answered yet. */
+async function pendingProposalShiftIds(db: Db, organisationId: string, ids: string[]) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await db
+    .selectDistinct({ shiftId: shiftProposals.shiftId })
+    .from(shiftProposals)
+    .where(
+      and(
+        eq(shiftProposals.organisationId, organisationId),
+        eq(shiftProposals.status, 'pending'),
+        inArray(shiftProposals.shiftId, ids),
+      ),
+    );
+  return new Set(rows.map((r) => r.shiftId));
 }
 
 /** Applies the reviewed proposal: each assignment is checked again and applied on its own. */

@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
-import { conflict, validationFailed } from '../../http/errors.js';
+import { AppError, conflict, validationFailed } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { shiftWhen } from './notify.js';
-import { shiftProposals } from './schema.js';
+import { type ProposalChannel, shiftProposals } from './schema.js';
 import { findShift, romeLabel, slotOf } from './shift-context.js';
 import { verifyAssignment } from './verify-assignment.js';
 
@@ -22,9 +22,16 @@ export type ProposeShiftOptions = {
   publicUrl: string;
 };
 
+/** How a proposal can reach a worker: email when there is an address (SMS will be added beside it). */
+export function proposalChannel(contact: { email: string | null }): ProposalChannel {
+  return contact.email?.trim() ? 'email' : 'none';
+}
+
 /**
  * Offers an open shift to one or several workers: each gets an email with private accept and decline links
- * (and sees it on their page); the first to accept gets the shift.
+ * (and sees it on their page); the first to accept gets the shift. Nobody is "sent" a proposal that cannot
+ * reach them: a person without any channel is left out and named in `unreachable`; if no chosen person can be
+ * reached, the call is refused (422 no_contact_channel) and nothing is recorded.
  */
 export async function proposeShift({ db, actor, shiftId, workerIds, publicUrl }: ProposeShiftOptions) {
   const unique = [...new Set(workerIds)];
@@ -46,11 +53,21 @@ export async function proposeShift({ db, actor, shiftId, workerIds, publicUrl }:
         ),
       );
     const skip = new Set(already.map((a) => a.workerId));
-    const created: { id: string; workerId: string; rank: number }[] = [];
+    const created: { id: string; workerId: string; workerName: string; rank: number; channel: ProposalChannel }[] = [];
+    const unreachable: { workerId: string; workerName: string; message: string }[] = [];
     for (const [i, workerId] of unique.entries()) {
       if (skip.has(workerId)) continue;
       // Every rule is checked now, and again when the worker accepts.
       const v = await verifyAssignment({ db: tx, organisationId: actor.organisationId, workerId, slot });
+      const channel = proposalChannel({ email: v.workerEmail });
+      if (channel === 'none') {
+        unreachable.push({
+          workerId,
+          workerName: v.workerName,
+          message: `${v.workerName} n’a pas d’adresse e-mail : la proposition ne peut pas lui être envoyée. Appelez cette personne, puis affectez-la directement.`,
+        });
+        continue;
+      }
       const token = newToken();
       const [p] = await tx
         .insert(shiftProposals)
@@ -61,10 +78,11 @@ export async function proposeShift({ db, actor, shiftId, workerIds, publicUrl }:
           rank: i + 1,
           tokenHash: tokenHash(token),
           proposedBy: actor.userId,
+          channel,
         })
         .returning({ id: shiftProposals.id });
-      created.push({ id: p.id, workerId, rank: i + 1 });
-      if (v.workerEmail) {
+      created.push({ id: p.id, workerId, workerName: v.workerName, rank: i + 1, channel });
+      if (channel === 'email' && v.workerEmail) {
         const link = `${publicUrl.replace(/\/$/, '')}/proposition/${token}`;
         await queueEmail({
           db: tx,
@@ -93,8 +111,18 @@ export async function proposeShift({ db, actor, shiftId, workerIds, publicUrl }:
       action: 'shift.propose',
       recordType: 'shift',
       recordId: shift.id,
-      details: { workerIds: created.map((c) => c.workerId) },
+      details: { workerIds: created.map((c) => c.workerId), unreachable: unreachable.map((u) => u.workerId) },
     });
-    return { items: created };
+    if (created.length === 0 && unreachable.length > 0) {
+      throw new AppError(
+        422,
+        'no_contact_channel',
+        unreachable.length === 1
+          ? unreachable[0].message
+          : `Aucune de ces personnes ne peut être prévenue : ${unreachable.map((u) => u.workerName).join(', ')} n’ont pas d’adresse e-mail. Appelez-les, puis affectez directement la personne qui accepte.`,
+        unreachable.map((u) => ({ path: `workerIds.${unique.indexOf(u.workerId)}`, message: u.message })),
+      );
+    }
+    return { items: created, unreachable };
   });
 }

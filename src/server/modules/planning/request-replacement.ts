@@ -2,13 +2,18 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
+import { shiftScope } from '../../policies/scopes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { officerEmails, shiftWhen } from './notify.js';
 import { shifts } from './schema.js';
 import { findShift } from './shift-context.js';
 
-/** The client asks the AI for another person on one of its shifts (the officer decides). */
+/**
+ * The client asks the AI for another person on one of its shifts (the officer decides). Only a client user
+ * asks (permission 'shift.replacement_request'), and only on its own client's shifts (shiftScope): the email
+ * speaks in the client's name.
+ */
 export async function requestReplacement({
   db,
   actor,
@@ -20,13 +25,12 @@ export async function requestReplacement({
   shiftId: string;
   message?: string | null;
 }) {
-  const shift = await findShift(db, actor.organisationId, shiftId);
-  if (actor.role === 'client_user' && shift.clientId !== actor.clientId) throw notFound('Ce créneau');
   const [row] = await db
     .select({ id: shifts.id })
     .from(shifts)
-    .where(and(eq(shifts.id, shiftId)));
+    .where(and(eq(shifts.id, shiftId), shiftScope(actor)));
   if (!row) throw notFound('Ce créneau');
+  const shift = await findShift(db, actor.organisationId, shiftId);
   return db.transaction(async (tx) => {
     for (const email of await officerEmails(tx, actor.organisationId, [shift.referentUserId])) {
       await queueEmail({

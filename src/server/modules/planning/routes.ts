@@ -1,17 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../http/can.js';
-import { notFound } from '../../http/errors.js';
 import { listOf, Pagination } from '../../http/pagination.js';
+import { dates, isoDay, isoInstant, WORK_YEARS } from '../../http/validation.js';
+import { checkPostalCode } from '../geo/communes.js';
+import { findWorker } from '../workers/find-worker.js';
 import { assignShift, unassignShift } from './assign-shift.js';
 import { calendarFeedStatus, issueCalendarFeed, renderCalendarFeed, revokeCalendarFeed } from './calendar-feed.js';
 import { cancelShift } from './cancel-shift.js';
-import { createAbsence, shiftsUncoveredBy } from './create-absence.js';
+import { assertAbsenceWorker, createAbsence, shiftsUncoveredBy } from './create-absence.js';
 import { createMission } from './create-mission.js';
 import { createShift } from './create-shift.js';
 import { createShiftSeries } from './create-shift-series.js';
+import { cancelShiftSeries, editShiftSeries } from './edit-shift-series.js';
+import { workerShiftsAfter } from './free-worker-shifts.js';
 import { hoursCapStatus } from './hours-cap-status.js';
 import { listShifts, planningGrid } from './list-shifts.js';
+import { listMissions, missionDetail } from './missions.js';
 import { moveShift } from './move-shift.js';
 import { applyPlan, planOpenShifts } from './plan-open-shifts.js';
 import {
@@ -29,14 +34,18 @@ import { rankReplacements } from './rank-replacements.js';
 import { requestReplacement } from './request-replacement.js';
 import { respondToProposal, viewProposal } from './respond-to-proposal.js';
 import { SHIFT_STATUSES } from './schema.js';
+import { listShiftProposals } from './shift-proposals.js';
 import { myProposals, myShifts } from './worker-page.js';
 
 const OrgParams = z.object({ orgId: z.string().uuid() });
 const ShiftParams = OrgParams.extend({ shiftId: z.string().uuid() });
-const Day = z.iso.date('Date au format AAAA-MM-JJ');
-const Instant = z.iso.datetime({
-  offset: true,
+// Shared building blocks (http/validation.ts): real calendar days, plausible years, so no date reaches a 500.
+const Day = isoDay();
+/** A day of planned work: within WORK_YEARS of today. */
+const WorkDay = dates.work();
+const Instant = isoInstant({
   message: 'Date et heure ISO 8601 attendues (ex. 2026-11-24T08:00:00+01:00)',
+  withinYears: WORK_YEARS,
 });
 const Rome = z.string().regex(/^[A-N][0-9]{4}$/, 'Code ROME attendu (ex. K2204)');
 const Time = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Heure attendue (HH:MM)');
@@ -60,7 +69,36 @@ const ShiftOut = z.object({
   workerName: z.string().nullable(),
   publicHoliday: z.boolean(),
   uncoveredWorkerId: z.string().nullable(),
+  pendingProposals: z.number(),
+  /** The client's legal form is unknown: its hours count for the 480 h cap until an officer completes it. */
+  clientLegalFormUnknown: z.boolean(),
+  /** R5132-20: the worker is not yet named in a signed version of the contract on the shift's day. */
+  contractUnsigned: z.boolean(),
 });
+
+const SeriesPatternBody = {
+  weekdays: z.array(z.number().int().min(0).max(6)).min(1, 'Choisissez au moins un jour.').max(7),
+  startTime: Time,
+  endTime: Time,
+  exceptDates: z.array(Day).max(366).optional(),
+  skipPublicHolidays: z.boolean().optional(),
+  /** Create only the occurrences no rule refuses (the refused ones are listed, not created). */
+  skipRefused: z.boolean().optional(),
+};
+const SeriesBody = z.strictObject({
+  missionId: Uuid,
+  workerId: Uuid.nullable().optional(),
+  startDate: WorkDay,
+  endDate: WorkDay,
+  ...SeriesPatternBody,
+});
+const SeriesEditBody = z.strictObject({
+  fromDate: WorkDay,
+  endDate: WorkDay,
+  workerId: Uuid.nullable().optional(),
+  ...SeriesPatternBody,
+});
+const SeriesParams = OrgParams.extend({ seriesId: z.string().uuid() });
 
 const CandidateOut = z.object({
   workerId: z.string(),
@@ -96,10 +134,11 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
               communeCode: z.string().regex(/^[0-9AB]{5}$/, 'Code INSEE de la commune'),
               name: z.string().trim().max(200).optional(),
             })
+            .superRefine(checkPostalCode)
             .nullable()
             .optional(),
-          startDate: Day,
-          endDate: Day,
+          startDate: WorkDay,
+          endDate: WorkDay,
           referentUserId: Uuid.nullable().optional(),
           notes: z.string().max(4000).nullable().optional(),
         }),
@@ -157,22 +196,84 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['planning'],
         params: OrgParams,
-        body: z.strictObject({
-          missionId: Uuid,
-          workerId: Uuid.nullable().optional(),
-          weekdays: z.array(z.number().int().min(0).max(6)).min(1, 'Choisissez au moins un jour.').max(7),
-          startTime: Time,
-          endTime: Time,
-          startDate: Day,
-          endDate: Day,
-          exceptDates: z.array(Day).max(366).optional(),
-          skipPublicHolidays: z.boolean().optional(),
-        }),
+        body: SeriesBody,
       },
       preHandler: can('shift.write'),
     },
     async (req, reply) =>
       reply.status(201).send(await createShiftSeries({ db: req.db, actor: req.actor, input: req.body })),
+  );
+
+  // The same checks as creating the series, occurrence by occurrence, and nothing written: the officer sees
+  // each refusal next to its day before choosing to create the rest.
+  app.post(
+    '/api/orgs/:orgId/shift-series/preview',
+    { schema: { tags: ['planning'], params: OrgParams, body: SeriesBody }, preHandler: can('shift.write') },
+    async (req) => createShiftSeries({ db: req.db, actor: req.actor, input: { ...req.body, dryRun: true } }),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/shift-series/:seriesId/edit',
+    { schema: { tags: ['planning'], params: SeriesParams, body: SeriesEditBody }, preHandler: can('shift.write') },
+    async (req) => editShiftSeries({ db: req.db, actor: req.actor, seriesId: req.params.seriesId, input: req.body }),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/shift-series/:seriesId/edit/preview',
+    { schema: { tags: ['planning'], params: SeriesParams, body: SeriesEditBody }, preHandler: can('shift.write') },
+    async (req) =>
+      editShiftSeries({
+        db: req.db,
+        actor: req.actor,
+        seriesId: req.params.seriesId,
+        input: { ...req.body, dryRun: true },
+      }),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/shift-series/:seriesId/cancel',
+    {
+      schema: {
+        tags: ['planning'],
+        params: SeriesParams,
+        body: z.strictObject({ fromDate: Day, reason: z.string().trim().max(500).nullable().optional() }),
+      },
+      preHandler: can('shift.write'),
+    },
+    async (req) =>
+      cancelShiftSeries({
+        db: req.db,
+        actor: req.actor,
+        seriesId: req.params.seriesId,
+        fromDate: req.body.fromDate,
+        reason: req.body.reason,
+      }),
+  );
+
+  // ── Missions: lists and page ────────────────────────────────────────────────
+  app.get(
+    '/api/orgs/:orgId/missions',
+    {
+      schema: {
+        tags: ['planning'],
+        params: OrgParams,
+        querystring: Pagination.extend({ placementContractId: Uuid.optional(), clientId: Uuid.optional() }),
+      },
+      preHandler: can('mission.read'),
+    },
+    async (req) => {
+      const { placementContractId, clientId, limit, offset } = req.query;
+      return listMissions({ db: req.db, actor: req.actor, filters: { placementContractId, clientId, limit, offset } });
+    },
+  );
+
+  app.get(
+    '/api/orgs/:orgId/missions/:missionId',
+    {
+      schema: { tags: ['planning'], params: OrgParams.extend({ missionId: Uuid }) },
+      preHandler: can('mission.read'),
+    },
+    async (req) => missionDetail({ db: req.db, actor: req.actor, missionId: req.params.missionId }),
   );
 
   app.get(
@@ -322,6 +423,12 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
       ),
   );
 
+  app.get(
+    '/api/orgs/:orgId/shifts/:shiftId/proposals',
+    { schema: { tags: ['planning'], params: ShiftParams }, preHandler: can('shift.assign') },
+    async (req) => listShiftProposals({ db: req.db, actor: req.actor, shiftId: req.params.shiftId }),
+  );
+
   app.post(
     '/api/orgs/:orgId/shifts/:shiftId/replacement-request',
     {
@@ -330,7 +437,7 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
         params: ShiftParams,
         body: z.strictObject({ message: z.string().trim().max(1000).nullable().optional() }).optional(),
       },
-      preHandler: can('absence.declare'),
+      preHandler: can('shift.replacement_request'),
     },
     async (req) =>
       requestReplacement({ db: req.db, actor: req.actor, shiftId: req.params.shiftId, message: req.body?.message }),
@@ -376,13 +483,13 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { actor } = req;
-      if (actor.role === 'worker' && actor.workerId !== req.query.workerId) throw notFound('Ce·tte salarié·e');
+      const clientId = await assertAbsenceWorker(req.db, actor, req.query.workerId);
       const rows = await shiftsUncoveredBy(req.db, {
         organisationId: actor.organisationId,
         workerId: req.query.workerId,
         start: new Date(req.query.start),
         end: new Date(req.query.end),
-        clientId: actor.role === 'client_user' ? actor.clientId : null,
+        clientId,
       });
       return { shiftIds: rows.map((r) => r.id), count: rows.length };
     },
@@ -395,7 +502,12 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['planning'],
         params: OrgParams,
-        body: z.strictObject({ from: Day, to: Day, clientId: Uuid.optional() }),
+        body: z.strictObject({
+          from: Day,
+          to: Day,
+          clientId: Uuid.optional(),
+          includeProposed: z.boolean().optional(),
+        }),
       },
       preHandler: can('planning.autoplan'),
     },
@@ -420,6 +532,26 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => applyPlan({ db: req.db, actor: req.actor, assignments: req.body.assignments }),
   );
 
+  // ── A person's upcoming shifts, to free them when recording their exit ──────
+  app.get(
+    '/api/orgs/:orgId/workers/:workerId/shifts-after',
+    {
+      schema: {
+        tags: ['planning'],
+        params: OrgParams.extend({ workerId: Uuid }),
+        querystring: z.object({ date: Day }),
+      },
+      preHandler: can('exit.write'),
+    },
+    async (req) =>
+      workerShiftsAfter({
+        db: req.db,
+        organisationId: req.actor.organisationId,
+        workerId: req.params.workerId,
+        date: req.query.date,
+      }),
+  );
+
   // ── Hours cap (worker record, planning) ─────────────────────────────────────
   app.get(
     '/api/orgs/:orgId/workers/:workerId/hours-cap',
@@ -427,8 +559,11 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['planning'], params: OrgParams.extend({ workerId: Uuid }) },
       preHandler: can('worker.read'),
     },
-    async (req) =>
-      hoursCapStatus({ db: req.db, organisationId: req.actor.organisationId, workerId: req.params.workerId }),
+    async (req) => {
+      // An unknown or foreign worker is not found (it used to answer zeros).
+      await findWorker(req.db, req.actor, req.params.workerId);
+      return hoursCapStatus({ db: req.db, organisationId: req.actor.organisationId, workerId: req.params.workerId });
+    },
   );
 
   // ── Regional pooling ────────────────────────────────────────────────────────

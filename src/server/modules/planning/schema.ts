@@ -149,6 +149,8 @@ export const shiftSeries = pgTable(
     /** Dates skipped on purpose. */
     exceptDates: date('except_dates').array().notNull().default(sql`'{}'::date[]`),
     skipPublicHolidays: boolean('skip_public_holidays').notNull().default(false),
+    /** Set when the series was cancelled from this date on (its shifts from then are cancelled). */
+    cancelledFrom: date('cancelled_from'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -156,6 +158,9 @@ export const shiftSeries = pgTable(
 );
 
 export const PROPOSAL_STATUSES = ['pending', 'accepted', 'declined', 'taken', 'withdrawn'] as const;
+/** How a proposal reached the person; 'none' means nobody was told (kept only for rows of before 0025). */
+export const PROPOSAL_CHANNELS = ['email', 'sms', 'none'] as const;
+export type ProposalChannel = (typeof PROPOSAL_CHANNELS)[number];
 
 /** A shift offered to a worker, who accepts or declines through a private link; the first to accept gets it. */
 export const shiftProposals = pgTable(
@@ -174,6 +179,7 @@ export const shiftProposals = pgTable(
     /** The officer's order of preference (1 = first choice). */
     rank: integer('rank').notNull().default(1),
     status: text('status', { enum: PROPOSAL_STATUSES }).notNull().default('pending'),
+    channel: text('channel', { enum: PROPOSAL_CHANNELS }).notNull().default('email'),
     /** sha256 of the private link's token. */
     tokenHash: text('token_hash').notNull(),
     proposedBy: uuid('proposed_by'),
@@ -184,6 +190,7 @@ export const shiftProposals = pgTable(
     index().on(t.organisationId, t.shiftId),
     index().on(t.workerId, t.status),
     uniqueIndex('shift_proposals_token_key').on(t.tokenHash),
+    check('shift_proposals_channel', sql`${t.channel} IN ('email', 'sms', 'none')`),
   ],
 );
 

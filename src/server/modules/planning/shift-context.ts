@@ -20,6 +20,8 @@ export type ShiftRecord = {
   clientEmail: string | null;
   clientKind: string;
   clientCounts: boolean;
+  /** The client's legal form is not recorded yet: its hours count for the 480 h cap until it is. */
+  clientLegalFormUnknown: boolean;
   siteId: string;
   siteName: string;
   siteCommune: string | null;
@@ -44,8 +46,7 @@ const shiftColumns = {
   clientName: clients.name,
   clientEmail: clients.email,
   clientKind: clients.kind,
-  forProfit: clients.forProfit,
-  override: clients.countsForHoursCapOverride,
+  legalForm: clients.legalForm,
   siteId: sites.id,
   siteName: sites.name,
   siteCommune: sites.communeName,
@@ -73,12 +74,8 @@ export async function findShift(db: Db, organisationId: string, shiftId: string,
     .where(and(eq(shifts.id, shiftId), eq(shifts.organisationId, organisationId)));
   const [row] = lock ? await query.for('update', { of: shifts }) : await query;
   if (!row) throw notFound('Ce créneau');
-  const { forProfit, override, clientKind, ...rest } = row;
-  return {
-    ...rest,
-    clientKind,
-    clientCounts: countsForHoursCap({ kind: clientKind, forProfit, countsForHoursCapOverride: override }),
-  };
+  const { legalForm, ...rest } = row;
+  return { ...rest, clientCounts: countsForHoursCap(legalForm), clientLegalFormUnknown: legalForm === null };
 }
 
 export function slotOf(s: ShiftRecord, times?: { start: Date; end: Date }): Slot {
@@ -89,6 +86,7 @@ export function slotOf(s: ShiftRecord, times?: { start: Date; end: Date }): Slot
     clientId: s.clientId,
     clientName: s.clientName,
     clientCounts: s.clientCounts,
+    clientLegalFormUnknown: s.clientLegalFormUnknown,
     rome: s.rome,
     romeLabel: romeLabel(s.rome),
     siteLat: s.siteLat,
@@ -104,8 +102,7 @@ export async function findMission(db: Db, organisationId: string, missionId: str
       clientId: missions.clientId,
       clientName: clients.name,
       clientKind: clients.kind,
-      forProfit: clients.forProfit,
-      override: clients.countsForHoursCapOverride,
+      legalForm: clients.legalForm,
       siteId: missions.siteId,
       siteLat: sites.lat,
       siteLon: sites.lon,
@@ -119,14 +116,7 @@ export async function findMission(db: Db, organisationId: string, missionId: str
     .innerJoin(sites, eq(sites.id, missions.siteId))
     .where(and(eq(missions.id, missionId), eq(missions.organisationId, organisationId)));
   if (!row) throw notFound('Cette mission');
-  return {
-    ...row,
-    clientCounts: countsForHoursCap({
-      kind: row.clientKind,
-      forProfit: row.forProfit,
-      countsForHoursCapOverride: row.override,
-    }),
-  };
+  return { ...row, clientCounts: countsForHoursCap(row.legalForm), clientLegalFormUnknown: row.legalForm === null };
 }
 
 /**

@@ -1,11 +1,12 @@
-import { and, count, desc, eq, or } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
-import { ruleBroken } from '../../http/errors.js';
+import { notFound, ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisToday } from '../calendar/paris-time.js';
 import { clients } from '../clients/schema.js';
 import { queueEmail } from '../notifications/queue-email.js';
+import { workers } from '../workers/schema.js';
 import { findPlacementContract } from './placement-contracts.js';
 import { placementContracts } from './schema.js';
 
@@ -16,6 +17,8 @@ export type AmendPlacementContractWorkersOptions = {
   placementContractId: string;
   /** Full names of every worker placed under the contract from now on. */
   workerNames: string[];
+  /** The workers chosen from their records: their names replace `workerNames` (404 for an unknown one). */
+  workerIds?: string[];
   reason?: string | null;
 };
 
@@ -30,10 +33,32 @@ export async function amendPlacementContractWorkers({
   actor,
   placementContractId,
   workerNames,
+  workerIds,
   reason,
 }: AmendPlacementContractWorkersOptions) {
-  const names = [...new Set(workerNames.map((n) => n.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'fr'));
   return db.transaction(async (tx) => {
+    // Names come from the worker records when chosen there; otherwise names given are matched to records.
+    const ids = [...new Set(workerIds ?? [])];
+    const records = await tx
+      .select({ id: workers.id, name: sql<string>`${workers.firstName} || ' ' || ${workers.lastName}` })
+      .from(workers)
+      .where(
+        and(
+          eq(workers.organisationId, actor.organisationId),
+          workerIds
+            ? inArray(workers.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000'])
+            : inArray(
+                sql`${workers.firstName} || ' ' || ${workers.lastName}`,
+                workerNames.length ? workerNames.map((n) => n.trim()) : [''],
+              ),
+        ),
+      );
+    if (workerIds && records.length !== ids.length) throw notFound('Ce·tte salarié·e');
+    const names = [
+      ...new Set((workerIds ? records.map((r) => r.name) : workerNames).map((n) => n.trim()).filter(Boolean)),
+    ].sort((a, b) => a.localeCompare(b, 'fr'));
+    const idOf = new Map(records.map((r) => [r.name, r.id]));
+    const namedIds = names.flatMap((n) => (idOf.has(n) ? [idOf.get(n)!] : []));
     const given = await findPlacementContract(tx, actor, placementContractId);
     const rootId = given.amendsId ?? given.id;
     const family = and(
@@ -84,6 +109,7 @@ export async function amendPlacementContractWorkers({
         protectiveEquipment: current.protectiveEquipment,
         equipmentSuppliedBy: current.equipmentSuppliedBy,
         workerNames: names,
+        workerIds: namedIds,
         romeCodes: current.romeCodes,
         amendmentReason: why.charAt(0).toUpperCase() + why.slice(1),
         createdBy: actor.userId ?? null,

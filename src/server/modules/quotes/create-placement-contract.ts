@@ -8,7 +8,7 @@ import { type clients, sites } from '../clients/schema.js';
 import { organisationTerritories } from '../directory/schema.js';
 import { findCommune } from '../geo/communes.js';
 import { nextNumber } from '../numbering/next-number.js';
-import { checkPlacement } from './rules/placement-rules.js';
+import { checkPlacement, equivalentPayProblem } from './rules/placement-rules.js';
 import { placementContracts, quoteLines, type quotes } from './schema.js';
 
 export type Signature = { by: string; ip: string | null; at: Date; via: 'link' | 'portal' | 'back_office' };
@@ -81,6 +81,13 @@ export async function createPlacementContractFromQuote(
   const startDate = quote.startDate && quote.startDate > parisToday() ? quote.startDate : parisToday();
   const endDate = quote.endDate && quote.endDate >= startDate ? quote.endDate : addDays(startDate, 182);
   await assertPlacementAllowed(tx, { organisationId: actor.organisationId, client, site, romeCodes, startDate });
+  // Accepting the quote signs the contract: a company's contract cannot be signed without the equivalent pay.
+  const payProblem = equivalentPayProblem({
+    clientName: client.name,
+    legalForm: client.legalForm,
+    equivalentPayCents: quote.equivalentPayCents,
+  });
+  if (payProblem) throw ruleBroken(payProblem.code, payProblem.message);
   const number = await nextNumber({
     db: tx,
     organisationId: actor.organisationId,

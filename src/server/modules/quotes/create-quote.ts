@@ -7,11 +7,12 @@ import { parisToday } from '../calendar/paris-time.js';
 import { findClient } from '../clients/find-client.js';
 import { sites } from '../clients/schema.js';
 import { getNeed } from '../needs/get-need.js';
+import { linkNeedToClient } from '../needs/set-need-status.js';
 import { nextNumber } from '../numbering/next-number.js';
+import { lineAmountCents } from '../pricing/rules/price-shift.js';
 import { presentQuote } from './present-quote.js';
 import type { CreateQuoteInput, ReviseQuoteInput } from './quote-input.js';
 import { romeLabel } from './rome-jobs.js';
-import { lineTotalCents } from './rules/price.js';
 import { quoteLines, quotes } from './schema.js';
 
 export type QuoteTerms = Omit<CreateQuoteInput, 'clientId' | 'needId'>;
@@ -58,7 +59,7 @@ export async function insertQuoteVersion(
     label: l.label ?? romeLabel(l.rome) ?? l.rome,
     minutes: l.minutes,
     hourlyRateCents: l.hourlyRateCents,
-    totalCents: lineTotalCents(l.minutes, l.hourlyRateCents),
+    totalCents: lineAmountCents(l.minutes, l.hourlyRateCents, 0),
   }));
   const [quote] = await tx
     .insert(quotes)
@@ -101,6 +102,8 @@ export async function createQuote({ db, actor, input }: CreateQuoteOptions) {
     if (need.claimedBy?.organisationId !== actor.organisationId) {
       throw validationFailed([{ path: 'needId', message: 'Ce besoin n’est pas pris en charge par votre structure.' }]);
     }
+    // A need quoted for an existing client becomes that client's: its portal follows it ("Mes besoins").
+    if (!need.clientId) await linkNeedToClient({ db, actor, needId: need.id, clientId: client.id });
   }
   return db.transaction(async (tx) => {
     const number = await nextNumber({

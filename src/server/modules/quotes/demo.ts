@@ -6,8 +6,8 @@ import { clients } from '../clients/schema.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { nextNumber } from '../numbering/next-number.js';
 import { missions } from '../planning/schema.js';
+import { lineAmountCents } from '../pricing/rules/price-shift.js';
 import { romeLabel } from './rome-jobs.js';
-import { lineTotalCents } from './rules/price.js';
 import { placementContracts, quoteLines, quotes, rates } from './schema.js';
 import { hashToken } from './send-quote.js';
 
@@ -17,7 +17,7 @@ type Line = { rome: string; minutes: number; hourlyRateCents: number; label?: st
 export async function seedQuotesDemo(world: DemoWorld): Promise<void> {
   const { db, rng, today } = world;
   const year = Number(today.slice(0, 4));
-  const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
+  const publicUrl = world.publicUrl.replace(/\/$/, '');
 
   for (const org of world.orgs) {
     // ---- rates: a default, a higher one for individuals (travel fee, 2 h minimum), one per job for care homes
@@ -92,7 +92,7 @@ export async function seedQuotesDemo(world: DemoWorld): Promise<void> {
         label: l.label ?? romeLabel(l.rome) ?? l.rome,
         minutes: l.minutes,
         hourlyRateCents: l.hourlyRateCents,
-        totalCents: lineTotalCents(l.minutes, l.hourlyRateCents),
+        totalCents: lineAmountCents(l.minutes, l.hourlyRateCents, 0),
       }));
       const [quote] = await db
         .insert(quotes)
@@ -220,7 +220,8 @@ export async function seedQuotesDemo(world: DemoWorld): Promise<void> {
         tasks: 'Renfort pour l’ouverture de l’unité protégée : bio-nettoyage et veille de nuit',
       },
     });
-    const token = crypto.createHash('sha256').update(`${org.id}-demo-quote`).digest('base64url').slice(0, 32);
+    // Random, like a real quote's link: a token derived from the organisation's (public) id could be computed.
+    const token = crypto.randomBytes(24).toString('base64url');
     const v2 = await insertQuote({
       clientId: target.id,
       kind: target.kind,

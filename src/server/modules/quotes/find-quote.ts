@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
+import { quoteScope } from '../../policies/scopes.js';
 import { clients } from '../clients/schema.js';
 import { placementContracts, quotes } from './schema.js';
 
@@ -10,9 +11,9 @@ export async function findQuote(db: Db, actor: OrgActor, quoteId: string, opts: 
   const q = db
     .select()
     .from(quotes)
-    .where(and(eq(quotes.id, quoteId), eq(quotes.organisationId, actor.organisationId)));
+    .where(and(eq(quotes.id, quoteId), quoteScope(actor)));
   const [quote] = opts.forUpdate ? await q.for('update') : await q;
-  if (!quote || (actor.role === 'client_user' && quote.clientId !== actor.clientId)) throw notFound('Ce devis');
+  if (!quote) throw notFound('Ce devis');
   return quote;
 }
 

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import type { Page } from '../../http/pagination.js';
+import { quoteScope } from '../../policies/scopes.js';
 import { parisToday } from '../calendar/paris-time.js';
 import { clients } from '../clients/schema.js';
 import { findQuote, quoteContext } from './find-quote.js';
@@ -22,8 +23,7 @@ export type ListQuotesOptions = {
 /** Quotes, newest first; a client_user sees only its own. "expired" = draft or sent past its validity. */
 export async function listQuotes({ db, actor, status, clientId, needId, history, page }: ListQuotesOptions) {
   const today = parisToday();
-  const where: SQL[] = [eq(quotes.organisationId, actor.organisationId)];
-  if (actor.role === 'client_user') where.push(eq(quotes.clientId, actor.clientId!));
+  const where: SQL[] = [quoteScope(actor)];
   if (clientId) where.push(eq(quotes.clientId, clientId));
   if (needId) where.push(eq(quotes.needId, needId));
   if (!history && status !== 'superseded') where.push(ne(quotes.status, 'superseded'));
@@ -37,13 +37,17 @@ export async function listQuotes({ db, actor, status, clientId, needId, history,
   const cond = and(...where);
   const [rows, [{ n }]] = await Promise.all([
     db
-      .select({ quote: quotes, clientName: clients.name, placementContractId: placementContracts.id })
+      .select({
+        quote: quotes,
+        clientName: clients.name,
+        // The contract as it stands (its latest amendment), like the quote's page: a join on every contract
+        // row listed a quote once per amendment.
+        placementContractId: sql<
+          string | null
+        >`(select ${placementContracts.id} from ${placementContracts} where ${placementContracts.quoteId} = ${quotes.id} and ${placementContracts.organisationId} = ${quotes.organisationId} order by ${placementContracts.createdAt} desc limit 1)`,
+      })
       .from(quotes)
       .innerJoin(clients, eq(clients.id, quotes.clientId))
-      .leftJoin(
-        placementContracts,
-        and(eq(placementContracts.quoteId, quotes.id), eq(placementContracts.organisationId, quotes.organisationId)),
-      )
       .where(cond)
       .orderBy(desc(quotes.createdAt), desc(quotes.number))
       .limit(page.limit)

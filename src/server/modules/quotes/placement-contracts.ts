@@ -1,24 +1,20 @@
 import { and, asc, count, desc, eq, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
-import { conflict, notFound } from '../../http/errors.js';
+import { conflict, notFound, ruleBroken } from '../../http/errors.js';
 import type { Page } from '../../http/pagination.js';
+import { placementContractScope, type ScopeActor } from '../../policies/scopes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { clients, sites } from '../clients/schema.js';
+import { equivalentPayProblem } from './rules/placement-rules.js';
 import { placementContracts } from './schema.js';
 
-export async function findPlacementContract(
-  db: Db,
-  actor: { organisationId: string; role?: string; clientId?: string | null },
-  id: string,
-) {
+export async function findPlacementContract(db: Db, actor: ScopeActor, id: string) {
   const [contract] = await db
     .select()
     .from(placementContracts)
-    .where(and(eq(placementContracts.id, id), eq(placementContracts.organisationId, actor.organisationId)));
-  if (!contract || (actor.role === 'client_user' && contract.clientId !== actor.clientId)) {
-    throw notFound('Ce contrat de mise à disposition');
-  }
+    .where(and(eq(placementContracts.id, id), placementContractScope(actor)));
+  if (!contract) throw notFound('Ce contrat de mise à disposition');
   return contract;
 }
 
@@ -44,6 +40,7 @@ export const presentContract = (
   protectiveEquipment: c.protectiveEquipment,
   equipmentSuppliedBy: c.equipmentSuppliedBy,
   workerNames: c.workerNames,
+  workerIds: c.workerIds,
   romeCodes: c.romeCodes ?? [],
   signedAt: c.signedAt?.toISOString() ?? null,
   signedBy: c.signedBy,
@@ -59,8 +56,7 @@ export async function listPlacementContracts(o: {
   unsigned?: boolean;
   page: Page;
 }) {
-  const where: SQL[] = [eq(placementContracts.organisationId, o.actor.organisationId)];
-  if (o.actor.role === 'client_user') where.push(eq(placementContracts.clientId, o.actor.clientId!));
+  const where: SQL[] = [placementContractScope(o.actor)];
   if (o.clientId) where.push(eq(placementContracts.clientId, o.clientId));
   const cond = and(...where);
   const [rows, [{ n }]] = await Promise.all([
@@ -126,6 +122,7 @@ export async function getPlacementContract({
       number: v.number,
       amendsId: v.amendsId,
       workerNames: v.workerNames,
+      workerIds: v.workerIds,
       signedAt: v.signedAt?.toISOString() ?? null,
       createdAt: v.createdAt.toISOString(),
     })),
@@ -143,6 +140,20 @@ export async function signPlacementContract(o: {
   return o.db.transaction(async (tx) => {
     const c = await findPlacementContract(tx, o.actor, o.placementContractId);
     if (c.signedAt) throw conflict('placement_contract_already_signed', `Le contrat ${c.number} est déjà signé.`);
+    const [client] = await tx
+      .select({ name: clients.name, legalForm: clients.legalForm })
+      .from(clients)
+      .where(eq(clients.id, c.clientId));
+    const [row] = await tx
+      .select({ cents: placementContracts.equivalentPayCents })
+      .from(placementContracts)
+      .where(eq(placementContracts.id, c.id));
+    const payProblem = equivalentPayProblem({
+      clientName: client.name,
+      legalForm: client.legalForm,
+      equivalentPayCents: row.cents,
+    });
+    if (payProblem) throw ruleBroken(payProblem.code, payProblem.message);
     const at = new Date();
     await tx
       .update(placementContracts)

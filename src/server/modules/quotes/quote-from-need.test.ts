@@ -36,9 +36,17 @@ test('from a claimed need: the client in one click, a quote from its jobs and ra
 
   const draft = (await call('GET', `/api/orgs/${ai.id}/needs/${needId}/quote-draft`)).json();
   expect(draft.clientId).toBe(created.json().id);
-  expect(draft.lines).toEqual([
-    expect.objectContaining({ rome: 'J1301', minutes: 10 * 60 * 2 * 4, hourlyRateCents: 2300 }),
-  ]);
+  // The hours are split into normal / night / Sunday / holiday lines (a public holiday may fall in the four
+  // weeks): together they make the need's volume, the normal line at the rate, the others at rate + surcharge.
+  const lines = draft.lines as { rome: string; label: string; minutes: number; hourlyRateCents: number }[];
+  expect(lines.reduce((sum, l) => sum + l.minutes, 0)).toBe(10 * 60 * 2 * 4);
+  expect(lines[0]).toMatchObject({ rome: 'J1301', hourlyRateCents: 2300 });
+  for (const l of lines.slice(1)) {
+    expect(l.rome).toBe('J1301');
+    const surcharge = Number(l.label.match(/\(\+(\d+) %\)/)?.[1]);
+    // Each surcharged line is priced at the rate plus the surcharge its label names.
+    expect(l.hourlyRateCents).toBe(Math.round(2300 * (1 + surcharge / 100)));
+  }
 
   const quote = await call('POST', `/api/orgs/${ai.id}/quotes`, {
     clientId: draft.clientId,

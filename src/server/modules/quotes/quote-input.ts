@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dates, isoDay, MAX_TOTAL_CENTS } from '../../http/validation.js';
 import { QUOTE_STATUSES } from './schema.js';
 
 export const QuoteLineInput = z.strictObject({
@@ -17,12 +18,19 @@ export const QuoteLineInput = z.strictObject({
 });
 
 const quoteTerms = {
-  lines: z.array(QuoteLineInput).min(1, 'Ajoutez au moins une ligne.').max(100, '100 lignes au plus.'),
-  validUntil: z.iso.date('Date de validité invalide (AAAA-MM-JJ).'),
+  lines: z
+    .array(QuoteLineInput)
+    .min(1, 'Ajoutez au moins une ligne.')
+    .max(100, '100 lignes au plus.')
+    // Totals are stored in integer columns: a quote above 10 M€ is a typing error, and would overflow with taxes.
+    .refine((lines) => lines.reduce((sum, l) => sum + (l.minutes * l.hourlyRateCents) / 60, 0) <= MAX_TOTAL_CENTS, {
+      error: `Le total du devis dépasse ${MAX_TOTAL_CENTS / 100_000_000} millions d’euros : vérifiez les durées et les taux.`,
+    }),
+  validUntil: isoDay({ label: 'La date de validité' }),
   tenderReference: z.string().trim().max(200).nullable().optional(),
   siteId: z.uuid('Lieu d’intervention invalide.').nullable().optional(),
-  startDate: z.iso.date('Date de début invalide (AAAA-MM-JJ).').nullable().optional(),
-  endDate: z.iso.date('Date de fin invalide (AAAA-MM-JJ).').nullable().optional(),
+  startDate: dates.work('La date de début').nullable().optional(),
+  endDate: dates.work('La date de fin').nullable().optional(),
   tasks: z.string().trim().max(2000).nullable().optional(),
   protectiveEquipment: z.string().trim().max(500).nullable().optional(),
   equipmentSuppliedBy: z

@@ -4,6 +4,7 @@ import { organisations } from '../accounts/schema.js';
 import { frenchDate, parisDate } from '../calendar/paris-time.js';
 import { clients, sites } from '../clients/schema.js';
 import { createDocument, field, type Letterhead } from '../documents/pdf.js';
+import { LEGAL } from '../settings/legal-figures.js';
 import { effectiveStatus } from './present-quote.js';
 import { quoteLines, type quotes } from './schema.js';
 
@@ -97,7 +98,7 @@ export async function renderQuotePdf(db: Db, quote: typeof quotes.$inferSelect):
   doc.moveDown(0.5);
   row(['', 'Total', '', '', euros(quote.totalCents)], true);
   doc.moveDown();
-  doc.font('Helvetica').fontSize(9).text('TVA non applicable – art. 261-7-1°-b du CGI.', 50);
+  doc.font('Helvetica').fontSize(9).text(`${LEGAL.defaultVatMention}.`, 50);
   doc.text(
     'Les heures sont facturées au réel, d’après les relevés d’heures validés ; les majorations de nuit (21 h – 6 h), de dimanche et de jour férié s’appliquent selon nos tarifs en vigueur.',
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDay } from '../../http/validation.js';
 import { CLIENT_KINDS } from '../clients/schema.js';
 
 const pct = (what: string) =>
@@ -35,7 +36,7 @@ export const RateBody = z.strictObject({
     .min(0, 'La durée minimale ne peut pas être négative.')
     .max(720, 'Une durée minimale facturée au-delà de 12 h semble une erreur de saisie.')
     .default(0),
-  effectiveFrom: z.iso.date('Date d’effet invalide (AAAA-MM-JJ).'),
+  effectiveFrom: isoDay({ label: 'La date d’effet' }),
 });
 export type RateInput = z.infer<typeof RateBody>;
 

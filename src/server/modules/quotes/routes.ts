@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../http/can.js';
 import { listOf, Pagination } from '../../http/pagination.js';
+import { isoDay } from '../../http/validation.js';
 import { CLIENT_KINDS } from '../clients/schema.js';
 import { acceptQuoteById, refuseQuoteById } from './accept-quote.js';
 import { amendPlacementContractWorkers } from './amend-placement-contract-workers.js';
@@ -52,6 +53,7 @@ const ContractView = z.object({
   protectiveEquipment: z.string().nullable(),
   equipmentSuppliedBy: z.string().nullable(),
   workerNames: z.array(z.string()),
+  workerIds: z.array(z.string()),
   romeCodes: z.array(z.string()),
   signedAt: z.string().nullable(),
   signedBy: z.string().nullable(),
@@ -76,7 +78,7 @@ export const quotesRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: Pagination.extend({
           rome: z.string().optional(),
           clientKind: z.enum(CLIENT_KINDS).optional(),
-          on: z.iso.date().optional(),
+          on: isoDay().optional(),
         }),
         response: { 200: listOf(RateView) },
       },
@@ -94,7 +96,7 @@ export const quotesRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           rome: z.string().regex(/^[A-N]\d{4}$/),
           clientKind: z.enum(CLIENT_KINDS),
-          on: z.iso.date(),
+          on: isoDay(),
         }),
         response: { 200: z.object({ rate: RateView.nullable() }) },
       },
@@ -326,6 +328,7 @@ export const quotesRoutes: FastifyPluginAsyncZod = async (app) => {
                 number: z.string(),
                 amendsId: z.string().nullable(),
                 workerNames: z.array(z.string()),
+                workerIds: z.array(z.string()),
                 signedAt: z.string().nullable(),
                 createdAt: z.string(),
               }),
@@ -362,10 +365,14 @@ export const quotesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['placement-contracts'],
         summary: 'Name the workers placed: an amendment is generated when they change',
         params: ContractParams,
-        body: z.strictObject({
-          workerNames: z.array(z.string().trim().min(1).max(120)).max(100),
-          reason: z.string().trim().max(500).nullable().optional(),
-        }),
+        body: z
+          .strictObject({
+            /** The workers chosen from their records (the web app); names are taken from the records. */
+            workerIds: z.array(z.uuid()).max(100).optional(),
+            workerNames: z.array(z.string().trim().min(1).max(120)).max(100).optional(),
+            reason: z.string().trim().max(500).nullable().optional(),
+          })
+          .refine((b) => b.workerIds || b.workerNames, { error: 'Choisissez les personnes mises à disposition.' }),
         response: { 200: z.object({ placementContractId: z.string(), created: z.boolean() }) },
       },
       preHandler: can('placement_contract.write'),
@@ -375,7 +382,8 @@ export const quotesRoutes: FastifyPluginAsyncZod = async (app) => {
         db: req.db,
         actor: req.actor,
         placementContractId: req.params.placementContractId,
-        workerNames: req.body.workerNames,
+        workerIds: req.body.workerIds,
+        workerNames: req.body.workerNames ?? [],
         reason: req.body.reason,
       }),
   );

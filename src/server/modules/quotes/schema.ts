@@ -141,6 +141,8 @@ export const placementContracts = pgTable(
     protectiveEquipment: text('protective_equipment'),
     equipmentSuppliedBy: text('equipment_supplied_by'),
     workerNames: text('worker_names').array().notNull().default(sql`'{}'::text[]`),
+    /** The worker records behind `workerNames` (same order of choice; names stay as printed on the contract). */
+    workerIds: uuid('worker_ids').array().notNull().default(sql`'{}'::uuid[]`),
     signedAt: timestamp('signed_at', { withTimezone: true }),
     signedBy: text('signed_by'),
     signedIp: text('signed_ip'),
@@ -148,6 +150,8 @@ export const placementContracts = pgTable(
     romeCodes: text('rome_codes').array(),
     /** Why this amendment was made (e.g. "Remplacement de Awa Diallo"). */
     amendmentReason: text('amendment_reason'),
+    /** The buyer's engagement number for this order (Chorus Pro BT-13), printed on its invoices. */
+    commitmentNumber: text('commitment_number'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -13,14 +13,18 @@ export const OrganisationSettings = z.strictObject({
   vatMention: z.string().max(200),
   /** Services à la personne declaration number, printed on tax certificates. */
   sapDeclarationNumber: z.string().max(40).nullable(),
+  /** Date the SAP declaration was registered (printed with its number, servicesalapersonne.gouv.fr). */
+  sapDeclarationDate: z.iso.date().nullable(),
   /** ETP granted by the State convention (caps the aide au poste). */
   conventionEtp: z.number().min(0).max(1000).nullable(),
   /** Years after an exit before a worker's identity is anonymised (RGPD). */
   retentionYears: z.number().int().min(1).max(30),
   /** Whether this AI answers its network's requests for replacements (regional pooling). */
   poolingConsent: z.boolean(),
-  /** Public bodies are exempt from the 480 h cap by default; a setting can count them. */
-  publicBodiesCountForHoursCap: z.boolean(),
+  /** Daily maximum of work: 10 h (L3121-18), up to 12 h when a collective agreement allows it (L3121-19). */
+  dailyWorkMaxMinutes: z.number().int().min(LEGAL.dailyWorkMaxMinutes).max(LEGAL.dailyWorkMaxByAgreementMinutes),
+  /** Complementary hours of part-time workers: a tenth of the contract (L3123-20), a third by agreement (L3123-21). */
+  complementaryHoursShare: z.enum(['tenth', 'third']),
   /** Payment terms for new clients, in days. */
   defaultPaymentTermsDays: z.number().int().min(0).max(60),
   /** IBAN printed on invoices. */
@@ -32,10 +36,12 @@ export const DEFAULTS: OrganisationSettings = {
   vatRatePct: 0,
   vatMention: LEGAL.defaultVatMention,
   sapDeclarationNumber: null,
+  sapDeclarationDate: null,
   conventionEtp: null,
   retentionYears: 5,
   poolingConsent: false,
-  publicBodiesCountForHoursCap: false,
+  dailyWorkMaxMinutes: LEGAL.dailyWorkMaxMinutes,
+  complementaryHoursShare: 'tenth',
   defaultPaymentTermsDays: 30,
   iban: null,
 };

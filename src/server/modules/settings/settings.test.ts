@@ -22,7 +22,8 @@ test('a new organisation has the legal defaults', async () => {
   expect(res.statusCode).toBe(200);
   expect(res.json()).toMatchObject({
     vatRatePct: 0,
-    vatMention: 'TVA non applicable – art. 261-7-1°-b du CGI',
+    // CGI art. 261-7-1° bis: the exemption of associations intermédiaires conventionnées (issue 15).
+    vatMention: 'Exonération de TVA – art. 261-7-1° bis du CGI',
     retentionYears: 5,
   });
 });

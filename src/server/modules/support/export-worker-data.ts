@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
+import { assertSensitiveAccess } from '../../policies/sensitive.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { frenchDate } from '../calendar/paris-time.js';
 import { createDocument, field } from '../documents/pdf.js';
@@ -14,10 +15,14 @@ import { BARRIER_LABELS, BARRIER_STATUS_LABELS } from './support-labels.js';
 
 export type ExportWorkerDataOptions = { db: Db; actor: OrgActor; workerId: string };
 
-/** RGPD right of access: everything Passerelle holds about a worker, as JSON. The export is logged. */
+/**
+ * RGPD right of access: everything Passerelle holds about a worker, as JSON. It gathers sensitive data, so only
+ * a person granted the sensitive data right runs it (403 otherwise); the export is logged.
+ */
 export async function exportWorkerData({ db, actor, workerId }: ExportWorkerDataOptions) {
   const worker = await findWorker(db, actor, workerId);
-  const record = await presentWorker(db, worker);
+  assertSensitiveAccess(actor);
+  const record = await presentWorker(db, worker, actor, 'export');
   const supportFile = await readSupportFile({ db, actor, workerId, purpose: 'export' });
   await recordAudit({ db, actor, action: 'worker.export', recordType: 'worker', recordId: workerId });
   return { exportedAt: new Date().toISOString(), worker: record, supportFile };
@@ -68,7 +73,7 @@ export async function exportWorkerDataPdf(o: ExportWorkerDataOptions) {
       `Frein : ${BARRIER_LABELS[b.category]}`,
       `${BARRIER_STATUS_LABELS[b.status]}, intensité ${b.intensity}${b.details ? ` — ${b.details}` : ''}`,
     );
-  for (const i of s.interviews) field(doc, `Entretien du ${frenchDate(i.heldOn)}`, i.notes);
+  for (const i of s.interviews) field(doc, `Entretien du ${frenchDate(i.heldOn)}`, i.notes ?? '');
   for (const i of s.immersions)
     field(
       doc,

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound, validationFailed } from '../../http/errors.js';
+import { maySeeSensitive } from '../../policies/sensitive.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisToday } from '../calendar/paris-time.js';
 import { findWorker } from '../workers/find-worker.js';
@@ -81,12 +82,14 @@ export type BarrierInput = {
   liftedOn?: string | null;
 };
 
-const presentBarrier = (b: typeof barriers.$inferSelect) => ({
+/** The details are sensitive: a writer without the right changes a barrier without reading them. */
+const presentBarrier = (b: typeof barriers.$inferSelect, actor: OrgActor) => ({
   id: b.id,
   category: b.category,
   intensity: b.intensity,
   status: b.status,
-  details: b.details,
+  details: maySeeSensitive(actor) ? b.details : null,
+  restricted: !maySeeSensitive(actor),
   identifiedOn: b.identifiedOn,
   liftedOn: b.liftedOn,
 });
@@ -108,7 +111,7 @@ export async function addBarrier(o: Base & { input: BarrierInput }) {
         liftedOn,
       })
       .returning();
-    return presentBarrier(row);
+    return presentBarrier(row, o.actor);
   });
 }
 
@@ -136,7 +139,7 @@ export async function updateBarrier(o: Base & { barrierId: string; input: Partia
       })
       .where(eq(barriers.id, o.barrierId))
       .returning();
-    return presentBarrier(row);
+    return presentBarrier(row, o.actor);
   });
 }
 

@@ -1,6 +1,7 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
+import { maySeeSensitive } from '../../policies/sensitive.js';
 import { users } from '../accounts/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findWorker, fullName } from '../workers/find-worker.js';
@@ -22,7 +23,8 @@ export type ReadSupportFileOptions = { db: Db; actor: OrgActor; workerId: string
 /**
  * The support file of a worker, with its sensitive parts (interview notes, barrier details). Only support.read
  * roles of the worker's AI reach it (the route's guard and the tenant check), and every read is logged
- * (audit action 'support.read', RGPD).
+ * (audit action 'support.read', RGPD). The sensitive parts are shown only to a reader granted the sensitive
+ * data right (policies/sensitive.ts); the others see that they exist (`restricted: true`).
  */
 export async function readSupportFile({
   db,
@@ -71,13 +73,14 @@ export async function readSupportFile({
         .orderBy(asc(pathwaySteps.position))
     : [];
   const [exit] = await db.select().from(workerExits).where(eq(workerExits.workerId, workerId));
+  const sensitive = maySeeSensitive(actor);
   await recordAudit({
     db,
     actor,
     action: 'support.read',
     recordType: 'worker',
     recordId: workerId,
-    details: { purpose },
+    details: { purpose, sensitive },
   });
   return {
     workerId,
@@ -86,15 +89,17 @@ export async function readSupportFile({
       id: i.id,
       heldOn: i.heldOn,
       kind: i.kind,
-      notes: i.notes,
+      notes: sensitive ? i.notes : null,
       authorName,
+      restricted: !sensitive,
     })),
     barriers: barrierRows.map((b) => ({
       id: b.id,
       category: b.category,
       intensity: b.intensity,
       status: b.status,
-      details: b.details,
+      details: sensitive ? b.details : null,
+      restricted: !sensitive,
       identifiedOn: b.identifiedOn,
       liftedOn: b.liftedOn,
     })),
@@ -148,6 +153,7 @@ export const presentExit = (e: typeof workerExits.$inferSelect) => ({
   date: e.exitDate,
   category: e.category,
   reason: e.reason,
+  aspReason: e.aspReason,
   minutesWorked: e.minutesWorked,
   countsForStatistics: exitCountsForStatistics(e.minutesWorked),
   hiredByClientId: e.hiredByClientId,

@@ -5,22 +5,36 @@ import { conflict, notFound, ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { frenchDate, parisInstant } from '../calendar/paris-time.js';
 import { clients } from '../clients/schema.js';
+import { freeWorkerShiftsAfter } from '../planning/free-worker-shifts.js';
 import { shifts } from '../planning/schema.js';
 import { findWorker, fullName } from '../workers/find-worker.js';
 import { minutesWorked } from './minutes-worked.js';
 import { presentExit } from './read-support-file.js';
+import { type AspExitReason, aspReasonProblem } from './rules/asp-exit-reasons.js';
 import { type ExitCategory, workerExits } from './schema.js';
 
-export type ExitInput = { date: string; category: ExitCategory; reason: string; hiredByClientId?: string };
+export type ExitInput = {
+  date: string;
+  category: ExitCategory;
+  reason: string;
+  hiredByClientId?: string;
+  /** Free the shifts still given to the person after the exit date (they become open) instead of refusing. */
+  freeShifts?: boolean;
+  /** The ASP exit reason, carried beside the category in the State's monthly export. */
+  aspReason?: AspExitReason;
+};
 export type RecordExitOptions = { db: Db; actor: OrgActor; workerId: string; input: ExitInput };
 
 /**
- * Records a worker's exit with its ASP category (API.md POST /workers/:id/exits). Refused while shifts are still
- * assigned to the worker after the exit date (free them first). Hours worked are frozen for the statistics.
+ * Records a worker's exit with its ASP category (API.md POST /workers/:id/exits). Shifts still assigned to the
+ * worker after the exit date are freed (open again) when the officer confirmed it (freeShifts), else the exit is
+ * refused, naming them. Hours worked are frozen for the statistics.
  */
 export async function recordExit({ db, actor, workerId, input }: RecordExitOptions) {
   return db.transaction(async (tx) => {
     const worker = await findWorker(tx, actor, workerId);
+    const aspProblem = aspReasonProblem(input.category, input.aspReason);
+    if (aspProblem) throw ruleBroken('asp_exit_reason_category', aspProblem);
     const [existing] = await tx
       .select({ id: workerExits.id })
       .from(workerExits)
@@ -31,7 +45,8 @@ export async function recordExit({ db, actor, workerId, input }: RecordExitOptio
       .select({ n: sql<number>`count(*)::int` })
       .from(shifts)
       .where(and(eq(shifts.workerId, workerId), eq(shifts.status, 'assigned'), gt(shifts.endAt, endOfDay)));
-    if (n > 0)
+    if (n > 0 && input.freeShifts) await freeWorkerShiftsAfter({ db: tx, actor, workerId, date: input.date });
+    else if (n > 0)
       throw ruleBroken(
         'exit_with_future_shifts',
         `${fullName(worker)} a encore ${n} créneau${n > 1 ? 'x' : ''} après le ${frenchDate(input.date)} : libérez-les avant d’enregistrer la sortie.`,
@@ -57,6 +72,7 @@ export async function recordExit({ db, actor, workerId, input }: RecordExitOptio
         exitDate: input.date,
         category: input.category,
         reason: input.reason,
+        aspReason: input.aspReason ?? null,
         minutesWorked: minutes,
         hiredByClientId: input.hiredByClientId ?? null,
         createdBy: actor.userId,

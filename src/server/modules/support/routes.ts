@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../http/can.js';
+import { isoDay } from '../../http/validation.js';
 import { exportWorkerData, exportWorkerDataPdf } from './export-worker-data.js';
 import {
   addAction,
@@ -18,6 +19,7 @@ import {
 import { PATHWAY_TEMPLATES } from './pathway-templates.js';
 import { readSupportFile } from './read-support-file.js';
 import { recordExit } from './record-exit.js';
+import { ASP_EXIT_REASON_CODES } from './rules/asp-exit-reasons.js';
 import {
   ACTION_STATUSES,
   BARRIER_CATEGORIES,
@@ -39,7 +41,7 @@ import {
 } from './support-views.js';
 
 const tags = ['support'];
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Date attendue au format AAAA-MM-JJ.' });
+const IsoDate = isoDay();
 const WorkerParams = z.object({ orgId: z.uuid(), workerId: z.uuid() });
 const text = (max: number) => z.string().trim().min(1, { message: 'Ce champ est obligatoire.' }).max(max);
 
@@ -83,6 +85,10 @@ const ExitBody = z.strictObject({
   reason: text(2000),
   /** The client that hired the person, if any. */
   hiredByClientId: z.string().uuid().optional(),
+  /** Free the person's shifts after the exit date (confirmed by the officer) instead of refusing the exit. */
+  freeShifts: z.boolean().optional(),
+  /** The ASP exit reason (support/rules/asp-exit-reasons.ts), carried in the State's monthly export. */
+  aspReason: z.enum(ASP_EXIT_REASON_CODES).optional(),
 });
 
 export const supportRoutes: FastifyPluginAsyncZod = async (app) => {

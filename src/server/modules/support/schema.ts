@@ -198,6 +198,8 @@ export const workerExits = pgTable(
     exitDate: date('exit_date').notNull(),
     category: text('category', { enum: EXIT_CATEGORIES }).notNull(),
     reason: text('reason').notNull(),
+    /** The ASP exit reason code (support/rules/asp-exit-reasons.ts), beside the category; null before 0028. */
+    aspReason: text('asp_reason'),
     /** Minutes worked at the AI up to the exit date, frozen when the exit is recorded. */
     minutesWorked: integer('minutes_worked').notNull().default(0),
     /** When a client of the AI hired the person (the source documents' "droit d'embauche"): network statistics. */

@@ -13,15 +13,21 @@ export const InterviewView = z.object({
   id: z.string(),
   heldOn: z.string(),
   kind: z.enum(INTERVIEW_KINDS),
-  notes: z.string(),
+  /** Sensitive (policies/sensitive.ts): null when `restricted`. */
+  notes: z.string().nullable(),
   authorName: z.string().nullable(),
+  /** The reader has no sensitive data right: the notes exist but are hidden. */
+  restricted: z.boolean().optional(),
 });
 export const BarrierView = z.object({
   id: z.string(),
   category: z.enum(BARRIER_CATEGORIES),
   intensity: z.number().int(),
   status: z.enum(BARRIER_STATUSES),
+  /** Sensitive (policies/sensitive.ts): null when `restricted`. */
   details: z.string().nullable(),
+  /** The reader has no sensitive data right: the details, if any, are hidden. */
+  restricted: z.boolean().optional(),
   identifiedOn: z.string(),
   liftedOn: z.string().nullable(),
 });
@@ -71,6 +77,8 @@ export const ExitView = z.object({
   date: z.string(),
   category: z.enum(EXIT_CATEGORIES),
   reason: z.string(),
+  /** ASP exit reason code (support/rules/asp-exit-reasons.ts); null for exits recorded before it existed. */
+  aspReason: z.string().nullable(),
   minutesWorked: z.number().int(),
   countsForStatistics: z.boolean(),
   hiredByClientId: z.string().nullable(),

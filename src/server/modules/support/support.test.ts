@@ -144,9 +144,14 @@ describe('privacy of barriers and interview notes', () => {
   test('placement officers, clients, another AI and the network get no barrier detail anywhere', async () => {
     const w = await makeWorker(db, { organisationId: orgId });
     const { secret } = await makeSupportFile(db, { organisationId: orgId, workerId: w.id });
-    // The support staff see it.
+    // The support staff see it; the director only once granted the sensitive data right (issue 12, finding 3).
     expect((await call(support, 'GET', `/workers/${w.id}/support`)).body).toContain(secret);
-    expect((await call(admin, 'GET', `/workers/${w.id}/export`)).body).toContain(secret);
+    expect((await call(support, 'GET', `/workers/${w.id}/export`)).body).toContain(secret);
+    const adminFile = await call(admin, 'GET', `/workers/${w.id}/support`);
+    expect(adminFile.statusCode).toBe(200);
+    expect(adminFile.body).not.toContain(secret);
+    expect(adminFile.json().barriers[0]).toMatchObject({ details: null, restricted: true });
+    expect((await call(admin, 'GET', `/workers/${w.id}/export`)).statusCode).toBe(403);
     // Nobody else.
     expect((await call(placement, 'GET', `/workers/${w.id}/support`)).statusCode).toBe(403);
     expect((await call(placement, 'GET', `/workers/${w.id}/export`)).statusCode).toBe(403);
@@ -167,7 +172,8 @@ describe('privacy of barriers and interview notes', () => {
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'support.read'), eq(auditEvents.recordId, w.id)));
-    expect(logs).toHaveLength(2);
+    expect(logs).toHaveLength(3);
+    expect(logs.filter((l) => (l.details as { sensitive: boolean }).sensitive)).toHaveLength(2);
   });
 
   test('the data export is JSON and a readable PDF with the support file', async () => {

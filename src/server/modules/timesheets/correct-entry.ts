@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound, ruleBroken } from '../../http/errors.js';
+import { timesheetEntryScope } from '../../policies/scopes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { assertOpen } from './find-timesheet.js';
 import { timesheetCorrections, timesheetEntries, timesheets } from './schema.js';
@@ -28,10 +29,9 @@ export async function correctEntry({
       .select({ entry: timesheetEntries, sheet: timesheets })
       .from(timesheetEntries)
       .innerJoin(timesheets, eq(timesheets.id, timesheetEntries.timesheetId))
-      .where(and(eq(timesheetEntries.id, entryId), eq(timesheetEntries.organisationId, actor.organisationId)))
+      .where(and(eq(timesheetEntries.id, entryId), timesheetEntryScope(actor)))
       .for('update');
-    if (!row || (actor.role === 'worker' && row.entry.workerId !== actor.workerId))
-      throw notFound('Cette intervention');
+    if (!row) throw notFound('Cette intervention');
     assertOpen(row.sheet);
     const e = row.entry;
     const actualStart = input.actualStart ? new Date(input.actualStart) : e.actualStart;

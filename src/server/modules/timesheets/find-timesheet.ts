@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { conflict, notFound } from '../../http/errors.js';
+import { timesheetScope } from '../../policies/scopes.js';
 import { users } from '../accounts/schema.js';
 import { clients } from '../clients/schema.js';
 import { workers } from '../workers/schema.js';
@@ -14,8 +15,8 @@ export async function findTimesheet(db: Db, actor: Pick<OrgActor, 'organisationI
   const [t] = await db
     .select()
     .from(timesheets)
-    .where(and(eq(timesheets.id, id), eq(timesheets.organisationId, actor.organisationId)));
-  if (!t || (actor.role === 'client_user' && t.clientId !== actor.clientId)) throw notFound('Ce relevé d’heures');
+    .where(and(eq(timesheets.id, id), timesheetScope(actor)));
+  if (!t) throw notFound('Ce relevé d’heures');
   return t;
 }
 
@@ -49,6 +50,7 @@ export async function presentTimesheet(db: Db, t: Timesheet) {
       actualStart: timesheetEntries.actualStart,
       actualEnd: timesheetEntries.actualEnd,
       breakMinutes: timesheetEntries.breakMinutes,
+      reversesEntryId: timesheetEntries.reversesEntryId,
     })
     .from(timesheetEntries)
     .innerJoin(workers, eq(workers.id, timesheetEntries.workerId))
@@ -86,7 +88,9 @@ export async function presentTimesheet(db: Db, t: Timesheet) {
     actualStart: e.actualStart.toISOString(),
     actualEnd: e.actualEnd.toISOString(),
     breakMinutes: e.breakMinutes,
-    minutes: minutesOf(e),
+    /** A reversal takes back the hours of an entry validated earlier: its minutes count negatively. */
+    reversal: Boolean(e.reversesEntryId),
+    minutes: e.reversesEntryId ? -minutesOf(e) : minutesOf(e),
     corrections: corrections
       .filter((c) => c.entryId === e.id)
       .map((c) => ({
@@ -104,7 +108,8 @@ export async function presentTimesheet(db: Db, t: Timesheet) {
     clientName: client?.name ?? '',
     month: t.month,
     sequence: t.sequence,
-    supplementary: t.sequence > 1,
+    supplementary: t.sequence > 1 && t.kind === 'hours',
+    kind: t.kind,
     status: t.status,
     locked: Boolean(t.closedAt) || t.status === 'validated',
     sentAt: t.sentAt?.toISOString() ?? null,

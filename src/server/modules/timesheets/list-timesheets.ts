@@ -1,9 +1,11 @@
-import { and, asc, count, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import type { Page } from '../../http/pagination.js';
+import { shiftScope, timesheetScope } from '../../policies/scopes.js';
 import { clients } from '../clients/schema.js';
 import { shifts } from '../planning/schema.js';
+import { isLiveEntry, signedEntryMinutes } from './live-entries.js';
 import { monthRange } from './month.js';
 import { type TimesheetStatus, timesheetEntries, timesheets } from './schema.js';
 
@@ -21,14 +23,12 @@ export async function listTimesheets(o: {
 }) {
   const { db, actor, month } = o;
   const where = and(
-    eq(timesheets.organisationId, actor.organisationId),
+    timesheetScope(actor),
     eq(timesheets.month, month),
     o.status ? eq(timesheets.status, o.status) : undefined,
-    actor.role === 'client_user'
-      ? eq(timesheets.clientId, actor.clientId ?? '00000000-0000-0000-0000-000000000000')
-      : undefined,
   );
-  const minutes = sql<number>`coalesce((select sum(greatest(0, extract(epoch from (${timesheetEntries.actualEnd} - ${timesheetEntries.actualStart})) / 60 - ${timesheetEntries.breakMinutes})) from ${timesheetEntries} where ${timesheetEntries.timesheetId} = ${timesheets.id}), 0)::int`;
+  // A correction timesheet's reversals count negatively: they take back hours that did not happen.
+  const minutes = sql<number>`coalesce((select sum(${signedEntryMinutes}) from ${timesheetEntries} where ${timesheetEntries.timesheetId} = ${timesheets.id}), 0)::int`;
   const entriesCount = sql<number>`(select count(*) from ${timesheetEntries} where ${timesheetEntries.timesheetId} = ${timesheets.id})::int`;
   const order = sql`case ${timesheets.status} when 'disputed' then 0 when 'draft' then 1 when 'sent' then 2 else 3 end`;
   const rows = await db
@@ -39,6 +39,7 @@ export async function listTimesheets(o: {
       month: timesheets.month,
       sequence: timesheets.sequence,
       status: timesheets.status,
+      kind: timesheets.kind,
       sentAt: timesheets.sentAt,
       validatedAt: timesheets.validatedAt,
       closedAt: timesheets.closedAt,
@@ -59,14 +60,13 @@ export async function listTimesheets(o: {
     .from(shifts)
     .where(
       and(
-        eq(shifts.organisationId, actor.organisationId),
+        shiftScope(actor),
         eq(shifts.status, 'assigned'),
         gte(shifts.startAt, from),
         lt(shifts.startAt, to),
-        actor.role === 'client_user'
-          ? eq(shifts.clientId, actor.clientId ?? '00000000-0000-0000-0000-000000000000')
-          : undefined,
-        sql`not exists (select 1 from ${timesheetEntries} where ${timesheetEntries.shiftId} = ${shifts.id})`,
+        // Only what happened: a shift enters a timesheet once it has ended.
+        lte(shifts.endAt, new Date()),
+        sql`not exists (select 1 from ${timesheetEntries} where ${timesheetEntries.shiftId} = ${shifts.id} and ${isLiveEntry})`,
       ),
     );
   return {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../http/can.js';
 import { Pagination } from '../../http/pagination.js';
+import { isoInstant, isoMonth, WORK_YEARS } from '../../http/validation.js';
 import { correctEntry } from './correct-entry.js';
 import { findTimesheet, presentTimesheet } from './find-timesheet.js';
 import { listTimesheets } from './list-timesheets.js';
@@ -16,10 +17,10 @@ import {
   validateTimesheet,
 } from './timesheet-workflow.js';
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois au format AAAA-MM');
+const Month = isoMonth();
 const OrgParams = z.object({ orgId: z.uuid() });
 const IdParams = z.object({ orgId: z.uuid(), id: z.uuid() });
-const Instant = z.iso.datetime({ offset: true });
+const Instant = isoInstant({ withinYears: WORK_YEARS });
 const EntryCorrectionBody = z.strictObject({
   actualStart: Instant.optional(),
   actualEnd: Instant.optional(),

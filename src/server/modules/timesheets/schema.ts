@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations, users } from '../accounts/schema.js';
 import { invoices } from '../billing/schema.js';
 import { clients } from '../clients/schema.js';
@@ -8,6 +19,13 @@ import { workers } from '../workers/schema.js';
 
 export const TIMESHEET_STATUSES = ['draft', 'sent', 'disputed', 'validated'] as const;
 export type TimesheetStatus = (typeof TIMESHEET_STATUSES)[number];
+/**
+ * `hours`: the hours worked, validated by the client. `correction`: reversals of entries of a validated or
+ * invoiced timesheet whose shift did not happen as validated (absence, cancellation, replacement, move);
+ * validated when created, it removes hours and never adds any.
+ */
+export const TIMESHEET_KINDS = ['hours', 'correction'] as const;
+export type TimesheetKind = (typeof TIMESHEET_KINDS)[number];
 
 /** The hours of one client for one month (relevé d'heures), validated by the client before invoicing. */
 export const timesheets = pgTable(
@@ -28,6 +46,7 @@ export const timesheets = pgTable(
      */
     sequence: integer('sequence').notNull().default(1),
     status: text('status', { enum: TIMESHEET_STATUSES }).notNull().default('draft'),
+    kind: text('kind', { enum: TIMESHEET_KINDS }).notNull().default('hours'),
     /** Private validation link for the client (only the SHA-256 is kept). */
     tokenHash: text('token_hash'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
@@ -48,8 +67,9 @@ export const timesheets = pgTable(
     // At most one timesheet still open (neither validated nor closed) per client and month: late shifts go there.
     uniqueIndex('timesheets_one_open_key')
       .on(t.organisationId, t.clientId, t.month)
-      .where(sql`status <> 'validated' AND closed_at IS NULL`),
+      .where(sql`status <> 'validated' AND closed_at IS NULL AND kind = 'hours'`),
     check('timesheets_sequence', sql`${t.sequence} >= 1`),
+    check('timesheets_kind', sql`${t.kind} IN ('hours', 'correction')`),
     index().on(t.organisationId, t.month, t.status),
     uniqueIndex('timesheets_token_key').on(t.tokenHash),
     check('timesheets_month_format', sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
@@ -80,10 +100,18 @@ export const timesheetEntries = pgTable(
     actualStart: timestamp('actual_start', { withTimezone: true }).notNull(),
     actualEnd: timestamp('actual_end', { withTimezone: true }).notNull(),
     breakMinutes: integer('break_minutes').notNull().default(0),
+    /** 1 for the shift's first entry; each new entry after a reversal takes the next number. */
+    revision: integer('revision').notNull().default(1),
+    /** Set on a reversal: this entry cancels that one (billed negatively, credited if invoiced). */
+    reversesEntryId: uuid('reverses_entry_id').references((): AnyPgColumn => timesheetEntries.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('timesheet_entries_shift_key').on(t.shiftId),
+    // One worked entry per shift and revision, an entry reversed at most once: a slot is never billed twice.
+    uniqueIndex('timesheet_entries_shift_revision_key').on(t.shiftId, t.revision).where(sql`reverses_entry_id IS NULL`),
+    uniqueIndex('timesheet_entries_reverses_key').on(t.reversesEntryId),
+    index('timesheet_entries_shift_idx').on(t.shiftId),
+    check('timesheet_entries_revision', sql`${t.revision} >= 1`),
     index().on(t.timesheetId),
     index().on(t.organisationId, t.workerId),
     check(

@@ -1,21 +1,36 @@
-import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { missions, shifts } from '../planning/schema.js';
 import { monthRange } from './month.js';
 import { timesheetCorrections, timesheetEntries, timesheets } from './schema.js';
 
-export type SyncResult = { added: number; updated: number; removed: number; supplementaryCreated: number };
+export type SyncResult = {
+  added: number;
+  updated: number;
+  removed: number;
+  supplementaryCreated: number;
+  /** Entries of validated or invoiced timesheets cancelled by a reversal (their shift did not happen so). */
+  reversed: number;
+  /** Correction timesheets created, with whether the entries they reverse were already invoiced. */
+  corrections: { id: string; clientId: string; invoiced: boolean }[];
+};
 
-const isOpen = (t: { status: string; closedAt: Date | null }) => t.status !== 'validated' && !t.closedAt;
+const isOpen = (t: { status: string; closedAt: Date | null; kind: string }) =>
+  t.kind === 'hours' && t.status !== 'validated' && !t.closedAt;
 
 /**
- * Brings the month's timesheets in line with the shifts: one entry per assigned shift (planned times copied as
- * actual times), in the client's open timesheet. Idempotent; call it inside a transaction.
+ * Brings the month's timesheets in line with the shifts. Idempotent; call it inside a transaction.
  *
- * Not called on reads: the explicit "prepare" action, sending a timesheet and the month close run it.
+ * A timesheet holds only what happened: a shift enters it once it has **ended** (`now`), with its planned times
+ * copied as actual times, in the client's open timesheet.
  *
- * - A validated or invoiced timesheet is never touched (the database refuses it too). A shift of that client and
- *   month found later goes into a **supplementary** timesheet (sequence 2, 3…), which needs its own validation.
+ * - A validated or invoiced timesheet is never edited (the database refuses it too). When one of its shifts no
+ *   longer happened as validated (absence, cancellation, replacement, move), its entry is cancelled by a
+ *   **reversal** in a correction timesheet (validated at once: it only removes hours), and the shift, if it
+ *   was worked by someone, gets a new entry (next revision) in the open timesheet, to be validated. At the
+ *   close a reversal is netted against the hours of the same slot, or credited if they were invoiced; so a
+ *   slot is billed at most once.
+ * - A shift of that client and month found later goes into a **supplementary** timesheet (sequence 2, 3…).
  * - In an open timesheet, an entry whose shift was cancelled, left open or moved away goes, and one whose shift
  *   changed worker or times follows it, unless the entry was corrected (a corrected entry stays, with its
  *   history, for the officer to settle).
@@ -25,12 +40,21 @@ export async function syncTimesheets({
   db,
   organisationId,
   month,
+  now = new Date(),
 }: {
   db: Db;
   organisationId: string;
   month: string;
+  now?: Date;
 }): Promise<SyncResult> {
-  const result: SyncResult = { added: 0, updated: 0, removed: 0, supplementaryCreated: 0 };
+  const result: SyncResult = {
+    added: 0,
+    updated: 0,
+    removed: 0,
+    supplementaryCreated: 0,
+    reversed: 0,
+    corrections: [],
+  };
   const { from, to } = monthRange(month);
   const rows = await db
     .select({
@@ -50,6 +74,8 @@ export async function syncTimesheets({
         eq(shifts.status, 'assigned'),
         gte(shifts.startAt, from),
         lt(shifts.startAt, to),
+        // Only what happened: a shift still to come (or under way) is not in any timesheet.
+        lte(shifts.endAt, now),
       ),
     );
   const live = new Map(rows.map((r) => [r.id, r]));
@@ -59,21 +85,16 @@ export async function syncTimesheets({
       clientId: timesheets.clientId,
       sequence: timesheets.sequence,
       status: timesheets.status,
+      kind: timesheets.kind,
       closedAt: timesheets.closedAt,
+      invoiceId: timesheets.invoiceId,
     })
     .from(timesheets)
     .where(and(eq(timesheets.organisationId, organisationId), eq(timesheets.month, month)));
   const sheetById = new Map(sheets.map((t) => [t.id, t]));
   const entries = sheets.length
     ? await db
-        .select({
-          id: timesheetEntries.id,
-          shiftId: timesheetEntries.shiftId,
-          timesheetId: timesheetEntries.timesheetId,
-          workerId: timesheetEntries.workerId,
-          plannedStart: timesheetEntries.plannedStart,
-          plannedEnd: timesheetEntries.plannedEnd,
-        })
+        .select()
         .from(timesheetEntries)
         .where(
           inArray(
@@ -82,10 +103,11 @@ export async function syncTimesheets({
           ),
         )
     : [];
+  const reversedIds = new Set(entries.map((e) => e.reversesEntryId).filter((id): id is string => Boolean(id)));
+  const liveEntries = entries.filter((e) => !e.reversesEntryId && !reversedIds.has(e.id));
 
-  // 1. Entries of open timesheets that no longer match their shift.
-  const openEntries = entries.filter((e) => isOpen(sheetById.get(e.timesheetId)!));
-  const stale = openEntries.filter((e) => {
+  // 1. Live entries that no longer match their shift.
+  const stale = liveEntries.filter((e) => {
     const s = live.get(e.shiftId);
     return (
       !s ||
@@ -95,8 +117,10 @@ export async function syncTimesheets({
       s.endAt.getTime() !== e.plannedEnd.getTime()
     );
   });
+  const staleOpen = stale.filter((e) => isOpen(sheetById.get(e.timesheetId)!));
+  const staleLocked = stale.filter((e) => !isOpen(sheetById.get(e.timesheetId)!));
   const corrected = new Set(
-    stale.length
+    staleOpen.length
       ? (
           await db
             .select({ entryId: timesheetCorrections.entryId })
@@ -104,14 +128,14 @@ export async function syncTimesheets({
             .where(
               inArray(
                 timesheetCorrections.entryId,
-                stale.map((e) => e.id),
+                staleOpen.map((e) => e.id),
               ),
             )
         ).map((c) => c.entryId)
       : [],
   );
   const gone: string[] = [];
-  for (const e of stale) {
+  for (const e of staleOpen) {
     if (corrected.has(e.id)) continue;
     const s = live.get(e.shiftId);
     if (!s || s.clientId !== sheetById.get(e.timesheetId)!.clientId) {
@@ -134,15 +158,88 @@ export async function syncTimesheets({
     await db.delete(timesheetEntries).where(inArray(timesheetEntries.id, gone));
     result.removed = gone.length;
   }
-  const goneSet = new Set(gone);
-  const have = new Set(entries.filter((e) => !goneSet.has(e.id)).map((e) => e.shiftId));
 
-  // 2. Shifts without an entry go to their client's open timesheet, created (as a supplement if needed).
+  // 1b. Entries of validated or invoiced timesheets: reversed in a correction timesheet per client.
+  const nextSequence = new Map<string, number>();
+  const sequenceFor = (clientId: string) => {
+    const n =
+      nextSequence.get(clientId) ??
+      Math.max(0, ...sheets.filter((t) => t.clientId === clientId).map((t) => t.sequence)) + 1;
+    nextSequence.set(clientId, n + 1);
+    return n;
+  };
+  for (const clientId of new Set(staleLocked.map((e) => sheetById.get(e.timesheetId)!.clientId))) {
+    const reversing = staleLocked.filter((e) => sheetById.get(e.timesheetId)!.clientId === clientId);
+    const [sheet] = await db
+      .insert(timesheets)
+      .values({ organisationId, clientId, month, sequence: sequenceFor(clientId), kind: 'correction' })
+      .returning({ id: timesheets.id });
+    await db.insert(timesheetEntries).values(
+      reversing.map((e) => ({
+        organisationId,
+        timesheetId: sheet.id,
+        shiftId: e.shiftId,
+        workerId: e.workerId,
+        missionId: e.missionId,
+        rome: e.rome,
+        plannedStart: e.plannedStart,
+        plannedEnd: e.plannedEnd,
+        actualStart: e.actualStart,
+        actualEnd: e.actualEnd,
+        breakMinutes: e.breakMinutes,
+        revision: e.revision,
+        reversesEntryId: e.id,
+      })),
+    );
+    // Validated as it is written: it only takes back hours that did not happen as the client validated them.
+    await db
+      .update(timesheets)
+      .set({ status: 'validated', validatedAt: now, validatedBy: 'Correction : créneau non effectué comme validé' })
+      .where(eq(timesheets.id, sheet.id));
+    result.reversed += reversing.length;
+    result.corrections.push({
+      id: sheet.id,
+      clientId,
+      invoiced: reversing.some((e) => Boolean(sheetById.get(e.timesheetId)!.closedAt)),
+    });
+  }
+
+  // 2. Ended shifts without a live entry (anywhere: a shift moved from another month keeps its history) go to
+  // their client's open timesheet, created (as a supplement if needed), as the shift's next revision.
+  const goneSet = new Set(gone);
+  const reversedNow = new Set(staleLocked.map((e) => e.id));
+  const history = rows.length
+    ? await db
+        .select({
+          id: timesheetEntries.id,
+          shiftId: timesheetEntries.shiftId,
+          revision: timesheetEntries.revision,
+          reversesEntryId: timesheetEntries.reversesEntryId,
+        })
+        .from(timesheetEntries)
+        .where(
+          and(
+            eq(timesheetEntries.organisationId, organisationId),
+            inArray(
+              timesheetEntries.shiftId,
+              rows.map((r) => r.id),
+            ),
+          ),
+        )
+    : [];
+  const reversedAnywhere = new Set(history.map((h) => h.reversesEntryId).filter(Boolean));
+  const maxRevision = new Map<string, number>();
+  const have = new Set<string>();
+  for (const h of history) {
+    if (h.reversesEntryId || goneSet.has(h.id)) continue;
+    maxRevision.set(h.shiftId, Math.max(maxRevision.get(h.shiftId) ?? 0, h.revision));
+    if (!reversedAnywhere.has(h.id) && !reversedNow.has(h.id)) have.add(h.shiftId);
+  }
   const toAdd = rows.filter((r) => !have.has(r.id));
   const openByClient = new Map(sheets.filter(isOpen).map((t) => [t.clientId, t.id]));
   for (const clientId of new Set(toAdd.map((r) => r.clientId))) {
     if (openByClient.has(clientId)) continue;
-    const sequence = Math.max(0, ...sheets.filter((t) => t.clientId === clientId).map((t) => t.sequence)) + 1;
+    const sequence = sequenceFor(clientId);
     const [created] = await db
       .insert(timesheets)
       .values({ organisationId, clientId, month, sequence })
@@ -155,7 +252,7 @@ export async function syncTimesheets({
     }
     // Created meanwhile by a concurrent synchronisation: use it.
     const others = await db
-      .select({ id: timesheets.id, status: timesheets.status, closedAt: timesheets.closedAt })
+      .select({ id: timesheets.id, status: timesheets.status, closedAt: timesheets.closedAt, kind: timesheets.kind })
       .from(timesheets)
       .where(
         and(
@@ -183,6 +280,7 @@ export async function syncTimesheets({
           plannedEnd: r.endAt,
           actualStart: r.startAt,
           actualEnd: r.endAt,
+          revision: (maxRevision.get(r.id) ?? 0) + 1,
         })),
       )
       .onConflictDoNothing()

@@ -20,6 +20,8 @@ export type ContractInput = {
   endDate?: string | null;
   weeklyMinutes: number;
   extensionReason?: CddiExtensionReason;
+  /** Day of France Travail's decision (CDDI beyond 24 months for a person aged 50+ or RQTH, L5132-11-1). */
+  extensionDecisionOn?: string | null;
 };
 
 export type CreateEmploymentContractOptions = { db: Db; actor: OrgActor; workerId: string; input: ContractInput };
@@ -52,6 +54,7 @@ export async function createEmploymentContract({ db, actor, workerId, input }: C
       endDate: input.endDate ?? null,
       weeklyMinutes: input.weeklyMinutes,
       extensionReason: input.extensionReason ?? null,
+      extensionDecisionOn: input.extensionDecisionOn ?? null,
     };
     const verdict = contractVerdict(request, {
       birthDate: worker.birthDate,

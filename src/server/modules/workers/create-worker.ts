@@ -60,6 +60,6 @@ export async function createWorker({ db, actor, input }: CreateWorkerOptions) {
     }
     if (input.pass) await insertPass(tx, actor.organisationId, worker.id, input.pass);
     await recordAudit({ db: tx, actor, action: 'worker.create', recordType: 'worker', recordId: worker.id });
-    return presentWorker(tx, worker);
+    return presentWorker(tx, worker, actor);
   });
 }

@@ -102,7 +102,8 @@ export async function seedWorkersDemo(world: DemoWorld): Promise<void> {
           passId: pass.id,
           startDate: start,
           endDate: addDays(start, rng.int(14, 60)),
-          reason: 'Arrêt maladie',
+          reason: 'contract_suspended',
+          explanation: 'Arrêt maladie',
         });
         await storeEffectivePassEnd(db, org.id, pass.id);
       } else if (i % 23 === 7) {
@@ -114,6 +115,9 @@ export async function seedWorkersDemo(world: DemoWorld): Promise<void> {
           months: 12,
           requestedOn: addDays(pass.endDate, -45),
           evidence: 'Demande de prolongation validée sur Les emplois de l’inclusion',
+          status: 'granted',
+          decidedOn: addDays(pass.endDate, -30),
+          decidedBy: 'France Travail',
         });
         await storeEffectivePassEnd(db, org.id, pass.id);
       }
@@ -133,6 +137,22 @@ export async function seedWorkersDemo(world: DemoWorld): Promise<void> {
         .set({ hiredOn: addDays(end, -729) })
         .where(eq(workers.id, w.id));
       w.passEnd = end;
+    }
+    // A PASS ending soon whose prolongation (RQTH) awaits the authorised prescriber's decision: it does not
+    // count yet (les-emplois ProlongationRequest PENDING), and the worker record offers to record the decision.
+    const waiting = org.workers[3];
+    if (waiting) {
+      const [pass] = await db.select().from(passes).where(eq(passes.workerId, waiting.id));
+      await db.insert(passExtensions).values({
+        id: rng.uuid(),
+        organisationId: org.id,
+        passId: pass.id,
+        reason: 'rqth',
+        months: 12,
+        requestedOn: addDays(today, -5),
+        evidence: 'Notification MDPH ; bilan de parcours joint',
+        status: 'pending',
+      });
     }
   }
 }

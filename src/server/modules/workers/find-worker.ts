@@ -1,26 +1,21 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { forbidden, notFound } from '../../http/errors.js';
+import { notFound } from '../../http/errors.js';
+import { type ScopeActor, workerScope } from '../../policies/scopes.js';
 import { workers } from './schema.js';
 
 export type WorkerRow = typeof workers.$inferSelect;
 
 /**
- * The worker of this AI, or 404. A worker account may only reach its own record (403 otherwise);
- * client accounts never reach worker records through these operations.
+ * The worker of this AI within the actor's scope (policies/scopes.ts: a worker account reaches only its own
+ * record, a client account none), or 404.
  */
-export async function findWorker(
-  db: Db,
-  actor: { organisationId: string; role?: string; workerId?: string | null },
-  workerId: string,
-): Promise<WorkerRow> {
+export async function findWorker(db: Db, actor: ScopeActor, workerId: string): Promise<WorkerRow> {
   const [row] = await db
     .select()
     .from(workers)
-    .where(and(eq(workers.id, workerId), eq(workers.organisationId, actor.organisationId)));
+    .where(and(eq(workers.id, workerId), workerScope(actor)));
   if (!row) throw notFound('Ce ou cette salarié·e');
-  if (actor.role === 'worker' && actor.workerId !== workerId) throw forbidden();
-  if (actor.role === 'client_user') throw notFound('Ce ou cette salarié·e');
   return row;
 }
 

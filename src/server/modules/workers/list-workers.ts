@@ -2,6 +2,8 @@ import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import type { Page } from '../../http/pagination.js';
+import { escapeLike } from '../../http/validation.js';
+import { workerScope } from '../../policies/scopes.js';
 import { addDays, parisToday } from '../calendar/paris-time.js';
 import { findJob } from '../directory/rome.js';
 import { workerExits } from '../support/schema.js';
@@ -30,11 +32,11 @@ const passEnd = sql<string | null>`(SELECT max(p.end_date)::text FROM passes p W
 export async function listWorkers({ db, actor, q, job, passEndingSoon, status = 'active', page }: ListWorkersOptions) {
   const today = parisToday();
   const soon = addDays(today, PASS_ENDING_SOON_DAYS);
-  const where: SQL[] = [eq(workers.organisationId, actor.organisationId)];
+  const where: SQL[] = [workerScope(actor)];
   const term = q?.trim();
   if (term) {
     where.push(
-      sql`immutable_unaccent(lower(${workers.firstName} || ' ' || ${workers.lastName} || ' ' || ${workers.firstName})) LIKE '%' || immutable_unaccent(lower(${term})) || '%'`,
+      sql`immutable_unaccent(lower(${workers.firstName} || ' ' || ${workers.lastName} || ' ' || ${workers.firstName})) LIKE '%' || immutable_unaccent(lower(${escapeLike(term)})) || '%'`,
     );
   }
   if (job) where.push(sql`EXISTS (SELECT 1 FROM worker_jobs j WHERE j.worker_id = ${W_ID} AND j.rome = ${job})`);

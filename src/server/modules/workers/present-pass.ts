@@ -1,8 +1,15 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.js';
-import { daysLeft, PASS_EXTENSION_CAP_MONTHS, passBaseEnd } from './rules/pass-dates.js';
-import { PASS_EXTENSION_REASONS, passExtensions, passes, passSuspensions } from './schema.js';
+import { daysLeft, extensionMonthsLeft, passBaseEnd, passStateOn } from './rules/pass-dates.js';
+import {
+  PASS_EXTENSION_REASONS,
+  PASS_EXTENSION_STATUSES,
+  PASS_SUSPENSION_REASONS,
+  passExtensions,
+  passes,
+  passSuspensions,
+} from './schema.js';
 
 export const PassView = z.object({
   id: z.string(),
@@ -13,7 +20,17 @@ export const PassView = z.object({
   endDate: z.string(),
   baseEndDate: z.string(),
   daysLeft: z.number().int(),
-  suspensions: z.array(z.object({ id: z.string(), startDate: z.string(), endDate: z.string(), reason: z.string() })),
+  /** Suspended today (no shift on a suspended day). */
+  suspendedToday: z.boolean(),
+  suspensions: z.array(
+    z.object({
+      id: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      reason: z.enum(PASS_SUSPENSION_REASONS),
+      explanation: z.string().nullable(),
+    }),
+  ),
   extensions: z.array(
     z.object({
       id: z.string(),
@@ -21,9 +38,16 @@ export const PassView = z.object({
       months: z.number().int(),
       requestedOn: z.string(),
       evidence: z.string().nullable(),
+      /** pending: awaits the authorised prescriber's decision and does not extend the PASS yet. */
+      status: z.enum(PASS_EXTENSION_STATUSES),
+      decidedOn: z.string().nullable(),
+      decidedBy: z.string().nullable(),
+      decisionNote: z.string().nullable(),
     }),
   ),
-  /** Months of extension still available per reason (caps of R5132-1-8). */
+  /** Set when recording a new PASS during the waiting period lifted by a prescriber's diagnosis. */
+  warning: z.string().optional(),
+  /** Months of extension still available per reason, the whole pathway counted (R5132-1-8, les-emplois). */
   extensionMonthsLeft: z.record(z.string(), z.number().int()),
 });
 export type PassView = z.infer<typeof PassView>;
@@ -43,12 +67,7 @@ export async function presentPasses(db: Db, rows: (typeof passes.$inferSelect)[]
     .orderBy(asc(passExtensions.createdAt));
   return rows.map((p) => {
     const extensions = ext.filter((e) => e.passId === p.id);
-    const left: Record<string, number> = {};
-    for (const reason of PASS_EXTENSION_REASONS) {
-      left[reason] =
-        PASS_EXTENSION_CAP_MONTHS[reason] -
-        extensions.filter((e) => e.reason === reason).reduce((s, e) => s + e.months, 0);
-    }
+    const suspensions = sus.filter((s) => s.passId === p.id);
     return {
       id: p.id,
       workerId: p.workerId,
@@ -57,17 +76,26 @@ export async function presentPasses(db: Db, rows: (typeof passes.$inferSelect)[]
       endDate: p.endDate,
       baseEndDate: p.grantedEndDate ?? passBaseEnd(p.startDate),
       daysLeft: daysLeft(p.endDate, today),
-      suspensions: sus
-        .filter((s) => s.passId === p.id)
-        .map((s) => ({ id: s.id, startDate: s.startDate, endDate: s.endDate, reason: s.reason })),
+      suspendedToday: passStateOn([{ ...p, suspensions }], today).state === 'suspended',
+      suspensions: suspensions.map((s) => ({
+        id: s.id,
+        startDate: s.startDate,
+        endDate: s.endDate,
+        reason: s.reason,
+        explanation: s.explanation,
+      })),
       extensions: extensions.map((e) => ({
         id: e.id,
         reason: e.reason,
         months: e.months,
         requestedOn: e.requestedOn,
         evidence: e.evidence,
+        status: e.status,
+        decidedOn: e.decidedOn,
+        decidedBy: e.decidedBy,
+        decisionNote: e.decisionNote,
       })),
-      extensionMonthsLeft: left,
+      extensionMonthsLeft: extensionMonthsLeft(extensions),
     };
   });
 }

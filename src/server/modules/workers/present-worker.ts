@@ -1,13 +1,16 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.js';
+import type { OrgActor } from '../../http/actor.js';
+import { maySeeSensitive } from '../../policies/sensitive.js';
 import { users } from '../accounts/schema.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { parisToday } from '../calendar/paris-time.js';
 import { findJob } from '../directory/rome.js';
 import { hoursCapStatus } from '../planning/hours-cap-status.js';
 import { workerExitOf } from '../support/worker-exit-of.js';
 import { PassView, passesOfWorker } from './present-pass.js';
-import { CRITERIA, isEligibleForAi } from './rules/eligibility.js';
+import { CRITERIA, diagnosisEligible } from './rules/eligibility.js';
 import {
   EMPLOYMENT_CONTRACT_KINDS,
   eligibilityDiagnoses,
@@ -49,10 +52,14 @@ export const DiagnosisView = z.object({
   prescriberName: z.string().nullable(),
   madeOn: z.string(),
   validUntil: z.string(),
+  /** Sensitive (policies/sensitive.ts): empty when `restricted`. */
   criteria: z.array(z.enum(CRITERIA)),
+  /** Sensitive: null when `restricted`. */
   evidence: z.string().nullable(),
   eligible: z.boolean(),
   valid: z.boolean(),
+  /** The reader has no sensitive data right: criteria and evidence exist but are hidden. */
+  restricted: z.boolean(),
 });
 
 export const CertificateView = z.object({
@@ -114,8 +121,20 @@ export type WorkerView = z.infer<typeof WorkerView>;
 
 const jobLabel = (rome: string) => findJob(rome)?.label ?? rome;
 
-/** The whole record of one worker (no support file: that one lives behind support.read). */
-export async function presentWorker(db: Db, w: typeof workers.$inferSelect): Promise<WorkerView> {
+/** Who reads the record: the eligibility criteria and evidence are shown only with the sensitive data right. */
+export type WorkerViewer = Pick<OrgActor, 'userId' | 'organisationId' | 'role' | 'sensitiveAccess'>;
+
+/**
+ * The whole record of one worker (no support file: that one lives behind support.read). The eligibility
+ * criteria and their evidence are sensitive: hidden without the right, and each read of them is logged.
+ */
+export async function presentWorker(
+  db: Db,
+  w: typeof workers.$inferSelect,
+  viewer: WorkerViewer,
+  purpose = 'worker_record',
+): Promise<WorkerView> {
+  const sensitive = maySeeSensitive(viewer);
   const today = parisToday();
   const jobs = await db.select().from(workerJobs).where(eq(workerJobs.workerId, w.id)).orderBy(asc(workerJobs.rome));
   const allPasses = await passesOfWorker(db, w.id, today);
@@ -138,6 +157,16 @@ export async function presentWorker(db: Db, w: typeof workers.$inferSelect): Pro
   const [referent] = w.referentUserId
     ? await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, w.referentUserId))
     : [];
+  if (sensitive && diagnoses.length > 0) {
+    await recordAudit({
+      db,
+      actor: viewer,
+      action: 'sensitive.read',
+      recordType: 'worker',
+      recordId: w.id,
+      details: { fields: ['eligibility'], purpose },
+    });
+  }
   const exit = await workerExitOf(db, w.id);
   const current = allPasses.at(-1) ?? null;
   let hoursCap: WorkerView['hoursCap'] = null;
@@ -177,10 +206,11 @@ export async function presentWorker(db: Db, w: typeof workers.$inferSelect): Pro
       prescriberName: d.prescriberName,
       madeOn: d.madeOn,
       validUntil: d.validUntil,
-      criteria: d.criteria as WorkerView['diagnoses'][number]['criteria'],
-      evidence: d.evidence,
-      eligible: isEligibleForAi(d.criteria as WorkerView['diagnoses'][number]['criteria']),
+      criteria: sensitive ? (d.criteria as WorkerView['diagnoses'][number]['criteria']) : [],
+      evidence: sensitive ? d.evidence : null,
+      eligible: diagnosisEligible(d.author, d.criteria as WorkerView['diagnoses'][number]['criteria']),
       valid: d.validUntil >= today,
+      restricted: !sensitive,
     })),
     certificates: certificates.map((c) => ({
       id: c.id,

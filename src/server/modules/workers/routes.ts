@@ -3,9 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../http/can.js';
 import { listOf, Pagination } from '../../http/pagination.js';
+import { isoInstant, WORK_YEARS } from '../../http/validation.js';
 import { memberships, users } from '../accounts/schema.js';
 import { anonymiseExpiredWorkers } from './anonymise-expired-workers.js';
-import { extendPass, suspendPass } from './change-pass.js';
+import { decideExtension, extendPass, suspendPass } from './change-pass.js';
 import { createEmploymentContract } from './create-employment-contract.js';
 import { createWorker } from './create-worker.js';
 import { employmentContractPdf } from './employment-contract-pdf.js';
@@ -33,7 +34,7 @@ import {
 import { recordDiagnosis } from './record-diagnosis.js';
 import { CRITERIA } from './rules/eligibility.js';
 import { CDDI_EXTENSION_REASONS } from './rules/employment-contract.js';
-import { EMPLOYMENT_CONTRACT_KINDS, PASS_EXTENSION_REASONS } from './schema.js';
+import { CURRENT_PASS_SUSPENSION_REASONS, EMPLOYMENT_CONTRACT_KINDS, PASS_EXTENSION_REASONS } from './schema.js';
 import { updateWorker } from './update-worker.js';
 import { CreateWorkerBody, IsoDate, PassInput, Rome, UpdateWorkerBody } from './worker-input.js';
 
@@ -42,17 +43,33 @@ const OrgParams = z.object({ orgId: z.uuid() });
 const WorkerParams = OrgParams.extend({ workerId: z.uuid() });
 const PassParams = WorkerParams.extend({ passId: z.uuid() });
 
-const DiagnosisBody = z.strictObject({
-  author: z.enum(['prescriber', 'ai']),
-  prescriberName: z.string().max(200).optional(),
-  madeOn: IsoDate,
-  criteria: z.array(z.enum(CRITERIA)).min(1, { message: 'Cochez au moins un critère.' }).max(20),
-  evidence: z.string().max(4000).optional(),
-});
+// Criteria are required only when the AI diagnoses itself: an authorised prescriber's diagnosis stands alone.
+const DiagnosisBody = z
+  .strictObject({
+    author: z.enum(['prescriber', 'ai']),
+    prescriberName: z.string().max(200).optional(),
+    madeOn: IsoDate,
+    criteria: z.array(z.enum(CRITERIA)).max(20).optional(),
+    evidence: z.string().max(4000).optional(),
+  })
+  .refine((d) => d.author === 'prescriber' || (d.criteria?.length ?? 0) > 0, {
+    path: ['criteria'],
+    message: 'Cochez au moins un critère : la structure qui établit elle-même le diagnostic en justifie les critères.',
+  });
 const SuspensionBody = z.strictObject({
   startDate: IsoDate,
   endDate: IsoDate,
-  reason: z.string().trim().min(1).max(500),
+  reason: z.enum(CURRENT_PASS_SUSPENSION_REASONS, {
+    message: 'Choisissez un motif de suspension de la liste des emplois de l’inclusion.',
+  }),
+  explanation: z.string().trim().max(2000).optional(),
+});
+const ExtensionParams = PassParams.extend({ extensionId: z.uuid() });
+const ExtensionDecisionBody = z.strictObject({
+  decision: z.enum(['granted', 'refused']),
+  decidedOn: IsoDate,
+  decidedBy: z.string().trim().min(1, { message: 'Indiquez le prescripteur habilité qui a décidé.' }).max(200),
+  note: z.string().max(2000).optional(),
 });
 const ExtensionBody = z.strictObject({
   reason: z.enum(PASS_EXTENSION_REASONS),
@@ -70,6 +87,7 @@ const ContractBody = z.strictObject({
     .min(1)
     .max(48 * 60),
   extensionReason: z.enum(Object.keys(CDDI_EXTENSION_REASONS) as [keyof typeof CDDI_EXTENSION_REASONS]).optional(),
+  extensionDecisionOn: IsoDate.nullable().optional(),
 });
 const CertificateBody = z.strictObject({
   kind: z.enum(['driving_licence', 'food_hygiene', 'first_aid', 'caces', 'electrical', 'other']),
@@ -82,7 +100,7 @@ const HealthVisitBody = z.strictObject({
   dueOn: IsoDate,
   doneOn: IsoDate.nullable().optional(),
 });
-const Instant = z.iso.datetime({ offset: true, message: 'Date et heure ISO 8601 attendues.' });
+const Instant = isoInstant({ message: 'Date et heure ISO 8601 attendues.', withinYears: WORK_YEARS });
 const UnavailabilityBody = z.strictObject({
   start: Instant,
   end: Instant,
@@ -195,7 +213,7 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       preHandler: can('worker.read'),
     },
-    async (req) => presentWorker(req.db, await findWorker(req.db, req.actor, req.params.workerId)),
+    async (req) => presentWorker(req.db, await findWorker(req.db, req.actor, req.params.workerId), req.actor),
   );
 
   app.patch(
@@ -278,7 +296,8 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Extend a PASS IAE; beyond the cap of its reason → 422 pass_extension_cap',
+        summary:
+          'Ask for a PASS IAE prolongation (pending until the prescriber decides for RQTH, 50+, difficulties); beyond the pathway cap of its reason → 422 pass_extension_cap',
         params: PassParams,
         body: ExtensionBody,
         response: { 201: PassView },
@@ -295,6 +314,29 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
           input: req.body,
         }),
       ),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/workers/:workerId/passes/:passId/extensions/:extensionId/decision',
+    {
+      schema: {
+        tags,
+        summary: 'Record the authorised prescriber’s decision on a pending PASS IAE prolongation',
+        params: ExtensionParams,
+        body: ExtensionDecisionBody,
+        response: { 200: PassView },
+      },
+      preHandler: can('eligibility.write'),
+    },
+    async (req) =>
+      decideExtension({
+        db: req.db,
+        actor: req.actor,
+        workerId: req.params.workerId,
+        passId: req.params.passId,
+        extensionId: req.params.extensionId,
+        input: req.body,
+      }),
   );
 
   app.post(

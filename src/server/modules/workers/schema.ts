@@ -118,6 +118,8 @@ export const employmentContracts = pgTable(
     weeklyMinutes: integer('weekly_minutes').notNull(),
     /** CDDI beyond 24 months: the case of L5132-15-1 that allows it (senior, rqth, difficulties, training). */
     extensionReason: text('extension_reason'),
+    /** CDDI beyond 24 months for a person aged 50+ or RQTH: the day France Travail decided it (L5132-11-1). */
+    extensionDecisionOn: date('extension_decision_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -211,7 +213,28 @@ export const eligibilityDiagnoses = pgTable(
   (t) => [index().on(t.organisationId, t.workerId)],
 );
 
-/** A suspension of a PASS IAE: pushes its end back by its length (at most 36 months each). */
+/** Suspension reasons of les-emplois (itou/approvals/models.py Suspension.Reason): the four offered today first. */
+export const PASS_SUSPENSION_REASONS = [
+  'contract_suspended',
+  'contract_broken',
+  'finished_contract',
+  'approval_between_cta_members',
+  'sickness',
+  'maternity',
+  'incarceration',
+  'trial_outside_iae',
+  'detoxification',
+  'force_majeure',
+  'unspecified',
+] as const;
+export type PassSuspensionReason = (typeof PASS_SUSPENSION_REASONS)[number];
+/** The reasons an AI can choose for a new suspension (the others are kept for history). */
+export const CURRENT_PASS_SUSPENSION_REASONS = PASS_SUSPENSION_REASONS.slice(0, 4) as [
+  PassSuspensionReason,
+  ...PassSuspensionReason[],
+];
+
+/** A suspension of a PASS IAE: pushes its end back by its length (at most 36 months each, never overlapping). */
 export const passSuspensions = pgTable(
   'pass_suspensions',
   {
@@ -224,14 +247,31 @@ export const passSuspensions = pgTable(
       .references(() => passes.id),
     startDate: date('start_date').notNull(),
     endDate: date('end_date').notNull(),
-    reason: text('reason').notNull(),
+    /** One of PASS_SUSPENSION_REASONS (les-emplois Suspension.Reason). */
+    reason: text('reason', { enum: PASS_SUSPENSION_REASONS }).notNull(),
+    /** Details (and, for suspensions recorded before the list, the reason as it was typed). */
+    explanation: text('explanation'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.passId), check('pass_suspensions_dates', sql`${t.endDate} >= ${t.startDate}`)],
+  (t) => [
+    index().on(t.passId),
+    check('pass_suspensions_dates', sql`${t.endDate} >= ${t.startDate}`),
+    check(
+      'pass_suspensions_reason',
+      sql`${t.reason} IN (${sql.raw(PASS_SUSPENSION_REASONS.map((r) => `'${r}'`).join(', '))})`,
+    ),
+  ],
 );
 
-export const PASS_EXTENSION_REASONS = ['rqth', 'senior_50', 'particular_difficulties', 'cdi_inclusion_57'] as const;
+export const PASS_EXTENSION_REASONS = [
+  'cdi_inclusion_57',
+  'training',
+  'rqth',
+  'senior_50',
+  'particular_difficulties',
+] as const;
 export type PassExtensionReason = (typeof PASS_EXTENSION_REASONS)[number];
+export const PASS_EXTENSION_STATUSES = ['pending', 'granted', 'refused'] as const;
 
 /** An extension (prolongation) of a PASS IAE, usually 12 months, capped per reason. */
 export const passExtensions = pgTable(
@@ -248,9 +288,21 @@ export const passExtensions = pgTable(
     months: integer('months').notNull(),
     requestedOn: date('requested_on').notNull(),
     evidence: text('evidence'),
+    /** pending until the authorised prescriber decides (reasons that need their opinion); only granted ones count. */
+    status: text('status', { enum: PASS_EXTENSION_STATUSES }).notNull().default('granted'),
+    decidedOn: date('decided_on'),
+    /** The authorised prescriber who decided (name and organisation). */
+    decidedBy: text('decided_by'),
+    decisionNote: text('decision_note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.passId), check('pass_extensions_months', sql`${t.months} BETWEEN 1 AND 120`)],
+  (t) => [
+    index().on(t.passId),
+    check('pass_extensions_months', sql`${t.months} BETWEEN 1 AND 120`),
+    check('pass_extensions_status', sql`${t.status} IN ('pending', 'granted', 'refused')`),
+    // One request at a time awaits the prescriber (les-emplois unique_prolongationrequest_approval_for_pending).
+    uniqueIndex('pass_extensions_one_pending').on(t.passId).where(sql`${t.status} = 'pending'`),
+  ],
 );
 
 /** Alerts already sent for a PASS ending soon: one per threshold and effective end (an extension re-arms them). */

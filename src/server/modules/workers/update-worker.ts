@@ -74,6 +74,6 @@ export async function updateWorker({ db, actor, workerId, input }: UpdateWorkerO
       recordId: workerId,
       details: { fields: Object.keys(input) },
     });
-    return presentWorker(tx, worker);
+    return presentWorker(tx, worker, actor);
   });
 }

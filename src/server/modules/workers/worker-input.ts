@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { dates, hasVisibleCharacter, isoDay } from '../../http/validation.js';
 import { findJob } from '../directory/rome.js';
-import { findCommune } from '../geo/communes.js';
+import { checkPostalCode, findCommune } from '../geo/communes.js';
 import { PASS_NUMBER } from './rules/identity.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Date attendue au format AAAA-MM-JJ.' });
+// Real calendar days within 2000..2100 (http/validation.ts); birth dates and PASS starts have their own ranges.
+const isoDate = isoDay();
+/** 1900 to 2100 here; the age rule (rules/identity.ts) then says precisely why a birth date is impossible. */
+const birthDate = isoDay({ label: 'La date de naissance', min: '1900-01-01' });
 const rome = z
   .string()
   .regex(/^[A-N][0-9]{4}$/, { message: 'Code ROME attendu (une lettre et 4 chiffres, ex. K2204).' })
@@ -21,7 +25,7 @@ export const PassInput = z.strictObject({
   number: z.string().regex(PASS_NUMBER, {
     message: 'Le numéro de PASS IAE compte exactement 12 caractères (chiffres ou lettres majuscules, sans espace).',
   }),
-  startDate: isoDate,
+  startDate: dates.pass('La date de début du PASS IAE'),
   /** Accepted for API.md; the end is always computed (start + 730 days − 1) and must agree when sent. */
   endDate: isoDate.optional(),
 });
@@ -33,20 +37,32 @@ export const WeeklyAvailability = z.partialRecord(
 
 const JobInput = z.union([rome, z.strictObject({ rome, level: z.number().int().min(1).max(3).default(1) })]);
 
-const AddressInput = z.strictObject({
-  line: z.string().max(200).optional(),
-  postalCode: z
-    .string()
-    .regex(/^[0-9]{5}$/, { message: 'Code postal attendu (5 chiffres).' })
-    .optional(),
-  communeCode,
-});
+const AddressInput = z
+  .strictObject({
+    line: z.string().max(200).optional(),
+    postalCode: z
+      .string()
+      .regex(/^[0-9]{5}$/, { message: 'Code postal attendu (5 chiffres).' })
+      .optional(),
+    communeCode,
+  })
+  .superRefine(checkPostalCode);
 
 /** API.md POST /workers, plus optional fields of the record. */
 export const CreateWorkerBody = z.strictObject({
-  firstName: z.string().trim().min(1, { message: 'Le prénom est obligatoire.' }).max(100),
-  lastName: z.string().trim().min(1, { message: 'Le nom est obligatoire.' }).max(100),
-  birthDate: isoDate,
+  firstName: z
+    .string()
+    .trim()
+    .min(1, { message: 'Le prénom est obligatoire.' })
+    .max(100)
+    .refine(hasVisibleCharacter, 'Le prénom est obligatoire.'),
+  lastName: z
+    .string()
+    .trim()
+    .min(1, { message: 'Le nom est obligatoire.' })
+    .max(100)
+    .refine(hasVisibleCharacter, 'Le nom est obligatoire.'),
+  birthDate,
   address: AddressInput,
   jobs: z.array(JobInput).max(20),
   pass: PassInput.optional(),
@@ -61,9 +77,9 @@ export const CreateWorkerBody = z.strictObject({
 export type CreateWorkerInput = z.infer<typeof CreateWorkerBody>;
 
 export const UpdateWorkerBody = z.strictObject({
-  firstName: z.string().trim().min(1).max(100).optional(),
-  lastName: z.string().trim().min(1).max(100).optional(),
-  birthDate: isoDate.optional(),
+  firstName: z.string().trim().min(1).max(100).refine(hasVisibleCharacter, 'Le prénom est obligatoire.').optional(),
+  lastName: z.string().trim().min(1).max(100).refine(hasVisibleCharacter, 'Le nom est obligatoire.').optional(),
+  birthDate: birthDate.optional(),
   address: AddressInput.optional(),
   jobs: z.array(JobInput).max(20).optional(),
   maxHoursPerWeek: z.number().min(1).max(48).nullable().optional(),

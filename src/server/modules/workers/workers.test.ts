@@ -189,7 +189,21 @@ describe('eligibility and PASS IAE', () => {
     ).toBe(403);
   });
 
-  test('a suspension pushes the stored end back; an extension beyond its cap is refused with 422 and nothing saved', async () => {
+  test('an authorised prescriber’s diagnosis is saved without criteria; the AI’s own needs them', async () => {
+    const id = (await post(placement, '/workers', newWorker())).json().id;
+    const res = await post(support, `/workers/${id}/diagnoses`, {
+      author: 'prescriber',
+      prescriberName: 'France Travail Lyon 3e',
+      madeOn: '2026-01-01',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ criteria: [], eligible: true, validUntil: '2026-06-30' });
+    const ai = await post(support, `/workers/${id}/diagnoses`, { author: 'ai', madeOn: '2026-01-01' });
+    expect(ai.statusCode).toBe(400);
+    expect(ai.json().error.details[0].path).toContain('criteria');
+  });
+
+  test('a suspension pushes the stored end back, never overlaps; a prolongation waits for the prescriber and the pathway cap holds', async () => {
     const w = (
       await post(
         support,
@@ -198,31 +212,68 @@ describe('eligibility and PASS IAE', () => {
       )
     ).json();
     const passId = w.pass.id;
-    const sus = await post(support, `/workers/${w.id}/passes/${passId}/suspensions`, {
+    const base = `/workers/${w.id}/passes/${passId}`;
+    const sus = await post(support, `${base}/suspensions`, {
       startDate: '2026-03-01',
       endDate: '2026-03-10',
-      reason: 'Arrêt maladie',
+      reason: 'contract_suspended',
+      explanation: 'Arrêt maladie',
     });
     expect(sus.statusCode, sus.body).toBe(201);
     expect(sus.json().endDate).toBe('2028-01-10');
+    expect(sus.json().suspensions[0]).toMatchObject({ reason: 'contract_suspended', explanation: 'Arrêt maladie' });
+    const overlap = await post(support, `${base}/suspensions`, {
+      startDate: '2026-03-10',
+      endDate: '2026-03-20',
+      reason: 'contract_broken',
+    });
+    expect(overlap.statusCode).toBe(422);
+    expect(overlap.json().error.code).toBe('suspension_overlap');
+    const freeText = await post(support, `${base}/suspensions`, {
+      startDate: '2026-05-01',
+      endDate: '2026-05-02',
+      reason: 'Arrêt maladie',
+    });
+    expect(freeText.statusCode).toBe(400);
     const [stored] = await db.select().from(passes).where(eq(passes.id, passId));
     expect(stored.endDate).toBe('2028-01-10');
-    for (let i = 0; i < 3; i++) {
-      const ext = await post(support, `/workers/${w.id}/passes/${passId}/extensions`, {
-        reason: 'rqth',
-        evidence: 'Notification MDPH',
-      });
-      expect(ext.statusCode, ext.body).toBe(201);
-    }
-    expect((await db.select().from(passes).where(eq(passes.id, passId)))[0].endDate).toBe('2031-01-10');
-    const over = await post(support, `/workers/${w.id}/passes/${passId}/extensions`, { reason: 'rqth' });
+
+    // RQTH needs the authorised prescriber: pending, the end does not move, and a second request waits.
+    const asked = await post(support, `${base}/extensions`, { reason: 'rqth', evidence: 'Notification MDPH' });
+    expect(asked.statusCode, asked.body).toBe(201);
+    expect(asked.json().extensions[0]).toMatchObject({ status: 'pending', decidedOn: null });
+    expect(asked.json().endDate).toBe('2028-01-10');
+    const again = await post(support, `${base}/extensions`, { reason: 'training', months: 6 });
+    expect(again.json().error.code).toBe('pass_extension_pending');
+    const extId = asked.json().extensions[0].id;
+    const decision = await post(support, `${base}/extensions/${extId}/decision`, {
+      decision: 'granted',
+      decidedOn: '2027-11-02',
+      decidedBy: 'Cap emploi Rhône',
+    });
+    expect(decision.statusCode, decision.body).toBe(200);
+    expect(decision.json().endDate).toBe('2029-01-10');
+    const twice = await post(support, `${base}/extensions/${extId}/decision`, {
+      decision: 'refused',
+      decidedOn: '2027-11-03',
+      decidedBy: 'Cap emploi Rhône',
+    });
+    expect(twice.json().error.code).toBe('pass_extension_decided');
+
+    // Training takes effect at once (no prescriber's opinion): 12 months more.
+    const training = await post(support, `${base}/extensions`, { reason: 'training', months: 12 });
+    expect(training.statusCode, training.body).toBe(201);
+    expect(training.json().endDate).toBe('2030-01-10');
+    // 24 months used in the pathway: a training cap (2 years) is reached, RQTH (3 years) has 12 months left.
+    const over = await post(support, `${base}/extensions`, { reason: 'training', months: 1 });
     expect(over.statusCode).toBe(422);
     expect(over.json().error.code).toBe('pass_extension_cap');
-    expect(over.json().error.message).toContain('3 ans');
-    expect((await db.select().from(passes).where(eq(passes.id, passId)))[0].endDate).toBe('2031-01-10');
+    expect(over.json().error.message).toContain('2 ans');
+    expect(training.json().extensionMonthsLeft).toMatchObject({ rqth: 12, training: 0, senior_50: 36 });
+    expect((await db.select().from(passes).where(eq(passes.id, passId)))[0].endDate).toBe('2030-01-10');
   });
 
-  test('a new PASS within 2 years of the previous one’s expiry is refused (waiting period)', async () => {
+  test('a new PASS within 2 years of the previous one’s expiry is refused, unless an authorised prescriber vouches (warning)', async () => {
     const w = (
       await post(
         support,
@@ -233,8 +284,18 @@ describe('eligibility and PASS IAE', () => {
     const res = await post(support, `/workers/${w.id}/passes`, { number: '999992600004', startDate: '2026-01-01' });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('pass_waiting_period');
-    const ok = await post(support, `/workers/${w.id}/passes`, { number: '999992600004', startDate: '2027-01-01' });
+    expect(
+      (
+        await post(support, `/workers/${w.id}/diagnoses`, {
+          author: 'prescriber',
+          prescriberName: 'France Travail',
+          madeOn: '2025-12-15',
+        })
+      ).statusCode,
+    ).toBe(201);
+    const ok = await post(support, `/workers/${w.id}/passes`, { number: '999992600004', startDate: '2026-01-01' });
     expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().warning).toContain('délai de carence');
   });
 
   test('the daily alert emails the referent once at 60 days and once at 30 days before the end', async () => {
@@ -389,7 +450,8 @@ describe('unavailabilities', () => {
     };
     const res = await post(cookie, `/workers/${me.id}/unavailabilities`, body);
     expect(res.statusCode, res.body).toBe(201);
-    expect((await post(cookie, `/workers/${other.id}/unavailabilities`, body)).statusCode).toBe(403);
+    // Another worker is outside the worker's scope (policies/scopes.ts): not found, like a foreign id.
+    expect((await post(cookie, `/workers/${other.id}/unavailabilities`, body)).statusCode).toBe(404);
     expect((await get(cookie, `/workers/${me.id}`)).statusCode).toBe(403);
     const list = await app.inject({
       method: 'GET',

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parisInstant } from '../../calendar/paris-time.js';
 import { checkAssignment, makeSlot, type WorkerFacts } from './assignment.js';
+import { hoursCapVerdict } from './hours-cap.js';
 
 /** A worker who may take anything on 2026-12-07 (Monday), unless a case changes one fact. */
 function worker(patch: Partial<WorkerFacts> = {}): WorkerFacts {
@@ -31,6 +32,7 @@ function worker(patch: Partial<WorkerFacts> = {}): WorkerFacts {
 }
 
 const t = (date: string, time: string) => parisInstant(date, time).getTime();
+const fullTime = [{ startDate: '2026-01-01', endDate: null, weeklyMinutes: 35 * 60 }];
 const slot = (o: { from?: string; to?: string; date?: string; rome?: string; counts?: boolean } = {}) =>
   makeSlot({
     id: 's1',
@@ -74,6 +76,20 @@ describe('every hard constraint of an assignment (PRODUCT.md, planning)', () => 
       'pass_not_valid',
     ],
     ['no PASS IAE at all', slot(), worker({ passes: [] }), 'pass_not_valid'],
+    [
+      'a day the PASS IAE is suspended (les-emplois Approval.is_suspended)',
+      slot(),
+      worker({
+        passes: [
+          {
+            startDate: '2026-01-01',
+            endDate: '2027-12-31',
+            suspensions: [{ startDate: '2026-12-01', endDate: '2026-12-31' }],
+          },
+        ],
+      }),
+      'pass_not_valid',
+    ],
     [
       'a night shift ending on a day without PASS',
       slot({ from: '21:00', to: '07:00' }),
@@ -165,7 +181,12 @@ describe('every hard constraint of an assignment (PRODUCT.md, planning)', () => 
       worker({ weekMinutes: new Map([['2026-12-07', 32 * 60]]) }),
       'weekly_hours_exceeded',
     ],
-    ['exactly the weekly maximum', slot(), worker({ weekMinutes: new Map([['2026-12-07', 31 * 60]]) }), 'ok'],
+    [
+      'exactly the weekly maximum (a full-time contract: no complementary-hours bound)',
+      slot(),
+      worker({ contracts: fullTime, weekMinutes: new Map([['2026-12-07', 31 * 60]]) }),
+      'ok',
+    ],
     [
       'never more than 48 h a week (L3121-20)',
       slot(),
@@ -184,5 +205,161 @@ describe('every hard constraint of an assignment (PRODUCT.md, planning)', () => 
       worker({ cap: { windowStart: '2026-01-05', windowEnd: '2028-01-04', countedMinutes: 400 * 60, exact: true } }),
     );
     expect(verdict.ok && verdict.warnings[0]).toMatch(/404 h sur les 480 h/);
+  });
+});
+
+/** Working time (Code du travail), through checkAssignment: every path (assign, move, auto-plan, accept) uses it. */
+describe('working time bounds every assignment', () => {
+  const shiftsOn = (days: string[], from: string, to: string) =>
+    days.map((day, i) => ({ ...busy(day, from, to), id: `o${i}` }));
+  test.each([
+    [
+      'more than 10 h of work in a day (L3121-18)',
+      slot({ from: '14:00', to: '20:00' }),
+      worker({ contracts: fullTime, shifts: [busy('2026-12-07', '06:00', '11:00')] }),
+      'daily_hours_exceeded',
+    ],
+    [
+      'exactly 10 h in a day (L3121-18)',
+      slot({ from: '14:00', to: '19:00' }),
+      worker({ contracts: fullTime, shifts: [busy('2026-12-07', '06:00', '11:00')] }),
+      'ok',
+    ],
+    [
+      '11 h allowed when the organisation’s agreement raises the daily maximum (L3121-19)',
+      slot({ from: '14:00', to: '20:00' }),
+      worker({
+        contracts: fullTime,
+        shifts: [busy('2026-12-07', '06:00', '11:00')],
+        limits: { dailyMaxMinutes: 12 * 60, complementaryShare: 0.1 },
+      }),
+      'ok',
+    ],
+    [
+      'a part-time contract of 26 h: 28 h 36 with complementary hours at most (L3123-20)',
+      slot(),
+      worker({ weekMinutes: new Map([['2026-12-07', 25 * 60]]) }),
+      'contract_hours_exceeded',
+    ],
+    [
+      'a part-time contract of 26 h: within its tenth (L3123-20)',
+      slot({ to: '10:00' }),
+      worker({ weekMinutes: new Map([['2026-12-07', 26 * 60]]) }),
+      'ok',
+    ],
+    [
+      'a third by agreement (L3123-21)',
+      slot(),
+      worker({
+        weekMinutes: new Map([['2026-12-07', 25 * 60]]),
+        limits: { dailyMaxMinutes: 600, complementaryShare: 1 / 3 },
+      }),
+      'ok',
+    ],
+    [
+      'over 44 h on average over 12 weeks (L3121-22)',
+      slot(),
+      worker({
+        contracts: fullTime,
+        maxMinutesPerWeek: null,
+        weekMinutes: new Map(
+          Array.from({ length: 12 }, (_, i) => [
+            new Date(Date.UTC(2026, 11, 7 - 7 * i)).toISOString().slice(0, 10),
+            44 * 60,
+          ]),
+        ),
+      }),
+      'average_weekly_hours_exceeded',
+    ],
+    [
+      'a seventh day of work in the week (L3132-1)',
+      slot({ date: '2026-12-13', from: '13:00', to: '15:00' }),
+      worker({
+        contracts: fullTime,
+        shifts: shiftsOn(
+          ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-12'],
+          '08:00',
+          '10:00',
+        ),
+      }),
+      'six_days_a_week',
+    ],
+    [
+      'six days of work but no 35 h of rest in the week: Saturday 23:00 to Monday 06:00 is 31 h (L3132-2)',
+      slot({ date: '2026-12-10', from: '06:00', to: '08:00' }),
+      worker({
+        contracts: fullTime,
+        shifts: [
+          ...shiftsOn(['2026-12-07', '2026-12-08', '2026-12-09'], '06:00', '08:00'),
+          ...shiftsOn(['2026-12-11', '2026-12-12'], '06:00', '08:00').map((x) => ({ ...x, id: `p${x.id}` })),
+          { ...busy('2026-12-08', '22:00', '23:00'), id: 'late-tue' },
+          { ...busy('2026-12-12', '22:00', '23:00'), id: 'late-sat' },
+          { ...busy('2026-12-06', '22:00', '23:30'), id: 'late-sun-before' },
+          { ...busy('2026-12-14', '06:00', '08:00'), id: 'next-mon' },
+        ],
+      }),
+      'weekly_rest',
+    ],
+    [
+      'a worker under 18 at night (L3163-2)',
+      slot({ from: '20:00', to: '23:00' }),
+      worker({ contracts: fullTime, birthDate: '2009-06-01', informationVisitDoneOn: '2026-01-10' }),
+      'minor_night_work',
+    ],
+    [
+      'a worker under 18: 8 h a day at most (L3162-1)',
+      slot({ from: '13:00', to: '18:00' }),
+      worker({ contracts: fullTime, birthDate: '2009-06-01', shifts: [busy('2026-12-07', '07:00', '11:00')] }),
+      'minor_hours_exceeded',
+    ],
+    [
+      'the same day is fine at 18 (L3162-1 no longer applies)',
+      slot({ from: '13:00', to: '18:00' }),
+      worker({ contracts: fullTime, birthDate: '2008-12-07', shifts: [busy('2026-12-07', '07:00', '11:00')] }),
+      'ok',
+    ],
+    [
+      'night work without the medical information visit (R5132-26-7)',
+      slot({ from: '19:00', to: '22:00' }),
+      worker({ contracts: fullTime }),
+      'information_visit_required',
+    ],
+    [
+      'night work after the medical information visit (R5132-26-7)',
+      slot({ from: '19:00', to: '22:00' }),
+      worker({ contracts: fullTime, informationVisitDoneOn: '2026-11-02' }),
+      'ok',
+    ],
+  ])('%s', (_, s, w, expected) => {
+    const verdict = checkAssignment(s, w);
+    expect(verdict.ok ? 'ok' : verdict.violation.code).toBe(expected);
+    if (!verdict.ok) expect(verdict.violation.message).toMatch(/art\. [LR]\d/);
+  });
+});
+
+describe('the 480 h verdict of checkAssignment is hoursCapVerdict (one rule, one function)', () => {
+  test.each([0, 20_000, 23_040, 28_380, 28_381, 28_800])('%i minutes already counted', (counted) => {
+    const w = worker({
+      contracts: fullTime,
+      cap: { windowStart: '2026-01-05', windowEnd: '2028-01-04', countedMinutes: counted, exact: true },
+    });
+    const s = slot({ counts: true });
+    const verdict = checkAssignment(s, w);
+    const expected = hoursCapVerdict(counted, s.minutes, false).code;
+    expect(verdict.ok ? (verdict.warnings.length ? 'warning' : 'ok') : verdict.violation.code).toBe(expected);
+  });
+
+  test('a client whose legal form is unknown counts, and the officer is asked to complete it', () => {
+    const s = makeSlot({
+      start: parisInstant('2026-12-07', '08:00'),
+      end: parisInstant('2026-12-07', '12:00'),
+      clientId: 'c1',
+      clientName: 'Boulangerie Morel',
+      clientCounts: true,
+      clientLegalFormUnknown: true,
+      rome: 'J1301',
+    });
+    const verdict = checkAssignment(s, worker({ contracts: fullTime }));
+    expect(verdict.ok && verdict.warnings.join(' ')).toMatch(/forme juridique de Boulangerie Morel/);
   });
 });

@@ -1,6 +1,23 @@
+import { addDays, parisInstant } from '../../calendar/paris-time.js';
 import { dangerousWork } from '../../quotes/rules/dangerous-jobs.js';
-import { derogationRuns, HOURS_CAP_MINUTES, HOURS_CAP_WARNING_RATIO } from './hours-cap.js';
+import { LEGAL } from '../../settings/legal-figures.js';
+import { type PassOnDay, passDayProblem } from '../../workers/rules/pass-dates.js';
+import { derogationRuns, HOURS_CAP_MINUTES, hoursCapVerdict } from './hours-cap.js';
 import { parisClock, parisDay } from './paris-clock.js';
+import {
+  ageOn,
+  averageWeeklyBreach,
+  contractHoursBreach,
+  DEFAULT_LIMITS,
+  dailyHoursBreach,
+  minorNightBreach,
+  minorWeeklyBreach,
+  sixDaysBreach,
+  touchesNight,
+  type WorkingTimeBreach,
+  type WorkingTimeLimits,
+  weeklyRestBreach,
+} from './working-time.js';
 
 /**
  * Every hard constraint of an assignment, in one place (PRODUCT.md, planning). Pure: the facts are loaded by
@@ -18,15 +35,23 @@ export const RULE_CODES = [
   'worker_unavailable',
   'daily_rest',
   'weekly_hours_exceeded',
+  'daily_hours_exceeded',
+  'average_weekly_hours_exceeded',
+  'weekly_rest',
+  'six_days_a_week',
+  'contract_hours_exceeded',
+  'minor_night_work',
+  'minor_hours_exceeded',
+  'information_visit_required',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
 /** Code du travail L3131-1: 11 consecutive hours of rest between two working days. */
-export const DAILY_REST_MINUTES = 11 * 60;
+export const DAILY_REST_MINUTES = LEGAL.dailyRestMinutes;
 /** Code du travail L3121-20: never more than 48 h in one week. */
-export const LEGAL_WEEKLY_MAX_MINUTES = 48 * 60;
+export const LEGAL_WEEKLY_MAX_MINUTES = LEGAL.weeklyWorkMaxMinutes;
 /** A shift never lasts more than 12 h (also a database constraint). */
-export const MAX_SHIFT_MINUTES = 12 * 60;
+export const MAX_SHIFT_MINUTES = LEGAL.shiftMaxMinutes;
 
 const HOUR = 3_600_000;
 
@@ -39,6 +64,8 @@ export type Slot = {
   clientId: string;
   clientName: string;
   clientCounts: boolean;
+  /** The client's legal form is unknown: its hours count (safe side) and the officer is asked to complete it. */
+  clientLegalFormUnknown: boolean;
   rome: string;
   romeLabel: string;
   startDate: string;
@@ -60,6 +87,7 @@ export function makeSlot(o: {
   clientId: string;
   clientName: string;
   clientCounts: boolean;
+  clientLegalFormUnknown?: boolean;
   rome: string;
   romeLabel?: string;
   siteLat?: number | null;
@@ -77,6 +105,7 @@ export function makeSlot(o: {
     clientId: o.clientId,
     clientName: o.clientName,
     clientCounts: o.clientCounts,
+    clientLegalFormUnknown: o.clientLegalFormUnknown ?? false,
     rome: o.rome,
     romeLabel: o.romeLabel ?? o.rome,
     startDate: s.date,
@@ -108,7 +137,8 @@ export type WorkerFacts = {
   targetJobs: string[];
   /** rome → level 1..3 */
   jobs: Map<string, number>;
-  passes: { startDate: string; endDate: string }[];
+  /** With their suspensions and pending prolongation: validity on a day is decided by workers/rules/pass-dates.ts. */
+  passes: PassOnDay[];
   contracts: { startDate: string; endDate: string | null; weeklyMinutes: number }[];
   /** Declared unavailabilities and absences. */
   unavailable: { startMs: number; endMs: number; reason: string }[];
@@ -124,6 +154,12 @@ export type WorkerFacts = {
   continuity: Map<string, number>;
   /** The 480 h window: counted minutes and its bounds (null: no window opened yet). */
   cap: { windowStart: string | null; windowEnd: string | null; countedMinutes: number; exact: boolean };
+  /** For the rules protecting workers under 18 (L3162-1, L3163-2); unknown: treated as an adult. */
+  birthDate?: string | null;
+  /** Day the medical information visit was done (R5132-26-7); null: not done yet. */
+  informationVisitDoneOn?: string | null;
+  /** The organisation's choices within the law (daily maximum by agreement, complementary hours). */
+  limits?: WorkingTimeLimits;
 };
 
 export type Violation = { code: RuleCode; status: 409 | 422; message: string };
@@ -173,36 +209,35 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
     }
   }
 
-  // No shift on a day without a valid PASS IAE (PRODUCT.md, L5132-8).
+  // No shift on a day without a valid PASS IAE, nor on a day it is suspended (PRODUCT.md, L5132-8; les-emplois).
   for (const day of slot.lastDate === slot.startDate ? [slot.startDate] : [slot.startDate, slot.lastDate]) {
-    if (!w.passes.some((p) => p.startDate <= day && day <= p.endDate)) {
-      const ended = w.passes
-        .filter((p) => p.endDate < day)
-        .map((p) => p.endDate)
-        .sort()
-        .pop();
-      return fail(
-        'pass_not_valid',
-        ended
-          ? `Le PASS IAE de ${name} a expiré le ${d(ended)} : prolongez-le avant de lui confier le créneau ${when}.`
-          : `${name} n’a pas de PASS IAE valide le ${d(day)} : il faut un PASS IAE en cours pour lui confier ce créneau.`,
-      );
-    }
+    const problem = passDayProblem(w.passes, day, name);
+    if (problem) return fail('pass_not_valid', `${problem} (créneau ${when})`);
   }
 
-  // 480 h over 24 months with users that are private-law employers (L5132-9, R5132-18).
-  let capWarning: string | null = null;
-  if (slot.clientCounts && !derogationRuns(w.derogationFrom, w.derogationTo, slot.startDate)) {
+  // 480 h over 24 months with users that are private-law employers (L5132-9, R5132-18): hoursCapVerdict is
+  // the one verdict, tested by rows in hours-cap.test.ts.
+  const warnings: string[] = [];
+  if (slot.clientCounts) {
     const { counted, windowStart } = capCountedOn(w, slot.startDate);
+    const derogation = derogationRuns(w.derogationFrom, w.derogationTo, slot.startDate);
+    const verdict = hoursCapVerdict(counted, slot.minutes, derogation);
     const total = counted + slot.minutes;
-    if (total > HOURS_CAP_MINUTES) {
+    if (verdict.code === 'enterprise_hours_cap') {
       return fail(
         'enterprise_hours_cap',
-        `${name} a déjà ${hours(counted)} de mise à disposition chez des employeurs privés depuis le ${d(windowStart)} : le créneau ${when} chez ${slot.clientName} dépasserait le plafond de 480 h sur 24 mois (art. L5132-9 du Code du travail). Choisissez une autre personne ou obtenez une dérogation du préfet.`,
+        `${name} a déjà ${hours(counted)} de mise à disposition chez des employeurs de droit privé depuis le ${d(windowStart)} : le créneau ${when} chez ${slot.clientName} dépasserait le plafond de 480 h sur 24 mois (art. L5132-9 du Code du travail). Choisissez une autre personne ou obtenez une dérogation du préfet.`,
       );
     }
-    if (total / HOURS_CAP_MINUTES >= HOURS_CAP_WARNING_RATIO) {
-      capWarning = `${name} atteindra ${hours(total)} sur les 480 h autorisées chez des employeurs privés (${Math.round((total / HOURS_CAP_MINUTES) * 100)} %).`;
+    if (verdict.code === 'warning' && !derogation) {
+      warnings.push(
+        `${name} atteindra ${hours(total)} sur les 480 h autorisées chez des employeurs de droit privé (${Math.round((total / HOURS_CAP_MINUTES) * 100)} %).`,
+      );
+    }
+    if (slot.clientLegalFormUnknown) {
+      warnings.push(
+        `La forme juridique de ${slot.clientName} n’est pas renseignée : par prudence, ces heures comptent dans le plafond de 480 h. Complétez la fiche du client.`,
+      );
     }
   }
 
@@ -276,13 +311,107 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
   const weekMax = Math.min(w.maxMinutesPerWeek ?? LEGAL_WEEKLY_MAX_MINUTES, LEGAL_WEEKLY_MAX_MINUTES);
   const weekTotal = (w.weekMinutes.get(slot.monday) ?? 0) + slot.minutes;
   if (weekTotal > weekMax) {
+    const legal = weekMax === LEGAL_WEEKLY_MAX_MINUTES;
     return fail(
       'weekly_hours_exceeded',
-      `${name} aurait ${hours(weekTotal)} la semaine du ${d(slot.monday)}, au-delà de son maximum de ${hours(weekMax)} par semaine : choisissez une autre personne.`,
+      legal
+        ? `${name} aurait ${hours(weekTotal)} de travail la semaine du ${d(slot.monday)} : la loi interdit plus de 48 h dans une même semaine (art. L3121-20 du Code du travail). Choisissez une autre personne.`
+        : `${name} aurait ${hours(weekTotal)} la semaine du ${d(slot.monday)}, au-delà de son maximum de ${hours(weekMax)} par semaine : choisissez une autre personne.`,
     );
   }
 
-  return { ok: true, warnings: capWarning ? [capWarning] : [] };
+  const breach = workingTimeBreach(slot, w, weekTotal);
+  if (breach) return fail(breach.code, workingTimeMessage(breach, slot, w));
+
+  // Night work needs the medical information visit first (R5132-26-7).
+  if (touchesNight(slot.startMinute, slot.endMinute, LEGAL.nightStart, LEGAL.nightEnd)) {
+    const done = w.informationVisitDoneOn ?? null;
+    if (done === null || done > slot.startDate) {
+      return fail(
+        'information_visit_required',
+        `Le créneau ${when} comporte des heures de nuit (21 h – 6 h) : ${name} doit d’abord passer sa visite d’information et de prévention auprès de la médecine du travail (art. R5132-26-7 du Code du travail). Enregistrez la visite sur sa fiche ou choisissez une autre personne.`,
+      );
+    }
+  }
+
+  return { ok: true, warnings };
+}
+
+/** Every working-time rule of ./working-time.ts, first broken one. */
+function workingTimeBreach(slot: Slot, w: WorkerFacts, weekTotal: number): WorkingTimeBreach | null {
+  const limits = w.limits ?? DEFAULT_LIMITS;
+  const minor = w.birthDate ? ageOn(w.birthDate, slot.startDate) < LEGAL.minorAge : false;
+  const others = w.shifts.filter((o) => o.id !== slot.id);
+  const dayMinutes =
+    others
+      .filter((o) => o.startDate === slot.startDate)
+      .reduce((sum, o) => sum + Math.round((o.endMs - o.startMs) / 60_000), 0) + slot.minutes;
+  const contract = w.contracts.find(
+    (c) => c.startDate <= slot.startDate && (c.endDate === null || slot.startDate <= c.endDate),
+  );
+  const weekEnd = addDays(slot.monday, 7);
+  const inWeek = others.filter((o) => o.startDate >= slot.monday && o.startDate < weekEnd);
+  return (
+    minorNightBreach({ startMinute: slot.startMinute, endMinute: slot.endMinute, minor }) ??
+    dailyHoursBreach({ dayMinutes, minor, limits }) ??
+    minorWeeklyBreach({ weekMinutes: weekTotal, minor }) ??
+    contractHoursBreach({ weekMinutes: weekTotal, contractWeeklyMinutes: contract?.weeklyMinutes ?? null, limits }) ??
+    // Only a worker whose loaded weeks hold more than 12 weeks at 44 h can break the average: skip the others.
+    (sumOf(w.weekMinutes) + slot.minutes > LEGAL.averageWeeklyMaxMinutes * LEGAL.averageWeeks
+      ? averageWeeklyBreach({
+          monday: slot.monday,
+          weekMinutes: (m) => (w.weekMinutes.get(m) ?? 0) + (m === slot.monday ? slot.minutes : 0),
+        })
+      : null) ??
+    sixDaysBreach({ workDays: [...inWeek.map((o) => o.startDate), slot.startDate] }) ??
+    weeklyRestBreach({
+      ...weekBounds(slot.monday),
+      work: [...others, { startMs: slot.startMs, endMs: slot.endMs }],
+    })
+  );
+}
+
+const sumOf = (m: Map<string, number>) => {
+  let total = 0;
+  for (const v of m.values()) total += v;
+  return total;
+};
+
+/** The instants a Paris week starts and ends (cached: ranking checks thousands of workers on one slot). */
+const weekCache = new Map<string, { weekStartMs: number; weekEndMs: number }>();
+function weekBounds(monday: string) {
+  let b = weekCache.get(monday);
+  if (!b) {
+    if (weekCache.size > 1000) weekCache.clear();
+    b = { weekStartMs: parisInstant(monday).getTime(), weekEndMs: parisInstant(addDays(monday, 7)).getTime() };
+    weekCache.set(monday, b);
+  }
+  return b;
+}
+
+/** The refusal in words a coordinator understands, naming the article. */
+function workingTimeMessage(b: WorkingTimeBreach, slot: Slot, w: WorkerFacts): string {
+  const name = w.name;
+  const when = slotLabel(slot);
+  const art = `(art. ${b.article} du Code du travail)`;
+  const total = b.totalMinutes !== undefined ? hours(b.totalMinutes) : '';
+  const limit = b.limitMinutes !== undefined ? hours(b.limitMinutes) : '';
+  switch (b.code) {
+    case 'minor_night_work':
+      return `${name} a moins de 18 ans : le créneau ${when} tombe entre 22 h et 6 h, le travail de nuit lui est interdit ${art}. Choisissez une autre personne ou un autre horaire.`;
+    case 'minor_hours_exceeded':
+      return `${name} a moins de 18 ans : avec le créneau ${when}, elle ou il travaillerait ${total}, au-delà des ${limit} autorisées ${art}. Choisissez une autre personne.`;
+    case 'daily_hours_exceeded':
+      return `${name} travaillerait ${total} le ${d(slot.startDate)} avec ce créneau : la durée maximale de travail est de ${limit} par jour ${art}. Choisissez une autre personne ou raccourcissez le créneau.`;
+    case 'contract_hours_exceeded':
+      return `${name} a un contrat de travail à temps partiel : avec le créneau ${when}, sa semaine du ${d(slot.monday)} atteindrait ${total}, au-delà des ${limit} permises par son contrat et les heures complémentaires ${art}. Modifiez son contrat par avenant ou choisissez une autre personne.`;
+    case 'average_weekly_hours_exceeded':
+      return `${name} dépasserait ${limit} de travail par semaine en moyenne sur 12 semaines (${total} en moyenne) avec le créneau ${when} ${art}. Choisissez une autre personne.`;
+    case 'six_days_a_week':
+      return `${name} travaillerait 7 jours la semaine du ${d(slot.monday)} avec le créneau ${when} : on ne peut pas travailler plus de 6 jours par semaine ${art}. Choisissez une autre personne.`;
+    case 'weekly_rest':
+      return `${name} n’aurait plus 35 heures de repos d’affilée la semaine du ${d(slot.monday)} avec le créneau ${when} (24 h de repos hebdomadaire et 11 h de repos quotidien, ${art.slice(1, -1)}). Choisissez une autre personne ou un autre jour.`;
+  }
 }
 
 /** Records in memory that `slot` was given to `w` (the auto-planner's running state). */

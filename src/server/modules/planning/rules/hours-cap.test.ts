@@ -1,21 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { addMonths, countsForHoursCap, derogationRuns, hoursCapVerdict, hoursCapWindow } from './hours-cap.js';
 
-describe('which users count for the 480 h cap (L5132-9)', () => {
-  test.each([
-    ['a company', { kind: 'company' }, true],
-    ['a for-profit care home', { kind: 'care_home', forProfit: true }, true],
-    ['a non-profit care home', { kind: 'care_home', forProfit: false }, false],
-    ['a care home whose status is unknown', { kind: 'care_home', forProfit: null }, false],
-    ['a private individual', { kind: 'individual' }, false],
-    ['an association', { kind: 'association' }, false],
-    ['a local authority', { kind: 'local_authority' }, false],
-    ['a public body', { kind: 'public_body' }, false],
-    ['a public body flagged as an EPIC (override)', { kind: 'public_body', countsForHoursCapOverride: true }, true],
-    ['a company exempted by override', { kind: 'company', countsForHoursCapOverride: false }, false],
-  ])('%s', (_, client, expected) =>
-    expect(countsForHoursCap(client as Parameters<typeof countsForHoursCap>[0])).toBe(expected),
-  );
+describe('which users count for the 480 h cap: the legal form (L5132-9, L2211-1)', () => {
+  test.each<[string, string | null, boolean, string]>([
+    ['a company (SAS)', '5710', true, 'L5132-9, L2211-1'],
+    ['a for-profit care home run by a SARL', '5499', true, 'L5132-9, L2211-1'],
+    ['a social landlord that is an SA d’HLM', '5546', true, 'L5132-9, L2211-1'],
+    ['a social landlord that is an OPH (EPIC)', '7371', true, 'L2211-1; CCH L421-1'],
+    ['a non-profit care home run by an association', '9220', false, 'L5132-9 last paragraph'],
+    ['a public care home', '7366', false, 'L2211-1'],
+    ['a private individual', 'private_individual', false, 'L5132-9 last paragraph'],
+    ['a local authority', '7210', false, 'L2211-1'],
+    ['a client whose legal form is unknown (safe side)', null, true, 'L5132-9'],
+  ])('%s (%s)', (_, legalForm, expected) => expect(countsForHoursCap(legalForm)).toBe(expected));
 });
 
 describe('the 480 h verdict (R5132-18)', () => {

@@ -1,20 +1,20 @@
 import { addDays } from '../../calendar/paris-time.js';
+import { LEGAL } from '../../settings/legal-figures.js';
 
 /**
  * The 480 h cap of the Code du travail (L5132-9, R5132-18): the hours a worker of an AI is placed with users
- * that are private-law employers may not exceed 480 over the 24 months that start with the first such
- * placement. Individuals, private non-profits (associations, non-profit care homes) and public bodies do not
- * count by default; a prefect's derogation lifts the cap while it runs.
+ * that are employers of L2211-1 may not exceed 480 over the 24 months that start with the first such
+ * placement. Private individuals, private non-profits and administrative public bodies do not count (the
+ * client's legal form decides); a prefect's derogation lifts the cap while it runs.
  */
-export const HOURS_CAP_MINUTES = 480 * 60;
+export const HOURS_CAP_MINUTES = LEGAL.hoursCapMinutes;
 /** From this share of the cap, the officer is warned before placing more hours. */
-export const HOURS_CAP_WARNING_RATIO = 0.8;
-export const HOURS_CAP_WINDOW_MONTHS = 24;
+export const HOURS_CAP_WARNING_RATIO = LEGAL.hoursCapWarningRatio;
+export const HOURS_CAP_WINDOW_MONTHS = LEGAL.hoursCapWindowMonths;
 
 /**
- * Whether hours placed with a client count toward the cap: the clients module owns that rule
- * (companies, for-profit care homes, and the client's override). Its SQL twin is the database function
- * hours_cap_counts(clients) (migration 0020): change both together.
+ * Whether hours placed with a client count toward the cap: the clients module owns that rule (the client's
+ * legal form). Its SQL twin is hours_cap_counts_legal_form(text) (migration 0027), behind hours_cap_counts(clients).
  */
 export { countsForHoursCap } from '../../clients/rules/hours-cap-scope.js';
 
@@ -44,7 +44,7 @@ export type CapWindow = { windowStart: string; windowEnd: string; countedMinutes
 /**
  * Every 24-month window of a worker's pathway, in order: the first counted placement opens one; the first
  * counted placement after it has run out opens the next. The database keeps the same chain in
- * hours_cap_windows (migration 0020) for set-based reads.
+ * hours_cap_windows (refresh_hours_cap_windows, migration 0020) for set-based reads.
  */
 export function hoursCapWindowChain(placements: readonly CountedPlacement[]): CapWindow[] {
   const sorted = [...placements].sort((a, b) => a.date.localeCompare(b.date));

@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { checkPlacement, type PlacementFacts } from './placement-rules.js';
+import { describe, expect, test } from 'vitest';
+import { checkPlacement, equivalentPayProblem, type PlacementFacts } from './placement-rules.js';
 
 const base: PlacementFacts = {
   clientName: 'EHPAD Les Tilleuls',
@@ -40,4 +40,17 @@ test.each<[string, Partial<PlacementFacts>, string]>([
 ])('%s', (_, patch, expected) => {
   const v = checkPlacement({ ...base, ...patch });
   expect(v.ok ? 'ok' : v.code).toBe(expected);
+});
+
+describe('equivalent employee’s pay (R5132-20): required for every company by legal form', () => {
+  test.each<[string, string | null, number | null, string | null]>([
+    ['R5132-20: a SAS without equivalent pay cannot sign', '5710', null, 'equivalent_pay_required'],
+    ['R5132-20: a for-profit care home (SARL) without it cannot sign', '5499', null, 'equivalent_pay_required'],
+    ['R5132-20: an SA d’HLM without it cannot sign', '5546', null, 'equivalent_pay_required'],
+    ['R5132-20: a company with the pay stated signs', '5710', 1385, null],
+    ['R5132-20: an association needs none', '9220', null, null],
+    ['R5132-20: a private individual needs none', 'private_individual', null, null],
+  ])('%s', (_, legalForm, equivalentPayCents, code) => {
+    expect(equivalentPayProblem({ clientName: 'X', legalForm, equivalentPayCents })?.code ?? null).toBe(code);
+  });
 });

@@ -1,5 +1,6 @@
 import { frenchDate } from '../../calendar/paris-time.js';
 import { blockedByEconomicDismissal } from '../../clients/rules/economic-dismissal.js';
+import { isCompanyByLegalForm } from '../../clients/rules/hours-cap-scope.js';
 import { dangerousWork } from './dangerous-jobs.js';
 
 export type PlacementFacts = {
@@ -56,4 +57,21 @@ export function checkPlacement(f: PlacementFacts): PlacementVerdict {
     }
   }
   return { ok: true };
+}
+
+/**
+ * R5132-20: a contract with a user that is a company by legal form (for-profit care homes and SA d'HLM
+ * included, whatever its sector kind) states the pay of an equivalent employee; "to be specified" cannot be
+ * signed. Null: nothing missing.
+ */
+export function equivalentPayProblem(o: {
+  clientName: string;
+  legalForm: string | null;
+  equivalentPayCents: number | null;
+}): { code: 'equivalent_pay_required'; message: string } | null {
+  if (!isCompanyByLegalForm(o.legalForm) || (o.equivalentPayCents !== null && o.equivalentPayCents > 0)) return null;
+  return {
+    code: 'equivalent_pay_required',
+    message: `${o.clientName} est une entreprise : le contrat de mise à disposition doit indiquer la rémunération d’un salarié de qualification équivalente avant d’être signé (art. R5132-20 du Code du travail). Renseignez le salaire horaire équivalent sur le devis ou le contrat.`,
+  };
 }

@@ -53,3 +53,12 @@ export function diagnosisValidUntil(author: 'prescriber' | 'ai', madeOn: string)
     ? addDays(addMonths(madeOn, LEGAL.eligibilityPrescriberMonths), -1)
     : addDays(madeOn, LEGAL.eligibilityAiDays - 1);
 }
+
+/**
+ * Whether a diagnosis makes the person eligible to an AI: an authorised prescriber's always does (the criteria
+ * are theirs to check, les-emplois itou/eligibility: criteria are required of the SIAE only); the AI's own
+ * needs one level-1 criterion or two level-2 criteria.
+ */
+export function diagnosisEligible(author: 'prescriber' | 'ai', criteria: readonly Criterion[]): boolean {
+  return author === 'prescriber' || isEligibleForAi(criteria);
+}

@@ -21,6 +21,57 @@ const req = (o: Partial<ContractRequest>): ContractRequest => ({
   ...o,
 });
 
+// Source: Code du travail L5132-11-1 (CDDI beyond 24 months: to finish a training under way, or for a person
+// aged 50 or more or a recognised disabled worker, on France Travail's decision; at most 60 months).
+describe('CDDI beyond 24 months', () => {
+  const before = facts({ contracts: [{ kind: 'cddi', startDate: '2025-01-01', endDate: '2026-06-30' }] });
+  const senior = facts({ birthDate: '1970-01-01', contracts: before.contracts });
+  const third = { startDate: '2027-01-01', endDate: '2027-12-31' };
+  test.each<[string, ContractRequest, ContractFacts, string]>([
+    ['no case given (L5132-11-1)', req(third), before, 'cddi_max_duration'],
+    ['to finish a training (L5132-11-1)', req({ ...third, extensionReason: 'training' }), before, 'ok'],
+    [
+      'aged 57, on France Travail’s decision (L5132-11-1)',
+      req({ ...third, extensionReason: 'senior_50', extensionDecisionOn: '2026-12-01' }),
+      senior,
+      'ok',
+    ],
+    [
+      'aged 57 without France Travail’s decision',
+      req({ ...third, extensionReason: 'senior_50' }),
+      senior,
+      'cddi_extension_reason',
+    ],
+    [
+      'aged 36, said to be 50+',
+      req({ ...third, extensionReason: 'senior_50', extensionDecisionOn: '2026-12-01' }),
+      before,
+      'cddi_extension_reason',
+    ],
+    [
+      'RQTH on France Travail’s decision (L5132-11-1)',
+      req({ ...third, extensionReason: 'rqth', extensionDecisionOn: '2026-12-01' }),
+      before,
+      'ok',
+    ],
+    [
+      'particular difficulties alone no longer extend (L5132-11-1 as amended)',
+      req({ ...third, extensionReason: 'particular_difficulties' as ContractRequest['extensionReason'] }),
+      before,
+      'cddi_extension_reason',
+    ],
+    [
+      'beyond 60 months even with a case (L5132-11-1: 60 months)',
+      req({ startDate: '2029-01-01', endDate: '2030-12-31', extensionReason: 'training' }),
+      facts({ contracts: [{ kind: 'cddi', startDate: '2025-01-01', endDate: '2028-12-31' }] }),
+      'cddi_max_duration',
+    ],
+  ])('%s → %s', (_, r, f, code) => {
+    const v = contractVerdict(r, f);
+    expect(v.ok ? 'ok' : v.code).toBe(code);
+  });
+});
+
 describe('employment contract rules', () => {
   test.each<[string, ContractRequest, ContractFacts, string]>([
     ['a CDDU of one week', req({ kind: 'cddu', endDate: '2026-01-07' }), facts(), 'ok'],
@@ -35,12 +86,6 @@ describe('employment contract rules', () => {
       req({ startDate: '2027-01-01', endDate: '2027-12-31' }),
       facts({ contracts: [{ kind: 'cddi', startDate: '2025-01-01', endDate: '2026-06-30' }] }),
       'cddi_max_duration',
-    ],
-    [
-      'the same, for a person of 50+ (extension case)',
-      req({ startDate: '2027-01-01', endDate: '2027-12-31', extensionReason: 'senior_50' }),
-      facts({ contracts: [{ kind: 'cddi', startDate: '2025-01-01', endDate: '2026-06-30' }] }),
-      'ok',
     ],
     [
       'overlapping an existing contract',

@@ -10,15 +10,18 @@ import type { Verdict } from './pass-dates.js';
  */
 export type ContractKind = 'cddu' | 'cddi' | 'cdi_inclusion';
 
-/** Cases in which a CDDI may go beyond 24 months (L5132-15-1), up to 60 months. */
+/**
+ * Cases in which a CDDI may go beyond 24 months (L5132-11-1), up to 60 months: to finish a training under way,
+ * or for a person aged 50 or more or recognised as a disabled worker, on France Travail's decision. Particular
+ * difficulties alone no longer extend a CDDI (kept only to read contracts signed before).
+ */
 export const CDDI_EXTENSION_REASONS = {
-  senior_50: 'Salarié·e de 50 ans et plus',
-  rqth: 'Travailleur handicapé (RQTH)',
-  particular_difficulties: 'Difficultés particulièrement importantes',
   training: 'Formation en cours à terminer',
+  senior_50: 'Salarié·e de 50 ans et plus (décision de France Travail)',
+  rqth: 'Travailleur handicapé reconnu (décision de France Travail)',
 } as const;
 export type CddiExtensionReason = keyof typeof CDDI_EXTENSION_REASONS;
-export const CDDI_EXTENDED_MAX_MONTHS = 60;
+export const CDDI_EXTENDED_MAX_MONTHS = LEGAL.cddiExtendedMaxMonths;
 
 export type ContractRequest = {
   kind: ContractKind;
@@ -26,6 +29,8 @@ export type ContractRequest = {
   endDate: string | null;
   weeklyMinutes: number;
   extensionReason?: CddiExtensionReason | null;
+  /** Day of France Travail's decision, required for the 50+ and RQTH cases. */
+  extensionDecisionOn?: string | null;
 };
 
 export type ContractFacts = {
@@ -75,6 +80,10 @@ export function contractVerdict(c: ContractRequest, f: ContractFacts): Verdict {
       .filter((o) => o.kind === 'cddi' && o.endDate)
       .reduce((s, o) => s + monthsOf(o.startDate, o.endDate!), 0);
     const total = previous + monthsOf(c.startDate, c.endDate!);
+    if (total > LEGAL.cddiMaxMonths + 0.01 && c.extensionReason) {
+      const problem = cddiExtensionProblem(c, f.birthDate);
+      if (problem) return fail('cddi_extension_reason', problem);
+    }
     const max = c.extensionReason ? CDDI_EXTENDED_MAX_MONTHS : LEGAL.cddiMaxMonths;
     if (total > max + 0.01)
       return fail(
@@ -117,3 +126,15 @@ export function contractVerdict(c: ContractRequest, f: ContractFacts): Verdict {
 }
 
 export const etpOfWeeklyMinutes = (weeklyMinutes: number) => weeklyMinutes / FULL_TIME_WEEKLY_MINUTES;
+
+/** Why the case given does not allow a CDDI beyond 24 months (L5132-11-1), or null when it does. */
+export function cddiExtensionProblem(c: ContractRequest, birthDate: string): string | null {
+  const reason = c.extensionReason;
+  if (!reason || !(reason in CDDI_EXTENSION_REASONS))
+    return 'Au-delà de 24 mois, un CDDI n’est prolongé que pour achever une formation, ou pour une personne de 50 ans et plus ou reconnue travailleur handicapé sur décision de France Travail : les difficultés particulières seules ne suffisent plus.';
+  if (reason === 'senior_50' && ageOn(birthDate, c.startDate) < LEGAL.cddiExtensionMinAge)
+    return `La prolongation au-delà de 24 mois pour âge concerne les personnes de ${LEGAL.cddiExtensionMinAge} ans et plus (${ageOn(birthDate, c.startDate)} ans au début du contrat).`;
+  if ((reason === 'senior_50' || reason === 'rqth') && !c.extensionDecisionOn)
+    return 'Indiquez la date de la décision de France Travail qui autorise la prolongation du CDDI au-delà de 24 mois.';
+  return null;
+}

@@ -1,53 +1,91 @@
 import { LEGAL } from '../../settings/legal-figures.js';
-import type { PassExtensionReason } from '../schema.js';
+import type { PassExtensionReason, PassSuspensionReason } from '../schema.js';
 import { addDays, addMonths, daysInclusive } from './dates.js';
 
 /**
- * PASS IAE dates (PRODUCT.md; Code du travail L5132-1 and R5132-1-8 to -1-17, since 1 Dec 2021):
- * 2 years (end = start + 730 days − 1); each suspension (≤ 36 months) pushes the end back by its length;
- * extensions of 12 months capped per reason; a new PASS only 2 years after the previous one expired.
+ * PASS IAE dates (PRODUCT.md; Code du travail L5132-1 and R5132-1-8 to -1-17, since 1 Dec 2021; les-emplois
+ * itou/approvals/models.py): 2 years (end = start + 730 days − 1); each suspension (≤ 36 months, never
+ * overlapping another) pushes the end back by its length; prolongations of 12 months at most, the whole
+ * pathway's prolongations within the cap of the reason asked for; a prolongation that needs the authorised
+ * prescriber's opinion takes effect once granted; a new PASS 2 years after the previous one expired.
  */
 
-/** Total extension months allowed per reason (R5132-1-8: RQTH 3 years, 50+ 5 years, difficulties 3 years, 57+ CDI 10 years). */
-export const PASS_EXTENSION_CAP_MONTHS: Record<PassExtensionReason, number> = {
-  rqth: 36,
-  senior_50: 60,
-  particular_difficulties: 36,
-  cdi_inclusion_57: 120,
-};
-/** One extension lasts 12 months at most (except the 57+ CDI inclusion one, up to its cap). */
-export const PASS_EXTENSION_MONTHS = 12;
+/**
+ * Cap of the whole pathway's prolongations per reason (les-emplois MAX_CUMULATIVE_DURATION: SENIOR_CDI 10 years,
+ * COMPLETE_TRAINING 2 years, RQTH 3 years, SENIOR 5 years, PARTICULAR_DIFFICULTIES 3 years).
+ */
+export const PASS_EXTENSION_CAP_MONTHS: Record<PassExtensionReason, number> = LEGAL.passExtensionCapMonths;
+/** One prolongation lasts 12 months at most (except the 57+ CDI inclusion one, up to its cap). */
+export const PASS_EXTENSION_MONTHS = LEGAL.passExtensionMaxMonths;
 
 export const PASS_EXTENSION_LABELS: Record<PassExtensionReason, string> = {
+  cdi_inclusion_57: 'CDI conclu avec une personne de 57 ans et plus',
+  training: 'Fin d’une formation',
   rqth: 'Travailleur handicapé (RQTH)',
   senior_50: 'Senior de 50 ans et plus',
   particular_difficulties: 'Difficultés particulières faisant obstacle à l’insertion',
-  cdi_inclusion_57: 'CDI inclusion à 57 ans et plus',
+};
+
+/**
+ * Reasons that take effect on the AI's declaration; the others wait for the authorised prescriber's decision
+ * (les-emplois Prolongation.REASONS_NOT_NEED_PRESCRIBER_OPINION, ProlongationRequest PENDING → GRANTED/DENIED).
+ */
+export const EXTENSION_REASONS_WITHOUT_PRESCRIBER: readonly PassExtensionReason[] = ['cdi_inclusion_57', 'training'];
+export const extensionNeedsPrescriber = (reason: PassExtensionReason) =>
+  !EXTENSION_REASONS_WITHOUT_PRESCRIBER.includes(reason);
+
+/** Suspension reasons an AI can choose today (les-emplois Suspension.Reason.displayed_choices_for_siae). */
+export const SUSPENSION_REASON_LABELS: Record<PassSuspensionReason, string> = {
+  contract_suspended: 'Contrat de travail suspendu depuis plus de 15 jours',
+  contract_broken: 'Contrat de travail rompu',
+  finished_contract: 'Contrat de travail terminé',
+  approval_between_cta_members: 'Situation faisant l’objet d’un accord entre les acteurs membres du CTA',
+  // Former reasons, kept so that old suspensions keep a label (les-emplois "Old reasons kept for history").
+  sickness: 'Arrêt pour longue maladie',
+  maternity: 'Congé de maternité',
+  incarceration: 'Incarcération',
+  trial_outside_iae: 'Période d’essai auprès d’un employeur hors IAE',
+  detoxification: 'Période de cure pour désintoxication',
+  force_majeure: 'Raison de force majeure',
+  unspecified: 'Motif saisi avant la liste officielle',
 };
 
 export type Suspension = { startDate: string; endDate: string };
-export type Extension = { reason: PassExtensionReason; months: number };
+export type ExtensionStatus = 'pending' | 'granted' | 'refused';
+export type Extension = { reason: PassExtensionReason; months: number; status?: ExtensionStatus };
 
 export const passBaseEnd = (startDate: string) => addDays(startDate, LEGAL.passDurationDays - 1);
 
-/** The effective last day of validity: base end, plus extension months, plus suspended days. */
-export function passEffectiveEnd(startDate: string, suspensions: Suspension[], extensions: Extension[]): string {
-  const months = extensions.reduce((s, e) => s + e.months, 0);
+/** Only granted prolongations move the end (a missing status is a granted one, as before decisions existed). */
+const granted = (e: Extension) => (e.status ?? 'granted') === 'granted';
+
+/** The effective last day of validity: base end, plus granted extension months, plus suspended days. */
+export function passEffectiveEnd(
+  startDate: string,
+  suspensions: Suspension[],
+  extensions: Extension[],
+  grantedEndDate?: string | null,
+): string {
+  const months = extensions.filter(granted).reduce((s, e) => s + e.months, 0);
   const suspended = suspensions.reduce((s, x) => s + daysInclusive(x.startDate, x.endDate), 0);
-  return addDays(addMonths(passBaseEnd(startDate), months), suspended);
+  return addDays(addMonths(grantedEndDate ?? passBaseEnd(startDate), months), suspended);
 }
 
 export type Verdict = { ok: true } | { ok: false; code: string; message: string };
 const ok: Verdict = { ok: true };
 
-export function suspensionVerdict(pass: { startDate: string; endDate: string }, s: Suspension): Verdict {
+export function suspensionVerdict(
+  pass: { startDate: string; endDate: string },
+  s: Suspension,
+  existing: Suspension[] = [],
+): Verdict {
   if (s.endDate < s.startDate)
     return { ok: false, code: 'suspension_dates', message: 'La fin de la suspension précède son début.' };
   if (s.startDate < pass.startDate || s.startDate > pass.endDate)
     return {
       ok: false,
       code: 'suspension_outside_pass',
-      message: 'Une suspension commence pendant la validité du PASS IAE.',
+      message: `Une suspension commence pendant la validité du PASS IAE (du ${frDate(pass.startDate)} au ${frDate(pass.endDate)}).`,
     };
   if (s.endDate > addDays(addMonths(s.startDate, LEGAL.passSuspensionMaxMonths), -1))
     return {
@@ -55,10 +93,28 @@ export function suspensionVerdict(pass: { startDate: string; endDate: string }, 
       code: 'suspension_too_long',
       message: `Une suspension dure ${LEGAL.passSuspensionMaxMonths} mois au plus : raccourcissez-la ou enregistrez-en une nouvelle ensuite.`,
     };
+  const overlap = existing.find((o) => o.startDate <= s.endDate && s.startDate <= o.endDate);
+  if (overlap)
+    return {
+      ok: false,
+      code: 'suspension_overlap',
+      message: `Le PASS IAE est déjà suspendu du ${frDate(overlap.startDate)} au ${frDate(overlap.endDate)} : deux suspensions ne se chevauchent pas.`,
+    };
   return ok;
 }
 
+/**
+ * A new prolongation: one at a time awaiting the prescriber, 12 months at most, and the whole pathway's
+ * prolongations (granted or awaiting, whatever their reason) within the cap of the reason asked for — so
+ * that changing reason never opens a fresh cap (les-emplois get_max_end_at, MAX_CUMULATIVE_DURATION).
+ */
 export function extensionVerdict(existing: Extension[], added: Extension): Verdict {
+  if (existing.some((e) => e.status === 'pending'))
+    return {
+      ok: false,
+      code: 'pass_extension_pending',
+      message: 'Une demande de prolongation attend déjà la décision du prescripteur : enregistrez sa décision d’abord.',
+    };
   const maxOne =
     added.reason === 'cdi_inclusion_57' ? PASS_EXTENSION_CAP_MONTHS.cdi_inclusion_57 : PASS_EXTENSION_MONTHS;
   if (added.months < 1 || added.months > maxOne)
@@ -67,19 +123,84 @@ export function extensionVerdict(existing: Extension[], added: Extension): Verdi
       code: 'pass_extension_length',
       message: `Une prolongation dure ${maxOne} mois au plus.`,
     };
-  const used = existing.filter((e) => e.reason === added.reason).reduce((s, e) => s + e.months, 0);
+  const used = existing.filter((e) => e.status !== 'refused').reduce((s, e) => s + e.months, 0);
   const cap = PASS_EXTENSION_CAP_MONTHS[added.reason];
   if (used + added.months > cap)
     return {
       ok: false,
       code: 'pass_extension_cap',
-      message: `Le plafond de prolongation pour le motif « ${PASS_EXTENSION_LABELS[added.reason]} » est de ${cap / 12} ans : ${used} mois déjà accordés, ${cap - used} mois restants.`,
+      message: `Les prolongations d’un parcours ne dépassent pas ${years(cap)} pour le motif « ${PASS_EXTENSION_LABELS[added.reason]} » : ${used} mois déjà accordés ou demandés, ${Math.max(0, cap - used)} mois restants.`,
     };
   return ok;
 }
 
-/** A new PASS: none still valid on its start, and 2 years after the previous one expired. */
-export function newPassVerdict(previous: { endDate: string }[], startDate: string): Verdict {
+const years = (months: number) => (months % 12 === 0 ? `${months / 12} ans` : `${months} mois`);
+
+/** Months of prolongation still available for each reason (the whole pathway counted). */
+export function extensionMonthsLeft(existing: Extension[]): Record<PassExtensionReason, number> {
+  const used = existing.filter((e) => e.status !== 'refused').reduce((s, e) => s + e.months, 0);
+  const out = {} as Record<PassExtensionReason, number>;
+  for (const [reason, cap] of Object.entries(PASS_EXTENSION_CAP_MONTHS) as [PassExtensionReason, number][])
+    out[reason] = Math.max(0, cap - used);
+  return out;
+}
+
+export type PassOnDay = {
+  startDate: string;
+  /** Effective end (granted prolongations and suspended days included). */
+  endDate: string;
+  suspensions?: Suspension[];
+  /** A prolongation awaits the authorised prescriber's decision. */
+  pendingExtension?: boolean;
+};
+
+export type PassDayState = 'valid' | 'suspended' | 'not_started' | 'expired' | 'none';
+
+/**
+ * Whether a worker may work on a day under their PASS IAE (L5132-8; les-emplois Approval.is_suspended): valid
+ * between its start and its effective end, except on the days it is suspended. A pending prolongation does not
+ * extend it until the prescriber grants it.
+ */
+export function passStateOn(passes: readonly PassOnDay[], day: string): { state: PassDayState; pass?: PassOnDay } {
+  const covering = passes.find((p) => p.startDate <= day && day <= p.endDate);
+  if (covering) {
+    const suspended = (covering.suspensions ?? []).some((s) => s.startDate <= day && day <= s.endDate);
+    return { state: suspended ? 'suspended' : 'valid', pass: covering };
+  }
+  const ended = [...passes].filter((p) => p.endDate < day).sort((a, b) => a.endDate.localeCompare(b.endDate));
+  if (ended.length > 0) return { state: 'expired', pass: ended[ended.length - 1] };
+  if (passes.length > 0) return { state: 'not_started', pass: passes[0] };
+  return { state: 'none' };
+}
+
+/** A refusal in words a coordinator understands, or null when the PASS allows work on that day. */
+export function passDayProblem(passes: readonly PassOnDay[], day: string, name: string): string | null {
+  const { state, pass } = passStateOn(passes, day);
+  if (state === 'valid') return null;
+  if (state === 'suspended') {
+    const s = (pass!.suspensions ?? []).find((x) => x.startDate <= day && day <= x.endDate)!;
+    return `Le PASS IAE de ${name} est suspendu du ${frDate(s.startDate)} au ${frDate(s.endDate)} : pas de mission pendant une suspension.`;
+  }
+  if (state === 'expired')
+    return pass!.pendingExtension
+      ? `Le PASS IAE de ${name} a expiré le ${frDate(pass!.endDate)} et sa prolongation attend la décision du prescripteur : elle ne vaut qu’une fois accordée.`
+      : `Le PASS IAE de ${name} a expiré le ${frDate(pass!.endDate)} : prolongez-le avant de lui confier ce créneau.`;
+  if (state === 'not_started')
+    return `Le PASS IAE de ${name} ne commence que le ${frDate(pass!.startDate)} : il faut un PASS IAE en cours le ${frDate(day)}.`;
+  return `${name} n’a pas de PASS IAE valide le ${frDate(day)} : il faut un PASS IAE en cours pour lui confier ce créneau.`;
+}
+
+/**
+ * A new PASS: none still valid on its start, and 2 years after the previous one expired (waiting period,
+ * les-emplois CommonApprovalMixin.WAITING_PERIOD_YEARS) — unless an authorised prescriber's diagnosis is
+ * recorded, which lifts it: then the AI is warned, not refused.
+ */
+export function newPassVerdict(
+  previous: { endDate: string }[],
+  startDate: string,
+  prescriberDiagnosis = false,
+): Verdict & { warning?: string } {
+  let warning: string | undefined;
   for (const p of previous) {
     if (p.endDate >= startDate)
       return {
@@ -88,14 +209,18 @@ export function newPassVerdict(previous: { endDate: string }[], startDate: strin
         message: `Un PASS IAE est déjà valide jusqu’au ${frDate(p.endDate)} : prolongez-le plutôt que d’en créer un autre.`,
       };
     const allowed = addDays(addMonths(p.endDate, LEGAL.passWaitingPeriodYears * 12), 1);
-    if (startDate < allowed)
-      return {
-        ok: false,
-        code: 'pass_waiting_period',
-        message: `Le précédent PASS IAE a expiré le ${frDate(p.endDate)} : un nouveau PASS n’est possible qu’à partir du ${frDate(allowed)} (délai de carence de 2 ans).`,
-      };
+    if (startDate < allowed) {
+      const text = `Le précédent PASS IAE a expiré le ${frDate(p.endDate)} : délai de carence de ${LEGAL.passWaitingPeriodYears} ans jusqu’au ${frDate(allowed)}`;
+      if (!prescriberDiagnosis)
+        return {
+          ok: false,
+          code: 'pass_waiting_period',
+          message: `${text} ; seul un diagnostic d’un prescripteur habilité permet un nouveau PASS avant cette date.`,
+        };
+      warning = `${text}, levé par le diagnostic du prescripteur habilité enregistré.`;
+    }
   }
-  return ok;
+  return warning ? { ok: true, warning } : ok;
 }
 
 const frDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;

@@ -4,13 +4,12 @@ import type { NetworkActor } from '../../http/actor.js';
 import { networkOrganisations } from '../accounts/schema.js';
 import { addDays, parisInstant } from '../calendar/paris-time.js';
 import { clients } from '../clients/schema.js';
+import { watchedBy } from '../needs/list-network-needs.js';
+import { needs } from '../needs/schema.js';
 import { shifts } from '../planning/schema.js';
 import { workerExits } from '../support/schema.js';
-import { watchedBy } from './list-network-needs.js';
-import { needs } from './schema.js';
-
-/** Clients of the medico-social sector, whose hours the regional call counts. */
-export const MEDICO_SOCIAL_KINDS = ['care_home', 'medico_social'] as const;
+import { median } from './rules/exit-rate.js';
+import { MEDICO_SOCIAL_KINDS } from './worked-minutes.js';
 
 export type NetworkStats = {
   needs: number;
@@ -19,13 +18,6 @@ export type NetworkStats = {
   minutesDelivered: number;
   hiresByClients: number;
 };
-
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : Math.round((s[mid - 1] + s[mid]) / 2);
-}
 
 export type NetworkStatsOptions = { db: Db; actor: NetworkActor; from: string; to: string; now?: Date };
 

@@ -1,0 +1,84 @@
+import { sql } from 'drizzle-orm';
+import { strToU8, zipSync } from 'fflate';
+import type { Db } from '../../db/connect.js';
+import { rowsOf } from '../../db/rows.js';
+import type { OrgActor } from '../../http/actor.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { toCsv } from '../payroll/csv.js';
+
+/** Columns that would let someone sign in or forge a link: never exported. */
+const SECRET_COLUMN = /password|token|secret|hash/i;
+
+type Column = { table: string; column: string; type: string };
+
+/**
+ * Every row the organisation owns, one CSV per table in a zip, with a README of the columns: an AI is never locked
+ * in. The tables are found by their organisation_id column, so a table added later is exported without a change
+ * here. Sign-in secrets stay out; the download is in the audit log (it holds the support files' sensitive data).
+ */
+export async function exportOrganisationData({ db, actor }: { db: Db; actor: OrgActor }): Promise<Uint8Array> {
+  const columns = await rowsOf<Column>(
+    db,
+    sql`SELECT c.table_name AS "table", c.column_name AS "column", c.data_type AS "type"
+        FROM information_schema.columns c
+        WHERE c.table_schema = current_schema()
+          AND c.table_name IN (SELECT table_name FROM information_schema.columns
+                               WHERE table_schema = current_schema() AND column_name = 'organisation_id')
+          AND c.table_name NOT LIKE '\\_\\_%'
+        ORDER BY c.table_name, c.ordinal_position`,
+  );
+  const tables = new Map<string, Column[]>();
+  for (const c of columns) if (!SECRET_COLUMN.test(c.column)) tables.set(c.table, [...(tables.get(c.table) ?? []), c]);
+  const files: Record<string, Uint8Array> = {};
+  const readme = [
+    '# Données de la structure',
+    '',
+    `Export du ${new Date().toISOString().slice(0, 10)} : toutes les données que la structure possède dans Passerelle,`,
+    'un fichier CSV par table (séparateur « ; », UTF-8). Les identifiants (colonnes id, …_id) relient les tables entre elles.',
+    'Les mots de passe et jetons de connexion ne sont pas exportés.',
+    '',
+  ];
+  for (const [table, cols] of tables) {
+    const names = cols.map((c) => c.column);
+    const rows = await rowsOf<Record<string, unknown>>(
+      db,
+      sql`SELECT ${sql.join(
+        names.map((n) => sql.identifier(n)),
+        sql`, `,
+      )} FROM ${sql.identifier(table)} WHERE organisation_id = ${actor.organisationId}`,
+    );
+    files[`${table}.csv`] = strToU8(
+      toCsv(
+        names,
+        rows.map((r) => names.map((n) => cellOf(r[n]))),
+      ),
+    );
+    readme.push(`## ${table}.csv (${rows.length} ligne${rows.length > 1 ? 's' : ''})`, '');
+    for (const c of cols) readme.push(`- \`${c.column}\` : ${c.type}`);
+    readme.push('');
+  }
+  const people = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`SELECT u.id, u.name, u.email, m.role, m.client_id, m.worker_id
+        FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.organisation_id = ${actor.organisationId} ORDER BY u.name`,
+  );
+  const peopleColumns = ['id', 'name', 'email', 'role', 'client_id', 'worker_id'];
+  files['comptes.csv'] = strToU8(
+    toCsv(
+      peopleColumns,
+      people.map((r) => peopleColumns.map((n) => cellOf(r[n]))),
+    ),
+  );
+  readme.push('## comptes.csv', '', 'Les comptes qui ont accès à la structure (sans mot de passe) et leur rôle.', '');
+  files['LISEZMOI.md'] = strToU8(readme.join('\n'));
+  await recordAudit({ db, actor, action: 'data.export', recordType: 'organisation', recordId: actor.organisationId });
+  return zipSync(files, { level: 6 });
+}
+
+function cellOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

@@ -1,0 +1,377 @@
+import { and, count, eq } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, test } from 'vitest';
+import writeExcelFile from 'write-excel-file/node';
+import { makeOrg, makeUser } from '../../../../test/factories.js';
+import { loginCookie, testApp } from '../../../../test/harness.js';
+import { clients } from '../clients/schema.js';
+import { withLuhnDigit } from '../directory/rules/siret.js';
+import { placementContracts } from '../quotes/schema.js';
+import { employmentContracts, passes, workers } from '../workers/schema.js';
+
+const { app, database } = await testApp();
+const db = database.db;
+let orgId: string;
+let admin: string;
+let officer: string;
+let otherAdmin: string;
+
+beforeAll(async () => {
+  orgId = (await makeOrg(db)).id;
+  admin = await loginCookie(app, (await makeUser(db, { role: 'org_admin', organisationId: orgId })).email);
+  officer = await loginCookie(app, (await makeUser(db, { role: 'placement_officer', organisationId: orgId })).email);
+  const other = await makeOrg(db);
+  otherAdmin = await loginCookie(app, (await makeUser(db, { role: 'org_admin', organisationId: other.id })).email);
+});
+
+const b64 = (content: string | Uint8Array) => Buffer.from(content).toString('base64');
+const upload = (url: string, payload: object, cookie = admin) =>
+  app.inject({ method: 'POST', url: `/api/orgs/${orgId}${url}`, headers: { cookie }, payload });
+const preview = (kind: string, content: string | Uint8Array, extra: object = {}, cookie = admin) =>
+  upload('/imports/preview', { kind, fileName: 'fichier.csv', contentBase64: b64(content), ...extra }, cookie);
+
+/** Starts an import and waits for its end, as the page does. */
+async function runImport(kind: string, content: string | Uint8Array, extra: object = {}) {
+  const res = await upload('/imports', { kind, fileName: 'fichier', contentBase64: b64(content), ...extra });
+  expect(res.statusCode, res.body).toBe(202);
+  for (let i = 0; i < 200; i++) {
+    const run = await app.inject({
+      method: 'GET',
+      url: `/api/orgs/${orgId}/imports/${res.json().id}`,
+      headers: { cookie: admin },
+    });
+    if (run.json().status !== 'running') return run.json();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('import did not finish');
+}
+
+const workerCount = async () =>
+  (await db.select({ n: count() }).from(workers).where(eq(workers.organisationId, orgId)))[0].n;
+
+const workersCsv = [
+  'Nom;Prénom;Date de naissance;Code postal;Commune;Métiers (codes ROME);Numéro de PASS IAE;Début du PASS IAE;Type de contrat;Début du contrat;Fin du contrat;Heures par semaine',
+  'Diallo;Awa;14/03/1988;94000;Créteil;K2204, G1603;999992612345;01/09/2026;CDDI;01/09/2026;28/02/2027;24',
+  'Martin;Lucas;02/11/1995;93200;Saint-Denis;K2204;;;;;;',
+  '"Ben Ali";Samira;1979-06-30;75011;Paris;;999992612346;15/10/2026;;;;',
+].join('\r\n');
+
+describe('importing workers from a spreadsheet', () => {
+  test('the preview lists what each line would become, checked by the real rules, and writes nothing', async () => {
+    const res = await preview('workers', workersCsv);
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json();
+    expect(p.missingFields).toEqual([]);
+    expect(p.counts).toEqual({ create: 3, skip: 0, error: 0 });
+    expect(p.rows.map((r: { line: number; label: string }) => [r.line, r.label])).toEqual([
+      [2, 'Awa Diallo'],
+      [3, 'Lucas Martin'],
+      [4, 'Samira Ben Ali'],
+    ]);
+    expect(await workerCount()).toBe(0);
+  });
+
+  test('importing writes every line with its PASS IAE and contract; the same file again changes nothing', async () => {
+    const run = await runImport('workers', workersCsv);
+    expect(run.status).toBe('done');
+    expect(run.counts).toEqual({ create: 3, skip: 0, error: 0 });
+    expect(await workerCount()).toBe(3);
+    const [awa] = await db
+      .select()
+      .from(workers)
+      .where(and(eq(workers.organisationId, orgId), eq(workers.lastName, 'Diallo')));
+    expect(awa.communeCode).toBe('94028');
+    const [pass] = await db.select().from(passes).where(eq(passes.workerId, awa.id));
+    expect(pass.number).toBe('999992612345');
+    const contracts = await db.select().from(employmentContracts).where(eq(employmentContracts.workerId, awa.id));
+    expect(contracts.map((c) => [c.kind, c.startDate, c.weeklyMinutes])).toEqual([['cddi', '2026-09-01', 1440]]);
+    const [samira] = await db
+      .select()
+      .from(workers)
+      .where(and(eq(workers.organisationId, orgId), eq(workers.firstName, 'Samira')));
+    expect(samira.communeCode).toBe('75056');
+
+    const again = await runImport('workers', workersCsv);
+    expect(again.status).toBe('done');
+    expect(again.counts).toEqual({ create: 0, skip: 3, error: 0 });
+    expect(again.rows[0].messages[0]).toContain('PASS IAE n° 999992612345');
+    expect(again.rows[1].messages[0]).toContain('même nom et même date de naissance');
+    expect(await workerCount()).toBe(3);
+  });
+
+  test('a file with one wrong line writes nothing and names each problem with its column', async () => {
+    const before = await workerCount();
+    const csv = [
+      'Nom;Prénom;Date de naissance;Code commune INSEE;Métiers (codes ROME)',
+      'Nouveau;Karim;01/02/1990;94028;K2204',
+      'Erreur;Julie;30/02/1990;94028;Z9999',
+      'Nouveau;Karim;01/02/1990;94028;K2204',
+    ].join('\n');
+    const p = (await preview('workers', csv)).json();
+    expect(p.counts).toEqual({ create: 1, skip: 0, error: 2 });
+    expect(p.rows[1].messages).toContain('Date de naissance : « 30/02/1990 » n’existe pas dans le calendrier.');
+    expect(p.rows[2].messages).toEqual(['Même personne que la ligne 2 du fichier.']);
+    const run = await runImport('workers', csv);
+    expect(run.status).toBe('failed');
+    expect(run.failure).toContain('rien n’a été importé');
+    expect(await workerCount()).toBe(before);
+  });
+
+  test('a line whose PASS IAE is already recorded is that person’s, and is skipped', async () => {
+    const csv = [
+      'Nom;Prénom;Date de naissance;Code commune INSEE;Numéro de PASS IAE;Début du PASS IAE',
+      'Autre;Personne;01/01/1980;94028;999992612345;01/01/2026',
+    ].join('\n');
+    const p = (await preview('workers', csv)).json();
+    // The PASS number belongs to Awa Diallo: the line is hers, already imported.
+    expect(p.rows[0].action).toBe('skip');
+  });
+
+  test('les emplois de l’inclusion’s export is read as it is: accepted applications only, postcode in « Département candidat »', async () => {
+    const headers = [
+      'Civilité candidat',
+      'Nom candidat',
+      'Prénom candidat',
+      'Email candidat',
+      'Téléphone candidat',
+      'Date de naissance candidat',
+      'Ville candidat',
+      'Département candidat',
+      'Nom structure employeur',
+      'Métiers',
+      'Statut de la candidature',
+      'Dates de début d’embauche',
+      'Dates de fin d’embauche',
+      'Éligibilité IAE validée',
+      'Numéro PASS IAE',
+      'Début PASS IAE',
+      'Fin PASS IAE',
+      'Statut PASS IAE',
+    ];
+    const xlsx = await writeExcelFile([
+      headers,
+      [
+        'MME',
+        'Nguyen',
+        'Linh',
+        'linh.nguyen@example.org',
+        '0612345678',
+        '12/05/1992',
+        'Vitry-sur-Seine',
+        '94400',
+        'AI',
+        'Agent de propreté',
+        'Candidature acceptée',
+        '03/11/2026',
+        '',
+        'oui',
+        '999992612399',
+        '03/11/2026',
+        '02/11/2028',
+        'Valide',
+      ],
+      [
+        'M',
+        'Refusé',
+        'Paul',
+        '',
+        '',
+        '01/01/1990',
+        'Créteil',
+        '94000',
+        'AI',
+        '',
+        'Candidature refusée',
+        '',
+        '',
+        'non',
+        '',
+        '',
+        '',
+        '',
+      ],
+    ]).toBuffer();
+    const p = (await preview('workers', xlsx, { fileName: 'export.xlsx' })).json();
+    expect(p.mapping.postalCode).toBe('Département candidat');
+    expect(p.rows.map((r: { action: string }) => r.action)).toEqual(['create', 'skip']);
+    expect(p.rows[1].messages[0]).toContain('pas une embauche');
+    const run = await runImport('workers', xlsx);
+    expect(run.counts).toEqual({ create: 1, skip: 1, error: 0 });
+    const [linh] = await db
+      .select()
+      .from(workers)
+      .where(and(eq(workers.organisationId, orgId), eq(workers.lastName, 'Nguyen')));
+    expect([linh.communeCode, linh.hiredOn, linh.email]).toEqual(['94081', '2026-11-03', 'linh.nguyen@example.org']);
+  });
+});
+
+describe('bad files get a clear error and write nothing', () => {
+  test.each([
+    ['a CSV saved in Windows-1252', Buffer.from('Nom;Prénom\nHéloïse;Zoé\n', 'latin1'), 'n’est pas encodé en UTF-8'],
+    ['a legacy .xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), '.xls'],
+    ['an empty file', Buffer.from(''), 'Choisissez un fichier'],
+    ['only a header', Buffer.from('Nom;Prénom\n'), 'aucune ligne'],
+    [
+      '50 000 lines',
+      Buffer.from(`Nom;Prénom;Date de naissance;Code commune INSEE\n${'X;Y;01/01/1990;94028\n'.repeat(50_000)}`),
+      'Découpez-le',
+    ],
+  ])('%s', async (_, content, message) => {
+    const res = await preview('workers', content);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
+    expect(JSON.stringify(res.json().error)).toContain(message);
+  });
+
+  test('an XLSX with formulas is refused, naming the cells', async () => {
+    const xlsx = await writeExcelFile([
+      ['Nom', 'Prénom', 'Date de naissance', 'Code commune INSEE'],
+      ['Calcul', { type: 'Formula', value: 'UPPER("awa")' }, '01/01/1990', '94028'],
+    ] as never).toBuffer();
+    const res = await preview('workers', xlsx);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('formules (cellules B2)');
+  });
+
+  test('missing required columns are named, and importing is refused', async () => {
+    const csv = 'Nom;Commune\nDiallo;Créteil\n';
+    const p = (await preview('workers', csv)).json();
+    expect(p.missingFields).toEqual(['Prénom', 'Date de naissance']);
+    const res = await upload('/imports', { kind: 'workers', fileName: 'f.csv', contentBase64: b64(csv) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('Prénom, Date de naissance');
+  });
+
+  test('a mapping naming a column the file does not have is refused', async () => {
+    const res = await preview('workers', workersCsv, { mapping: { lastName: 'Nom de famille' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0]).toEqual({
+      path: 'mapping.lastName',
+      message: 'Le fichier n’a pas de colonne « Nom de famille ».',
+    });
+  });
+});
+
+describe('importing clients', () => {
+  const siret = withLuhnDigit('4420000000099');
+  const csv = [
+    'Nom,Type de client,Forme juridique (code INSEE),SIRET,Code postal,Commune,Contact,E-mail du contact,Délai de paiement (jours)',
+    `EHPAD Les Tilleuls,EHPAD,"5710 - SAS, société par actions simplifiée",${siret},94000,Créteil,Claire Martin,direction@tilleuls.test,45`,
+    'Mme Jeanne Petit,Particulier,,,94400,Vitry-sur-Seine,Jeanne Petit,jeanne.petit@example.org,',
+  ].join('\n');
+
+  test('creates each client once, matched by SIRET or by name and commune on the next import', async () => {
+    const run = await runImport('clients', csv);
+    expect(run.counts).toEqual({ create: 2, skip: 0, error: 0 });
+    const rows = await db.select().from(clients).where(eq(clients.organisationId, orgId));
+    const tilleuls = rows.find((c) => c.siret === siret)!;
+    expect([tilleuls.kind, tilleuls.paymentTermsDays, tilleuls.email]).toEqual([
+      'care_home',
+      45,
+      'direction@tilleuls.test',
+    ]);
+    expect((await runImport('clients', csv)).counts).toEqual({ create: 0, skip: 2, error: 0 });
+  });
+
+  test('a kind Passerelle does not know is named', async () => {
+    const p = (
+      await preview(
+        'clients',
+        'Nom;Type de client;Code commune INSEE;Contact;E-mail du contact\nX;Magasin;94028;Y;y@example.org\n',
+      )
+    ).json();
+    expect(p.rows[0].messages[0]).toContain('« Magasin » n’est pas un type de client connu');
+  });
+});
+
+describe('importing contracts signed on paper', () => {
+  const siret = withLuhnDigit('4420000000099');
+  const header =
+    'SIRET du client;Client;Numéro du contrat;Métiers (codes ROME);Tâches;Début;Fin;Signé le;Signé par;Salarié·es nommé·es;Salaire d’un salarié équivalent (€/h)';
+  const good = `${siret};;MAD-2025-0042;K2204;Entretien des chambres;01/09/2025;31/08/2026;28/08/2025;Claire Martin;"Awa Diallo; 999992612346";13,85`;
+
+  test('names the client and the workers from their records, and refuses what the law or the records do not allow', async () => {
+    const csv = [
+      header,
+      good,
+      ';Maison Inconnue;MAD-2025-0043;K2204;Ménage;01/09/2025;31/08/2026;28/08/2025;X;',
+      `${siret};;MAD-2025-0044;K2204;Ménage;01/09/2025;31/08/2026;02/09/2025;X;Personne Inconnue`,
+    ].join('\n');
+    const p = (await preview('contracts', csv)).json();
+    expect(p.rows.map((r: { action: string; messages: string[] }) => [r.action, r.messages])[0]).toEqual([
+      'create',
+      [],
+    ]);
+    expect(p.rows.map((r: { action: string }) => r.action)).toEqual(['create', 'error', 'error']);
+    expect(p.rows[1].messages[0]).toContain('« Maison Inconnue » n’est pas dans Passerelle');
+    expect(p.rows[2].messages).toEqual([
+      'Salarié·es : « Personne Inconnue » n’est pas dans Passerelle (importez d’abord les salarié·es).',
+    ]);
+    const lateSigned = (
+      await preview(
+        'contracts',
+        [header, `${siret};;MAD-2025-0045;K2204;Ménage;01/09/2025;31/08/2026;02/09/2025;X;`].join('\n'),
+      )
+    ).json();
+    expect(lateSigned.rows[0].messages[0]).toContain('R5132-20');
+  });
+
+  test('a correct file is recorded once, with its paper number, signature and named workers', async () => {
+    const csv = [header, good].join('\n');
+    expect((await runImport('contracts', csv)).counts).toEqual({ create: 1, skip: 0, error: 0 });
+    const [contract] = await db.select().from(placementContracts).where(eq(placementContracts.organisationId, orgId));
+    expect([contract.number, contract.status, contract.signedBy, contract.workerNames]).toEqual([
+      'MAD-2025-0042',
+      'ended',
+      'Claire Martin',
+      ['Awa Diallo', 'Samira Ben Ali'],
+    ]);
+    expect((await runImport('contracts', csv)).counts).toEqual({ create: 0, skip: 1, error: 0 });
+  });
+});
+
+describe('who may import and export', () => {
+  test('a placement officer may not; another AI’s director is told it does not exist', async () => {
+    expect((await preview('workers', workersCsv, {}, officer)).statusCode).toBe(403);
+    expect((await preview('workers', workersCsv, {}, otherAdmin)).statusCode).toBe(404);
+    const res = await app.inject({ method: 'GET', url: `/api/orgs/${orgId}/export`, headers: { cookie: otherAdmin } });
+    expect(res.statusCode).toBe(404);
+  });
+
+  test('the templates name every column the import reads', async () => {
+    const csv = await app.inject({
+      method: 'GET',
+      url: `/api/orgs/${orgId}/imports/templates/workers`,
+      headers: { cookie: admin },
+    });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toContain('Numéro de PASS IAE;Début du PASS IAE');
+    const xlsx = await app.inject({
+      method: 'GET',
+      url: `/api/orgs/${orgId}/imports/templates/clients?format=xlsx`,
+      headers: { cookie: admin },
+    });
+    const back = await preview('clients', xlsx.rawPayload);
+    expect(back.json().missingFields).toEqual([]);
+  });
+});
+
+describe('taking all the data out', () => {
+  test('the zip holds a CSV per table of the organisation, a README of the columns, and no secret', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/orgs/${orgId}/export`, headers: { cookie: admin } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(['workers.csv', 'clients.csv', 'passes.csv', 'comptes.csv', 'LISEZMOI.md']),
+    );
+    const workersCsvOut = strFromU8(files['workers.csv']);
+    expect(workersCsvOut).toContain('Diallo');
+    expect(workersCsvOut.split('\r\n').length - 2).toBe(await workerCount());
+    expect(strFromU8(files['LISEZMOI.md'])).toContain('## workers.csv');
+    for (const [name, bytes] of Object.entries(files)) {
+      expect(strFromU8(bytes).split('\r\n')[0], name).not.toMatch(/password|token_hash/);
+    }
+    expect(strFromU8(files['comptes.csv'])).not.toMatch(/argon2/);
+  });
+});

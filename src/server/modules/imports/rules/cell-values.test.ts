@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'vitest';
+import {
+  compactIdentifier,
+  isAcceptedApplication,
+  parseClientKind,
+  parseContractKind,
+  parseDate,
+  parseRomeCodes,
+  parseWeeklyMinutes,
+} from './cell-values.js';
+
+describe('dates as French spreadsheets write them', () => {
+  test.each([
+    ['French day first', '14/03/1988', '1988-03-14'],
+    ['single-digit day and month', '1/9/2026', '2026-09-01'],
+    ['dashes (les-emplois export writes dd/mm/yyyy, older files dd-mm-yyyy)', '01-09-2026', '2026-09-01'],
+    ['ISO, as XLSX dates are read', '2026-09-01', '2026-09-01'],
+  ])('%s: %s', (_, text, iso) => expect(parseDate(text)).toEqual({ ok: true, value: iso }));
+
+  test.each([
+    ['a day that does not exist', '30/02/2026', 'n’existe pas'],
+    ['an American date', '03/14/1988', 'n’existe pas'],
+    ['words', 'hier', 'n’est pas une date'],
+    ['year 9999', '01/01/9999', 'hors des dates possibles'],
+  ])('refuses %s', (_, text, problem) => {
+    const parsed = parseDate(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problem).toContain(problem);
+  });
+});
+
+test.each([
+  ['codes separated by commas', 'K2204, G1603', ['K2204', 'G1603']],
+  ['a label holding its code', 'Agent de propreté (K2204)', ['K2204']],
+  ['no code', 'Agent de propreté', []],
+  ['the same code twice', 'K2204;k2204', ['K2204']],
+])('ROME codes: %s', (_, text, codes) => expect(parseRomeCodes(text)).toEqual(codes));
+
+test.each([
+  ['whole hours', '24', 1440],
+  ['decimal comma', '17,5', 1050],
+  ['hours and minutes', '24h30', 1470],
+])('weekly hours: %s', (_, text, minutes) => expect(parseWeeklyMinutes(text)).toEqual({ ok: true, value: minutes }));
+
+test('weekly hours above the 48 h maximum (Code du travail L3121-20) are refused', () =>
+  expect(parseWeeklyMinutes('50').ok).toBe(false));
+
+test.each([
+  ['CDDU', 'cddu'],
+  ['CDD d’usage', 'cddu'],
+  ['cddi', 'cddi'],
+  ['CDI inclusion', 'cdi_inclusion'],
+])('contract kind %s', (text, kind) => expect(parseContractKind(text)).toEqual({ ok: true, value: kind }));
+
+test('an interim contract is not a contract of an AI', () => expect(parseContractKind('Intérim').ok).toBe(false));
+
+test.each([
+  ['Particulier', 'individual'],
+  ['EHPAD', 'care_home'],
+  ['Collectivité', 'local_authority'],
+  ['Bailleur social', 'social_landlord'],
+  ['care_home', 'care_home'],
+])('client kind %s', (text, kind) => expect(parseClientKind(text)).toEqual({ ok: true, value: kind }));
+
+test('identifiers lose the spaces people type', () =>
+  expect(compactIdentifier('999 99 26 12345')).toBe('999992612345'));
+
+test.each([
+  ['Candidature acceptée', true],
+  ['Candidature refusée', false],
+  ['Nouvelle candidature', false],
+])('les-emplois application state %s', (text, accepted) => expect(isAcceptedApplication(text)).toBe(accepted));

@@ -1,0 +1,112 @@
+/**
+ * How the cells of AIs' spreadsheets are read: French dates, decimal commas, ROME codes inside job labels, kinds
+ * written in words. Pure functions; each returns the value or a French sentence saying what is wrong.
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
+
+/** JJ/MM/AAAA (also with - or .), AAAA-MM-JJ, or a spreadsheet date already read as AAAA-MM-JJ. */
+export function parseDate(text: string): Parsed<string> {
+  const t = text.trim();
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  let iso: string | null = null;
+  if (m) iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(t);
+  if (m) iso = `${m[1]}-${m[2]}-${m[3]}`;
+  if (!iso) return bad(`« ${t} » n’est pas une date (attendu JJ/MM/AAAA).`);
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso)
+    return bad(`« ${t} » n’existe pas dans le calendrier.`);
+  if (iso < '1900-01-01' || iso > '2100-12-31') return bad(`« ${t} » est hors des dates possibles : vérifiez l’année.`);
+  return ok(iso);
+}
+
+/** ROME codes found in the cell: "K2204, G1603", "Agent de propreté (K2204)"; none is not an error. */
+export function parseRomeCodes(text: string): string[] {
+  return [...new Set([...text.toUpperCase().matchAll(/\b([A-N]\d{4})\b/g)].map((m) => m[1]))];
+}
+
+/** "24", "17,5", "24 h", "24h30" → minutes. */
+export function parseWeeklyMinutes(text: string): Parsed<number> {
+  const t = text.trim().toLowerCase().replace(/\s/g, '');
+  const hm = /^(\d{1,2})h(\d{2})?$/.exec(t);
+  const hours = hm ? Number(hm[1]) + Number(hm[2] ?? 0) / 60 : Number(t.replace(',', '.'));
+  if (!Number.isFinite(hours) || hours <= 0 || hours > 48)
+    return bad(`« ${text} » n’est pas une durée hebdomadaire possible (entre 1 et 48 heures).`);
+  return ok(Math.round(hours * 60));
+}
+
+/** A whole number of days between min and max. */
+export function parseWholeNumber(text: string, min: number, max: number): Parsed<number> {
+  const t = text.trim();
+  if (!/^\d+$/.test(t) || Number(t) < min || Number(t) > max)
+    return bad(`« ${t} » doit être un nombre entier entre ${min} et ${max}.`);
+  return ok(Number(t));
+}
+
+/** Spaces and dots people put in identifiers ("123 456 789 00012", "99999 26 12345"). */
+export const compactIdentifier = (text: string) => text.replace(/[\s.\u00a0-]/g, '').toUpperCase();
+
+/** French phone numbers kept as written, but without what is not part of a number. */
+export const cleanPhone = (text: string) =>
+  text
+    .replace(/[^\d+ ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const words = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+const CONTRACT_KINDS: [RegExp, 'cddu' | 'cddi' | 'cdi_inclusion'][] = [
+  [/^cddu?$|^cdd d usage$|^contrat a duree determinee d usage$/, 'cddu'],
+  [/^cddi$|^cdd d insertion$|^contrat a duree determinee d insertion$/, 'cddi'],
+  [/^cdi ?inclusion$|^cdi$/, 'cdi_inclusion'],
+];
+
+export function parseContractKind(text: string): Parsed<'cddu' | 'cddi' | 'cdi_inclusion'> {
+  const w = words(text);
+  for (const [re, kind] of CONTRACT_KINDS) if (re.test(w)) return ok(kind);
+  return bad(`« ${text} » n’est pas un type de contrat d’AI (CDDU, CDDI ou CDI inclusion).`);
+}
+
+type ClientKind =
+  | 'individual'
+  | 'association'
+  | 'local_authority'
+  | 'company'
+  | 'social_landlord'
+  | 'care_home'
+  | 'medico_social'
+  | 'public_body';
+
+const CLIENT_KIND_WORDS: [RegExp, ClientKind][] = [
+  [/^(particulier|individual|particuliers|personne physique)$/, 'individual'],
+  [/^(association|associations|fondation)$/, 'association'],
+  [
+    /^(collectivite|collectivites|collectivite territoriale|mairie|commune|local authority|local_authority)$/,
+    'local_authority',
+  ],
+  [/^(entreprise|entreprises|societe|company)$/, 'company'],
+  [/^(bailleur social|bailleur|social landlord|social_landlord|office hlm|hlm)$/, 'social_landlord'],
+  [/^(ehpad|ehpad residence|residence|maison de retraite|care home|care_home)$/, 'care_home'],
+  [/^(medico social|etablissement medico social|medico_social)$/, 'medico_social'],
+  [/^(etablissement public|organisme public|public body|public_body|administration)$/, 'public_body'],
+];
+
+export function parseClientKind(text: string): Parsed<ClientKind> {
+  const w = words(text.replace(/_/g, ' '));
+  for (const [re, kind] of CLIENT_KIND_WORDS) if (re.test(w) || re.test(text.trim())) return ok(kind);
+  return bad(
+    `« ${text} » n’est pas un type de client connu (Particulier, Association, Collectivité, Entreprise, Bailleur social, EHPAD, Médico-social, Établissement public).`,
+  );
+}
+
+/** les emplois de l'inclusion's state of an application: only an accepted one is a hire. */
+export const isAcceptedApplication = (text: string) => /accept/.test(words(text));

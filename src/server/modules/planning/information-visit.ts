@@ -1,0 +1,83 @@
+import { and, eq, ilike, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/connect.js';
+import { memberships, users } from '../accounts/schema.js';
+import { frenchDate } from '../calendar/paris-time.js';
+import { queueEmail } from '../notifications/queue-email.js';
+import { LEGAL } from '../settings/legal-figures.js';
+import type { OrganisationSettings } from '../settings/organisation-settings.js';
+import { healthVisits, workers } from '../workers/schema.js';
+import { addMonths } from './rules/hours-cap.js';
+import type { WorkingTimeLimits } from './rules/working-time.js';
+
+/** The kind of the health visit due at the first placement (R5132-26-7), as the worker record shows it. */
+export const INFORMATION_VISIT_KIND = 'Visite d’information et de prévention';
+/** Matches the kind however it was typed (apostrophe, case). */
+export const INFORMATION_VISIT_MATCH = 'visite d%information%';
+
+/** The organisation's working-time choices within the law (settings module). */
+export function limitsOf(s: OrganisationSettings): WorkingTimeLimits {
+  return {
+    dailyMaxMinutes: s.dailyWorkMaxMinutes,
+    complementaryShare:
+      s.complementaryHoursShare === 'third' ? LEGAL.complementaryHoursShareByAgreement : LEGAL.complementaryHoursShare,
+  };
+}
+
+/**
+ * At a worker's first placement, the medical information visit becomes due within the month after
+ * (R5132-26-7): it is recorded on the worker's record (its health visits) and the support officer is told.
+ * A night shift needs it done before (checkAssignment refuses otherwise). Call inside the assignment's
+ * transaction; does nothing when a visit of that kind is already recorded.
+ */
+export async function ensureInformationVisit(
+  db: Db,
+  o: { organisationId: string; workerId: string; placementDate: string },
+): Promise<{ dueOn: string } | null> {
+  const [existing] = await db
+    .select({ id: healthVisits.id })
+    .from(healthVisits)
+    .where(and(eq(healthVisits.workerId, o.workerId), ilike(healthVisits.kind, INFORMATION_VISIT_MATCH)))
+    .limit(1);
+  if (existing) return null;
+  const dueOn = addMonths(o.placementDate, LEGAL.informationVisitMonths);
+  await db.insert(healthVisits).values({
+    organisationId: o.organisationId,
+    workerId: o.workerId,
+    kind: INFORMATION_VISIT_KIND,
+    dueOn,
+  });
+  const [w] = await db
+    .select({ firstName: workers.firstName, lastName: workers.lastName, referentUserId: workers.referentUserId })
+    .from(workers)
+    .where(and(eq(workers.id, o.workerId), eq(workers.organisationId, o.organisationId)));
+  for (const to of await supportOfficerEmails(db, o.organisationId, w?.referentUserId ?? null)) {
+    await queueEmail({
+      db,
+      to,
+      organisationId: o.organisationId,
+      subject: `Visite d’information et de prévention à organiser : ${w?.firstName} ${w?.lastName}`,
+      text: `Bonjour,\n\n${w?.firstName} ${w?.lastName} est mis·e à disposition pour la première fois le ${frenchDate(o.placementDate)}.\nSa visite d’information et de prévention (médecine du travail) doit avoir lieu au plus tard le ${frenchDate(dueOn)} (art. R5132-26-7 du Code du travail). Elle est nécessaire avant tout travail de nuit.\n\nEnregistrez la date de la visite sur sa fiche dans Passerelle.`,
+      related: { type: 'worker', id: o.workerId },
+    });
+  }
+  return { dueOn };
+}
+
+/** The worker's support referent, else every support officer of the organisation. */
+async function supportOfficerEmails(db: Db, organisationId: string, referentUserId: string | null) {
+  const active = and(eq(memberships.organisationId, organisationId), isNull(users.disabledAt));
+  if (referentUserId) {
+    const [r] = await db
+      .select({ email: users.email })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .where(and(active, eq(users.id, referentUserId)));
+    if (r) return [r.email];
+  }
+  const rows = await db
+    .select({ email: users.email })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(active, inArray(memberships.role, ['support_officer'])));
+  return [...new Set(rows.map((r) => r.email))];
+}

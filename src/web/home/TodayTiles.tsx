@@ -1,0 +1,61 @@
+import { Badge, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api } from '../api';
+import { useOrgId } from '../shell/session';
+import { ErrorAlert, Loading } from '../shell/ui';
+import { type HomeTile, TILE_TEXT } from './tiles';
+
+/** The tiles of what needs the member today, each one click from the page that acts. */
+export function TodayTiles({ base }: { base: string }) {
+  const orgId = useOrgId();
+  const { data, error, isPending } = useQuery({
+    queryKey: ['home', orgId],
+    queryFn: () => api<{ today: string; tiles: HomeTile[] }>(`/api/orgs/${orgId}/home`),
+  });
+  if (isPending) return <Loading />;
+  if (error || !data) return <ErrorAlert error={error} title="Accueil indisponible" />;
+  // Things to do first, then the calm ones (UX.md: lists open on what needs attention).
+  const tiles = [...data.tiles].sort((a, b) => Number(b.count > 0) - Number(a.count > 0));
+  return (
+    <section aria-labelledby="today-title">
+      <Title order={2} size="h3" id="today-title" mt="lg" mb="sm">
+        À traiter aujourd’hui
+      </Title>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
+        {tiles.map((t) => {
+          const text = TILE_TEXT[t.key];
+          if (!text) return null;
+          const hint = text.hint?.(t);
+          const urgent = t.count > 0;
+          return (
+            <Card
+              key={t.key}
+              withBorder
+              padding="md"
+              component={Link}
+              to={`${base}/${text.to(t)}`}
+              style={{ textDecoration: 'none', borderColor: urgent ? 'var(--mantine-color-orange-7)' : undefined }}
+              data-tile={t.key}
+            >
+              <Group justify="space-between" align="flex-start" wrap="nowrap">
+                <Text fw={600}>{text.label}</Text>
+                <Badge size="lg" color={urgent ? 'orange.9' : 'gray.7'} variant={urgent ? 'filled' : 'light'}>
+                  {t.key === 'month_close' ? (t.state === 'done' ? 'OK' : '1') : t.count}
+                </Badge>
+              </Group>
+              {hint && (
+                <Text size="sm" c="dimmed" mt={4}>
+                  {hint}
+                </Text>
+              )}
+              <Text size="sm" c="blue.9" mt="xs" td="underline">
+                {text.action}
+              </Text>
+            </Card>
+          );
+        })}
+      </SimpleGrid>
+    </section>
+  );
+}

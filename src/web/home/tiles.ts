@@ -1,0 +1,126 @@
+import { formatCents, formatDateTime } from '../format';
+
+/** A tile of the home page as the server counts it (src/server/modules/reporting/home.ts). */
+export type HomeTile = {
+  key: string;
+  count: number;
+  deadlineAt?: string | null;
+  amountCents?: number;
+  month?: string;
+  state?: 'not_started' | 'running' | 'done';
+};
+
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+const monthName = (m: string) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
+
+type TileText = {
+  label: string;
+  hint?: (t: HomeTile) => string | undefined;
+  to: (t: HomeTile) => string;
+  action: string;
+};
+
+/**
+ * What each tile says and where its one click leads: the page that acts, already filtered (UX.md: each morning
+ * starts from the home page). Paths are relative to the area's base URL.
+ */
+export const TILE_TEXT: Record<string, TileText> = {
+  shifts_open_72h: {
+    label: 'Créneaux à pourvoir dans les 72 h',
+    to: () => 'planning',
+    action: 'Trouver un remplaçant',
+  },
+  needs_to_claim: {
+    label: 'Besoins à prendre en charge',
+    hint: (t) => (t.deadlineAt ? `Première échéance : ${formatDateTime(t.deadlineAt)}` : undefined),
+    to: () => 'besoins?status=new',
+    action: 'Voir les besoins',
+  },
+  proposals_pending: {
+    label: 'Propositions sans réponse',
+    to: () => 'planning',
+    action: 'Relancer ou proposer à un autre',
+  },
+  contracts_to_sign: {
+    label: 'Contrats de mise à disposition à signer',
+    to: () => 'contrats',
+    action: 'Voir les contrats',
+  },
+  pass_ending_90d: {
+    label: 'PASS IAE finissant dans les 90 jours',
+    to: () => 'salaries?pass=soon',
+    action: 'Voir les salarié·es',
+  },
+  prolongations_to_request: {
+    label: 'Prolongations de PASS à demander (30 jours)',
+    to: () => 'salaries?pass=soon',
+    action: 'Préparer la demande',
+  },
+  interviews_due: {
+    label: 'Entretiens de suivi à prévoir',
+    hint: () => 'Pas d’entretien depuis plus de 3 mois',
+    to: () => 'salaries?status=active',
+    action: 'Voir les parcours',
+  },
+  health_visits_due: {
+    label: 'Visites médicales à prévoir (30 jours)',
+    to: () => 'salaries?status=active',
+    action: 'Voir les salarié·es',
+  },
+  exits_to_record: {
+    label: 'Sorties à enregistrer',
+    hint: () => 'Contrat terminé, sortie non saisie',
+    to: () => 'salaries?status=active',
+    action: 'Enregistrer les sorties',
+  },
+  timesheets_to_validate: {
+    label: 'Relevés d’heures à faire valider',
+    to: () => 'releves?status=sent',
+    action: 'Voir les relevés',
+  },
+  timesheets_disputed: {
+    label: 'Relevés contestés',
+    to: () => 'releves?status=disputed',
+    action: 'Régler les contestations',
+  },
+  month_close: {
+    label: 'Clôture du mois',
+    hint: (t) =>
+      t.month
+        ? `${monthName(t.month)} : ${t.state === 'done' ? 'clôturé' : t.state === 'running' ? 'clôture en cours' : 'à clôturer'}`
+        : undefined,
+    to: (t) => `cloture${t.month ? `?month=${t.month}` : ''}`,
+    action: 'Ouvrir la clôture',
+  },
+  invoices_overdue: {
+    label: 'Factures en retard de paiement',
+    hint: (t) => (t.amountCents ? `${formatCents(t.amountCents)} à relancer` : undefined),
+    to: () => 'factures?status=overdue',
+    action: 'Relancer',
+  },
+  client_next_shifts: { label: 'Vos créneaux des 7 prochains jours', to: () => 'planning', action: 'Voir le planning' },
+  client_timesheets_to_validate: {
+    label: 'Relevés d’heures à valider',
+    to: () => 'releves',
+    action: 'Valider les heures',
+  },
+  client_invoices_unpaid: {
+    label: 'Factures à régler',
+    hint: (t) => (t.amountCents ? `${formatCents(t.amountCents)} au total` : undefined),
+    to: () => 'factures?status=unpaid',
+    action: 'Voir les factures',
+  },
+};

@@ -1,0 +1,388 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Chip,
+  Group,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useState } from 'react';
+import { api } from '../api';
+import { formatDate } from '../format';
+import { ErrorAlert } from '../shell/ui';
+import {
+  type MissionDetail,
+  type Occurrence,
+  type Series,
+  type SeriesResult,
+  usePlanningAction,
+  WEEKDAYS,
+} from './model';
+import { addDays, longDay, parisClock, parisIso, todayInParis } from './time';
+import { WorkerPicker } from './WorkerPicker';
+
+const nextDay = (date: string) => {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+};
+const maxDate = (a: string, b: string) => (a > b ? a : b);
+
+/** Each occurrence with its verdict: the rule that refuses it is written next to it, in French. */
+export function OccurrenceTable({ result, workerName }: { result: SeriesResult; workerName: string | null }) {
+  return (
+    <Stack gap="xs">
+      <div style={{ overflowX: 'auto' }}>
+        <Table striped aria-label="Créneaux de la série, jour par jour">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Jour et heures</Table.Th>
+              <Table.Th>Résultat</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {result.shifts.map((o: Occurrence) => (
+              <Table.Tr key={o.date} data-occurrence={o.date} data-status={o.status}>
+                <Table.Td>
+                  <Text size="sm" tt="capitalize">
+                    {longDay(o.date)}
+                  </Text>
+                  <Text size="sm">
+                    {parisClock(o.start)}–{parisClock(o.end)}
+                  </Text>
+                  {o.publicHoliday ? (
+                    <Text size="xs" c="orange.9">
+                      férié ({o.publicHoliday})
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  {o.status === 'assigned' ? (
+                    <Badge color="teal.9">{workerName ?? 'Attribué'}</Badge>
+                  ) : o.status === 'open' ? (
+                    <Badge color="red.9">À pourvoir</Badge>
+                  ) : (
+                    <Badge color="gray.8">Non créé</Badge>
+                  )}
+                  {o.problem && (
+                    <Text size="sm" c="red.9" data-testid="refusal">
+                      {o.problem.message}
+                    </Text>
+                  )}
+                  {o.warnings.map((w) => (
+                    <Text key={w} size="xs" c="orange.9">
+                      {w}
+                    </Text>
+                  ))}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </div>
+      {result.skipped.length > 0 && (
+        <Text size="sm" c="dimmed">
+          Jours sautés :{' '}
+          {result.skipped
+            .map((s) => `${formatDate(s.date)} (${s.reason === 'exception' ? 'exception' : s.reason})`)
+            .join(', ')}
+        </Text>
+      )}
+      {result.cancelled && result.cancelled.length > 0 && (
+        <Text size="sm" c="dimmed">
+          Créneaux annulés (jours retirés de la série) : {result.cancelled.map((c) => formatDate(c.date)).join(', ')}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * Adds shifts to a mission (one-off or weekly), or changes a series from a date. The series is first checked
+ * occurrence by occurrence (nothing written); the officer then creates all of it (the refused days left open,
+ * to be filled) or only the days no rule refuses.
+ */
+export function SeriesForm({
+  mission,
+  series,
+  onDone,
+  onCancel,
+}: {
+  mission: MissionDetail;
+  /** Set to change this series from a date. */
+  series?: Series;
+  onDone: (message: string) => void;
+  onCancel?: () => void;
+}) {
+  const editing = !!series;
+  const today = todayInParis();
+  const [kind, setKind] = useState<'recurring' | 'once'>('recurring');
+  const [weekdays, setWeekdays] = useState<string[]>((series?.weekdays ?? [1, 2, 3, 4, 5]).map(String));
+  const [startTime, setStartTime] = useState(series?.startTime ?? '08:00');
+  const [endTime, setEndTime] = useState(series?.endTime ?? '12:00');
+  const [startDate, setStartDate] = useState(
+    series ? maxDate(series.startDate, today) : maxDate(mission.startDate, today),
+  );
+  // Four weeks by default (a series covers at most a year); the officer extends it up to the mission's end.
+  const [endDate, setEndDate] = useState(
+    series?.endDate ?? [mission.endDate, addDays(maxDate(mission.startDate, today), 27)].sort()[0],
+  );
+  const [skipHolidays, setSkipHolidays] = useState(series?.skipPublicHolidays ?? true);
+  const [worker, setWorker] = useState<{ id: string | null; name: string | null }>({
+    id: series?.workerId ?? null,
+    name: series?.workerName ?? null,
+  });
+  const [preview, setPreview] = useState<SeriesResult | null>(null);
+  const [once, setOnce] = useState<{ status: string; warnings: string[] } | null>(null);
+
+  const body = () =>
+    editing
+      ? {
+          fromDate: startDate,
+          endDate,
+          weekdays: weekdays.map(Number),
+          startTime,
+          endTime,
+          skipPublicHolidays: skipHolidays,
+          workerId: worker.id,
+        }
+      : {
+          missionId: mission.id,
+          workerId: worker.id,
+          weekdays: weekdays.map(Number),
+          startTime,
+          endTime,
+          startDate,
+          endDate,
+          skipPublicHolidays: skipHolidays,
+        };
+  const path = (o: string) =>
+    editing ? `/api/orgs/${o}/shift-series/${series!.id}/edit` : `/api/orgs/${o}/shift-series`;
+  const check = usePlanningAction((o) => api<SeriesResult>(`${path(o)}/preview`, { body: body() }));
+  const save = usePlanningAction((o, skipRefused: boolean) =>
+    api<SeriesResult>(path(o), { body: { ...body(), skipRefused } }),
+  );
+  const createOne = usePlanningAction((o) =>
+    api<{ id: string; status: string; warnings: string[] }>(`/api/orgs/${o}/shifts`, {
+      body: {
+        missionId: mission.id,
+        workerId: worker.id,
+        start: parisIso(startDate, startTime),
+        end: parisIso(endTime <= startTime ? nextDay(startDate) : startDate, endTime),
+      },
+    }),
+  );
+  const stale = () => {
+    setPreview(null);
+    setOnce(null);
+  };
+  const refused = preview?.shifts.filter((o) => o.problem).length ?? 0;
+
+  const submit = async (skipRefused: boolean) => {
+    const r = await save.mutateAsync(skipRefused).catch(() => null);
+    if (!r) return;
+    const parts = [
+      `${r.created} créneau${r.created > 1 ? 'x' : ''} ${editing ? 'dans la série modifiée' : `créé${r.created > 1 ? 's' : ''}`}`,
+    ];
+    if (r.assigned) parts.push(`${r.assigned} attribué${r.assigned > 1 ? 's' : ''} à ${worker.name}`);
+    if (r.open) parts.push(`${r.open} à pourvoir`);
+    if (skipRefused && refused) parts.push(`${refused} non créé${refused > 1 ? 's' : ''}`);
+    if (r.cancelled?.length) parts.push(`${r.cancelled.length} annulé${r.cancelled.length > 1 ? 's' : ''}`);
+    onDone(`${parts.join(', ')}.`);
+  };
+
+  return (
+    <form
+      aria-label={editing ? 'Modifier la série' : 'Ajouter des créneaux'}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (kind === 'once' && !editing) {
+          const r = await createOne.mutateAsync().catch(() => null);
+          if (r) {
+            setOnce(r);
+            onDone(
+              r.status === 'assigned' ? `Créneau créé et attribué à ${worker.name}.` : 'Créneau créé, à pourvoir.',
+            );
+          }
+          return;
+        }
+        const r = await check.mutateAsync().catch(() => null);
+        if (r) setPreview(r);
+      }}
+    >
+      <Stack>
+        {!editing && (
+          <SegmentedControl
+            aria-label="Type de créneaux"
+            value={kind}
+            onChange={(v) => {
+              setKind(v as 'recurring' | 'once');
+              stale();
+            }}
+            data={[
+              { value: 'recurring', label: 'Chaque semaine' },
+              { value: 'once', label: 'Une seule fois' },
+            ]}
+          />
+        )}
+        {kind === 'recurring' || editing ? (
+          <>
+            <Chip.Group
+              multiple
+              value={weekdays}
+              onChange={(v) => {
+                setWeekdays(v);
+                stale();
+              }}
+            >
+              <Group gap={6} role="group" aria-label="Jours de la semaine">
+                {WEEKDAYS.map((d) => (
+                  <Chip key={d.value} value={String(d.value)} size="sm">
+                    {d.label}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+            <Group align="flex-end" wrap="wrap">
+              <TextInput
+                type="date"
+                label={editing ? 'À partir du' : 'Du'}
+                value={startDate}
+                min={editing ? series!.startDate : mission.startDate}
+                max={mission.endDate}
+                onChange={(e) => {
+                  setStartDate(e.currentTarget.value);
+                  stale();
+                }}
+                required
+              />
+              <TextInput
+                type="date"
+                label="Jusqu’au"
+                value={endDate}
+                min={startDate}
+                max={mission.endDate}
+                onChange={(e) => {
+                  setEndDate(e.currentTarget.value);
+                  stale();
+                }}
+                required
+              />
+            </Group>
+          </>
+        ) : (
+          <TextInput
+            type="date"
+            label="Jour"
+            value={startDate}
+            min={mission.startDate}
+            max={mission.endDate}
+            onChange={(e) => {
+              setStartDate(e.currentTarget.value);
+              stale();
+            }}
+            required
+          />
+        )}
+        <Group align="flex-end" wrap="wrap">
+          <TextInput
+            type="time"
+            label="Début"
+            value={startTime}
+            onChange={(e) => {
+              setStartTime(e.currentTarget.value);
+              stale();
+            }}
+            required
+          />
+          <TextInput
+            type="time"
+            label="Fin"
+            value={endTime}
+            onChange={(e) => {
+              setEndTime(e.currentTarget.value);
+              stale();
+            }}
+            required
+          />
+        </Group>
+        {(kind === 'recurring' || editing) && (
+          <Checkbox
+            label="Sauter les jours fériés"
+            checked={skipHolidays}
+            onChange={(e) => {
+              setSkipHolidays(e.currentTarget.checked);
+              stale();
+            }}
+          />
+        )}
+        <WorkerPicker
+          value={worker.id}
+          initialName={worker.name}
+          rome={mission.rome}
+          onChange={(id, name) => {
+            setWorker({ id, name });
+            stale();
+          }}
+        />
+        <ErrorAlert error={check.error ?? save.error ?? createOne.error} />
+        {once && once.warnings.length > 0 && (
+          <Alert color="orange" title="À surveiller">
+            {once.warnings.join(' ')}
+          </Alert>
+        )}
+        {!preview && (
+          <Group>
+            <Button type="submit" loading={check.isPending || createOne.isPending}>
+              {kind === 'once' && !editing ? 'Créer le créneau' : 'Vérifier les créneaux'}
+            </Button>
+            {onCancel && (
+              <Button variant="default" onClick={onCancel}>
+                Fermer
+              </Button>
+            )}
+          </Group>
+        )}
+        {preview && (
+          <section aria-label="Vérification">
+            <Text fw={600} mb="xs">
+              {preview.shifts.length} créneau{preview.shifts.length > 1 ? 'x' : ''}
+              {refused > 0
+                ? ` : ${refused} refusé${refused > 1 ? 's' : ''} pour ${worker.name} (motif à côté de chaque jour)`
+                : worker.id
+                  ? ` : tous possibles pour ${worker.name}`
+                  : ' à pourvoir'}
+            </Text>
+            <OccurrenceTable result={preview} workerName={worker.name} />
+            <Group mt="sm" wrap="wrap">
+              <Button loading={save.isPending && save.variables === false} onClick={() => submit(false)}>
+                {refused > 0
+                  ? `Tout créer (les ${refused} refusés restent à pourvoir)`
+                  : editing
+                    ? 'Appliquer la modification'
+                    : `Créer les ${preview.shifts.length} créneaux`}
+              </Button>
+              {refused > 0 && (
+                <Button
+                  variant="light"
+                  loading={save.isPending && save.variables === true}
+                  onClick={() => submit(true)}
+                >
+                  Créer seulement les {preview.shifts.length - refused} créneaux acceptés
+                </Button>
+              )}
+              <Button variant="default" onClick={stale}>
+                Changer
+              </Button>
+            </Group>
+          </section>
+        )}
+      </Stack>
+    </form>
+  );
+}
