@@ -264,7 +264,7 @@ export function ClientForm({
                 error={errors.legalForm}
               />
             )}
-            <Text size="sm" mt={4} c={chosenForm ? undefined : 'orange.9'} aria-live="polite">
+            <Text size="sm" mt={4} c={chosenForm ? undefined : 'orange'} aria-live="polite">
               {chosenForm
                 ? `${chosenForm.countsForHoursCap ? 'Compte' : 'Ne compte pas'} pour le plafond de 480 h : ${chosenForm.hoursCapReason}.`
                 : 'Forme juridique non renseignée : par prudence, les heures comptent pour le plafond de 480 h.'}

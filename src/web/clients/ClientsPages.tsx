@@ -155,7 +155,7 @@ function ClientFlags({ client }: { client: Client }) {
         </Badge>
       )}
       {client.legalForm === null && (
-        <Badge color="orange.9" variant="outline">
+        <Badge color="orange" variant="outline">
           Forme juridique à compléter
         </Badge>
       )}
@@ -256,7 +256,7 @@ export function ClientPage() {
                 {c.hoursCapReason}.
               </Text>
               {c.legalForm === null && (
-                <Text size="sm" c="orange.9" fw={600}>
+                <Text size="sm" c="orange" fw={600}>
                   Choisissez sa forme juridique ci-dessous (liste de l’INSEE).
                 </Text>
               )}

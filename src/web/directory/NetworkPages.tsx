@@ -33,7 +33,7 @@ const PAGE_SIZE = 50;
 
 function StatusBadge({ s }: { s: Pick<NetworkStructure, 'isPublic' | 'isActive'> }) {
   if (!s.isActive) return <Badge color="gray.8">Inactive</Badge>;
-  if (!s.isPublic) return <Badge color="orange.9">Masquée</Badge>;
+  if (!s.isPublic) return <Badge color="orange">Masquée</Badge>;
   return <Badge color="#2b7a3d">Publique</Badge>;
 }
 
@@ -190,6 +190,14 @@ export function NetworkStructuresPage() {
           total={Math.ceil((list.data?.total ?? 0) / PAGE_SIZE)}
           value={page}
           onChange={(p) => set({ page: p === 1 ? '' : String(p) })}
+          getControlProps={(control) => ({
+            'aria-label': {
+              first: 'Première page',
+              previous: 'Page précédente',
+              next: 'Page suivante',
+              last: 'Dernière page',
+            }[control],
+          })}
         />
       )}
     </>

@@ -111,8 +111,14 @@ export function ImportPage() {
             </Radio.Group>
             <Text size="sm" c="dimmed">
               Modèle à remplir :{' '}
-              <Anchor href={`/api/orgs/${orgId}/imports/templates/${kind}?format=xlsx`}>Excel (.xlsx)</Anchor> ou{' '}
-              <Anchor href={`/api/orgs/${orgId}/imports/templates/${kind}?format=csv`}>CSV</Anchor>.
+              <Anchor underline="always" href={`/api/orgs/${orgId}/imports/templates/${kind}?format=xlsx`}>
+                Excel (.xlsx)
+              </Anchor>{' '}
+              ou{' '}
+              <Anchor underline="always" href={`/api/orgs/${orgId}/imports/templates/${kind}?format=csv`}>
+                CSV
+              </Anchor>
+              .
             </Text>
             <Select
               label="Format du fichier"

@@ -316,6 +316,14 @@ export function PlanningGridPage() {
                 value={page}
                 onChange={(p) => setF({ page: p === 1 ? null : String(p) })}
                 aria-label="Pages"
+                getControlProps={(control) => ({
+                  'aria-label': {
+                    first: 'Première page',
+                    previous: 'Page précédente',
+                    next: 'Page suivante',
+                    last: 'Dernière page',
+                  }[control],
+                })}
               />
             )}
           </Group>

@@ -63,7 +63,7 @@ export function PortalPlanningPage() {
                   onClick={() =>
                     setAbsence({ workerId: s.workerId!, workerName: s.workerName ?? '', date: parisDay(s.start) })
                   }
-                  aria-label={`Signaler l’absence de ${s.workerName} le ${longDay(parisDay(s.start))} à ${parisClock(s.start)}`}
+                  aria-label={`Absent·e : ${s.workerName}, le ${longDay(parisDay(s.start))} à ${parisClock(s.start)}`}
                 >
                   Absent·e
                 </Button>
@@ -72,7 +72,7 @@ export function PortalPlanningPage() {
                   variant="outline"
                   color="blue.9"
                   onClick={() => setAsk(s)}
-                  aria-label={`Demander une autre personne le ${longDay(parisDay(s.start))} à ${parisClock(s.start)}`}
+                  aria-label={`Autre personne, le ${longDay(parisDay(s.start))} à ${parisClock(s.start)}`}
                 >
                   Autre personne
                 </Button>

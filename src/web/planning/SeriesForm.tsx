@@ -56,7 +56,7 @@ export function OccurrenceTable({ result, workerName }: { result: SeriesResult; 
                     {parisClock(o.start)}–{parisClock(o.end)}
                   </Text>
                   {o.publicHoliday ? (
-                    <Text size="xs" c="orange.9">
+                    <Text size="xs" c="orange">
                       férié ({o.publicHoliday})
                     </Text>
                   ) : null}
@@ -75,7 +75,7 @@ export function OccurrenceTable({ result, workerName }: { result: SeriesResult; 
                     </Text>
                   )}
                   {o.warnings.map((w) => (
-                    <Text key={w} size="xs" c="orange.9">
+                    <Text key={w} size="xs" c="orange">
                       {w}
                     </Text>
                   ))}

@@ -123,7 +123,7 @@ export function ShiftPanel({
                 <Badge color="teal.9">{shift.workerName}</Badge>
               )}
               {shift.clientLegalFormUnknown && (
-                <Badge color="orange.9" variant="outline">
+                <Badge color="orange" variant="outline">
                   Forme juridique du client à compléter
                 </Badge>
               )}

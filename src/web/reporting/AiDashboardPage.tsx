@@ -156,9 +156,7 @@ export function AiDashboardBody() {
           keyLabel="Mois"
           series={[
             { name: 'etp', label: 'ETP réalisés', color: 'blue.8' },
-            ...(d.conventionEtp === null
-              ? []
-              : [{ name: 'convention', label: 'ETP conventionnés', color: 'orange.8' }]),
+            ...(d.conventionEtp === null ? [] : [{ name: 'convention', label: 'ETP conventionnés', color: 'orange' }]),
           ]}
           valueFormatter={(v) => formatNumber(v)}
           csvName={`etp-${d.from}-${d.to}`}

@@ -155,6 +155,11 @@ function ChartTable({
   return hidden ? (
     <VisuallyHidden>{table}</VisuallyHidden>
   ) : (
-    <Table.ScrollContainer minWidth={360}>{table}</Table.ScrollContainer>
+    <Table.ScrollContainer
+      minWidth={360}
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Tableau défilant' } }}
+    >
+      {table}
+    </Table.ScrollContainer>
   );
 }

@@ -101,7 +101,7 @@ export function NetworkDashboardBody() {
           series={[
             { name: 'needs', label: 'Besoins orientés', color: 'blue.8' },
             { name: 'claimed', label: 'Pris en charge', color: 'teal.8' },
-            { name: 'hires', label: 'Embauches', color: 'orange.8' },
+            { name: 'hires', label: 'Embauches', color: 'orange' },
           ]}
           csvName={`reseau-departements-${d.from}-${d.to}`}
         />
@@ -160,7 +160,11 @@ function PerAiTable({ d }: { d: NetworkDashboard }) {
       <Title order={2} size="h4" id="per-ai-title" mb="sm">
         Par structure
       </Title>
-      <Table.ScrollContainer minWidth={640}>
+      <Table.ScrollContainer
+        minWidth={640}
+        // A scrolled table must be reachable by keyboard (axe scrollable-region-focusable).
+        scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Tableau défilant' } }}
+      >
         <Table striped fz="sm">
           <Table.Thead>
             <Table.Tr>

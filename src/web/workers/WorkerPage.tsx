@@ -743,7 +743,7 @@ function PassTab({ worker: w }: { worker: Worker }) {
             </Text>
             {p.endDate !== p.baseEndDate && <Text size="sm">Fin initiale : {formatDate(p.baseEndDate)}</Text>}
             {p.suspendedToday && (
-              <Text size="sm" fw={600} c="orange.9">
+              <Text size="sm" fw={600} c="orange">
                 PASS suspendu aujourd’hui : aucune mission ne peut être confiée pendant la suspension.
               </Text>
             )}
