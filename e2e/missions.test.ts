@@ -115,13 +115,13 @@ describe('a mission and its shifts, by clicking', () => {
         .then((me) => me.memberships[0].organisationId),
     );
     await page.goto(`/portail/${orgId}/planning`);
-    const absent = page.getByRole('button', { name: /^Signaler l’absence/ }).first();
+    const absent = page.getByRole('button', { name: /^Absent·e/ }).first();
     await absent.waitFor();
     await absent.scrollIntoViewIfNeeded();
     const box = (await absent.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(360);
-    const other = page.getByRole('button', { name: /^Demander une autre personne/ }).first();
+    const other = page.getByRole('button', { name: /^Autre personne/ }).first();
     const otherBox = (await other.boundingBox())!;
     expect(otherBox.x + otherBox.width).toBeLessThanOrEqual(360);
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
