@@ -6,8 +6,7 @@ const browser = await launchBrowser();
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 describe('from a claimed need to a signed placement contract', () => {
-  // TODO(next session) — Regression to fix: after the client accepts, the back office no longer shows « Voir le contrat de mise à disposition » (next-step buttons and the equivalent-pay rule changed this page).
-  test.skip('the officer builds a quote from the need, the client accepts it through its link, the contract exists', async () => {
+  test('the officer builds a quote from the need, the client accepts it through its link, the contract exists', async () => {
     const page = await newPage(browser);
     await login(page, 'placement@ai-1.passerelle.test');
     const orgId = page.url().match(/\/ai\/([0-9a-f-]{36})/)![1];
@@ -68,7 +67,7 @@ describe('from a claimed need to a signed placement contract', () => {
 
     // Back office: the quote is accepted and the placement contract is there, signed by the client.
     await page.reload();
-    await page.getByRole('link', { name: 'Voir le contrat de mise à disposition' }).click();
+    await page.getByRole('link', { name: 'Étape suivante : le contrat de mise à disposition' }).click();
     await page.getByRole('heading', { name: /^Contrat de mise à disposition MAD-/ }).waitFor();
     await expect.poll(() => page.getByText(/Signé en ligne par Hélène Moreau/).isVisible()).toBe(true);
     expect(await page.getByText('Mentions du contrat (article R5132-20)').isVisible()).toBe(true);
@@ -111,8 +110,7 @@ describe('the client portal', () => {
 });
 
 describe('clients and rates', () => {
-  // TODO(next session) — Regression to fix: a colour-contrast violation (p[aria-live=polite]) on the client form.
-  test.skip('a wrong SIRET shows a French error next to the field and keeps what was typed', async () => {
+  test('a wrong SIRET shows a French error next to the field and keeps what was typed', async () => {
     const page = await newPage(browser);
     await login(page, 'placement@ai-1.passerelle.test');
     const orgId = page.url().match(/\/ai\/([0-9a-f-]{36})/)![1];

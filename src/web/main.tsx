@@ -22,6 +22,11 @@ const theme = createTheme({
   primaryShade: 8,
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif',
+  // Every dialog's close button has a name for screen readers (axe button-name).
+  components: {
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Fermer' } } },
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Fermer la notification' } } },
+  },
 });
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 

@@ -637,7 +637,7 @@ export function MonthClosePage() {
           title={`${monthLabel(month)} est clos`}
           mb="md"
           // The light green title is 3.8:1 on its background: a darker shade reads at AA.
-          styles={{ title: { color: 'var(--mantine-color-green-9)' } }}
+          styles={{ title: { color: 'var(--mantine-color-green-light-color)' } }}
         >
           {s.invoices.length} facture{s.invoices.length > 1 ? 's' : ''} émise{s.invoices.length > 1 ? 's' : ''}.
           Relancer la clôture ne crée rien de plus.

@@ -40,7 +40,7 @@ export function TodayTiles({ base }: { base: string }) {
             >
               <Group justify="space-between" align="flex-start" wrap="nowrap">
                 <Text fw={600}>{text.label}</Text>
-                <Badge size="lg" color={urgent ? 'orange' : 'gray.7'} variant={urgent ? 'filled' : 'light'}>
+                <Badge size="lg" color={urgent ? 'orange' : 'gray'} variant={urgent ? 'filled' : 'light'}>
                   {t.key === 'month_close' ? (t.state === 'done' ? 'OK' : '1') : t.count}
                 </Badge>
               </Group>

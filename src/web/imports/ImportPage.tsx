@@ -142,6 +142,7 @@ export function ImportPage() {
                 setMapping(undefined);
               }}
               clearable
+              clearButtonProps={{ 'aria-label': 'Retirer le fichier' }}
             />
           </Stack>
         </Card>
