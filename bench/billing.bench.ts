@@ -9,12 +9,12 @@ import { placementContracts, rates } from '../src/server/modules/quotes/schema.j
 import { timesheets } from '../src/server/modules/timesheets/schema.js';
 import { syncTimesheets } from '../src/server/modules/timesheets/sync-timesheets.js';
 import { workers } from '../src/server/modules/workers/schema.js';
-import type { BenchResult } from './measure.js';
+import { type BenchResult, sized } from './measure.js';
 
 const MONTH = '2026-10';
-const WORKERS = 600;
-const SHIFTS = 3500;
-const CLIENTS = 120;
+const WORKERS = sized(600, 60);
+const SHIFTS = sized(3500, 300);
+const CLIENTS = sized(120, 12);
 
 /** Closing a month for an AI with 600 workers and 3 500 shifts, invoices with their Factur-X PDFs: < 30 s. */
 export default async function billingBench(): Promise<BenchResult[]> {

@@ -7,6 +7,12 @@ const currentMonth = () =>
   new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' })
     .format(new Date())
     .slice(0, 7);
+const previousMonth = () => {
+  const [y, m] = currentMonth().split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
+const monthName = (month: string) =>
+  new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
 
 describe('month close and invoices', () => {
   // Before the close below: once a month is closed its hours are locked. On the 1st, the open month has no
@@ -55,19 +61,35 @@ describe('month close and invoices', () => {
     await expectNoSeriousA11yViolations(page);
   });
 
-  // TODO(next session) — Regression to fix: closing the running month is now refused (issue 14, « closing is deliberate ») and the close button moved into a confirmation; the test still closes the current month with « Forcer ».
-  test.skip('the accountant closes the month and downloads an invoice; the client sees it in its portal', async () => {
+  // A running month cannot be closed (issue 14, « closing is deliberate »): the previous, ended month is closed.
+  // ai-1's is closed by the demo; ai-2 keeps its months open, so its director closes it (adoption.test.ts changes
+  // the password of ai-2's accountant).
+  test('the director closes the ended month through the confirmation and downloads an invoice; the client sees its invoice in its portal', async () => {
     const page = await newPage(browser);
-    await login(page, 'compta@ai-1.passerelle.test');
+    await login(page, 'admin@ai-2.passerelle.test');
     await expect.poll(() => page.url()).toMatch(/\/ai\/[0-9a-f-]{36}/);
-    const orgId = page.url().match(/\/ai\/([0-9a-f-]{36})/)![1];
-    const month = currentMonth();
-    await page.goto(`/ai/${orgId}/cloture?month=${month}`);
+    // The page opens on the month to close: the previous one.
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Clôture du mois' })
+      .click();
     await page.getByRole('heading', { name: 'Clôture du mois' }).waitFor();
+    await page.mouse.move(700, 880); // away from the hovered menu entry
+    const month = previousMonth();
+    expect(await page.getByRole('combobox', { name: 'Mois à clore' }).inputValue()).toMatch(
+      new RegExp(monthName(month), 'i'),
+    );
     await expectNoSeriousA11yViolations(page);
-    // The demo's current month has timesheets not yet validated: the accountant forces the close.
+    // Its timesheets are not validated: the first try names them, the accountant then forces the close.
+    const closeButton = page.getByRole('button', { name: /^Clore / });
+    await closeButton.click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Émettre les factures' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Clôture impossible' }).waitFor({ timeout: 60_000 });
     await page.getByLabel('Forcer la clôture malgré les relevés non validés').check();
-    await page.getByRole('button', { name: /^Clore / }).click();
+    await closeButton.click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByText(/factures? (seront émises|sera émise)/).isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Émettre les factures' }).click();
     await page
       .getByText(/est clos/)
       .first()
@@ -90,10 +112,11 @@ describe('month close and invoices', () => {
     }, href);
     expect(pdf).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
 
-    // The demo care home's invoice of this month, in the client's portal.
+    // The demo care home (a client of ai-1, whose last month the demo closed) finds its invoice in its portal.
     const client = await newPage(browser);
     await login(client, 'ehpad@client.passerelle.test');
-    await client.goto(`/portail/${orgId}/factures?month=${month}`);
+    const clientOrg = client.url().match(/\/portail\/([0-9a-f-]{36})/)![1];
+    await client.goto(`/portail/${clientOrg}/factures?month=${month}`);
     await client.getByRole('heading', { name: 'Mes factures' }).waitFor();
     const link = client.getByRole('table').getByRole('link').first();
     await link.waitFor();

@@ -5,9 +5,21 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startFakeUrssaf } from '../test/fakes/urssaf-server.js';
 
 /** Starts one real Passerelle server (embedded database, demo world) for all browser tests. */
 export default async function setup(project: TestProject) {
+  // While developing, point the browser tests at a server already running with the demo world (it skips the
+  // minutes of seeding): E2E_BASE_URL=http://localhost:PORT E2E_MAILBOX_TOKEN=<its DEV_MAILBOX_TOKEN>.
+  if (process.env.E2E_BASE_URL) {
+    project.provide('baseUrl', process.env.E2E_BASE_URL);
+    project.provide('devMailboxToken', process.env.E2E_MAILBOX_TOKEN ?? '');
+    // The fake URSSAF that server was started with (npx tsx test/fakes/urssaf-server.ts prints its env).
+    project.provide('urssafUrl', process.env.E2E_URSSAF_URL ?? '');
+    return;
+  }
+  // A fake of URSSAF's API Tiers de prestation (avance immédiate): the server talks to it, never to URSSAF.
+  const urssaf = await startFakeUrssaf();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-e2e-'));
   const port = await freePort();
   // Lets the tests read every captured email (e.g. a public need's receipt, sent to no user of Passerelle).
@@ -21,6 +33,9 @@ export default async function setup(project: TestProject) {
       SMTP_URL: '',
       LOG_LEVEL: 'warn',
       DEV_MAILBOX_TOKEN: devMailboxToken,
+      URSSAF_API_URL: urssaf.url,
+      URSSAF_CLIENT_ID: urssaf.clientId,
+      URSSAF_CLIENT_SECRET: urssaf.clientSecret,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -41,9 +56,11 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', baseUrl);
   project.provide('devMailboxToken', devMailboxToken);
+  project.provide('urssafUrl', urssaf.url);
   return async () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
+    await urssaf.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }
@@ -63,5 +80,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     devMailboxToken: string;
+    /** The fake URSSAF's address (its /_fake/ controls move a payment request's status). */
+    urssafUrl: string;
   }
 }

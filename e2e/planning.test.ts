@@ -84,13 +84,13 @@ describe('replacing an absent worker in one click', () => {
     await expect.poll(() => client.locator(`[data-shift-id="${target.id}"]`).first().textContent()).toContain(name);
   });
 
-  // TODO(next session) — Regression to fix: the proposal made earlier in this file no longer reaches the demo worker's page (proposals now refuse people without a contact channel).
-  test.skip('the worker’s phone page shows the proposed shift and the next shifts, in plain words', async () => {
+  // The demo proposes a weekend shift to Awa Diallo (reached by SMS and e-mail); her full-time contract lets her take it.
+  test('the worker’s phone page shows the proposed shift and the next shifts, in plain words', async () => {
     const page = await newPage(browser, { width: 360 });
     await login(page, 'salarie@ai-1.passerelle.test');
     const orgId = page.url().match(/\/moi\/([0-9a-f-]{36})/)![1];
     await page.goto(`/moi/${orgId}/mon-travail`);
-    await page.getByRole('heading', { name: 'Mes prochains travaux' }).waitFor();
+    await page.getByRole('heading', { name: 'Mon prochain travail' }).waitFor();
     await expect.poll(() => page.getByRole('heading', { name: 'On vous propose du travail' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('button', { name: /Oui, je viens/ }).count()).toBeGreaterThan(0);
     await expectNoSeriousA11yViolations(page);

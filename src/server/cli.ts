@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { eq, or } from 'drizzle-orm';
@@ -23,13 +24,23 @@ type Command = {
 const commands: Record<string, Command> = {
   start: {
     summary: 'Start the web server (migrates the database; seeds the demo world into an empty embedded database).',
-    usage: `passerelle start [--no-demo]
+    usage: `passerelle start [--no-demo] [--workers N]
+
+--workers N   serve HTTP from N processes (node:cluster) sharing the port, on PostgreSQL only: the first process
+              migrates and runs the background jobs, the N others answer requests. Default 1 (one process).
 
 Environment: PORT (3000), HOST (127.0.0.1), DATA_DIR (./data/pglite), DATABASE_URL (PostgreSQL instead of the
 embedded database), PUBLIC_URL, SMTP_URL, TRUST_PROXY, NODE_ENV, SESSION_SECRET (see README.md). The demo world is created only on an empty embedded
 database; on PostgreSQL run "passerelle demo" explicitly.`,
-    options: { 'no-demo': { type: 'boolean' } },
-    run: async (values) => start({ demo: !values['no-demo'] }),
+    options: { 'no-demo': { type: 'boolean' }, workers: { type: 'string' } },
+    run: async (values) => {
+      const workers = values.workers === undefined ? 1 : Number(values.workers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+        throw new Error('--workers takes a number of processes between 1 and 64.');
+      if (cluster.isWorker) return serveAsWorker();
+      if (workers > 1) return startCluster(workers);
+      return start({ demo: !values['no-demo'] });
+    },
   },
   migrate: {
     summary: 'Apply the SQL migrations and exit.',
@@ -39,6 +50,18 @@ database; on PostgreSQL run "passerelle demo" explicitly.`,
       withDatabase(async (database) => {
         await migrateDatabase(database);
         console.log('Database is up to date.');
+      }),
+  },
+  'reporting-rebuild': {
+    summary: 'Rebuild the dashboards’ monthly aggregates from existing data (every closed month, or one AI’s).',
+    usage: 'passerelle reporting-rebuild [--organisation UUID]',
+    options: { organisation: { type: 'string' } },
+    run: async (values) =>
+      withDatabase(async (database) => {
+        const { rebuildAggregates } = await import('./modules/reporting/aggregate-month.js');
+        const t0 = performance.now();
+        const months = await rebuildAggregates({ db: database.db, organisationId: values.organisation });
+        console.log(`${months} AI-months aggregated in ${Math.round(performance.now() - t0)} ms.`);
       }),
   },
   demo: {
@@ -301,6 +324,114 @@ async function start({ demo }: { demo: boolean }) {
     await database.close().catch(() => {});
     throw err;
   }
+}
+
+/**
+ * `passerelle start --workers N` (issue 19): N stateless processes serving HTTP on one port through node:cluster,
+ * on PostgreSQL. This primary process migrates the database, runs the background jobs and the outbox once, and
+ * restarts a worker that dies; it serves no request itself. Sessions, rate limits and imports live in the
+ * database, and the public answer cache is emptied in every process by PostgreSQL notifications, so any worker
+ * may answer any request (docs/decisions, "several processes").
+ */
+async function startCluster(count: number) {
+  const config = readConfig();
+  if (!config.databaseUrl) {
+    throw new Error(
+      `--workers ${count} needs PostgreSQL (DATABASE_URL): the embedded database lives inside one process and cannot be shared. Run without --workers, or set DATABASE_URL.`,
+    );
+  }
+  const { database, describe } = await openDatabase();
+  const log = (m: string) => console.log(m);
+  let stopping = false;
+  try {
+    console.log(`Passerelle ${version} — ${describe} — ${count} processes`);
+    await migrateDatabase(database);
+    const jobs = await startJobs({ database, config, log });
+    const { resumeInterruptedCloses } = await import('./modules/billing/resume-interrupted-closes.js');
+    void resumeInterruptedCloses({ db: database.db, log }).catch((err) =>
+      log(`Resuming interrupted month closes failed: ${(err as Error).message.split('\n')[0]}`),
+    );
+    const restarts: number[] = [];
+    cluster.on('exit', (worker, code, signal) => {
+      // Exit 0 is a worker's graceful stop (SIGINT from the terminal reaches every process); any other end (a crash,
+      // out of memory) is replaced, and workers dying in a loop stop the whole server.
+      if (stopping || code === 0) return;
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts[0] < now - 60_000) restarts.shift();
+      console.error(`Worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}).`);
+      if (restarts.length > 2 * count) {
+        console.error('Workers keep stopping: shutting down.');
+        void shutdown('crash loop', 1);
+        return;
+      }
+      cluster.fork();
+    });
+    const listening = new Promise<void>((resolve) => {
+      let ready = 0;
+      const onListening = () => {
+        if (++ready === count) {
+          cluster.off('listening', onListening);
+          resolve();
+        }
+      };
+      cluster.on('listening', onListening);
+    });
+    for (let i = 0; i < count; i++) cluster.fork();
+    const shutdown = async (signal: string, exitCode = 0) => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`\n${signal}: stopping ${count} processes…`);
+      // Each worker stops taking connections, finishes its requests and exits (serveAsWorker); 10 s at most.
+      const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              if (w.isDead()) return resolve();
+              const timer = setTimeout(() => w.process.kill('SIGKILL'), 10_000);
+              w.once('exit', () => {
+                clearTimeout(timer);
+                resolve();
+              });
+              w.process.kill('SIGTERM');
+            }),
+        ),
+      );
+      await jobs.stop().catch(() => {});
+      await database.close();
+      process.exit(exitCode);
+    };
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    await listening;
+    const url =
+      config.host === '0.0.0.0' || config.host === '127.0.0.1' ? `http://localhost:${config.port}` : config.publicUrl;
+    console.log(`\nPasserelle is running: ${url} (${count} processes)`);
+  } catch (err) {
+    await database.close().catch(() => {});
+    throw err;
+  }
+}
+
+/** A worker of `startCluster`: serves HTTP only (no migration, no job), and stops gracefully on SIGTERM/SIGINT. */
+async function serveAsWorker() {
+  const config = readConfig();
+  const { database } = await openDatabase();
+  const app = await buildApp({ database, config, version, logger: { level: config.logLevel } });
+  await app.listen({ port: config.port, host: config.host });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await app.close().catch(() => {});
+    await database.close().catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  // The primary went away without a word (killed): stop too, rather than serve alone.
+  process.on('disconnect', () => void stop());
 }
 
 function help() {

@@ -15,6 +15,24 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(16).optional(),
   BAN_API_URL: z.string().url().optional(),
+  SIRENE_API_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s/]+(\/\S*)?$/,
+      'SIRENE_API_URL doit être l’adresse http(s) de l’API Sirene, sans /siret à la fin (ex. https://api.insee.fr/api-sirene/3.11)',
+    )
+    .refine(
+      (v) => !/\/siret\/?$/.test(v),
+      'SIRENE_API_URL ne doit pas finir par /siret : Passerelle ajoute /siret/{siret}',
+    )
+    .optional(),
+  SIRENE_API_KEY: z
+    .string()
+    .regex(
+      /^\S{8,200}$/,
+      'SIRENE_API_KEY doit être la clé d’API donnée par le portail des API de l’INSEE (sans espace)',
+    )
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   NODE_ENV: z.string().optional(),
   TRUST_PROXY: z
@@ -25,6 +43,13 @@ const EnvSchema = z.object({
     )
     .optional(),
   DEV_MAILBOX_TOKEN: z.string().min(24, 'DEV_MAILBOX_TOKEN doit comporter au moins 24 caractères').optional(),
+  SMS_URL: z.string().url('SMS_URL doit être l’adresse https:// de la passerelle SMS').optional(),
+  SMS_API_KEY: z.string().optional(),
+  SMS_SENDER: z
+    .string()
+    .regex(/^([A-Za-z0-9 ]{1,11}|\+?[0-9]{1,15})$/, 'SMS_SENDER : 11 lettres ou chiffres au plus, ou un numéro')
+    .default('Passerelle'),
+  SMS_INBOUND_TOKEN: z.string().min(24, 'SMS_INBOUND_TOKEN doit comporter au moins 24 caractères').optional(),
 });
 
 /** An address or CIDR block, or one of proxy-addr's names (loopback, linklocal, uniquelocal). */
@@ -58,6 +83,10 @@ export type Config = {
   devMailbox: boolean;
   /** With devMailbox: the secret (header x-dev-mailbox-token) that reads every captured email (test automation). */
   devMailboxToken?: string;
+  /** The SMS gateway (Brevo's transactional SMS API shape, see notifications/sms-sender.ts); unset: SMS captured. */
+  sms: { url?: string; apiKey?: string; sender: string; inboundToken?: string };
+  /** SMS are captured, not sent, and readable by their recipient in the dev outbox (no SMS_URL, not production). */
+  devSmsOutbox: boolean;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,6 +96,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.SIRENE_API_KEY && !e.SIRENE_API_URL)
+    throw new Error(
+      'Invalid configuration:\n  SIRENE_API_KEY: la clé est donnée sans SIRENE_API_URL ; indiquez aussi l’adresse de l’API Sirene (ex. https://api.insee.fr/api-sirene/3.11)',
+    );
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   const production = e.NODE_ENV === 'production' || Boolean(e.DATABASE_URL);
   return {
@@ -89,5 +122,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     devMailbox: !e.SMTP_URL && !production,
     devMailboxToken: e.DEV_MAILBOX_TOKEN,
+    sms: { url: e.SMS_URL, apiKey: e.SMS_API_KEY, sender: e.SMS_SENDER, inboundToken: e.SMS_INBOUND_TOKEN },
+    devSmsOutbox: !e.SMS_URL && !production,
   };
 }

@@ -4,13 +4,15 @@
  */
 import { z } from 'zod';
 
-export const IMPORT_KINDS = ['workers', 'clients', 'contracts'] as const;
+export const IMPORT_KINDS = ['workers', 'clients', 'contracts', 'missions', 'hours'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   workers: 'Salarié·es en insertion (identité, PASS IAE, contrat de travail)',
   clients: 'Clients (utilisateurs) et leur contact',
   contracts: 'Contrats de mise à disposition déjà signés (importez d’abord les clients et les salarié·es)',
+  missions: 'Missions et créneaux réguliers (importez d’abord les contrats)',
+  hours: 'Heures déjà travaillées ce mois-ci (importez d’abord les missions)',
 };
 
 export type ImportField = {
@@ -384,6 +386,122 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
       example: '',
     },
   ],
+  missions: [
+    {
+      key: 'contractNumber',
+      label: 'Numéro du contrat',
+      required: true,
+      hint: 'Le numéro du contrat de mise à disposition dans Passerelle (ou celui du contrat papier importé)',
+      aliases: ['numero du contrat', 'contrat', 'n contrat', 'numero de contrat', 'contrat de mise a disposition'],
+      example: 'MAD-2025-0042',
+    },
+    {
+      key: 'rome',
+      label: 'Métier (code ROME)',
+      required: true,
+      hint: 'Code ROME du métier (ex. K2204)',
+      aliases: ['metier', 'metier code rome', 'code rome', 'rome', 'poste'],
+      example: 'K2204',
+    },
+    {
+      key: 'startDate',
+      label: 'Début de la mission',
+      required: true,
+      hint: 'JJ/MM/AAAA',
+      aliases: ['debut de la mission', 'date de debut', 'debut mission'],
+      example: '01/12/2026',
+    },
+    {
+      key: 'endDate',
+      label: 'Fin de la mission',
+      required: true,
+      hint: 'JJ/MM/AAAA',
+      aliases: ['fin de la mission', 'date de fin', 'fin mission'],
+      example: '31/05/2027',
+    },
+    {
+      key: 'weekdays',
+      label: 'Jours',
+      required: false,
+      hint: 'Pour des créneaux réguliers : « lundi, mercredi » ou « du lundi au vendredi »',
+      aliases: ['jours', 'jours de la semaine', 'jours travailles'],
+      example: 'lundi, jeudi',
+    },
+    {
+      key: 'startTime',
+      label: 'Heure de début',
+      required: false,
+      hint: 'HH:MM',
+      aliases: ['heure de debut', 'heure debut'],
+      example: '08:00',
+    },
+    {
+      key: 'endTime',
+      label: 'Heure de fin',
+      required: false,
+      hint: 'HH:MM',
+      aliases: ['heure de fin', 'heure fin'],
+      example: '12:00',
+    },
+    {
+      key: 'worker',
+      label: 'Salarié·e',
+      required: false,
+      hint: 'Qui tient les créneaux réguliers : « Prénom Nom » ou numéro de PASS IAE (vide : créneaux à pourvoir)',
+      aliases: ['salarie', 'salariee', 'intervenant', 'intervenante', 'numero pass iae', 'pass iae'],
+      example: 'Awa Diallo',
+    },
+  ],
+  hours: [
+    {
+      key: 'worker',
+      label: 'Salarié·e',
+      required: true,
+      hint: '« Prénom Nom » ou numéro de PASS IAE',
+      aliases: ['salarie', 'salariee', 'intervenant', 'intervenante', 'numero pass iae', 'pass iae'],
+      example: 'Awa Diallo',
+    },
+    {
+      key: 'contractNumber',
+      label: 'Numéro du contrat',
+      required: true,
+      hint: 'Le numéro du contrat de mise à disposition dans Passerelle (ou celui du contrat papier importé)',
+      aliases: ['numero du contrat', 'contrat', 'n contrat', 'numero de contrat', 'contrat de mise a disposition'],
+      example: 'MAD-2025-0042',
+    },
+    {
+      key: 'rome',
+      label: 'Métier (code ROME)',
+      required: false,
+      hint: 'Utile quand le contrat a plusieurs missions',
+      aliases: ['metier', 'metier code rome', 'code rome', 'rome', 'poste'],
+      example: 'K2204',
+    },
+    {
+      key: 'date',
+      label: 'Date',
+      required: true,
+      hint: 'JJ/MM/AAAA, un jour de ce mois déjà passé',
+      aliases: ['date', 'jour', 'date du creneau', 'date d intervention'],
+      example: '02/11/2026',
+    },
+    {
+      key: 'startTime',
+      label: 'Heure de début',
+      required: true,
+      hint: 'HH:MM',
+      aliases: ['heure de debut', 'heure debut', 'debut'],
+      example: '08:00',
+    },
+    {
+      key: 'endTime',
+      label: 'Heure de fin',
+      required: true,
+      hint: 'HH:MM',
+      aliases: ['heure de fin', 'heure fin', 'fin'],
+      example: '12:00',
+    },
+  ],
 };
 
 export type ImportPreset = { id: string; label: string; kind: ImportKind; mapping: Record<string, string> };
@@ -432,6 +550,18 @@ export const IMPORT_PRESETS: ImportPreset[] = [
     label: 'Modèle Passerelle — contrats signés',
     kind: 'contracts',
     mapping: Object.fromEntries(IMPORT_FIELDS.contracts.map((f) => [f.key, f.label])),
+  },
+  {
+    id: 'template-missions',
+    label: 'Modèle Passerelle — missions et créneaux réguliers',
+    kind: 'missions',
+    mapping: Object.fromEntries(IMPORT_FIELDS.missions.map((f) => [f.key, f.label])),
+  },
+  {
+    id: 'template-hours',
+    label: 'Modèle Passerelle — heures travaillées',
+    kind: 'hours',
+    mapping: Object.fromEntries(IMPORT_FIELDS.hours.map((f) => [f.key, f.label])),
   },
 ];
 

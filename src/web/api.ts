@@ -1,4 +1,6 @@
 /** The one way the web app talks to the server: JSON in, JSON out, API.md's errors as ApiError. */
+import { type Answer, type CallInput, type Endpoint, urlOf } from '../shared/http';
+
 export type FieldIssue = { path: string; message: string };
 
 export class ApiError extends Error {
@@ -58,3 +60,19 @@ export function qs(params: Record<string, string | number | boolean | undefined 
   const out = s.toString();
   return out ? `?${out}` : '';
 }
+
+/**
+ * The typed client (docs/decisions/016-typed-client-from-shared-schemas.md): calls an endpoint of src/shared with
+ * its params, query and body typed by the shared schemas, and returns its answer typed by the response schema.
+ */
+export function call<E extends Endpoint>(e: E, input: CallInput<E> & { signal?: AbortSignal }): Promise<Answer<E>> {
+  const { params, query, body, signal } = input as {
+    params?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    body?: unknown;
+    signal?: AbortSignal;
+  };
+  return api<Answer<E>>(urlOf(e, { params, query }), { method: e.method, body, signal });
+}
+
+export { urlOf };

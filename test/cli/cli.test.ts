@@ -132,4 +132,16 @@ describe('the embedded database', () => {
   test('a malformed DATABASE_URL is refused at start', () => {
     expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
+
+  test('the SIRENE directory’s address and key are checked at start, with a sentence saying what to fix', () => {
+    expect(() => readConfig({ SIRENE_API_URL: 'api.insee.fr/api-sirene/3.11' })).toThrow(/SIRENE_API_URL doit être/);
+    expect(() => readConfig({ SIRENE_API_URL: 'https://api.insee.fr/api-sirene/3.11/siret' })).toThrow(/\/siret/);
+    expect(() => readConfig({ SIRENE_API_KEY: 'a-key-without-url' })).toThrow(/sans SIRENE_API_URL/);
+    expect(() =>
+      readConfig({ SIRENE_API_URL: 'https://api.insee.fr/api-sirene/3.11', SIRENE_API_KEY: 'has a space' }),
+    ).toThrow(/SIRENE_API_KEY/);
+    expect(() =>
+      readConfig({ SIRENE_API_URL: 'https://api.insee.fr/api-sirene/3.11', SIRENE_API_KEY: 'abcdef0123456789' }),
+    ).not.toThrow();
+  });
 });

@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
 import { createOrganisation } from '../modules/accounts/create-organisation.js';
 import { createUser } from '../modules/accounts/create-user.js';
+import { seedAccountsDemo } from '../modules/accounts/demo.js';
 import { hashPassword } from '../modules/accounts/passwords.js';
 import { networks, organisations } from '../modules/accounts/schema.js';
 import { seedBillingDemo } from '../modules/billing/demo.js';
@@ -12,6 +13,7 @@ import { type ClientKind, clients, sites } from '../modules/clients/schema.js';
 import { seedDirectoryDemo } from '../modules/directory/demo.js';
 import { withLuhnDigit } from '../modules/directory/rules/siret.js';
 import { type Commune, communes, distanceKm, findCommune } from '../modules/geo/communes.js';
+import { seedIndividualsDemo } from '../modules/individuals/demo.js';
 import { seedNeedsDemo } from '../modules/needs/demo.js';
 import { seedNotificationsDemo } from '../modules/notifications/demo.js';
 import { nextNumber } from '../modules/numbering/next-number.js';
@@ -148,8 +150,10 @@ export async function seedDemoWorld({
       ['planning', seedPlanningDemo],
       ['relevés d’heures', seedTimesheetsDemo],
       ['facturation', seedBillingDemo],
+      ['particuliers', seedIndividualsDemo],
       ['tableaux de bord', seedReportingDemo],
       ['notifications', seedNotificationsDemo],
+      ['équipes', seedAccountsDemo],
     ];
     for (const [label, seedModule] of seeders) {
       log(`  · ${label}`);
@@ -375,13 +379,17 @@ async function seedBase(
         startDate: passStart,
         endDate: passEnd,
       });
+      const contractKind = rng.chance(0.7) ? 'cddu' : 'cddi';
+      const partTimeMinutes = rng.pick([20, 24, 26]) * 60;
       await db.insert(employmentContracts).values({
         organisationId: org.id,
         workerId: worker.id,
-        kind: rng.chance(0.7) ? 'cddu' : 'cddi',
+        kind: contractKind,
         startDate: passStart,
         endDate: passEnd,
-        weeklyMinutes: rng.pick([20, 24, 26]) * 60,
+        // Awa, the demo worker, wants more hours: she has a full-time contract (35 h), so that extra work can be
+        // proposed to her (a part-time one would cap her week, L3123-20).
+        weeklyMinutes: isDemoWorker ? 35 * 60 : partTimeMinutes,
       });
       demoOrg.workers.push({
         id: worker.id,

@@ -16,13 +16,16 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findSessionUser, SESSION_COOKIE } from '../modules/accounts/sessions.js';
+import { SESSION_COOKIE } from '../modules/accounts/sessions.js';
+import { keepInStep } from './answer-cache.js';
 import { REQUIRES_SESSION } from './can.js';
+import { declareErrorAnswers } from './contract.js';
 import { databaseInputError } from './database-errors.js';
 import { AppError, unauthenticated } from './errors.js';
 import { loggableError } from './log-error.js';
 import { registerRoutes } from './routes.js';
 import type { Services } from './services.js';
+import { SessionCache } from './session-cache.js';
 import { frameworkErrors } from './validation.js';
 
 z.config(z.locales.fr());
@@ -176,7 +179,28 @@ export async function buildApp({ logger = false, ...services }: BuildAppOptions)
   // else, so that validation details never describe a private endpoint to someone not signed in.
   app.addHook('onRoute', (route) => {
     const guards = [route.preHandler].flat().filter(Boolean) as unknown as Record<symbol, unknown>[];
-    if (guards.some((g) => g[REQUIRES_SESSION])) route.config = { ...route.config, requiresSession: true };
+    const requiresSession = guards.some((g) => g[REQUIRES_SESSION]);
+    if (requiresSession) route.config = { ...route.config, requiresSession: true };
+    declareErrorAnswers(route, requiresSession);
+  });
+  // Who is signed in, read at most once per 5 s per session and process, forgotten at once by any change to
+  // sessions, users or memberships (session-cache.ts, migration 0039) and by any write of this process.
+  const sessionCache = new SessionCache();
+  let listening: Promise<() => Promise<void>> | undefined;
+  const findSession = async (db: typeof services.database.db, token: string) => {
+    listening ??= keepInStep(services.database, 'sessions_changed', sessionCache).catch(() => {
+      sessionCache.listening = false;
+      return async () => {};
+    });
+    await listening;
+    return sessionCache.find(db, token);
+  };
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) sessionCache.invalidate();
+    return payload;
+  });
+  app.addHook('onClose', async () => {
+    if (listening) await (await listening)();
   });
   app.addHook('onRequest', async (req, reply) => {
     req.db = services.database.db;
@@ -199,7 +223,7 @@ export async function buildApp({ logger = false, ...services }: BuildAppOptions)
         });
       }
     }
-    if (token) req.session = await findSessionUser({ db: req.db, token });
+    if (token) req.session = await findSession(req.db, token);
     if (!req.session && req.routeOptions.config.requiresSession) {
       throw unauthenticated();
     }

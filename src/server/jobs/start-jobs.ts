@@ -2,12 +2,15 @@ import PgBoss from 'pg-boss';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connect.js';
 import { billingJobs } from '../modules/billing/jobs.js';
+import { individualsJobs } from '../modules/individuals/jobs.js';
 import { needsJobs } from '../modules/needs/jobs.js';
 import { sendOutbox } from '../modules/notifications/send-outbox.js';
+import { sendSmsOutbox } from '../modules/notifications/send-sms-outbox.js';
+import { httpSmsSender } from '../modules/notifications/sms-sender.js';
 import { workersJobs } from '../modules/workers/jobs.js';
 import type { JobDefinition } from './job.js';
 
-export const allJobs: JobDefinition[] = [...needsJobs, ...workersJobs, ...billingJobs];
+export const allJobs: JobDefinition[] = [...needsJobs, ...workersJobs, ...billingJobs, ...individualsJobs];
 
 export type Jobs = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -37,12 +40,16 @@ export async function startJobs({
     });
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/Paris' });
   }
+  const smsSender = config.sms.url
+    ? httpSmsSender({ url: config.sms.url, apiKey: config.sms.apiKey, sender: config.sms.sender })
+    : undefined;
   let sending = false;
   const timer = setInterval(async () => {
     if (sending) return;
     sending = true;
     try {
       await sendOutbox({ db: database.db, smtpUrl: config.smtpUrl });
+      await sendSmsOutbox({ db: database.db, sender: smsSender });
     } catch (err) {
       log(`outbox: ${(err as Error).message}`);
     } finally {

@@ -41,6 +41,10 @@ export const permissions = {
   'support.read': support,
   'support.write': support,
   'exit.write': support,
+  // « déclarer une embauche »: the client declares it hires a worker, the support staff confirm the exit
+  'hire.declare': ['client_user'],
+  'hire.read': [...support, 'client_user'],
+  'hire.confirm': support,
   'worker.export': support,
   'unavailability.read': [...back, 'worker'],
   'unavailability.write': [...placement, 'support_officer', 'worker'],

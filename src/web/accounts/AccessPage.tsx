@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Container, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { Alert, Anchor, Button, Container, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { type AccessInvitationDescriptionT, ROLE_LABELS } from '../../shared/accounts';
-import { ApiError, api } from '../api';
+import { api } from '../api';
+import { confirmMatches, NewPasswordFields } from '../blocks/NewPasswordFields';
+import { useApiForm } from '../blocks/useApiForm';
 import type { Me } from '../shell/session';
 import { ErrorAlert, Loading } from '../shell/ui';
 import { landSignedIn } from './signed-in';
@@ -12,18 +13,17 @@ import { landSignedIn } from './signed-in';
 export function AccessPage() {
   const { token = '' } = useParams();
   const qc = useQueryClient();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
   const q = useQuery({
     queryKey: ['access', token],
     queryFn: () => api<AccessInvitationDescriptionT>(`/api/public/access/${encodeURIComponent(token)}`),
     retry: false,
   });
-  const accept = useMutation({
-    mutationFn: () =>
+  const accept = useApiForm({
+    initial: { password: '', confirm: '' },
+    validate: (v) => (q.data?.needsPassword ? confirmMatches()(v) : {}),
+    submit: (v) =>
       api<Me>(`/api/public/access/${encodeURIComponent(token)}/accept`, {
-        body: q.data?.needsPassword ? { password } : {},
+        body: q.data?.needsPassword ? { password: v.password } : {},
       }),
     onSuccess: (me) => landSignedIn(qc, me),
   });
@@ -39,13 +39,6 @@ export function AccessPage() {
     );
   const inv = q.data;
   const bound = inv.role === 'worker' || inv.role === 'client_user';
-  const fieldErrors = accept.error instanceof ApiError ? accept.error.fieldErrors : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (inv.needsPassword && password !== confirm) return setMismatch(true);
-    setMismatch(false);
-    accept.mutate();
-  };
   return (
     <Container size="xs" py="xl">
       <Title order={1} size="h2">
@@ -73,36 +66,18 @@ export function AccessPage() {
           Demandez-en un nouveau à la personne qui vous l’a envoyé.
         </Alert>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={accept.onSubmit} noValidate>
           <Stack mt="md">
-            <ErrorAlert error={fieldErrors.password ? null : accept.error} title="Accès refusé" />
+            <ErrorAlert error={accept.alertError} title="Accès refusé" />
             {inv.email && <TextInput label="Adresse e-mail" value={inv.email} readOnly />}
             {inv.needsPassword ? (
-              <>
-                <PasswordInput
-                  label="Choisissez un mot de passe"
-                  description="12 caractères au moins, pas un mot de passe courant : une petite phrase, par exemple."
-                  value={password}
-                  onChange={(e) => setPassword(e.currentTarget.value)}
-                  error={fieldErrors.password}
-                  required
-                  autoComplete="new-password"
-                />
-                <PasswordInput
-                  label="Le même mot de passe, encore une fois"
-                  value={confirm}
-                  onChange={(e) => setConfirm(e.currentTarget.value)}
-                  error={mismatch ? 'Les deux mots de passe ne sont pas les mêmes.' : undefined}
-                  required
-                  autoComplete="new-password"
-                />
-              </>
+              <NewPasswordFields form={accept} label="Choisissez un mot de passe" />
             ) : inv.existingAccount && !bound ? (
               <Text size="sm">Vous avez déjà un compte avec cette adresse : cet accès y sera ajouté.</Text>
             ) : (
               <Text>Appuyez sur le bouton : ce téléphone restera connecté. Pas de mot de passe à retenir.</Text>
             )}
-            <Button type="submit" size={bound ? 'lg' : 'md'} loading={accept.isPending}>
+            <Button type="submit" size={bound ? 'lg' : 'md'} loading={accept.busy}>
               {bound ? 'Ouvrir ma page' : 'Accepter l’invitation'}
             </Button>
           </Stack>

@@ -1,9 +1,11 @@
-import { Badge, Button, Card, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../../shared/format';
+import { api } from '../api';
+import { DataTable } from '../blocks/DataTable';
+import { confirmMatches, NewPasswordFields } from '../blocks/NewPasswordFields';
+import { useApiForm } from '../blocks/useApiForm';
 import { useMe } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
 
@@ -54,61 +56,41 @@ export function AccountPage() {
     mutationFn: (id: string) => api(`/api/me/sessions/${id}`, { method: 'DELETE' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'sessions'] }),
   });
-  const [form, setForm] = useState({ currentPassword: '', newPassword: '', confirm: '' });
-  const [mismatch, setMismatch] = useState(false);
-  const change = useMutation({
-    mutationFn: () =>
-      api('/api/me/password', { body: { currentPassword: form.currentPassword, newPassword: form.newPassword } }),
+  const form = useApiForm({
+    initial: { currentPassword: '', newPassword: '', confirm: '' },
+    validate: confirmMatches('newPassword'),
+    submit: (v) =>
+      api('/api/me/password', { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } }),
+    resetOnSuccess: true,
     onSuccess: () => {
-      setForm({ currentPassword: '', newPassword: '', confirm: '' });
       notifications.show({ color: 'green', message: 'Mot de passe changé. Vos autres connexions ont été fermées.' });
       qc.invalidateQueries({ queryKey: ['me', 'sessions'] });
     },
   });
-  const errors = change.error instanceof ApiError ? change.error.fieldErrors : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (form.newPassword !== form.confirm) return setMismatch(true);
-    setMismatch(false);
-    change.mutate();
-  };
   if (!me.data) return <Loading />;
   return (
     <>
       <PageHeader title="Mon compte" subtitle={`${me.data.user.name} · ${me.data.user.email}`} />
       <Stack gap="lg" maw={760}>
-        <Card withBorder component="form" onSubmit={submit} noValidate>
+        <Card withBorder component="form" onSubmit={form.onSubmit} noValidate>
           <Title order={2} size="h4" mb="sm">
             Changer mon mot de passe
           </Title>
           <Stack>
-            <ErrorAlert error={Object.keys(errors).length ? null : change.error} />
+            <ErrorAlert error={form.alertError} />
             <PasswordInput
               label="Mot de passe actuel"
               autoComplete="current-password"
-              value={form.currentPassword}
-              onChange={(e) => setForm({ ...form, currentPassword: e.currentTarget.value })}
-              error={errors.currentPassword}
               required
+              {...form.field('currentPassword')}
             />
-            <PasswordInput
-              label="Nouveau mot de passe"
+            <NewPasswordFields
+              form={form}
+              name="newPassword"
               description="12 caractères au moins, pas un mot de passe courant."
-              autoComplete="new-password"
-              value={form.newPassword}
-              onChange={(e) => setForm({ ...form, newPassword: e.currentTarget.value })}
-              error={errors.newPassword}
-              required
+              confirmLabel="Le nouveau mot de passe, encore une fois"
             />
-            <PasswordInput
-              label="Le nouveau mot de passe, encore une fois"
-              autoComplete="new-password"
-              value={form.confirm}
-              onChange={(e) => setForm({ ...form, confirm: e.currentTarget.value })}
-              error={mismatch ? 'Les deux mots de passe ne sont pas les mêmes.' : undefined}
-              required
-            />
-            <Button type="submit" loading={change.isPending} w="fit-content">
+            <Button type="submit" loading={form.busy} w="fit-content">
               Enregistrer
             </Button>
           </Stack>
@@ -118,34 +100,46 @@ export function AccountPage() {
             Où je suis connecté·e
           </Title>
           <ErrorAlert error={end.error} />
-          <Table.ScrollContainer minWidth={480}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Appareil</Table.Th>
-                  <Table.Th scope="col">Dernière activité</Table.Th>
-                  <Table.Th scope="col">Fermer</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(sessions.data?.items ?? []).map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
+          {sessions.isPending ? (
+            <Loading />
+          ) : (
+            <DataTable
+              caption="Mes connexions"
+              empty="Aucune connexion."
+              rows={sessions.data?.items ?? []}
+              rowKey={(s) => s.id}
+              striped={false}
+              highlightOnHover={false}
+              columns={[
+                {
+                  key: 'appareil',
+                  header: 'Appareil',
+                  sortBy: (s) => deviceName(s.userAgent),
+                  cell: (s) => (
+                    <>
                       {deviceName(s.userAgent)} {s.current && <Badge size="sm">cet appareil</Badge>}
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(s.lastSeenAt)}</Table.Td>
-                    <Table.Td>
-                      {!s.current && (
-                        <Button size="xs" variant="subtle" color="red" onClick={() => end.mutate(s.id)}>
-                          Déconnecter
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                    </>
+                  ),
+                },
+                {
+                  key: 'activite',
+                  header: 'Dernière activité',
+                  sortBy: (s) => s.lastSeenAt,
+                  cell: (s) => formatDateTime(s.lastSeenAt),
+                },
+                {
+                  key: 'fermer',
+                  header: 'Fermer',
+                  cell: (s) =>
+                    !s.current && (
+                      <Button size="xs" variant="subtle" color="red" onClick={() => end.mutate(s.id)}>
+                        Déconnecter
+                      </Button>
+                    ),
+                },
+              ]}
+            />
+          )}
           <Text size="xs" c="dimmed" mt="xs">
             Un appareil perdu ou prêté ? Déconnectez-le ici.
           </Text>

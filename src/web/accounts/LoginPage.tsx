@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api';
 import { homeOf, type Me } from '../shell/session';
@@ -13,6 +13,12 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const qc = useQueryClient();
+  // « Mot de passe oublié ? » opens at once: its page is loaded with this one. While a lazily loaded page was
+  // still loading, the login form stayed on screen and what was typed went into its « Adresse e-mail » field,
+  // then vanished with it: the request left with an empty address (400), and « Regardez vos e-mails » never came.
+  useEffect(() => {
+    void import('./PasswordPages');
+  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -63,7 +69,7 @@ export function LoginPage() {
           <Button type="submit" loading={busy} fullWidth>
             Se connecter
           </Button>
-          <Anchor component={Link} to="/mot-de-passe-oublie" size="sm" ta="center">
+          <Anchor component={Link} to="/mot-de-passe-oublie" state={{ email }} size="sm" ta="center">
             Mot de passe oublié ?
           </Anchor>
         </Stack>

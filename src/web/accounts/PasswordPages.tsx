@@ -1,13 +1,17 @@
-import { Alert, Anchor, Button, Container, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Container, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ApiError, api } from '../api';
+import { confirmMatches, NewPasswordFields } from '../blocks/NewPasswordFields';
+import { useApiForm } from '../blocks/useApiForm';
 import { ErrorAlert, Loading } from '../shell/ui';
 
 /** /mot-de-passe-oublie — the same answer whether the address has an account or not. */
 export function ForgotPasswordPage() {
-  const [email, setEmail] = useState('');
+  // The address typed on the login page comes along (router state, never in the URL), so nobody types it twice.
+  const carried = (useLocation().state as { email?: unknown } | null)?.email;
+  const [email, setEmail] = useState(typeof carried === 'string' ? carried : '');
   const request = useMutation({
     mutationFn: () => api<{ message: string }>('/api/public/password-resets', { body: { email } }),
   });
@@ -60,19 +64,17 @@ export function ForgotPasswordPage() {
 /** /mot-de-passe/:token — choosing the new password; every session of the account ends. */
 export function ResetPasswordPage() {
   const { token = '' } = useParams();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
   const check = useQuery({
     queryKey: ['password-reset', token],
     queryFn: () => api<{ valid: boolean }>(`/api/public/password-resets/${encodeURIComponent(token)}`),
     retry: false,
   });
-  const reset = useMutation({
-    mutationFn: () => api(`/api/public/password-resets/${encodeURIComponent(token)}`, { body: { password } }),
+  const reset = useApiForm({
+    initial: { password: '', confirm: '' },
+    validate: confirmMatches(),
+    submit: (v) => api(`/api/public/password-resets/${encodeURIComponent(token)}`, { body: { password: v.password } }),
   });
   if (check.isPending) return <Loading />;
-  const fieldErrors = reset.error instanceof ApiError ? reset.error.fieldErrors : {};
   return (
     <Container size="xs" py="xl">
       <Title order={1} size="h2">
@@ -87,7 +89,7 @@ export function ResetPasswordPage() {
             Demander un nouveau lien
           </Anchor>
         </Alert>
-      ) : reset.isSuccess ? (
+      ) : reset.succeeded ? (
         <Alert mt="md" color="green" title="Mot de passe changé">
           Vos autres connexions ont été fermées.{' '}
           <Anchor component={Link} to="/connexion">
@@ -95,35 +97,11 @@ export function ResetPasswordPage() {
           </Anchor>
         </Alert>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (password !== confirm) return setMismatch(true);
-            setMismatch(false);
-            reset.mutate();
-          }}
-          noValidate
-        >
+        <form onSubmit={reset.onSubmit} noValidate>
           <Stack mt="md">
-            <ErrorAlert error={fieldErrors.password ? null : reset.error} />
-            <PasswordInput
-              label="Nouveau mot de passe"
-              description="12 caractères au moins, pas un mot de passe courant : une petite phrase, par exemple."
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={fieldErrors.password}
-              required
-            />
-            <PasswordInput
-              label="Le même mot de passe, encore une fois"
-              autoComplete="new-password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.currentTarget.value)}
-              error={mismatch ? 'Les deux mots de passe ne sont pas les mêmes.' : undefined}
-              required
-            />
-            <Button type="submit" loading={reset.isPending}>
+            <ErrorAlert error={reset.alertError} />
+            <NewPasswordFields form={reset} />
+            <Button type="submit" loading={reset.busy}>
               Enregistrer
             </Button>
           </Stack>

@@ -14,8 +14,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ACCESS_CHANNEL_LABELS, type InvitationSent, type RecordAccess } from '../../shared/accounts';
+import { formatDate, formatDateTime } from '../../shared/format';
 import { ApiError, api } from '../api';
-import { formatDate, formatDateTime } from '../format';
 import { useCan, useOrgId } from '../shell/session';
 import { ConfirmButton, ErrorAlert } from '../shell/ui';
 import { deviceName } from './AccountPage';

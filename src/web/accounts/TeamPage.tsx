@@ -16,8 +16,8 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { type Member, ROLE_LABELS, STAFF_ROLES, type Team } from '../../shared/accounts';
+import { formatDate, formatDateTime } from '../../shared/format';
 import { ApiError, api } from '../api';
-import { formatDate, formatDateTime } from '../format';
 import { useMe, useMembership } from '../shell/session';
 import { ConfirmButton, Empty, ErrorAlert, Loading, PageHeader } from '../shell/ui';
 

@@ -21,11 +21,13 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { formatCents, formatDate, formatMinutes } from '../../shared/format';
 import { ApiError, api, qs } from '../api';
-import { formatCents, formatDate, formatMinutes } from '../format';
+import { StackTable } from '../shell/StackTable';
 import { useCan, useMembership, useOrgId } from '../shell/session';
 import { ConfirmButton, Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { currentMonth, monthOptions, type TimesheetRow } from '../timesheets/TimesheetsPages';
+import { InvoiceIndividualPanel, UrssafRequestsPanel } from './IndividualPanels';
 
 type InvoiceRow = {
   id: string;
@@ -185,13 +187,14 @@ export function InvoicesPage() {
           </Text>
         )
       )}
+      {!portal && can('payment.write') && <UrssafRequestsPanel />}
       <ErrorAlert error={list.error} />
       {list.isPending ? (
         <Loading />
       ) : list.data?.items.length === 0 ? (
         <Empty>Aucune facture.</Empty>
       ) : (
-        <Table striped highlightOnHover>
+        <StackTable striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Numéro</Table.Th>
@@ -226,7 +229,7 @@ export function InvoicesPage() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </StackTable>
       )}
     </>
   );
@@ -429,10 +432,13 @@ export function InvoicePage() {
           </>
         )}
       </SimpleGrid>
+      {i.kind === 'invoice' && (
+        <InvoiceIndividualPanel invoiceId={i.id} outstandingCents={i.outstandingCents} onChange={refresh} />
+      )}
       <Title order={2} size="h4" mb="xs">
         Lignes
       </Title>
-      <Table striped mb="md">
+      <StackTable striped mb="md">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Désignation</Table.Th>
@@ -459,7 +465,7 @@ export function InvoicePage() {
             <Table.Td style={{ textAlign: 'right' }}>{formatCents(i.vatCents)}</Table.Td>
           </Table.Tr>
         </Table.Tbody>
-      </Table>
+      </StackTable>
       {i.kind === 'invoice' && (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Card withBorder>

@@ -7,7 +7,6 @@ import {
   Checkbox,
   Grid,
   Group,
-  Pagination,
   Select,
   SimpleGrid,
   Stack,
@@ -22,10 +21,12 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { formatCents, formatDate } from '../../shared/format';
 import { RecordAccessCard } from '../accounts/RecordAccessCard';
 import { ApiError, api, qs } from '../api';
+import { ClientIndividualPanel } from '../billing/IndividualPanels';
+import { DataTable } from '../blocks/DataTable';
 import { CommuneSelect } from '../directory/Filters';
-import { formatCents, formatDate } from '../format';
 import { Notice } from '../quotes/Notice';
 import { useCan, useOrgId } from '../shell/session';
 import { ConfirmButton, Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
@@ -93,48 +94,42 @@ export function ClientsPage() {
       <ErrorAlert error={list.error} />
       {list.isPending ? (
         <Loading />
-      ) : list.data && list.data.items.length === 0 ? (
-        <Empty>Aucun client ne correspond.</Empty>
       ) : (
-        <>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Nom</Table.Th>
-                <Table.Th>Type</Table.Th>
-                <Table.Th>Commune</Table.Th>
-                <Table.Th>Contact</Table.Th>
-                <Table.Th>Alertes</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data?.items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={c.id}>
-                      {c.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{CLIENT_KIND_LABELS[c.kind]}</Table.Td>
-                  <Table.Td>{c.address.communeName}</Table.Td>
-                  <Table.Td>{c.contact.name}</Table.Td>
-                  <Table.Td>
-                    <ClientFlags client={c} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {list.data && list.data.total > PAGE && (
-            <Pagination
-              mt="md"
-              total={Math.ceil(list.data.total / PAGE)}
-              value={page}
-              onChange={(p) => setF({ page: String(p) })}
-              getControlProps={(control) => ({ 'aria-label': `Page ${control}` })}
-            />
-          )}
-        </>
+        <DataTable
+          caption="Clients"
+          empty="Aucun client ne correspond."
+          rows={list.data?.items ?? []}
+          rowKey={(c) => c.id}
+          pageSize={PAGE}
+          total={list.data?.total ?? 0}
+          csvName="clients"
+          columns={[
+            {
+              key: 'nom',
+              header: 'Nom',
+              csv: (c) => c.name,
+              cell: (c) => (
+                <Anchor component={Link} to={c.id}>
+                  {c.name}
+                </Anchor>
+              ),
+            },
+            {
+              key: 'type',
+              header: 'Type',
+              csv: (c) => CLIENT_KIND_LABELS[c.kind],
+              cell: (c) => CLIENT_KIND_LABELS[c.kind],
+            },
+            {
+              key: 'commune',
+              header: 'Commune',
+              csv: (c) => c.address.communeName,
+              cell: (c) => c.address.communeName,
+            },
+            { key: 'contact', header: 'Contact', csv: (c) => c.contact.name, cell: (c) => c.contact.name },
+            { key: 'alertes', header: 'Alertes', cell: (c) => <ClientFlags client={c} /> },
+          ]}
+        />
       )}
     </>
   );
@@ -225,6 +220,7 @@ export function ClientPage() {
           <Tabs.Tab value="contacts">Contacts ({c.contacts.length})</Tabs.Tab>
           <Tabs.Tab value="exclusions">À ne plus envoyer ({c.excludedWorkers.length})</Tabs.Tab>
           <Tabs.Tab value="documents">Devis et contrats</Tabs.Tab>
+          {c.kind === 'individual' && <Tabs.Tab value="individual">Particulier : paiements</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="infos">
           <SimpleGrid cols={{ base: 1, md: 3 }} mb="lg">
@@ -295,6 +291,11 @@ export function ClientPage() {
         <Tabs.Panel value="documents">
           <ClientDocuments clientId={c.id} />
         </Tabs.Panel>
+        {c.kind === 'individual' && (
+          <Tabs.Panel value="individual">
+            <ClientIndividualPanel clientId={c.id} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </>
   );

@@ -8,7 +8,6 @@ import {
   Grid,
   Group,
   MultiSelect,
-  Pagination,
   Select,
   Stack,
   Switch,
@@ -22,10 +21,11 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { formatDate } from '../../shared/format';
 import { ApiError, api, qs } from '../api';
-import { formatDate } from '../format';
+import { DataTable } from '../blocks/DataTable';
 import { useCan, useNetworkId } from '../shell/session';
-import { ConfirmButton, Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
+import { ConfirmButton, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { type Job, KIND_SHORT, type NetworkStructure } from './api';
 import { CommuneSelect, CommunesMultiSelect, KIND_OPTIONS, useDepartements } from './Filters';
 
@@ -131,73 +131,53 @@ export function NetworkStructuresPage() {
       <ErrorAlert error={list.error} />
       {list.isPending ? (
         <Loading />
-      ) : !list.data?.items.length ? (
-        <Empty>Aucune structure ne correspond.</Empty>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover>
-            <Table.Caption>
-              {list.data.total} structure{list.data.total > 1 ? 's' : ''}
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Structure</Table.Th>
-                <Table.Th>Type</Table.Th>
-                <Table.Th>Commune</Table.Th>
-                <Table.Th>Métiers</Table.Th>
-                <Table.Th>Statut</Table.Th>
-                <Table.Th>Direction</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={s.id}>
-                      {s.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{KIND_SHORT[s.kind]}</Table.Td>
-                  <Table.Td>
-                    {s.address.communeName} ({s.departement})
-                  </Table.Td>
-                  <Table.Td>{s.jobs.length}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge s={s} />
-                  </Table.Td>
-                  <Table.Td>
-                    {s.invitation ? (
-                      s.invitation.accepted ? (
-                        <Text size="sm">Compte activé</Text>
-                      ) : (
-                        <Text size="sm">Invitation envoyée le {formatDate(s.invitation.sentAt)}</Text>
-                      )
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        —
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {(list.data?.total ?? 0) > PAGE_SIZE && (
-        <Pagination
-          mt="md"
-          total={Math.ceil((list.data?.total ?? 0) / PAGE_SIZE)}
-          value={page}
-          onChange={(p) => set({ page: p === 1 ? '' : String(p) })}
-          getControlProps={(control) => ({
-            'aria-label': {
-              first: 'Première page',
-              previous: 'Page précédente',
-              next: 'Page suivante',
-              last: 'Dernière page',
-            }[control],
-          })}
+        <DataTable
+          caption={`${list.data?.total ?? 0} structure${(list.data?.total ?? 0) > 1 ? 's' : ''}`}
+          showCaption
+          empty="Aucune structure ne correspond."
+          rows={list.data?.items ?? []}
+          rowKey={(s) => s.id}
+          pageSize={PAGE_SIZE}
+          total={list.data?.total ?? 0}
+          csvName="structures-du-reseau"
+          columns={[
+            {
+              key: 'structure',
+              header: 'Structure',
+              csv: (s) => s.name,
+              cell: (s) => (
+                <Anchor component={Link} to={s.id}>
+                  {s.name}
+                </Anchor>
+              ),
+            },
+            { key: 'type', header: 'Type', csv: (s) => KIND_SHORT[s.kind], cell: (s) => KIND_SHORT[s.kind] },
+            {
+              key: 'commune',
+              header: 'Commune',
+              csv: (s) => `${s.address.communeName} (${s.departement})`,
+              cell: (s) => `${s.address.communeName} (${s.departement})`,
+            },
+            { key: 'metiers', header: 'Métiers', csv: (s) => s.jobs.length, cell: (s) => s.jobs.length },
+            { key: 'statut', header: 'Statut', cell: (s) => <StatusBadge s={s} /> },
+            {
+              key: 'direction',
+              header: 'Direction',
+              cell: (s) =>
+                s.invitation ? (
+                  s.invitation.accepted ? (
+                    <Text size="sm">Compte activé</Text>
+                  ) : (
+                    <Text size="sm">Invitation envoyée le {formatDate(s.invitation.sentAt)}</Text>
+                  )
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    —
+                  </Text>
+                ),
+            },
+          ]}
         />
       )}
     </>

@@ -1,4 +1,4 @@
-import { formatCents, formatDateTime } from '../format';
+import { formatCents, formatDateTime, frenchMonth } from '../../shared/format';
 
 /** A tile of the home page as the server counts it (src/server/modules/reporting/home.ts). */
 export type HomeTile = {
@@ -10,21 +10,7 @@ export type HomeTile = {
   state?: 'not_started' | 'running' | 'done';
 };
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-const monthName = (m: string) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
+const monthName = frenchMonth;
 
 type TileText = {
   label: string;

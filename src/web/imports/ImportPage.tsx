@@ -17,6 +17,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { formatDateTime } from '../../shared/format';
 import {
   IMPORT_FIELDS,
   IMPORT_KIND_LABELS,
@@ -28,7 +29,6 @@ import {
   type ImportRun,
 } from '../../shared/imports';
 import { api } from '../api';
-import { formatDateTime } from '../format';
 import { useCan, useOrgId } from '../shell/session';
 import { Empty, ErrorAlert, PageHeader } from '../shell/ui';
 
@@ -86,7 +86,7 @@ export function ImportPage() {
     <>
       <PageHeader
         title="Importer des données"
-        subtitle="Vos salarié·es et vos clients depuis un tableur ou les emplois de l’inclusion : rien n’est écrit avant votre confirmation, puis tout ou rien."
+        subtitle="Vos salarié·es, clients, contrats, missions et les heures du mois depuis un tableur ou les emplois de l’inclusion : rien n’est écrit avant votre confirmation, puis tout ou rien."
       />
       <Stack gap="lg">
         <Card withBorder>

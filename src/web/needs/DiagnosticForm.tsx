@@ -14,10 +14,18 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { EQUIPMENT_SUPPLIERS, type EquipmentSupplier } from '../../shared/equipment';
+import { formatDateTime } from '../../shared/format';
 import { ApiError, api } from '../api';
-import { formatDateTime } from '../format';
 import { ErrorAlert } from '../shell/ui';
 import type { Diagnostic, NeedView } from './labels';
+
+/** The shared vocabulary, worded for the establishment that is not yet a client. */
+const SUPPLIED_BY_IN_DIAGNOSTIC: Record<EquipmentSupplier, string> = {
+  client: 'L’établissement',
+  ai: 'Notre structure',
+  shared: 'Les deux',
+};
 
 const fromNeed = (need: NeedView): Diagnostic =>
   need.diagnostic ?? {
@@ -160,13 +168,9 @@ export function DiagnosticForm({
         <Select
           label="Fournis par"
           placeholder="Choisissez"
-          data={[
-            { value: 'client', label: 'L’établissement' },
-            { value: 'organisation', label: 'Notre structure' },
-            { value: 'shared', label: 'Les deux' },
-          ]}
+          data={EQUIPMENT_SUPPLIERS.map((value) => ({ value, label: SUPPLIED_BY_IN_DIAGNOSTIC[value] }))}
           value={d.equipmentSuppliedBy}
-          onChange={(v) => setD({ ...d, equipmentSuppliedBy: (v as Diagnostic['equipmentSuppliedBy']) ?? null })}
+          onChange={(v) => setD({ ...d, equipmentSuppliedBy: EQUIPMENT_SUPPLIERS.find((s) => s === v) ?? null })}
           clearable
         />
         <Textarea

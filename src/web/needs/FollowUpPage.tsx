@@ -1,8 +1,8 @@
 import { Alert, Badge, Card, Container, List, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
+import { formatDate, formatDateTime } from '../../shared/format';
 import { api } from '../api';
-import { formatDate, formatDateTime } from '../format';
 import { ErrorAlert, Loading } from '../shell/ui';
 import { type NeedJob, STATUS_LABELS, URGENCY_LABELS } from './labels';
 

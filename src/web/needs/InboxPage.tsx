@@ -1,8 +1,8 @@
 import { Anchor, Badge, Group, ScrollArea, SegmentedControl, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { formatDateTime } from '../../shared/format';
 import { api, qs } from '../api';
-import { formatDateTime } from '../format';
 import { Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { useNeedSummary } from './badges';
 import { INBOX_COLORS, INBOX_LABELS, NO_CLIP, URGENCY_LABELS } from './labels';

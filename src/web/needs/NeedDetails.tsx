@@ -1,5 +1,5 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { formatDate, formatDateTime } from '../format';
+import { formatDate, formatDateTime } from '../../shared/format';
 import { KIND_LABELS, type NeedView, URGENCY_LABELS } from './labels';
 
 /** The establishment, its contact and its jobs: shared by the AI's and the network's need pages. */

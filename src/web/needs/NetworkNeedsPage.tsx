@@ -1,8 +1,8 @@
 import { Anchor, Badge, Group, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { formatDateTime } from '../../shared/format';
 import { api, qs } from '../api';
-import { formatDateTime } from '../format';
 import { Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { formatWait, NO_CLIP, ROUTE_LABELS, STATUS_COLORS, STATUS_LABELS, URGENCY_LABELS } from './labels';
 

@@ -1,8 +1,8 @@
 import { Badge, Button, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { formatDate } from '../../shared/format';
 import { api } from '../api';
-import { formatDate } from '../format';
 import { useOrgId } from '../shell/session';
 import { Empty, ErrorAlert, Loading, PageHeader } from '../shell/ui';
 import { INBOX_COLORS, INBOX_LABELS, URGENCY_LABELS } from './labels';

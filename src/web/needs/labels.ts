@@ -1,3 +1,4 @@
+import type { EquipmentSupplier } from '../../shared/equipment';
 /** French words of the needs pages, in one place. */
 export const KIND_LABELS: Record<string, string> = {
   care_home: 'EHPAD / maison de retraite',
@@ -96,7 +97,7 @@ export type Diagnostic = {
   startDate: string | null;
   endDate: string | null;
   protectiveEquipment: string;
-  equipmentSuppliedBy: 'client' | 'organisation' | 'shared' | null;
+  equipmentSuppliedBy: EquipmentSupplier | null;
   accessConstraints: string;
   carePathwayInterest: boolean;
   notes: string;

@@ -1,14 +1,51 @@
-import { Alert, Anchor, Badge, Button, Card, Container, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Container, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { Link } from 'react-router';
+import { formatDateTime } from '../../shared/format';
 import { ApiError, api, qs } from '../api';
-import { formatDateTime } from '../format';
 import type { WebModule } from '../shell/module';
 import { useMe } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
 
 type Email = { id: string; to: string; subject: string; text: string; status: string; createdAt: string };
+type Sms = { id: string; to: string; text: string; encoding: string; segments: number; createdAt: string };
+
+/**
+ * The dev SMS outbox (no SMS_URL, outside production): the SMS sent to the signed-in worker, and only to them
+ * (same protections as the mailbox). Nothing shows for people who receive no SMS.
+ */
+function DevSmsOutbox({ userId }: { userId: string }) {
+  const sms = useQuery({
+    queryKey: ['dev-sms', userId],
+    queryFn: () => api<{ items: Sms[]; total: number }>(`/api/dev/sms${qs({ limit: 50 })}`),
+    refetchInterval: 5000,
+    retry: false,
+  });
+  if (!sms.data || sms.data.total === 0) return null;
+  return (
+    <Stack mt="xl">
+      <Title order={2} size="h3">
+        Mes SMS
+      </Title>
+      <Text c="dimmed" size="sm">
+        Sans passerelle SMS configurée, les SMS ne partent pas : vous lisez ici ceux qui vous sont adressés.
+      </Text>
+      {sms.data.items.map((m) => (
+        <Card withBorder key={m.id} data-sms-id={m.id}>
+          <Group justify="space-between">
+            <Text fw={600}>SMS au {m.to}</Text>
+            <Badge variant="light">{formatDateTime(m.createdAt)}</Badge>
+          </Group>
+          <Text size="sm" c="dimmed" mb="xs">
+            {m.segments} SMS facturé{m.segments > 1 ? 's' : ''} ({m.encoding === 'gsm7' ? 'GSM 7 bits' : 'Unicode'})
+          </Text>
+          <Linkified text={m.text} />
+        </Card>
+      ))}
+    </Stack>
+  );
+}
 
 /** Makes the links of a plain-text email clickable. */
 function Linkified({ text }: { text: string }) {
@@ -96,6 +133,7 @@ function DevMailboxPage() {
           ))}
         </Stack>
       )}
+      {me.data && <DevSmsOutbox userId={me.data.user.id} />}
     </Container>
   );
 }

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { formatMinutes } from '../format';
+import { formatMinutes } from '../../shared/format';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { AbsenceDialog, type AbsenceTarget } from './AbsenceDialog';
@@ -128,7 +128,7 @@ export function SiteWeek({
                           size="compact-xs"
                           variant="subtle"
                           onClick={() => onOpen(s)}
-                          aria-label={`Ouvrir le créneau de ${parisClock(s.start)} le ${day}`}
+                          aria-label={`Ouvrir le créneau de ${parisClock(s.start)} le ${longDay(day)}`}
                         >
                           Ouvrir
                         </Button>

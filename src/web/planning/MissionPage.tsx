@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { formatDate, formatMinutes } from '../../shared/format';
 import { api } from '../api';
-import { formatDate, formatMinutes } from '../format';
 import { useCan } from '../shell/session';
 import { ConfirmButton, Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { type Series, useMission, usePlanningAction, useShifts, WEEKDAYS } from './model';
@@ -242,7 +242,7 @@ function CancelSeries({ series, onDone }: { series: Series; onDone: (m: string) 
       <ConfirmButton
         size="xs"
         color="red.9"
-        variant="light"
+        variant="outline"
         consequence={`Tous les créneaux de cette série à partir du ${formatDate(from)} seront annulés : ils ne seront ni travaillés ni facturés, et les personnes prévues en seront libérées.`}
         confirmLabel="Annuler la série"
         onConfirm={async () => {

@@ -1,8 +1,8 @@
 import { Anchor, Badge, Button, Select, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { formatDate } from '../../shared/format';
 import { api, qs } from '../api';
-import { formatDate } from '../format';
 import { useCan, useOrgId } from '../shell/session';
 import { Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { useMissions } from './model';

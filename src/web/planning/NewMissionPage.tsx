@@ -2,8 +2,8 @@ import { Alert, Button, Card, Checkbox, Group, Select, Stack, Text, Textarea, Te
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { formatDate } from '../../shared/format';
 import { api, qs } from '../api';
-import { formatDate } from '../format';
 import { CommunePicker } from '../needs/CommunePicker';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';

@@ -17,8 +17,8 @@ import {
 } from '@mantine/core';
 import { type DragEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { formatMinutes } from '../../shared/format';
 import { api } from '../api';
-import { formatMinutes } from '../format';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { AbsenceDialog, type AbsenceTarget } from './AbsenceDialog';

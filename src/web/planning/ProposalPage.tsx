@@ -1,9 +1,11 @@
-import { Alert, Button, Card, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Container, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { api } from '../api';
+import { IconCalendar, IconCheck, IconClock, IconCross, IconJob, IconPin } from '../shell/icons';
 import { ErrorAlert, Loading } from '../shell/ui';
-import { longDay, parisClock, parisDay } from './time';
+import { BigButton, dayTitle, Line } from './falc';
+import { parisClock } from './time';
 
 type View = {
   status: string;
@@ -16,7 +18,10 @@ type View = {
   job: string;
 };
 
-/** Behind the private link of a proposal email: the worker says yes or no, without logging in. */
+/**
+ * Behind the private link of a proposal (SMS or email): the worker says yes or no in one tap, without logging in.
+ * In plain words (FALC), made for a 360 px phone.
+ */
 export function ProposalPage() {
   const { token } = useParams();
   const view = useQuery({ queryKey: ['proposal', token], queryFn: () => api<View>(`/api/public/proposals/${token}`) });
@@ -27,7 +32,7 @@ export function ProposalPage() {
   });
   const v = view.data;
   return (
-    <Container size={480} py="lg">
+    <Container size={480} py="lg" px="sm">
       <Title order={1} size="h2" mb="md">
         Travail proposé
       </Title>
@@ -36,41 +41,59 @@ export function ProposalPage() {
         view.isPending && <Loading />
       ) : (
         <Stack>
-          <Card withBorder>
-            <Text size="lg">Bonjour {v.firstName},</Text>
-            <Text size="lg" fw={700} tt="capitalize" mt="xs">
-              📅 {longDay(parisDay(v.start))}
-            </Text>
-            <Text size="lg">
-              🕒 De {parisClock(v.start)} à {parisClock(v.end)}
-            </Text>
-            <Text size="lg">
-              📍 {v.place}
-              {v.commune ? `, ${v.commune}` : ''}
-            </Text>
-            <Text size="lg">🧹 {v.job}</Text>
+          <Card withBorder padding="md" style={{ borderWidth: 2 }}>
+            <Stack gap={6}>
+              <Text size="lg">Bonjour {v.firstName}.</Text>
+              <Text size="lg">On vous propose un travail.</Text>
+              <Line icon={IconCalendar} strong>
+                {dayTitle(v.start)}
+              </Line>
+              <Line icon={IconClock}>
+                De {parisClock(v.start)} à {parisClock(v.end)}.
+              </Line>
+              <Line icon={IconPin}>
+                {v.place}
+                {v.commune ? `, ${v.commune}` : ''}.
+              </Line>
+              <Line icon={IconJob}>{v.job}.</Line>
+            </Stack>
           </Card>
           {v.status === 'accepted' ? (
-            <Alert color="teal.9" role="status">
+            <Alert color="teal.9" variant="filled" role="status">
               Merci ! Ce travail est à vous.
             </Alert>
           ) : v.status === 'declined' ? (
             <Alert color="gray" role="status">
-              C’est noté : vous ne faites pas ce travail.
+              C’est noté. Vous ne faites pas ce travail.
             </Alert>
           ) : v.status !== 'pending' || !v.shiftOpen ? (
             <Alert color="gray" role="status">
               Une autre personne a déjà pris ce travail. Merci quand même.
             </Alert>
           ) : (
-            <Group grow>
-              <Button size="lg" color="teal.9" loading={answer.isPending} onClick={() => answer.mutate('accept')}>
-                ✅ Oui, je viens
-              </Button>
-              <Button size="lg" variant="default" loading={answer.isPending} onClick={() => answer.mutate('decline')}>
-                ❌ Non
-              </Button>
-            </Group>
+            <Stack gap="sm" data-falc-block="answer">
+              <Text size="lg" fw={600}>
+                Voulez-vous faire ce travail ?
+              </Text>
+              <BigButton
+                icon={IconCheck}
+                action="answer"
+                color="teal.9"
+                loading={answer.isPending}
+                onClick={() => answer.mutate('accept')}
+              >
+                Oui, je viens
+              </BigButton>
+              <BigButton
+                icon={IconCross}
+                action="answer"
+                variant="default"
+                loading={answer.isPending}
+                onClick={() => answer.mutate('decline')}
+              >
+                Non, je ne peux pas
+              </BigButton>
+            </Stack>
           )}
         </Stack>
       )}

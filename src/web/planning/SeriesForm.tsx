@@ -1,19 +1,7 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Chip,
-  Group,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { formatDate } from '../../shared/format';
 import { api } from '../api';
-import { formatDate } from '../format';
 import { ErrorAlert } from '../shell/ui';
 import {
   type MissionDetail,
@@ -232,22 +220,21 @@ export function SeriesForm({
         )}
         {kind === 'recurring' || editing ? (
           <>
-            <Chip.Group
-              multiple
+            {/* Real checkboxes (a Chip's input is hidden under its label): named by the full day, clickable. */}
+            <Checkbox.Group
+              label="Jours de la semaine"
               value={weekdays}
               onChange={(v) => {
                 setWeekdays(v);
                 stale();
               }}
             >
-              <Group gap={6} role="group" aria-label="Jours de la semaine">
+              <Group gap="md" mt={6} wrap="wrap">
                 {WEEKDAYS.map((d) => (
-                  <Chip key={d.value} value={String(d.value)} size="sm">
-                    {d.label}
-                  </Chip>
+                  <Checkbox key={d.value} value={String(d.value)} label={d.label} />
                 ))}
               </Group>
-            </Chip.Group>
+            </Checkbox.Group>
             <Group align="flex-end" wrap="wrap">
               <TextInput
                 type="date"

@@ -18,8 +18,8 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { formatMinutes, normalise } from '../../shared/format';
 import { api } from '../api';
-import { formatMinutes } from '../format';
 import { useCan, useOrgId } from '../shell/session';
 import { ConfirmButton, ErrorAlert } from '../shell/ui';
 import { CHANNEL_LABELS, type Shift, type ShiftProposal, useCandidates, usePlanningAction } from './model';
@@ -38,7 +38,12 @@ export function ShiftPanel({
   const orgId = useOrgId();
   const can = useCan();
   const open = shift?.status === 'open';
-  const candidates = useCandidates(open && can('candidate.read') ? shift!.id : null);
+  // Looking for a given person (the one the contract names, say): every possible person, filtered by name.
+  const [search, setSearch] = useState('');
+  const candidates = useCandidates(open && can('candidate.read') ? shift!.id : null, search.trim() ? 200 : 10);
+  const ranked = (candidates.data?.items ?? [])
+    .map((c, i) => ({ c, rank: i + 1 }))
+    .filter(({ c }) => !search.trim() || normalise(c.name).includes(normalise(search.trim())));
   const [chosen, setChosen] = useState<string[]>([]);
   const [day, setDay] = useState('');
   const [from, setFrom] = useState('');
@@ -56,6 +61,7 @@ export function ShiftPanel({
       setFrom(parisClock(shift.start));
       setTo(parisClock(shift.end));
       setChosen([]);
+      setSearch('');
       setMessage(null);
       setUnreachable([]);
     }
@@ -189,10 +195,21 @@ export function ShiftPanel({
               <Title order={3} size="h4" mb="xs">
                 Qui peut venir ?
               </Title>
+              <TextInput
+                label="Chercher une personne par son nom"
+                value={search}
+                onChange={(e) => setSearch(e.currentTarget.value)}
+                mb="xs"
+                maw={320}
+              />
               {candidates.isPending ? (
                 <Loader size="sm" aria-label="Recherche des remplaçant·es" />
-              ) : (candidates.data?.items.length ?? 0) === 0 ? (
-                <Text c="dimmed">Personne dans votre équipe ne peut prendre ce créneau sans enfreindre une règle.</Text>
+              ) : ranked.length === 0 ? (
+                <Text c="dimmed">
+                  {search.trim()
+                    ? 'Personne de ce nom ne peut prendre ce créneau sans enfreindre une règle.'
+                    : 'Personne dans votre équipe ne peut prendre ce créneau sans enfreindre une règle.'}
+                </Text>
               ) : (
                 <Table striped>
                   <Table.Thead>
@@ -206,7 +223,7 @@ export function ShiftPanel({
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {candidates.data!.items.map((c, i) => (
+                    {ranked.map(({ c, rank }) => (
                       <Table.Tr key={c.workerId} data-testid="candidate">
                         <Table.Td>
                           <Checkbox
@@ -221,7 +238,7 @@ export function ShiftPanel({
                         </Table.Td>
                         <Table.Td>
                           <Text fw={600}>
-                            {i + 1}. {c.name}
+                            {rank}. {c.name}
                           </Text>
                           <Text size="xs" c="dimmed">
                             Score {c.score} · {formatMinutes(c.minutesThisWeek)} cette semaine
@@ -344,7 +361,7 @@ export function ShiftPanel({
               </form>
               <Group mt="md">
                 {shift.status === 'assigned' && shift.workerId && can('absence.declare') && (
-                  <Button color="red.9" variant="light" onClick={() => onDeclareAbsence(shift)}>
+                  <Button color="red.9" variant="outline" onClick={() => onDeclareAbsence(shift)}>
                     Déclarer une absence de {shift.workerName}
                   </Button>
                 )}

@@ -1,22 +1,47 @@
 import {
   Alert,
+  Anchor,
   Badge,
-  Button,
   Card,
   CopyButton,
   Group,
   NumberInput,
+  Radio,
   Stack,
+  Switch,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
+import { formatDate, formatMinutes } from '../../shared/format';
 import { ApiError, api } from '../api';
-import { formatDate, formatMinutes } from '../format';
+import {
+  IconArrive,
+  IconBell,
+  IconCalendar,
+  IconCheck,
+  IconClock,
+  IconCross,
+  IconEdit,
+  IconHours,
+  IconJob,
+  IconLeave,
+  IconLink,
+  IconMessage,
+  IconMore,
+  IconPhone,
+  IconPin,
+  IconSend,
+  IconSick,
+  IconSpeaker,
+  IconStop,
+  IconUnavailable,
+} from '../shell/icons';
 import { useMembership, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading } from '../shell/ui';
+import { BigButton, dayTitle, Line } from './falc';
 import { addDays, longDay, parisClock, parisDay, parisIso, todayInParis } from './time';
 
 type MyShift = {
@@ -29,16 +54,49 @@ type MyShift = {
   job: string;
 };
 type Proposal = { id: string; start: string; end: string; place: string; commune: string | null; job: string };
+type ClockItem = {
+  shiftId: string;
+  start: string;
+  end: string;
+  place: string;
+  arrivedAt: string | null;
+  leftAt: string | null;
+  canArrive: boolean;
+  canLeave: boolean;
+};
+type Clock = { mode: 'off' | 'on' | 'with_position'; sharePosition: boolean; items: ClockItem[] };
 
-const Icon = ({ children }: { children: string }) => (
-  <span aria-hidden="true" style={{ fontSize: 22, marginRight: 6 }}>
-    {children}
-  </span>
-);
+const hours = (s: { start: string; end: string }) => `De ${parisClock(s.start)} à ${parisClock(s.end)}.`;
+
+/** A titled block of the page: one job, one action (data-falc-block, checked by e2e/phone.test.ts). */
+function Block({
+  id,
+  icon: Icon,
+  title,
+  children,
+}: {
+  id: string;
+  icon: typeof IconCalendar;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${id}-title`} id={id} data-falc-block={id}>
+      <Title order={2} size="h3" id={`${id}-title`} mb="xs">
+        <Group gap={8} wrap="nowrap" component="span">
+          <Icon size={26} />
+          <span>{title}</span>
+        </Group>
+      </Title>
+      <Stack gap="xs">{children}</Stack>
+    </section>
+  );
+}
 
 /**
- * The worker's page, made for a phone and in plain words (FALC): my next work, work proposed to me,
- * "I am not available", my calendar link.
+ * The worker's page, made for a phone and in plain words (FALC): short sentences, one idea per line, a pictogram
+ * beside every action, big buttons. The next work comes first (with « J'arrive » / « Je pars » when the
+ * association uses clock-in), then the work proposed; the other actions are one tap away at the top.
  */
 export function WorkerPage() {
   const orgId = useOrgId();
@@ -59,116 +117,309 @@ export function WorkerPage() {
     onSuccess: (r) => {
       setSaid(
         r.status === 'accepted'
-          ? 'Merci ! Ce travail est à vous. Il est dans « Mon travail ».'
+          ? 'Merci ! Ce travail est à vous.'
           : r.status === 'taken'
             ? 'Une autre personne a déjà pris ce travail. Merci quand même.'
-            : 'C’est noté : vous ne faites pas ce travail.',
+            : 'C’est noté. Vous ne faites pas ce travail.',
       );
       qc.invalidateQueries({ queryKey: key });
     },
   });
+  const items = shifts.data?.items ?? [];
+  const next = items[0];
+  const later = items.slice(1);
+  const offered = proposals.data?.items ?? [];
+  const spoken = [
+    next
+      ? `Votre prochain travail. ${longDay(parisDay(next.start))}. ${hours(next)} ${next.place}. ${next.address}.`
+      : 'Vous n’avez pas de travail prévu.',
+    ...offered.map((p) => `On vous propose un travail. ${longDay(parisDay(p.start))}. ${hours(p)} ${p.place}.`),
+  ].join(' ');
   return (
-    <Stack maw={560} gap="lg">
-      <Title order={1} size="h2">
-        Mon travail
-      </Title>
+    <Stack maw={560} gap="xl">
+      <Stack gap="sm">
+        <Title order={1} size="h2">
+          Mon travail
+        </Title>
+        <ReadAloud text={spoken} />
+      </Stack>
       {said && (
-        <Alert color="teal.9" role="status">
+        <Alert color="teal.9" variant="filled" role="status">
           {said}
         </Alert>
       )}
       <ErrorAlert error={answer.error} title="Ce n’est pas possible" />
 
-      {(proposals.data?.items.length ?? 0) > 0 && (
+      <Block id="next" icon={IconCalendar} title="Mon prochain travail">
+        {!shifts.data ? (
+          <Loading />
+        ) : !next ? (
+          <Text size="lg">Vous n’avez pas de travail prévu.</Text>
+        ) : (
+          <Card withBorder padding="md" style={{ borderWidth: 2 }}>
+            <Stack gap={6}>
+              <Line icon={IconCalendar} strong>
+                {dayTitle(next.start)}
+              </Line>
+              <Line icon={IconClock}>{hours(next)}</Line>
+              <Line icon={IconPin}>{next.place}.</Line>
+              {next.address && <Text c="dimmed">{next.address}</Text>}
+              {next.accessNotes && <Text c="dimmed">{next.accessNotes}</Text>}
+              <Line icon={IconJob}>{next.job}.</Line>
+            </Stack>
+          </Card>
+        )}
+        <ClockIn />
+      </Block>
+
+      {offered.length > 0 && (
         <section aria-labelledby="proposals-title">
           <Title order={2} size="h3" id="proposals-title" mb="xs">
-            <Icon>📩</Icon>On vous propose du travail
+            <Group gap={8} wrap="nowrap" component="span">
+              <IconMessage size={26} />
+              <span>On vous propose du travail</span>
+            </Group>
           </Title>
           <Stack>
-            {proposals.data!.items.map((p) => (
+            {offered.map((p) => (
               <Card
                 withBorder
                 key={p.id}
                 padding="md"
+                data-falc-block={`proposal-${p.id}`}
                 style={{ borderColor: 'var(--mantine-color-blue-6)', borderWidth: 2 }}
               >
-                <Text size="lg" fw={700} tt="capitalize">
-                  <Icon>📅</Icon>
-                  {longDay(parisDay(p.start))}
-                </Text>
-                <Text size="lg">
-                  <Icon>🕒</Icon>
-                  De {parisClock(p.start)} à {parisClock(p.end)}
-                </Text>
-                <Text size="lg">
-                  <Icon>📍</Icon>
-                  {p.place}
-                  {p.commune ? `, ${p.commune}` : ''}
-                </Text>
-                <Text size="lg">
-                  <Icon>🧹</Icon>
-                  {p.job}
-                </Text>
-                <Group grow mt="md">
-                  <Button
-                    size="lg"
+                <Stack gap={6}>
+                  <Line icon={IconCalendar} strong>
+                    {dayTitle(p.start)}
+                  </Line>
+                  <Line icon={IconClock}>{hours(p)}</Line>
+                  <Line icon={IconPin}>
+                    {p.place}
+                    {p.commune ? `, ${p.commune}` : ''}.
+                  </Line>
+                  <Line icon={IconJob}>{p.job}.</Line>
+                  <Text size="lg" fw={600} mt="xs">
+                    Voulez-vous faire ce travail ?
+                  </Text>
+                  <BigButton
+                    icon={IconCheck}
+                    action="answer"
                     color="teal.9"
                     loading={answer.isPending}
                     onClick={() => answer.mutate({ id: p.id, answer: 'accept' })}
                   >
-                    ✅ Oui, je viens
-                  </Button>
-                  <Button
-                    size="lg"
+                    Oui, je viens
+                  </BigButton>
+                  <BigButton
+                    icon={IconCross}
+                    action="answer"
                     variant="default"
                     loading={answer.isPending}
                     onClick={() => answer.mutate({ id: p.id, answer: 'decline' })}
                   >
-                    ❌ Non
-                  </Button>
-                </Group>
+                    Non, je ne peux pas
+                  </BigButton>
+                </Stack>
               </Card>
             ))}
           </Stack>
         </section>
       )}
 
-      <section aria-labelledby="next-title">
-        <Title order={2} size="h3" id="next-title" mb="xs">
-          <Icon>🗓️</Icon>Mes prochains travaux
+      <nav aria-labelledby="more-title">
+        <Title order={2} size="h3" id="more-title" mb="xs">
+          <Group gap={8} wrap="nowrap" component="span">
+            <IconMore size={26} />
+            <span>Autre chose ?</span>
+          </Group>
         </Title>
-        {!shifts.data ? (
-          <Loading />
-        ) : shifts.data.items.length === 0 ? (
-          <Text size="lg">Vous n’avez pas de travail prévu.</Text>
-        ) : (
-          <Stack gap="sm">
-            {shifts.data.items.slice(0, 14).map((s) => (
-              <Card withBorder key={s.id} padding="sm">
-                <Text size="lg" fw={700} tt="capitalize">
-                  {longDay(parisDay(s.start))}
-                </Text>
-                <Text size="lg">
-                  <Icon>🕒</Icon>
-                  De {parisClock(s.start)} à {parisClock(s.end)}
-                </Text>
-                <Text size="lg">
-                  <Icon>📍</Icon>
-                  {s.place}
-                </Text>
-                {s.address && <Text c="dimmed">{s.address}</Text>}
-                {s.accessNotes && <Text c="dimmed">{s.accessNotes}</Text>}
-              </Card>
-            ))}
-          </Stack>
-        )}
-      </section>
+        <Stack gap="xs">
+          <BigButton icon={IconSick} action="go" component="a" href="#sick" color="red.9">
+            Je suis malade
+          </BigButton>
+          <BigButton icon={IconUnavailable} action="go" component="a" href="#unavailable" variant="light">
+            Je ne suis pas disponible
+          </BigButton>
+          <BigButton icon={IconHours} action="go" component="a" href="#hours" variant="light">
+            Mes heures travaillées
+          </BigButton>
+          <BigButton icon={IconBell} action="go" component="a" href="#contact" variant="light">
+            Comment on me prévient
+          </BigButton>
+        </Stack>
+      </nav>
 
+      <LaterShifts items={later} />
       <MyHours />
       <SickLeave />
       <Unavailability />
+      <ContactPreferences />
       <CalendarLink />
     </Stack>
+  );
+}
+
+/** « Lire à voix haute »: the browser's speech synthesis reads the page's main facts in French. */
+function ReadAloud({ text }: { text: string }) {
+  const [supported, setSupported] = useState(false);
+  const [speaking, setSpeaking] = useState(false);
+  useEffect(() => {
+    setSupported(typeof window !== 'undefined' && 'speechSynthesis' in window);
+    return () => {
+      if ('speechSynthesis' in window) window.speechSynthesis.cancel();
+    };
+  }, []);
+  if (!supported) return null;
+  return (
+    <div data-falc-block="read-aloud">
+      <BigButton
+        icon={speaking ? IconStop : IconSpeaker}
+        action="read-aloud"
+        variant="light"
+        onClick={() => {
+          const synth = window.speechSynthesis;
+          if (speaking) {
+            synth.cancel();
+            setSpeaking(false);
+            return;
+          }
+          const u = new SpeechSynthesisUtterance(text);
+          u.lang = 'fr-FR';
+          u.rate = 0.9;
+          const voice = synth.getVoices().find((v) => v.lang.startsWith('fr'));
+          if (voice) u.voice = voice;
+          u.onend = () => setSpeaking(false);
+          u.onerror = () => setSpeaking(false);
+          synth.cancel();
+          synth.speak(u);
+          setSpeaking(true);
+        }}
+      >
+        {speaking ? 'Arrêter la lecture' : 'Lire à voix haute'}
+      </BigButton>
+    </div>
+  );
+}
+
+/** « J'arrive » / « Je pars » on today's shifts, when the association uses clock-in. */
+function ClockIn() {
+  const orgId = useOrgId();
+  const qc = useQueryClient();
+  const clock = useQuery({
+    queryKey: ['planning', orgId, 'me', 'clock'],
+    queryFn: () => api<Clock>(`/api/orgs/${orgId}/me/clock`),
+  });
+  const [done, setDone] = useState<string | null>(null);
+  const punch = useMutation({
+    mutationFn: async (v: { shiftId: string; kind: 'arrive' | 'leave' }) => {
+      const position = clock.data?.mode === 'with_position' && clock.data.sharePosition ? await locate() : null;
+      return api<{ kind: string; at: string }>(`/api/orgs/${orgId}/me/shifts/${v.shiftId}/clock`, {
+        body: { kind: v.kind, position },
+      });
+    },
+    onSuccess: (r) => {
+      setDone(
+        r.kind === 'arrive'
+          ? `C’est noté. Vous êtes arrivé·e à ${parisClock(r.at)}.`
+          : `C’est noté. Vous êtes parti·e à ${parisClock(r.at)}. Merci !`,
+      );
+      qc.invalidateQueries({ queryKey: ['planning', orgId, 'me'] });
+    },
+  });
+  const items = clock.data?.items ?? [];
+  if (!clock.data || clock.data.mode === 'off' || items.length === 0) return null;
+  return (
+    <Stack gap="xs" data-falc-block="clock">
+      <Text size="lg" fw={700}>
+        Aujourd’hui, dites quand vous arrivez et quand vous partez.
+      </Text>
+      {done && (
+        <Alert color="teal.9" variant="filled" role="status">
+          {done}
+        </Alert>
+      )}
+      <ErrorAlert error={punch.error} title="Ce n’est pas possible" />
+      {items.map((c) => (
+        <Card withBorder padding="sm" key={c.shiftId} data-clock-shift={c.shiftId}>
+          <Stack gap={6}>
+            <Line icon={IconPin}>
+              {c.place}, {hours(c).toLowerCase()}
+            </Line>
+            {c.arrivedAt && <Line icon={IconArrive}>Arrivé·e à {parisClock(c.arrivedAt)}.</Line>}
+            {c.leftAt && <Line icon={IconLeave}>Parti·e à {parisClock(c.leftAt)}.</Line>}
+            {c.canArrive && (
+              <BigButton
+                icon={IconArrive}
+                action="clock"
+                color="teal.9"
+                loading={punch.isPending}
+                onClick={() => punch.mutate({ shiftId: c.shiftId, kind: 'arrive' })}
+              >
+                J’arrive
+              </BigButton>
+            )}
+            {c.canLeave && (
+              <BigButton
+                icon={IconLeave}
+                action="clock"
+                color="blue.9"
+                loading={punch.isPending}
+                onClick={() => punch.mutate({ shiftId: c.shiftId, kind: 'leave' })}
+              >
+                Je pars
+              </BigButton>
+            )}
+          </Stack>
+        </Card>
+      ))}
+      {clock.data.mode === 'with_position' && (
+        <Text c="dimmed">
+          {clock.data.sharePosition
+            ? 'Votre position est envoyée quand vous pointez.'
+            : 'Votre position n’est pas envoyée.'}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** The phone's position, or null when it is refused or too slow. */
+function locate(): Promise<{ lat: number; lng: number; accuracyM: number } | null> {
+  return new Promise((resolve) => {
+    if (!navigator.geolocation) return resolve(null);
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude, accuracyM: p.coords.accuracy }),
+      () => resolve(null),
+      { timeout: 8000, maximumAge: 60_000 },
+    );
+  });
+}
+
+/** My other work to come: three at first, the rest on request (never a long list before the actions). */
+function LaterShifts({ items }: { items: MyShift[] }) {
+  const [all, setAll] = useState(false);
+  if (items.length === 0) return null;
+  const shown = all ? items.slice(0, 30) : items.slice(0, 3);
+  return (
+    <Block id="later" icon={IconCalendar} title="Mes autres travaux">
+      {shown.map((s) => (
+        <Card withBorder key={s.id} padding="sm">
+          <Stack gap={4}>
+            <Line icon={IconCalendar} strong>
+              {dayTitle(s.start)}
+            </Line>
+            <Line icon={IconClock}>{hours(s)}</Line>
+            <Line icon={IconPin}>{s.place}.</Line>
+          </Stack>
+        </Card>
+      ))}
+      {!all && items.length > 3 && (
+        <BigButton icon={IconMore} action="more" variant="default" onClick={() => setAll(true)}>
+          Voir mes autres travaux
+        </BigButton>
+      )}
+    </Block>
   );
 }
 
@@ -193,14 +444,11 @@ function Unavailability() {
   });
   const errors = declare.error instanceof ApiError ? declare.error.fieldErrors : {};
   return (
-    <section aria-labelledby="unavailable-title">
-      <Title order={2} size="h3" id="unavailable-title" mb="xs">
-        <Icon>🚫</Icon>Je ne suis pas disponible
-      </Title>
-      <Text mb="xs">Dites-nous quand vous ne pouvez pas travailler.</Text>
-      <Text mb="xs">Si vous êtes malade, appelez aussi l’association.</Text>
+    <Block id="unavailable" icon={IconUnavailable} title="Je ne suis pas disponible">
+      <Text size="lg">Dites-nous quand vous ne pouvez pas travailler.</Text>
+      <Text size="lg">Si vous êtes malade, appelez aussi l’association.</Text>
       {done && (
-        <Alert color="teal.9" role="status" mb="xs">
+        <Alert color="teal.9" variant="filled" role="status">
           C’est noté. On ne vous donnera pas de travail à ce moment.
         </Alert>
       )}
@@ -246,12 +494,87 @@ function Unavailability() {
             onChange={(e) => setReason(e.currentTarget.value)}
           />
           <ErrorAlert error={declare.error} title="Ce n’est pas possible" />
-          <Button size="lg" type="submit" loading={declare.isPending}>
+          <BigButton icon={IconSend} action="unavailable" type="submit" loading={declare.isPending}>
             Envoyer
-          </Button>
+          </BigButton>
         </Stack>
       </form>
-    </section>
+    </Block>
+  );
+}
+
+const CHANNEL_CHOICES = [
+  { value: 'sms', label: 'Par SMS' },
+  { value: 'email', label: 'Par e-mail' },
+  { value: 'both', label: 'Par SMS et par e-mail' },
+] as const;
+
+/** How the association reaches me: SMS, e-mail or both; no more SMS (STOP); my position when I clock in. */
+function ContactPreferences() {
+  const orgId = useOrgId();
+  const qc = useQueryClient();
+  const key = ['planning', orgId, 'me', 'contact'];
+  const prefs = useQuery({
+    queryKey: key,
+    queryFn: () =>
+      api<{ channel: 'sms' | 'email' | 'both'; smsOptedOut: boolean; sharePosition: boolean }>(
+        `/api/orgs/${orgId}/me/contact-preferences`,
+      ),
+  });
+  const clock = useQuery({
+    queryKey: ['planning', orgId, 'me', 'clock'],
+    queryFn: () => api<Clock>(`/api/orgs/${orgId}/me/clock`),
+  });
+  const save = useMutation({
+    mutationFn: (patch: Record<string, unknown>) =>
+      api(`/api/orgs/${orgId}/me/contact-preferences`, { method: 'PATCH', body: patch }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: key });
+      qc.invalidateQueries({ queryKey: ['planning', orgId, 'me', 'clock'] });
+    },
+  });
+  const p = prefs.data;
+  return (
+    <Block id="contact" icon={IconBell} title="Comment on me prévient">
+      <Text size="lg">L’association vous prévient quand c’est urgent.</Text>
+      <ErrorAlert error={prefs.error ?? save.error} />
+      {!p ? (
+        <Loading />
+      ) : (
+        <>
+          <Radio.Group
+            label="Je préfère être prévenu·e"
+            value={p.channel}
+            onChange={(v) => save.mutate({ channel: v })}
+            size="md"
+          >
+            <Stack gap="sm" mt="xs">
+              {CHANNEL_CHOICES.map((c) => (
+                <Radio key={c.value} value={c.value} label={c.label} size="md" />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Switch
+            size="md"
+            mt="sm"
+            checked={p.smsOptedOut}
+            onChange={(e) => save.mutate({ smsOptedOut: e.currentTarget.checked })}
+            label="Je ne veux plus de SMS"
+            description="C’est comme répondre STOP."
+          />
+          {clock.data?.mode === 'with_position' && (
+            <Switch
+              size="md"
+              mt="sm"
+              checked={p.sharePosition}
+              onChange={(e) => save.mutate({ sharePosition: e.currentTarget.checked })}
+              label="J’envoie ma position quand je pointe"
+              description="Seulement quand je dis « J’arrive » ou « Je pars »."
+            />
+          )}
+        </>
+      )}
+    </Block>
   );
 }
 
@@ -278,32 +601,44 @@ function CalendarLink() {
     },
   });
   return (
-    <section aria-labelledby="calendar-title">
-      <Title order={2} size="h3" id="calendar-title" mb="xs">
-        <Icon>📱</Icon>Mon travail dans l’agenda du téléphone
-      </Title>
-      <Text mb="xs">Ce lien met votre travail dans l’agenda de votre téléphone.</Text>
-      <Text mb="xs">Ne donnez ce lien à personne.</Text>
+    <Block id="calendar" icon={IconPhone} title="Mon travail dans l’agenda du téléphone">
+      <Text size="lg">Ce lien met votre travail dans l’agenda de votre téléphone.</Text>
+      <Text size="lg">Ne donnez ce lien à personne.</Text>
       <ErrorAlert error={issue.error ?? revoke.error} />
       {url && (
-        <Stack gap="xs" mb="xs">
+        <>
           <TextInput label="Mon lien d’agenda" value={url} readOnly onFocus={(e) => e.currentTarget.select()} />
           <CopyButton value={url}>
-            {({ copied, copy }) => <Button onClick={copy}>{copied ? 'Lien copié' : 'Copier le lien'}</Button>}
+            {({ copied, copy }) => (
+              <BigButton icon={IconLink} action="calendar" variant="light" onClick={copy}>
+                {copied ? 'Lien copié' : 'Copier le lien'}
+              </BigButton>
+            )}
           </CopyButton>
-        </Stack>
+        </>
       )}
-      <Group>
-        <Button variant="light" loading={issue.isPending} onClick={() => issue.mutate()}>
+      {!url && (
+        <BigButton
+          icon={IconLink}
+          action="calendar"
+          variant="light"
+          loading={issue.isPending}
+          onClick={() => issue.mutate()}
+        >
           {status.data?.active ? 'Faire un nouveau lien' : 'Créer mon lien'}
-        </Button>
-        {status.data?.active && (
-          <Button variant="subtle" color="red.9" loading={revoke.isPending} onClick={() => revoke.mutate()}>
-            Arrêter le lien
-          </Button>
-        )}
-      </Group>
-    </section>
+        </BigButton>
+      )}
+      {status.data?.active && (
+        <Text>
+          <Anchor component="button" type="button" c="red.9" onClick={() => revoke.mutate()}>
+            <Group gap={6} component="span" wrap="nowrap">
+              <IconStop size={20} />
+              <span>Arrêter le lien</span>
+            </Group>
+          </Anchor>
+        </Text>
+      )}
+    </Block>
   );
 }
 
@@ -331,14 +666,11 @@ function SickLeave() {
     },
   });
   return (
-    <section aria-labelledby="sick-title">
-      <Title order={2} size="h3" id="sick-title" mb="xs">
-        <Icon>🤒</Icon>Je suis malade, je ne peux pas venir
-      </Title>
-      <Text mb="xs">L’association sera prévenue tout de suite.</Text>
-      <Text mb="xs">Elle cherchera une autre personne.</Text>
+    <Block id="sick" icon={IconSick} title="Je suis malade, je ne peux pas venir">
+      <Text size="lg">L’association sera prévenue tout de suite.</Text>
+      <Text size="lg">Elle cherchera une autre personne.</Text>
       {freed !== null && (
-        <Alert color="teal" role="status" mb="xs">
+        <Alert color="teal" role="status">
           C’est noté. Soignez-vous bien.
           {freed > 0 ? ` ${freed} travail${freed > 1 ? 'x' : ''} sera donné à une autre personne.` : ''}
         </Alert>
@@ -370,12 +702,12 @@ function SickLeave() {
             />
           </Group>
           <ErrorAlert error={declare.error} title="Ce n’est pas possible" />
-          <Button size="lg" color="red.9" type="submit" loading={declare.isPending}>
+          <BigButton icon={IconSend} action="sick" color="red.9" type="submit" loading={declare.isPending}>
             Prévenir l’association
-          </Button>
+          </BigButton>
         </Stack>
       </form>
-    </section>
+    </Block>
   );
 }
 
@@ -412,30 +744,27 @@ function MyHours() {
   const [all, setAll] = useState(false);
   const items = hours.data?.items ?? [];
   return (
-    <section aria-labelledby="hours-title">
-      <Title order={2} size="h3" id="hours-title" mb="xs">
-        <Icon>⏱️</Icon>Mes heures travaillées
-      </Title>
-      <Text mb="xs">Voici les heures comptées pour votre travail.</Text>
-      <Text mb="xs">Si une heure est fausse, corrigez-la et dites pourquoi.</Text>
+    <Block id="hours" icon={IconHours} title="Mes heures travaillées">
+      <Text size="lg">Voici les heures comptées pour votre travail.</Text>
+      <Text size="lg">Une heure est fausse ? Corrigez-la et dites pourquoi.</Text>
       <ErrorAlert error={hours.error} />
       {!hours.data ? (
         <Loading />
       ) : items.length === 0 ? (
         <Text size="lg">Pas de travail ces dernières semaines.</Text>
       ) : (
-        <Stack gap="sm">
-          {(all ? items : items.slice(0, 7)).map((h) => (
+        <>
+          {(all ? items : items.slice(0, 3)).map((h) => (
             <HourCard key={h.shiftId} h={h} />
           ))}
-          {!all && items.length > 7 && (
-            <Button variant="default" onClick={() => setAll(true)}>
-              Voir tout mon travail des dernières semaines
-            </Button>
+          {!all && items.length > 3 && (
+            <BigButton icon={IconMore} action="more" variant="default" onClick={() => setAll(true)}>
+              Voir toutes mes heures
+            </BigButton>
           )}
-        </Stack>
+        </>
       )}
-    </section>
+    </Block>
   );
 }
 
@@ -473,108 +802,112 @@ function HourCard({ h }: { h: MyHour }) {
   const state = HOUR_STATE[h.state];
   const id = `hours-${h.shiftId}`;
   return (
-    <Card withBorder padding="sm" aria-labelledby={`${id}-day`}>
-      <Text size="lg" fw={700} tt="capitalize" id={`${id}-day`}>
-        {longDay(h.day)}
-      </Text>
-      <Text>
-        <Icon>📍</Icon>
-        {h.place} — {h.job}
-      </Text>
-      <Text>
-        Prévu : de {parisClock(h.plannedStart)} à {parisClock(h.plannedEnd)}
-      </Text>
-      <Text fw={600}>
-        Compté : de {parisClock(h.actualStart)} à {parisClock(h.actualEnd)}
-        {h.breakMinutes ? `, pause ${h.breakMinutes} min` : ''} = {formatMinutes(h.minutes)}
-      </Text>
-      <Group gap="xs" mt={4}>
-        <Badge color={state.color} variant="outline">
-          {state.label}
-        </Badge>
-      </Group>
-      {h.lastCorrection && (
-        <Text size="sm" mt={4}>
-          {h.lastCorrection.byMe ? 'Vous avez corrigé' : 'L’association a corrigé'} ces heures le{' '}
-          {formatDate(h.lastCorrection.at)} : « {h.lastCorrection.reason} ».
-          {h.state === 'open' || h.state === 'none' ? ' Le client verra la correction avant de valider.' : ''}
+    <Card withBorder padding="sm" aria-labelledby={`${id}-day`} data-falc-block={id}>
+      <Stack gap={4}>
+        <Text size="lg" fw={700} id={`${id}-day`}>
+          {dayTitle(`${h.day}T12:00:00Z`)}
         </Text>
-      )}
-      {saved && (
-        <Text role="status" c="teal.9" fw={700} mt="xs">
-          C’est noté. Votre correction est enregistrée.
+        <Line icon={IconPin}>
+          {h.place}. {h.job}.
+        </Line>
+        <Text>
+          Prévu : de {parisClock(h.plannedStart)} à {parisClock(h.plannedEnd)}.
         </Text>
-      )}
-      {canCorrect && !open && (
-        <Button variant="light" mt="xs" onClick={() => setOpen(true)} aria-describedby={`${id}-day`}>
-          Corriger mes heures
-        </Button>
-      )}
-      {!canCorrect && (
-        <Text size="sm" c="dimmed" mt={4}>
-          Le client a vérifié ces heures. Une erreur ? Appelez l’association.
+        <Text fw={600}>
+          Compté : de {parisClock(h.actualStart)} à {parisClock(h.actualEnd)}
+          {h.breakMinutes ? `, pause ${h.breakMinutes} min` : ''}. Total : {formatMinutes(h.minutes)}.
         </Text>
-      )}
-      {open && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            setSaved(false);
-            send.mutate();
-          }}
-        >
-          <Stack gap="xs" mt="xs">
-            <Group grow>
-              <TextInput
+        <Group gap="xs">
+          <Badge color={state.color} variant="outline">
+            {state.label}
+          </Badge>
+        </Group>
+        {h.lastCorrection && (
+          <Text size="sm">
+            {h.lastCorrection.byMe ? 'Vous avez corrigé' : 'L’association a corrigé'} ces heures le{' '}
+            {formatDate(h.lastCorrection.at)} : « {h.lastCorrection.reason} ».
+          </Text>
+        )}
+        {saved && (
+          <Text role="status" c="teal.9" fw={700}>
+            C’est noté. Votre correction est enregistrée.
+          </Text>
+        )}
+        {canCorrect && !open && (
+          <BigButton
+            icon={IconEdit}
+            action="correct"
+            variant="light"
+            onClick={() => setOpen(true)}
+            aria-describedby={`${id}-day`}
+          >
+            Corriger mes heures
+          </BigButton>
+        )}
+        {!canCorrect && (
+          <Text size="sm" c="dimmed">
+            Le client a vérifié ces heures. Une erreur ? Appelez l’association.
+          </Text>
+        )}
+        {open && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              setSaved(false);
+              send.mutate();
+            }}
+          >
+            <Stack gap="xs" mt="xs">
+              <Group grow>
+                <TextInput
+                  size="md"
+                  type="time"
+                  label="Je suis arrivé·e à"
+                  value={start}
+                  onChange={(e) => setStart(e.currentTarget.value)}
+                  error={errors.actualStart}
+                  required
+                />
+                <TextInput
+                  size="md"
+                  type="time"
+                  label="Je suis parti·e à"
+                  value={end}
+                  onChange={(e) => setEnd(e.currentTarget.value)}
+                  error={errors.actualEnd}
+                  required
+                />
+              </Group>
+              <NumberInput
                 size="md"
-                type="time"
-                label="Je suis arrivé·e à"
-                value={start}
-                onChange={(e) => setStart(e.currentTarget.value)}
-                error={errors.actualStart}
-                required
+                label="Pause (en minutes)"
+                min={0}
+                max={600}
+                value={pause}
+                onChange={setPause}
+                error={errors.breakMinutes}
               />
               <TextInput
                 size="md"
-                type="time"
-                label="Je suis parti·e à"
-                value={end}
-                onChange={(e) => setEnd(e.currentTarget.value)}
-                error={errors.actualEnd}
+                label="Pourquoi ?"
+                description="Par exemple : le bus était en retard."
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                error={errors.reason}
                 required
+                minLength={3}
               />
-            </Group>
-            <NumberInput
-              size="md"
-              label="Pause (en minutes)"
-              min={0}
-              max={600}
-              value={pause}
-              onChange={setPause}
-              error={errors.breakMinutes}
-            />
-            <TextInput
-              size="md"
-              label="Pourquoi ?"
-              description="Par exemple : le bus était en retard, j’ai fini plus tard."
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              error={errors.reason}
-              required
-              minLength={3}
-            />
-            <ErrorAlert error={send.error} title="Ce n’est pas possible" />
-            <Group>
-              <Button size="md" type="submit" loading={send.isPending}>
+              <ErrorAlert error={send.error} title="Ce n’est pas possible" />
+              <BigButton icon={IconSend} action="correct" type="submit" loading={send.isPending}>
                 Envoyer la correction
-              </Button>
-              <Button size="md" variant="default" onClick={() => setOpen(false)}>
+              </BigButton>
+              <BigButton icon={IconCross} action="correct" variant="default" onClick={() => setOpen(false)}>
                 Annuler
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
+              </BigButton>
+            </Stack>
+          </form>
+        )}
+      </Stack>
     </Card>
   );
 }

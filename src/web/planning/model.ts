@@ -169,14 +169,18 @@ export function useShifts(p: Record<string, string | number | undefined>) {
   });
 }
 
-export function useCandidates(shiftId: string | null) {
+/** The people who may take a shift, best first: the ten best, or up to 200 when the officer looks for someone. */
+export function useCandidates(shiftId: string | null, limit = 10) {
   const orgId = useOrgId();
   return useQuery({
-    queryKey: ['planning', orgId, 'candidates', shiftId],
+    queryKey: ['planning', orgId, 'candidates', shiftId, limit],
     queryFn: ({ signal }) =>
-      api<{ items: Candidate[]; considered: number }>(`/api/orgs/${orgId}/shifts/${shiftId}/candidates?limit=10`, {
-        signal,
-      }),
+      api<{ items: Candidate[]; considered: number }>(
+        `/api/orgs/${orgId}/shifts/${shiftId}/candidates?limit=${limit}`,
+        {
+          signal,
+        },
+      ),
     enabled: !!shiftId,
   });
 }

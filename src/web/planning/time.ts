@@ -18,13 +18,8 @@ export const parisDay = (v: string | Date) => dayFormat.format(new Date(v));
 export const parisClock = (v: string | Date) => clockFormat.format(new Date(v));
 export const todayInParis = () => parisDay(new Date());
 
-export function addDays(date: string, n: number) {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-export const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
-export const mondayOf = (date: string) => addDays(date, -((weekday(date) + 6) % 7));
+// Calendar-day arithmetic is shared with the server (src/shared/dates.ts).
+export { addDays, mondayOf, weekdayOf as weekday } from '../../shared/dates';
 
 function offsetMinutes(instant: Date) {
   const [h, m] = parisClock(instant).split(':').map(Number);

@@ -15,10 +15,10 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { formatCents } from '../../shared/format';
 import { ApiError, api, qs } from '../api';
 import type { ClientDetail } from '../clients/labels';
 import { JobSelect } from '../directory/Filters';
-import { formatCents } from '../format';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert, PageHeader } from '../shell/ui';
 import { lineTotal } from './labels';

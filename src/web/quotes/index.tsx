@@ -1,12 +1,12 @@
 import { lazyPage, type WebModule } from '../shell/module';
 
 const NewQuotePage = lazyPage(() => import('./QuoteForm'), 'NewQuotePage');
-const ContractPage = lazyPage(() => import('./QuotesPages'), 'ContractPage');
-const ContractsPage = lazyPage(() => import('./QuotesPages'), 'ContractsPage');
-const PublicQuotePage = lazyPage(() => import('./QuotesPages'), 'PublicQuotePage');
-const QuotePage = lazyPage(() => import('./QuotesPages'), 'QuotePage');
-const QuotesPage = lazyPage(() => import('./QuotesPages'), 'QuotesPage');
-const RatesPage = lazyPage(() => import('./QuotesPages'), 'RatesPage');
+const ContractPage = lazyPage(() => import('./ContractPage'), 'ContractPage');
+const ContractsPage = lazyPage(() => import('./ContractsPage'), 'ContractsPage');
+const PublicQuotePage = lazyPage(() => import('./PublicQuotePage'), 'PublicQuotePage');
+const QuotePage = lazyPage(() => import('./QuotePage'), 'QuotePage');
+const QuotesPage = lazyPage(() => import('./QuotesPage'), 'QuotesPage');
+const RatesPage = lazyPage(() => import('./RatesPage'), 'RatesPage');
 
 /** The quotes pages: see src/server/modules/quotes for the API they use. */
 export const quotesWeb: WebModule = {

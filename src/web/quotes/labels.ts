@@ -1,3 +1,4 @@
+import { EQUIPMENT_SUPPLIER_LABELS } from '../../shared/equipment';
 export const QUOTE_STATUS_LABELS: Record<string, string> = {
   draft: 'Brouillon',
   sent: 'Envoyé',
@@ -15,11 +16,7 @@ export const QUOTE_STATUS_COLORS: Record<string, string> = {
   expired: 'grape.9',
   superseded: 'gray.7',
 };
-export const SUPPLIER_LABELS: Record<string, string> = {
-  client: 'Le client',
-  ai: 'L’association',
-  shared: 'Les deux',
-};
+export const SUPPLIER_LABELS = EQUIPMENT_SUPPLIER_LABELS;
 
 export type QuoteLine = {
   id?: string;
@@ -81,6 +78,8 @@ export type Contract = {
   equipmentSuppliedBy: string | null;
   workerNames: string[];
   workerIds?: string[];
+  /** The engagement number of the order (Chorus Pro), given by the public buyer. */
+  commitmentNumber?: string | null;
   signedAt: string | null;
   signedBy: string | null;
   signedIp: string | null;

@@ -1,5 +1,5 @@
 import { Button, SimpleGrid, Stack } from '@mantine/core';
-import { formatCents, formatDate } from '../format';
+import { formatCents, formatDate } from '../../shared/format';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
 import {

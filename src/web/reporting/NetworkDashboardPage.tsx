@@ -1,7 +1,7 @@
 import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { formatDate } from '../../shared/format';
 import type { StructurePoint } from '../directory/api';
-import { formatDate } from '../format';
 import { useNetworkId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
 import { formatDelay, formatHours, monthLabel, type NetworkDashboard, useNetworkDashboard } from './api';

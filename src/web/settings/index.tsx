@@ -20,6 +20,10 @@ type Settings = {
   complementaryHoursShare: 'tenth' | 'third';
   defaultPaymentTermsDays: number;
   iban: string | null;
+  phoneClockIn: 'off' | 'on' | 'with_position';
+  avanceImmediate: boolean;
+  sepaDirectDebit: boolean;
+  sepaCreditorId: string | null;
 };
 
 function SettingsPage() {
@@ -94,6 +98,26 @@ function SettingsPage() {
             error={errors.iban}
             disabled={!canWrite}
           />
+          <Switch
+            label="Particuliers : avance immédiate du crédit d’impôt (URSSAF)"
+            description="L’URSSAF paie les factures des clients inscrits et ne leur prélève que la moitié. Le serveur doit être relié à l’URSSAF (URSSAF_API_URL)."
+            checked={form.avanceImmediate}
+            onChange={(e) => set('avanceImmediate', e.currentTarget.checked)}
+            disabled={!canWrite}
+          />
+          <Switch
+            label="Particuliers : prélèvement SEPA des factures (mandat signé)"
+            checked={form.sepaDirectDebit}
+            onChange={(e) => set('sepaDirectDebit', e.currentTarget.checked)}
+            disabled={!canWrite}
+          />
+          <TextInput
+            label="Identifiant créancier SEPA (ICS)"
+            value={form.sepaCreditorId ?? ''}
+            onChange={(e) => set('sepaCreditorId', e.currentTarget.value || null)}
+            error={errors.sepaCreditorId}
+            disabled={!canWrite}
+          />
           <NumberInput
             label="ETP de la convention avec l’État"
             min={0}
@@ -146,6 +170,19 @@ function SettingsPage() {
             ]}
             value={form.complementaryHoursShare}
             onChange={(v) => v && set('complementaryHoursShare', v as Settings['complementaryHoursShare'])}
+            allowDeselect={false}
+            disabled={!canWrite}
+          />
+          <Select
+            label="Pointage sur le téléphone des salariés"
+            description="« J’arrive » et « Je pars » sur le travail du jour : les heures réelles vont dans le relevé que le client valide. La position n’est envoyée que si la personne l’accepte."
+            data={[
+              { value: 'off', label: 'Non' },
+              { value: 'on', label: 'Oui, les heures seulement' },
+              { value: 'with_position', label: 'Oui, avec la position (si la personne l’accepte)' },
+            ]}
+            value={form.phoneClockIn}
+            onChange={(v) => v && set('phoneClockIn', v as Settings['phoneClockIn'])}
             allowDeselect={false}
             disabled={!canWrite}
           />

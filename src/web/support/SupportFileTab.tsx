@@ -14,8 +14,9 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { ASP_EXIT_REASONS, type AspExitReason, aspReasonsOf } from '../../shared/asp-exit-reasons';
+import { formatDate, formatMinutes } from '../../shared/format';
 import { ApiError, api } from '../api';
-import { formatDate, formatMinutes } from '../format';
 import { FreeShiftsConfirm } from '../planning/FreeShiftsConfirm';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, textFields } from '../shell/ui';
@@ -79,7 +80,14 @@ type SupportFile = {
     startedOn: string;
     steps: { id: string; position: number; label: string; status: string; doneOn: string | null }[];
   }[];
-  exit: { date: string; category: string; reason: string; minutesWorked: number; countsForStatistics: boolean } | null;
+  exit: {
+    date: string;
+    category: string;
+    reason: string;
+    aspReason?: string | null;
+    minutesWorked: number;
+    countsForStatistics: boolean;
+  } | null;
 };
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
@@ -569,11 +577,17 @@ function PathwaysBlock({ workerId, file }: { workerId: string; file: SupportFile
 
 function ExitBlock({ workerId, file, exited }: { workerId: string; file: SupportFile; exited: boolean }) {
   const can = useCan();
-  const [form, setForm] = useState({ date: today(), category: null as string | null, reason: '' });
+  const [form, setForm] = useState({
+    date: today(),
+    category: null as string | null,
+    aspReason: null as string | null,
+    reason: '',
+  });
   const text = textFields(form, setForm);
   const add = useSupportMutation(workerId, '/exits');
   // The person's shifts after the exit date are named and freed with the exit (FreeShiftsConfirm).
   const [confirming, setConfirming] = useState(false);
+  const [aspMissing, setAspMissing] = useState(false);
   const errors = add.error instanceof ApiError ? add.error.fieldErrors : {};
   if (file.exit)
     return (
@@ -581,6 +595,9 @@ function ExitBlock({ workerId, file, exited }: { workerId: string; file: Support
         <Text>
           {formatDate(file.exit.date)} · {EXITS[file.exit.category]}
         </Text>
+        {file.exit.aspReason && file.exit.aspReason in ASP_EXIT_REASONS && (
+          <Text size="sm">Motif ASP : {ASP_EXIT_REASONS[file.exit.aspReason as AspExitReason].label}</Text>
+        )}
         <Text size="sm">{file.exit.reason}</Text>
         <Text size="sm" c="dimmed">
           {formatMinutes(file.exit.minutesWorked)} travaillées ·{' '}
@@ -594,7 +611,9 @@ function ExitBlock({ workerId, file, exited }: { workerId: string; file: Support
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          setConfirming(true);
+          // The ASP export needs the reason beside the category (issue 15, ASP monthly follow-up).
+          setAspMissing(!form.aspReason);
+          if (form.aspReason) setConfirming(true);
         }}
       >
         <FreeShiftsConfirm
@@ -604,7 +623,8 @@ function ExitBlock({ workerId, file, exited }: { workerId: string; file: Support
           onCancel={() => setConfirming(false)}
           onConfirm={(freeShifts) => {
             setConfirming(false);
-            add.mutate({ ...form, freeShifts });
+            const { aspReason, ...rest } = form;
+            add.mutate({ ...rest, ...(aspReason ? { aspReason } : {}), freeShifts });
           }}
         />
         <ErrorAlert error={add.error} title="Sortie non enregistrée" />
@@ -615,10 +635,22 @@ function ExitBlock({ workerId, file, exited }: { workerId: string; file: Support
               label="Catégorie (ASP)"
               data={options(EXITS)}
               value={form.category}
-              onChange={(v) => setForm({ ...form, category: v })}
+              onChange={(v) => setForm({ ...form, category: v, aspReason: null })}
               error={errors.category}
               required
-              w={420}
+              w={{ base: '100%', sm: 420 }}
+            />
+            <Select
+              label="Motif de sortie (ASP)"
+              description="La liste de l’extranet IAE de l’ASP pour cette catégorie."
+              placeholder={form.category ? 'Choisir le motif' : 'Choisissez d’abord la catégorie'}
+              data={form.category ? aspReasonsOf(form.category) : []}
+              value={form.aspReason}
+              onChange={(v) => setForm({ ...form, aspReason: v })}
+              error={errors.aspReason ?? (aspMissing && !form.aspReason ? 'Choisissez le motif de sortie.' : undefined)}
+              disabled={!form.category}
+              required
+              w={{ base: '100%', sm: 420 }}
             />
           </Group>
           <TextInput

@@ -1,7 +1,21 @@
-import type { WebModule } from '../shell/module';
+import { lazyPage, type WebModule } from '../shell/module';
+import { usePendingHires } from './badges';
+
+const HiresPage = lazyPage(() => import('./HirePages'), 'HiresPage');
+const PortalHiresPage = lazyPage(() => import('./HirePages'), 'PortalHiresPage');
 
 /**
- * The support pages live inside the worker record (tab "Accompagnement", see SupportFileTab): the support file
- * is always read in the context of one person. API: src/server/modules/support/routes.ts.
+ * The support file lives inside the worker record (tab "Accompagnement", see SupportFileTab): it is always read
+ * in the context of one person. Declared hires (« déclarer une embauche ») have their pages: the client
+ * declares in its portal, the support staff confirm the exit. API: src/server/modules/support/.
  */
-export const supportWeb: WebModule = {};
+export const supportWeb: WebModule = {
+  backOffice: {
+    routes: [{ path: 'embauches', element: <HiresPage /> }],
+    nav: [{ label: 'Embauches déclarées', to: 'embauches', action: 'hire.confirm', useBadge: usePendingHires }],
+  },
+  portal: {
+    routes: [{ path: 'embauches', element: <PortalHiresPage /> }],
+    nav: [{ label: 'Déclarer une embauche', to: 'embauches', action: 'hire.declare' }],
+  },
+};

@@ -17,53 +17,23 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api, qs } from '../api';
-import { formatDate, formatDateTime, formatMinutes, formatTimeRange } from '../format';
+import { formatDate, formatDateTime, formatMinutes, formatTimeRange } from '../../shared/format';
+import {
+  TIMESHEET_STATUS,
+  TIMESHEET_STATUSES,
+  type TimesheetDetail,
+  type TimesheetRow,
+  timesheetsApi,
+} from '../../shared/timesheets';
+import { ApiError, call } from '../api';
+import { StackTable } from '../shell/StackTable';
 import { useCan, useMembership, useOrgId } from '../shell/session';
 import { Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 
-export type TimesheetRow = {
-  id: string;
-  clientId: string;
-  clientName: string;
-  month: string;
-  /** 1 for the month's timesheet, 2, 3… for a supplementary one (shifts found after validation or invoicing). */
-  sequence: number;
-  status: string;
-  sentAt: string | null;
-  validatedAt: string | null;
-  closedAt: string | null;
-  disputeReason: string | null;
-  minutes: number;
-  entries: number;
-};
-type Correction = { at: string; by: string | null; role: string; reason: string; before: Times; after: Times };
-type Times = { actualStart: string; actualEnd: string; breakMinutes: number };
-type Entry = Times & {
-  id: string;
-  workerId: string;
-  workerName: string;
-  rome: string;
-  plannedStart: string;
-  plannedEnd: string;
-  minutes: number;
-  corrections: Correction[];
-};
-export type TimesheetDetail = Omit<TimesheetRow, 'entries'> & {
-  locked: boolean;
-  invoiceId: string | null;
-  validatedBy: string | null;
-  disputedAt: string | null;
-  resolution: string | null;
-  entries: Entry[];
-};
+export type { TimesheetDetail, TimesheetRow };
+export { TIMESHEET_STATUS };
 
-export const TIMESHEET_STATUS: Record<string, { label: string; color: string }> = {
-  draft: { label: 'À envoyer', color: 'gray.8' },
-  sent: { label: 'En attente du client', color: 'blue.9' },
-  disputed: { label: 'Contesté', color: 'red.9' },
-  validated: { label: 'Validé', color: 'teal.9' },
-};
+type Entry = TimesheetDetail['entries'][number];
 
 export const currentMonth = () =>
   new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' })
@@ -106,9 +76,10 @@ export function TimesheetsPage() {
   const list = useQuery({
     queryKey: ['timesheets', orgId, month, f.status],
     queryFn: () =>
-      api<{ items: TimesheetRow[]; total: number; pendingShifts: number }>(
-        `/api/orgs/${orgId}/timesheets${qs({ month, status: f.status, limit: 200 })}`,
-      ),
+      call(timesheetsApi.list, {
+        params: { orgId },
+        query: { month, status: TIMESHEET_STATUSES.find((x) => x === f.status), limit: 200 },
+      }),
   });
   const [preparing, setPreparing] = useState(false);
   const [prepareError, setPrepareError] = useState<unknown>(null);
@@ -116,10 +87,7 @@ export function TimesheetsPage() {
     setPreparing(true);
     setPrepareError(null);
     try {
-      const r = await api<{ added: number; removed: number; updated: number; supplementaryCreated: number }>(
-        `/api/orgs/${orgId}/timesheets/prepare`,
-        { method: 'POST', body: { month } },
-      );
+      const r = await call(timesheetsApi.prepare, { params: { orgId }, body: { month } });
       notifications.show({
         color: 'green',
         closeButtonProps: { 'aria-label': 'Fermer la notification' },
@@ -184,7 +152,7 @@ export function TimesheetsPage() {
       ) : list.data?.items.length === 0 ? (
         <Empty>Aucun relevé pour ce mois.</Empty>
       ) : (
-        <Table striped highlightOnHover>
+        <StackTable striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Client</Table.Th>
@@ -217,7 +185,7 @@ export function TimesheetsPage() {
               </Table.Tr>
             ))}
           </Table.Tbody>
-        </Table>
+        </StackTable>
       )}
     </>
   );
@@ -285,8 +253,8 @@ function CorrectionModal({ entry, onClose, onSaved }: { entry: Entry; onClose: (
               setBusy(true);
               setError(null);
               try {
-                await api(`/api/orgs/${orgId}/timesheet-entries/${entry.id}`, {
-                  method: 'PATCH',
+                await call(timesheetsApi.correctEntry, {
+                  params: { orgId, id: entry.id },
                   body: {
                     actualStart: withTime(entry.actualStart, start),
                     actualEnd: endIso,
@@ -312,7 +280,7 @@ function CorrectionModal({ entry, onClose, onSaved }: { entry: Entry; onClose: (
 
 export function EntriesTable({ t, onCorrect }: { t: TimesheetDetail; onCorrect?: (e: Entry) => void }) {
   return (
-    <Table striped>
+    <StackTable striped>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Date</Table.Th>
@@ -357,7 +325,7 @@ export function EntriesTable({ t, onCorrect }: { t: TimesheetDetail; onCorrect?:
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </StackTable>
   );
 }
 
@@ -372,7 +340,7 @@ export function TimesheetPage() {
   const key = ['timesheet', orgId, timesheetId];
   const q = useQuery({
     queryKey: key,
-    queryFn: () => api<TimesheetDetail>(`/api/orgs/${orgId}/timesheets/${timesheetId}`),
+    queryFn: () => call(timesheetsApi.get, { params: { orgId, id: timesheetId! } }),
   });
   const [editing, setEditing] = useState<Entry | null>(null);
   const [text, setText] = useState('');
@@ -382,20 +350,18 @@ export function TimesheetPage() {
     qc.invalidateQueries({ queryKey: key });
     qc.invalidateQueries({ queryKey: ['timesheets', orgId] });
   };
-  const act = async (path: string, body?: unknown, done?: string) => {
+  const params = { orgId, id: timesheetId! };
+  const act = async (run: () => Promise<object>, done?: string) => {
     setBusy(true);
     setError(null);
     try {
-      const out = await api<{ link?: string }>(`/api/orgs/${orgId}/timesheets/${timesheetId}/${path}`, {
-        method: 'POST',
-        body,
-      });
+      const out = await run();
       notifications.show({
         color: 'green',
         closeButtonProps: { 'aria-label': 'Fermer la notification' },
         message: done ?? 'C’est fait.',
       });
-      if (out?.link) setText(out.link);
+      if ('link' in out && typeof out.link === 'string') setText(out.link);
       refresh();
     } catch (e) {
       setError(e);
@@ -442,7 +408,10 @@ export function TimesheetPage() {
           <Stack>
             {!portal && can('timesheet.manage') && (
               <Group>
-                <Button loading={busy} onClick={() => act('send', undefined, 'Relevé envoyé au client.')}>
+                <Button
+                  loading={busy}
+                  onClick={() => act(() => call(timesheetsApi.send, { params }), 'Relevé envoyé au client.')}
+                >
                   {t.status === 'draft' ? 'Envoyer au client' : 'Renvoyer au client'}
                 </Button>
                 {text && (
@@ -458,7 +427,11 @@ export function TimesheetPage() {
             )}
             {can('timesheet.validate') && (
               <Group align="flex-end">
-                <Button color="teal.9" loading={busy} onClick={() => act('validate', undefined, 'Relevé validé.')}>
+                <Button
+                  color="teal.9"
+                  loading={busy}
+                  onClick={() => act(() => call(timesheetsApi.validate, { params }), 'Relevé validé.')}
+                >
                   {portal ? 'Valider ces heures' : 'Valider pour le client'}
                 </Button>
               </Group>
@@ -473,9 +446,11 @@ export function TimesheetPage() {
                 />
                 <Button
                   color="red.9"
-                  variant="light"
+                  variant="outline"
                   loading={busy}
-                  onClick={() => act('dispute', { reason: text }, 'Contestation envoyée.')}
+                  onClick={() =>
+                    act(() => call(timesheetsApi.dispute, { params, body: { reason: text } }), 'Contestation envoyée.')
+                  }
                 >
                   Contester
                 </Button>
@@ -491,7 +466,12 @@ export function TimesheetPage() {
                 />
                 <Button
                   loading={busy}
-                  onClick={() => act('resolve', { resolution: text }, 'Réponse envoyée : le client peut valider.')}
+                  onClick={() =>
+                    act(
+                      () => call(timesheetsApi.resolve, { params, body: { resolution: text } }),
+                      'Réponse envoyée : le client peut valider.',
+                    )
+                  }
                 >
                   Résoudre et renvoyer
                 </Button>
@@ -525,17 +505,17 @@ export function PublicTimesheetPage() {
   const { token } = useParams();
   const q = useQuery({
     queryKey: ['public-timesheet', token],
-    queryFn: () => api<TimesheetDetail>(`/api/public/timesheets/${token}`),
+    queryFn: () => call(timesheetsApi.publicGet, { params: { token: token! } }),
     retry: false,
   });
   const [name, setName] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const send = async (path: string, body: unknown, message: string) => {
+  const send = async (run: () => Promise<unknown>, message: string) => {
     setError(null);
     try {
-      await api(`/api/public/timesheets/${token}/${path}`, { method: 'POST', body });
+      await run();
       setDone(message);
     } catch (e) {
       setError(e);
@@ -562,7 +542,15 @@ export function PublicTimesheetPage() {
               onChange={(e) => setName(e.currentTarget.value)}
               error={fe.name}
             />
-            <Button color="teal.9" onClick={() => send('validate', { name }, 'Merci : les heures sont validées.')}>
+            <Button
+              color="teal.9"
+              onClick={() =>
+                send(
+                  () => call(timesheetsApi.publicValidate, { params: { token: token! }, body: { name } }),
+                  'Merci : les heures sont validées.',
+                )
+              }
+            >
               Valider ces heures
             </Button>
             {t.status === 'sent' && (
@@ -575,9 +563,12 @@ export function PublicTimesheetPage() {
                 />
                 <Button
                   color="red.9"
-                  variant="light"
+                  variant="outline"
                   onClick={() =>
-                    send('dispute', { name, reason }, 'Merci : l’association va corriger et vous renvoyer le relevé.')
+                    send(
+                      () => call(timesheetsApi.publicDispute, { params: { token: token! }, body: { name, reason } }),
+                      'Merci : l’association va corriger et vous renvoyer le relevé.',
+                    )
                   }
                 >
                   Signaler une erreur

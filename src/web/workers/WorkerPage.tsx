@@ -22,9 +22,10 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { formatDate, formatDateTime, formatMinutes } from '../../shared/format';
 import { RecordAccessCard } from '../accounts/RecordAccessCard';
 import { ApiError, api } from '../api';
-import { formatDate, formatDateTime, formatMinutes } from '../format';
+import { ContactPreferencesCard } from '../notifications/ContactPreferencesCard';
 import { useCan, useOrgId, useSensitiveAccess } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader, textFields, useUrlFilters } from '../shell/ui';
 import { Reserved } from '../support/Reserved';
@@ -192,6 +193,9 @@ export function WorkerPage() {
               defaultName={`${w.firstName} ${w.lastName}`}
               defaultEmail={w.email}
             />
+          </Box>
+          <Box mt="md" maw={760}>
+            <ContactPreferencesCard workerId={w.id} phone={w.phone ?? null} email={w.email ?? null} />
           </Box>
         </Tabs.Panel>
         <Tabs.Panel value="metiers">

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NoContent } from '../../../shared/http.js';
 import type { MembershipView } from '../../http/actor.js';
 import { can, mustBeLoggedIn } from '../../http/can.js';
 import { notFound } from '../../http/errors.js';
@@ -70,10 +71,10 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 204: NoContent } } }, async (req, reply) => {
     if (req.session) await revokeSession({ db: req.db, sessionId: req.session.sessionId });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.get(
@@ -157,12 +158,15 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Revoke one of one's own sessions (a lost phone, a shared computer). */
   app.delete(
     '/api/me/sessions/:sessionId',
-    { schema: { tags: ['auth'], params: z.object({ sessionId: z.string().uuid() }) }, preHandler: mustBeLoggedIn },
+    {
+      schema: { tags: ['auth'], params: z.object({ sessionId: z.string().uuid() }), response: { 204: NoContent } },
+      preHandler: mustBeLoggedIn,
+    },
     async (req, reply) => {
       const mine = await listSessions({ db: req.db, userId: req.session!.user.id });
       if (!mine.some((s) => s.id === req.params.sessionId)) throw notFound('Cette session');
       await revokeSession({ db: req.db, sessionId: req.params.sessionId });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 };

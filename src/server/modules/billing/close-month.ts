@@ -6,6 +6,7 @@ import { roleAllows } from '../../policies/permissions.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisDate, parisToday } from '../calendar/paris-time.js';
 import { clients } from '../clients/schema.js';
+import { sendUrssafRequests } from '../individuals/send-urssaf-requests.js';
 import {
   type AggregatedLine,
   aggregateLines,
@@ -17,6 +18,9 @@ import {
 import { romeLabel } from '../quotes/rome-jobs.js';
 import { pickRate } from '../quotes/rules/pick-rate.js';
 import { rates } from '../quotes/schema.js';
+import { aggregateMonth } from '../reporting/aggregate-month.js';
+import { freezeMonthTimesheets } from '../timesheets/freeze-month-timesheets.js';
+import { markTimesheetsInvoiced } from '../timesheets/mark-timesheets-invoiced.js';
 import { frenchMonth, monthRange } from '../timesheets/month.js';
 import { timesheetEntries, timesheets } from '../timesheets/schema.js';
 import { syncTimesheets } from '../timesheets/sync-timesheets.js';
@@ -187,12 +191,7 @@ export async function closeMonth(o: {
         .returning();
     }
     // Freeze the hours: nothing changes in a timesheet once it is being invoiced.
-    await tx
-      .update(timesheets)
-      .set({ closedAt: new Date() })
-      .where(
-        and(eq(timesheets.organisationId, organisationId), eq(timesheets.month, month), isNull(timesheets.closedAt)),
-      );
+    await freezeMonthTimesheets(tx, { organisationId, month });
     await recordAudit({
       db: tx,
       actor,
@@ -225,11 +224,16 @@ export async function closeMonth(o: {
     done++;
     o.onProgress?.(done, planned.length);
   }
+  // Individuals under the avance immédiate: the requests planned with their invoices go to URSSAF now (a crash
+  // or an unreachable URSSAF leaves them planned: the re-run and the hourly job send them, never twice).
+  await sendUrssafRequests({ db, organisationId, month }).catch(() => undefined);
   const status = failures.length ? 'running' : 'done';
   await db
     .update(monthCloses)
     .set({ status, failures, finishedAt: status === 'done' ? new Date() : null })
     .where(and(eq(monthCloses.id, closeId), ne(monthCloses.status, 'done')));
+  // A closed month's figures are kept aggregated from now on (reporting's operation; a month not over is left live).
+  if (status === 'done') await aggregateMonth({ db, organisationId, month });
   return { month, status, invoices: await monthInvoices(db, organisationId, month), failures };
 }
 
@@ -432,14 +436,6 @@ export async function invoiceFrozenTimesheets(o: {
     });
   }
   if (!documentId) return null;
-  await tx
-    .update(timesheets)
-    .set({ invoiceId: documentId })
-    .where(
-      inArray(
-        timesheets.id,
-        pending.map((p) => p.id),
-      ),
-    );
+  await markTimesheetsInvoiced(tx, { organisationId, timesheetIds: pending.map((p) => p.id), invoiceId: documentId });
   return null;
 }

@@ -117,9 +117,12 @@ export function toEn16931(d: InvoiceDoc): Invoice {
     'cac:AccountingCustomerParty': { 'cac:Party': party(d.buyer, 'buyer') },
     'cac:Delivery': { 'cbc:ActualDeliveryDate': d.periodEnd },
     'cac:PaymentMeans': [
-      d.seller.iban
-        ? { 'cbc:PaymentMeansCode': '30', 'cac:PayeeFinancialAccount': { 'cbc:ID': d.seller.iban } }
-        : { 'cbc:PaymentMeansCode': '1' },
+      // 59: SEPA direct debit under the client's mandate (BT-89); otherwise a transfer to the AI's account.
+      d.sepaMandate
+        ? { 'cbc:PaymentMeansCode': '59', 'cac:PaymentMandate': { 'cbc:ID': d.sepaMandate.rum } }
+        : d.seller.iban
+          ? { 'cbc:PaymentMeansCode': '30', 'cac:PayeeFinancialAccount': { 'cbc:ID': d.seller.iban } }
+          : { 'cbc:PaymentMeansCode': '1' },
     ],
     'cac:PaymentTerms': { 'cbc:Note': `Paiement à ${d.paymentTermsDays} jours.` },
     'cac:TaxTotal': [

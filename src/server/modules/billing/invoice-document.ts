@@ -54,6 +54,10 @@ export type InvoiceDoc = {
    * the client's: a public buyer gives one per order. Factur-X BT-13 takes it when there is exactly one.
    */
   orderReferences?: string[];
+  /** Individuals under the avance immédiate: URSSAF pays the invoice, the client's rest is debited by URSSAF. */
+  avanceImmediate?: { urssafShareCents: number; clientShareCents: number } | null;
+  /** Individuals paying by SEPA direct debit: the mandate in force (IBAN masked). */
+  sepaMandate?: { rum: string; ibanMasked: string; signedOn: string; creditorId: string | null } | null;
 };
 
 export const DEFAULT_VAT_MENTION = LEGAL.defaultVatMention;
@@ -98,8 +102,49 @@ export function latePaymentMention(kind: string | undefined): string {
   }
 }
 
-export function legalMentions(d: InvoiceDoc): string[] {
+/**
+ * The plain-French summary an individual reads first (short sentences, one idea each): what was done, the price,
+ * who pays what, and what is left to pay and how.
+ */
+export function plainFrenchSummary(d: InvoiceDoc): string[] {
+  const minutes = d.lines.reduce((s, l) => s + (l.minutes ?? 0), 0);
+  const out = [
+    `Ce que nous avons fait : ${hours(minutes)} d’aide chez vous, du ${frenchDate(d.periodStart)} au ${frenchDate(d.periodEnd)}.`,
+    `Prix total : ${euros(d.totalCents)}.`,
+  ];
+  if (d.avanceImmediate) {
+    out.push(
+      `L’URSSAF paie pour vous : ${euros(d.avanceImmediate.urssafShareCents)}. C’est l’avance de votre crédit d’impôt (50 %).`,
+    );
+    out.push(`Il vous reste à payer : ${euros(d.avanceImmediate.clientShareCents)}.`);
+    out.push('L’URSSAF vous demande de valider en ligne, puis prélève cette somme sur votre compte.');
+  } else if (d.sepaMandate) {
+    out.push(`Il vous reste à payer : ${euros(d.totalCents)}.`);
+    out.push(
+      `Nous prélevons cette somme sur votre compte ${d.sepaMandate.ibanMasked} à partir du ${frenchDate(d.dueOn)}.`,
+    );
+  } else {
+    out.push(`Il vous reste à payer : ${euros(d.totalCents)}, avant le ${frenchDate(d.dueOn)}.`);
+  }
+  return out;
+}
+
+/** How the invoice is paid, when it is not a plain transfer (avance immédiate, SEPA direct debit). */
+export function paymentMentions(d: InvoiceDoc): string[] {
   const out: string[] = [];
+  if (d.avanceImmediate)
+    out.push(
+      `Avance immédiate de crédit d’impôt (art. 199 sexdecies du CGI) : l’URSSAF règle ${euros(d.totalCents)}, dont ${euros(d.avanceImmediate.urssafShareCents)} au titre du crédit d’impôt ; reste à la charge du client ${euros(d.avanceImmediate.clientShareCents)}, prélevé par l’URSSAF.`,
+    );
+  if (d.sepaMandate)
+    out.push(
+      `Paiement par prélèvement SEPA : mandat ${d.sepaMandate.rum} signé le ${frenchDate(d.sepaMandate.signedOn)}, compte ${d.sepaMandate.ibanMasked}${d.sepaMandate.creditorId ? `, créancier ${d.sepaMandate.creditorId}` : ''}.`,
+    );
+  return out;
+}
+
+export function legalMentions(d: InvoiceDoc): string[] {
+  const out: string[] = [...paymentMentions(d)];
   out.push(
     `Conditions de paiement : à ${d.paymentTermsDays} jours, soit au plus tard le ${frenchDate(d.dueOn)}. Pas d’escompte pour paiement anticipé.`,
   );
@@ -134,6 +179,14 @@ export async function renderInvoicePdf(d: InvoiceDoc): Promise<Buffer> {
   const orders = orderReferencesOf(d);
   if (orders.length) doc.text(`N° d’engagement : ${orders.join(', ')}`);
   if (d.seller.siret) doc.text(`Émetteur : ${d.seller.name}, SIRET ${d.seller.siret}`);
+  if (d.kind === 'invoice' && !isProfessional(d.buyer.kind)) {
+    // Individuals read a plain summary first (issue 18: short words, what was done, how much, what is left).
+    doc.moveDown(0.5);
+    doc.font('Helvetica-Bold').fontSize(11).text('En bref');
+    doc.font('Helvetica').fontSize(10);
+    for (const line of plainFrenchSummary(d)) doc.text(line);
+    doc.fontSize(10);
+  }
   if (d.creditedInvoice) {
     doc.moveDown(0.5);
     doc.text(`Avoir sur la facture ${d.creditedInvoice.number} du ${frenchDate(d.creditedInvoice.issuedOn)}.`);
@@ -173,6 +226,15 @@ export async function renderInvoicePdf(d: InvoiceDoc): Promise<Buffer> {
   row(['Total HT', '', '', euros(d.netCents)], true);
   row([`TVA (${d.vatRatePct} %)`, '', '', euros(d.vatCents)]);
   row([d.kind === 'invoice' ? 'Total TTC à payer' : 'Total TTC de l’avoir', '', '', euros(d.totalCents)], true);
+  if (d.avanceImmediate) {
+    row([
+      'Part payée par l’URSSAF (avance immédiate du crédit d’impôt)',
+      '',
+      '',
+      euros(d.avanceImmediate.urssafShareCents),
+    ]);
+    row(['Reste à votre charge (50 %)', '', '', euros(d.avanceImmediate.clientShareCents)], true);
+  }
   doc.moveDown();
   doc.font('Helvetica').fontSize(8);
   for (const m of legalMentions(d)) doc.text(m, 50, doc.y, { width: 495 });

@@ -3,6 +3,8 @@ import type { Db } from '../../db/connect.js';
 import { organisations } from '../accounts/schema.js';
 import { addDays } from '../calendar/paris-time.js';
 import { clients } from '../clients/schema.js';
+import { individualInvoiceTerms } from '../individuals/invoice-terms.js';
+import { planUrssafRequest } from '../individuals/plan-urssaf-request.js';
 import { nextNumber } from '../numbering/next-number.js';
 import { roundHalfUp } from '../pricing/rules/price-shift.js';
 import { placementContracts } from '../quotes/schema.js';
@@ -98,6 +100,17 @@ export async function issueDocument(o: {
   const netCents = o.lines.reduce((s, l) => s + l.totalCents, 0);
   const vatRateBp = Math.round(settings.vatRatePct * 100);
   const vatCents = roundHalfUp(netCents * vatRateBp, 10000);
+  // Individuals: the avance immédiate's split and the SEPA mandate, printed on the invoice as issued.
+  const terms =
+    o.kind === 'invoice' && client.kind === 'individual'
+      ? await individualInvoiceTerms({
+          db,
+          organisationId: o.organisationId,
+          clientId: o.clientId,
+          totalCents: netCents + vatCents,
+          supplement: o.supplement ?? 0,
+        })
+      : null;
   const doc: InvoiceDoc = {
     kind: o.kind,
     number,
@@ -117,6 +130,8 @@ export async function issueDocument(o: {
     creditedInvoice: o.credited ? { number: o.credited.number, issuedOn: o.credited.issuedOn } : null,
     reason: o.reason ?? null,
     orderReferences: await orderReferences(db, o.organisationId, o.clientId, o.periodStart, o.periodEnd),
+    avanceImmediate: terms?.avanceImmediate ?? null,
+    sepaMandate: terms?.sepaMandate ?? null,
   };
   const human = await renderInvoicePdf(doc);
   const xml = await ciiXml(doc);
@@ -155,6 +170,18 @@ export async function issueDocument(o: {
       totalCents: invoices.totalCents,
       issuedOn: invoices.issuedOn,
     });
+  if (terms?.avanceImmediate) {
+    // Planned with the invoice, in its transaction; the close then sends it (one request per client and month).
+    await planUrssafRequest({
+      db,
+      organisationId: o.organisationId,
+      clientId: o.clientId,
+      invoiceId: invoice.id,
+      month: o.month,
+      totalCents: invoice.totalCents,
+      ...terms.avanceImmediate,
+    });
+  }
   if (o.lines.length) {
     await db.insert(invoiceLines).values(
       o.lines.map((l, i) => ({

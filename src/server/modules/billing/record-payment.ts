@@ -10,7 +10,8 @@ import { invoices, type PaymentMethod, payments } from './schema.js';
 /** A full or partial payment; more than what is still due is refused (422) and nothing is recorded. */
 export async function recordPayment(o: {
   db: Db;
-  actor: OrgActor;
+  /** userId null: recorded by Passerelle itself (an URSSAF payment read by the status job). */
+  actor: Pick<OrgActor, 'organisationId' | 'role' | 'clientId'> & { userId: string | null };
   invoiceId: string;
   input: { amountCents: number; paidOn: string; method?: PaymentMethod; reference?: string | null };
 }) {

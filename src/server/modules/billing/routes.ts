@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileAnswer } from '../../../shared/http.js';
 import { can } from '../../http/can.js';
 import { notFound } from '../../http/errors.js';
 import { Pagination } from '../../http/pagination.js';
@@ -150,7 +151,10 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/orgs/:orgId/invoices/:id/pdf',
-    { schema: { tags: ['billing'], params: IdParams }, preHandler: can('invoice.read') },
+    {
+      schema: { response: { 200: fileAnswer('application/pdf') }, tags: ['billing'], params: IdParams },
+      preHandler: can('invoice.read'),
+    },
     async (req, reply) => {
       const inv = await findInvoice(req.db, req.actor, req.params.id);
       return reply
@@ -162,7 +166,10 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/orgs/:orgId/invoices/:id/xml',
-    { schema: { tags: ['billing'], params: IdParams }, preHandler: can('invoice.read') },
+    {
+      schema: { response: { 200: fileAnswer('application/xml') }, tags: ['billing'], params: IdParams },
+      preHandler: can('invoice.read'),
+    },
     async (req, reply) => {
       const inv = await findInvoice(req.db, req.actor, req.params.id);
       return reply
@@ -250,7 +257,11 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/orgs/:orgId/tax-certificates/:year/:clientId/pdf',
     {
-      schema: { tags: ['billing'], params: z.object({ orgId: z.uuid(), year: Year, clientId: z.uuid() }) },
+      schema: {
+        response: { 200: fileAnswer('application/pdf') },
+        tags: ['billing'],
+        params: z.object({ orgId: z.uuid(), year: Year, clientId: z.uuid() }),
+      },
       preHandler: can('invoice.read'),
     },
     async (req, reply) => {

@@ -1,3 +1,4 @@
+import { addDays, daysBetween, mondayOf, weekdayOf } from '../../../shared/dates.js';
 /** Every time of day in Passerelle is Europe/Paris (API.md); instants are stored in UTC. */
 export const TIME_ZONE = 'Europe/Paris';
 
@@ -50,22 +51,8 @@ export function parisInstant(date: string, time = '00:00'): Date {
   return new Date(t);
 }
 
-/** Adds days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Whole days from a to b (b − a). */
-export const daysBetween = (a: string, b: string) =>
-  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-
-/** 0 = Sunday … 6 = Saturday */
-export const weekdayOf = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
-
-/** The Monday of the week containing the date. */
-export const mondayOf = (date: string) => addDays(date, -((weekdayOf(date) + 6) % 7));
+// Plain calendar-day arithmetic lives in src/shared/dates.ts (the web app uses the same).
+export { addDays, daysBetween, mondayOf, weekdayOf };
 
 /** Today in Paris. */
 export const parisToday = (now = new Date()) => parisDate(now);

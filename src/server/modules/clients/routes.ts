@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NoContent } from '../../../shared/http.js';
 import { can } from '../../http/can.js';
 import { listOf, Pagination } from '../../http/pagination.js';
 import { CreateClientBody, UpdateClientBody } from './client-input.js';
@@ -161,10 +162,10 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.delete(
     '/api/orgs/:orgId/clients/:clientId/sites/:siteId',
-    { schema: { tags, params: SiteParams }, preHandler: can('client.write') },
+    { schema: { tags, params: SiteParams, response: { 204: NoContent } }, preHandler: can('client.write') },
     async (req, reply) => {
       await deleteSite({ db: req.db, actor: req.actor, ...req.params });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -181,10 +182,13 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.delete(
     '/api/orgs/:orgId/clients/:clientId/contacts/:contactId',
-    { schema: { tags, params: ClientParams.extend({ contactId: z.uuid() }) }, preHandler: can('client.write') },
+    {
+      schema: { tags, params: ClientParams.extend({ contactId: z.uuid() }), response: { 204: NoContent } },
+      preHandler: can('client.write'),
+    },
     async (req, reply) => {
       await deleteContact({ db: req.db, actor: req.actor, ...req.params });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -207,15 +211,18 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
         workerId: req.body.workerId,
         reason: req.body.reason,
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   app.delete(
     '/api/orgs/:orgId/clients/:clientId/excluded-workers/:workerId',
-    { schema: { tags, params: ClientParams.extend({ workerId: z.uuid() }) }, preHandler: can('client.write') },
+    {
+      schema: { tags, params: ClientParams.extend({ workerId: z.uuid() }), response: { 204: NoContent } },
+      preHandler: can('client.write'),
+    },
     async (req, reply) => {
       await includeWorker({ db: req.db, actor: req.actor, ...req.params });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 };

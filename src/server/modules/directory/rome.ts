@@ -87,3 +87,6 @@ export function searchJobs(query: string): RomeJob[] {
   // Labels that start with the query first ("agent" before "chef … agent").
   return hits.sort((a, b) => Number(!a.text.startsWith(q)) - Number(!b.text.startsWith(q))).map((s) => s.job);
 }
+
+/** The job's French label, or its code when the code is not in the ROME list. */
+export const romeLabel = (code: string) => findJob(code)?.label ?? code;

@@ -6,6 +6,7 @@ import zlib from 'node:zlib';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { answerCacheFor, sendAnswer } from '../../http/answer-cache.js';
 import { can } from '../../http/can.js';
 import { validationFailed } from '../../http/errors.js';
 import { Pagination } from '../../http/pagination.js';
@@ -188,17 +189,18 @@ let departementsGeojson: Buffer | undefined;
 let departementsGeojsonGzip: Buffer | undefined;
 let departementList: { code: string; name: string }[] | undefined;
 
-/**
- * The map's points per filter, kept as long as browsers may keep them (Cache-Control below): the public map is
- * the most visited page and thousands of points take a while to compute. Any write to the directory empties it.
- */
-const POINTS_CACHE_MS = 60_000;
+const SearchOut = z.object({ items: z.array(StructureOut), total: z.number() });
 
 export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   const { publicUrl, banApiUrl, secureCookies } = app.services.config;
-  const pointsCache = new Map<string, { body: string; gzipped: Buffer; until: number }>();
-  app.addHook('onResponse', async (req, reply) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) pointsCache.clear();
+  // The public search and the map's points, serialised and gzipped once per filter (issue 19): emptied by any
+  // change to the directory in any process (migration 0039's notifications), and by this plugin's writes before
+  // they answer.
+  const { cache: answers, cached: cachedIn } = answerCacheFor(app, 'directory_changed');
+  const cached = (key: string, compute: () => Promise<unknown>) => cachedIn('directory', key, compute);
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) answers.invalidate();
+    return payload;
   });
 
   // ---------- public directory ----------
@@ -210,12 +212,16 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['directory'],
         security: [],
         querystring: Pagination.extend(StructureFiltersQuery.shape),
-        response: { 200: z.object({ items: z.array(StructureOut), total: z.number() }) },
+        response: { 200: SearchOut },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { limit, offset, ...filters } = req.query;
-      return searchStructures({ db: req.db, filters, page: { limit, offset } });
+      const answer = await cached(`search ${JSON.stringify(req.query)}`, async () =>
+        // Checked against the response schema once, when computed, as the serializer would.
+        SearchOut.parse(await searchStructures({ db: req.db, filters, page: { limit, offset } })),
+      );
+      return sendAnswer(reply, answer, { acceptEncoding: req.headers['accept-encoding'] });
     },
   );
 
@@ -232,20 +238,13 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const key = JSON.stringify(req.query);
-      let cached = pointsCache.get(key);
-      if (!cached || cached.until < Date.now()) {
-        const points = await structurePoints({ db: req.db, filters: req.query });
-        const body = JSON.stringify(points satisfies z.input<typeof PointsOut>);
-        cached = { body, gzipped: await gzip(body), until: Date.now() + POINTS_CACHE_MS };
-        if (pointsCache.size >= 200) pointsCache.clear();
-        pointsCache.set(key, cached);
-      }
-      return sendJson(reply, cached.body, {
-        type: 'application/json; charset=utf-8',
-        cacheControl: 'public, max-age=60',
+      const answer = await cached(
+        `points ${JSON.stringify(req.query)}`,
+        async () => (await structurePoints({ db: req.db, filters: req.query })) satisfies z.input<typeof PointsOut>,
+      );
+      return sendAnswer(reply, answer, {
         acceptEncoding: req.headers['accept-encoding'],
-        gzipped: cached.gzipped,
+        cacheControl: 'public, max-age=60',
       });
     },
   );

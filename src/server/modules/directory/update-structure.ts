@@ -1,8 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { NetworkActor } from '../../http/actor.js';
 import { validationFailed } from '../../http/errors.js';
-import { organisations } from '../accounts/schema.js';
+import { type OrganisationProfilePatch, updateOrganisationProfile } from '../accounts/update-organisation-profile.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { geocode } from './geocode.js';
 import { findNetworkStructure, loadStructureDetails, writeDirectoryFacts } from './structure-facts.js';
@@ -36,7 +35,7 @@ export async function updateStructure({
   location,
 }: UpdateStructureOptions) {
   const current = await findNetworkStructure(db, actor.networkId, organisationId);
-  const set: Partial<typeof organisations.$inferInsert> = {};
+  const set: OrganisationProfilePatch = {};
   if (patch.address) {
     const moved =
       patch.address.communeCode !== current.communeCode || (patch.address.line ?? null) !== current.addressLine;
@@ -73,13 +72,7 @@ export async function updateStructure({
     if (patch[key] !== undefined) (set as Record<string, unknown>)[key] = patch[key];
   }
   return db.transaction(async (tx) => {
-    const [org] = Object.keys(set).length
-      ? await tx
-          .update(organisations)
-          .set({ ...set, updatedAt: sql`now()` })
-          .where(eq(organisations.id, current.id))
-          .returning()
-      : [current];
+    const [org] = Object.keys(set).length ? [await updateOrganisationProfile(tx, current.id, set)] : [current];
     await writeDirectoryFacts(tx, org.id, {
       jobs: patch.jobs,
       territory: patch.territory,

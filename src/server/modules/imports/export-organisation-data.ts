@@ -47,14 +47,25 @@ export async function exportOrganisationData({ db, actor }: { db: Db; actor: Org
         sql`, `,
       )} FROM ${sql.identifier(table)} WHERE organisation_id = ${actor.organisationId}`,
     );
+    // A file held in the database (an invoice's PDF, a contract's scan) goes beside the CSV, which names it.
+    const fileCell = (r: Record<string, unknown>, n: string) => {
+      const bytes = r[n];
+      if (!(bytes instanceof Uint8Array) || typeof r.id !== 'string') return cellOf(bytes);
+      const name = `fichiers/${table}/${r.id}-${n}.${extensionOf(bytes)}`;
+      files[name] = bytes;
+      return name;
+    };
     files[`${table}.csv`] = strToU8(
       toCsv(
         names,
-        rows.map((r) => names.map((n) => cellOf(r[n]))),
+        rows.map((r) => names.map((n) => fileCell(r, n))),
       ),
     );
     readme.push(`## ${table}.csv (${rows.length} ligne${rows.length > 1 ? 's' : ''})`, '');
-    for (const c of cols) readme.push(`- \`${c.column}\` : ${c.type}`);
+    for (const c of cols)
+      readme.push(
+        `- \`${c.column}\` : ${c.type === 'bytea' ? 'fichier (chemin dans le dossier fichiers/ de cette archive)' : c.type}`,
+      );
     readme.push('');
   }
   const people = await rowsOf<Record<string, unknown>>(
@@ -75,6 +86,15 @@ export async function exportOrganisationData({ db, actor }: { db: Db; actor: Org
   await recordAudit({ db, actor, action: 'data.export', recordType: 'organisation', recordId: actor.organisationId });
   return zipSync(files, { level: 6 });
 }
+
+const extensionOf = (b: Uint8Array) =>
+  b[0] === 0x25 && b[1] === 0x50
+    ? 'pdf'
+    : b[0] === 0xff && b[1] === 0xd8
+      ? 'jpg'
+      : b[0] === 0x89 && b[1] === 0x50
+        ? 'png'
+        : 'bin';
 
 function cellOf(value: unknown): string {
   if (value === null || value === undefined) return '';

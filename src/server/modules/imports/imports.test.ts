@@ -375,3 +375,103 @@ describe('taking all the data out', () => {
     expect(strFromU8(files['comptes.csv'])).not.toMatch(/argon2/);
   });
 });
+
+describe('importing missions with their regular shifts, then the hours worked this month', () => {
+  // Dates around the day the test runs: a contract running since last month, a PASS and a work contract with it.
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+  const monthStart = `${today.slice(0, 7)}-01`;
+  const shift = (iso: string, months: number) => {
+    const d = new Date(`${iso}T12:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() + months);
+    return d.toISOString().slice(0, 10);
+  };
+  const fr = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  const from = shift(monthStart, -1);
+  const to = shift(monthStart, 5);
+  const siret = withLuhnDigit('4420000000188');
+
+  beforeAll(async () => {
+    const worker = [
+      'Nom;Prénom;Date de naissance;Code commune INSEE;Métiers (codes ROME);Numéro de PASS IAE;Début du PASS IAE;Type de contrat;Début du contrat;Fin du contrat;Heures par semaine',
+      `Import;Moussa;05/05/1985;94028;K2204;999992600777;${fr(from)};CDDI;${fr(from)};${fr(to)};24`,
+    ].join('\n');
+    expect((await runImport('workers', worker)).counts.error).toBe(0);
+    const client = [
+      'Nom;Type de client;Forme juridique (code INSEE);SIRET;Code commune INSEE;Contact;E-mail du contact',
+      `Résidence Import;EHPAD;9220;${siret};94028;Direction;direction@residence-import.test`,
+    ].join('\n');
+    expect((await runImport('clients', client)).counts.error).toBe(0);
+    const contract = [
+      'SIRET du client;Numéro du contrat;Métiers (codes ROME);Tâches;Début;Fin;Signé le;Signé par;Salarié·es nommé·es',
+      `${siret};PAPIER-IMPORT-1;K2204;Entretien des locaux;${fr(from)};${fr(to)};${fr(shift(from, -1))};Direction;999992600777`,
+    ].join('\n');
+    expect((await runImport('contracts', contract)).counts.error).toBe(0);
+  });
+
+  const missionsCsv = () =>
+    [
+      'Numéro du contrat;Métier (code ROME);Début de la mission;Fin de la mission;Jours;Heure de début;Heure de fin;Salarié·e',
+      `PAPIER-IMPORT-1;K2204;${fr(from)};${fr(to)};lundi, jeudi;08:00;11:00;999992600777`,
+      `PAPIER-IMPORT-1;K2204;${fr(from)};${fr(to)};du lundi au vendredi;07:00;19:00;Moussa Import`,
+      `INCONNU-9;K2204;${fr(from)};${fr(to)};;;;`,
+    ].join('\n');
+
+  test('the preview names each problem; a file with one wrong line writes nothing', async () => {
+    const p = (await preview('missions', missionsCsv())).json();
+    expect(p.missingFields).toEqual([]);
+    expect(p.rows.map((r: { action: string }) => r.action)).toEqual(['create', 'error', 'error']);
+    expect(p.rows[1].messages).toEqual(['Même mission que la ligne 2 du fichier.']);
+    expect(p.rows[2].messages[0]).toContain('« INCONNU-9 » n’est pas dans Passerelle');
+    expect((await runImport('missions', missionsCsv())).status).toBe('failed');
+  });
+
+  test('a shift the law refuses makes its line wrong, in the rule’s words (12 h a day is over 10 h, L3121-18)', async () => {
+    const csv = [
+      'Numéro du contrat;Métier (code ROME);Début de la mission;Fin de la mission;Jours;Heure de début;Heure de fin;Salarié·e',
+      `PAPIER-IMPORT-1;K2204;${fr(from)};${fr(to)};lundi;07:00;19:00;Moussa Import`,
+    ].join('\n');
+    const p = (await preview('missions', csv)).json();
+    expect(p.rows[0].action).toBe('error');
+    expect(p.rows[0].messages[0]).toMatch(/^Créneau du /);
+  });
+
+  test('a correct file creates the mission and its regular shifts once; the same file again changes nothing', async () => {
+    const csv = missionsCsv().split('\n').slice(0, 2).join('\n');
+    const run = await runImport('missions', csv);
+    expect(run.counts, JSON.stringify(run.rows)).toEqual({ create: 1, skip: 0, error: 0 });
+    const [{ n }] = (
+      await database.executeSql(
+        `SELECT count(*)::int AS n FROM shifts s JOIN missions m ON m.id = s.mission_id
+         JOIN placement_contracts p ON p.id = m.placement_contract_id
+         WHERE p.number = 'PAPIER-IMPORT-1' AND s.status = 'assigned' AND s.start_at >= now() - interval '1 day'`,
+      )
+    ).rows;
+    expect(n).toBeGreaterThan(10);
+    expect((await runImport('missions', csv)).counts).toEqual({ create: 0, skip: 1, error: 0 });
+  });
+
+  test('hours of this month already worked are recorded once; other months and the future are refused', async () => {
+    // The first day of the month, 09:00–10:30 Paris (before the regular shifts, which start today); skipped before it ends.
+    const end = new Date(`${monthStart}T10:30:00+01:00`);
+    if (end.getTime() > Date.now()) return;
+    const header = 'Salarié·e;Numéro du contrat;Date;Heure de début;Heure de fin';
+    const csv = [header, `999992600777;PAPIER-IMPORT-1;${fr(monthStart)};09:00;10:30`].join('\n');
+    const run = await runImport('hours', csv);
+    expect(run.counts, JSON.stringify(run.rows)).toEqual({ create: 1, skip: 0, error: 0 });
+    expect((await runImport('hours', csv)).counts).toEqual({ create: 0, skip: 1, error: 0 });
+    const wrong = (
+      await preview(
+        'hours',
+        [
+          header,
+          `999992600777;PAPIER-IMPORT-1;${fr(shift(monthStart, -1))};09:00;10:30`,
+          `999992600777;PAPIER-IMPORT-1;${fr(shift(monthStart, 1))};09:00;10:30`,
+        ].join('\n'),
+      )
+    ).json();
+    expect(wrong.rows.map((r: { messages: string[] }) => r.messages[0])).toEqual([
+      expect.stringContaining('Seules les heures de ce mois sont reprises'),
+      expect.stringContaining('Seules les heures de ce mois sont reprises'),
+    ]);
+  });
+});

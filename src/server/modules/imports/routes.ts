@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileAnswer } from '../../../shared/http.js';
 import {
   IMPORT_KINDS,
   IMPORT_PRESETS,
@@ -111,6 +112,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/orgs/:orgId/imports/templates/:kind',
     {
       schema: {
+        response: { 200: fileAnswer('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') },
         tags,
         summary: 'The generic template of a kind of import, as CSV or XLSX',
         params: OrgParams.extend({ kind: z.enum(IMPORT_KINDS) }),
@@ -119,7 +121,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: can('data.import'),
     },
     async (req, reply) => {
-      const name = `modele-import-${{ workers: 'salaries', clients: 'clients', contracts: 'contrats' }[req.params.kind]}`;
+      const name = `modele-import-${{ workers: 'salaries', clients: 'clients', contracts: 'contrats', missions: 'missions', hours: 'heures' }[req.params.kind]}`;
       if (req.query.format === 'xlsx')
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -136,6 +138,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/orgs/:orgId/export',
     {
       schema: {
+        response: { 200: fileAnswer('application/zip') },
         tags,
         summary: 'All the organisation’s data: one CSV per table in a zip, with a README of the columns',
         params: OrgParams,

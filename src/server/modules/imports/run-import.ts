@@ -1,15 +1,22 @@
 import { IMPORT_FIELDS, type ImportKind, type ImportRow } from '../../../shared/imports.js';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
-import { AppError, type FieldIssue } from '../../http/errors.js';
+import { AppError, type FieldIssue, ruleBroken } from '../../http/errors.js';
+import { addDays, parisInstant, parisToday } from '../calendar/paris-time.js';
 import { createClient } from '../clients/create-client.js';
 import { findClientByReference, findClientForImport } from '../clients/find-client-for-import.js';
+import { findJob } from '../directory/rome.js';
+import { createMission } from '../planning/create-mission.js';
+import { createShift } from '../planning/create-shift.js';
+import { createShiftSeries } from '../planning/create-shift-series.js';
+import { findMissionForImport, findShiftForImport, missionsOfContractOn } from '../planning/find-mission-for-import.js';
 import { findContractByNumber, recordSignedContract } from '../quotes/record-signed-contract.js';
 import { createEmploymentContract } from '../workers/create-employment-contract.js';
 import { createWorker } from '../workers/create-worker.js';
 import { findWorkerByReference, findWorkerForImport } from '../workers/find-worker-for-import.js';
 import { clientLine, contractLine, type LineCells, workerLine } from './line-inputs.js';
 import type { Spreadsheet } from './read-spreadsheet.js';
+import { type Parsed, parseDate, parseRomeCodes, parseTime, parseWeekdays } from './rules/cell-values.js';
 
 export type RunImportOptions = {
   db: Db;
@@ -101,6 +108,8 @@ async function importLine(
     });
   }
   if (kind === 'contracts') return importContractLine(tx, actor, cell, row, seen, lineNumber);
+  if (kind === 'missions') return importMissionLine(tx, actor, cell, row, seen, lineNumber);
+  if (kind === 'hours') return importHoursLine(tx, actor, cell, row, seen, lineNumber);
   const parsed = clientLine(cell);
   if (!parsed.input) return row(parsed.label, 'error', parsed.problems);
   const input = parsed.input;
@@ -166,6 +175,185 @@ async function importContractLine(
   }
   return attempt(tx, parsed.label, row, async (sp) => {
     await recordSignedContract({ db: sp, actor, input });
+  });
+}
+
+const frDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+const col = (kind: ImportKind, key: string) => IMPORT_FIELDS[kind].find((f) => f.key === key)?.label ?? key;
+
+/** Reads a cell with a parser, naming the column in the problem; an empty cell is `missing` (or undefined). */
+function read<T>(
+  problems: string[],
+  column: string,
+  text: string,
+  parse: (t: string) => Parsed<T>,
+  missing?: string,
+): T | undefined {
+  if (!text) {
+    if (missing) problems.push(`${column} : ${missing}`);
+    return undefined;
+  }
+  const parsed = parse(text);
+  if (parsed.ok) return parsed.value;
+  problems.push(`${column} : ${parsed.problem}`);
+  return undefined;
+}
+
+/** The contract and (when named) the worker of a planning line, found in Passerelle. */
+async function contractAndWorker(tx: Db, actor: OrgActor, kind: ImportKind, cell: LineCells, problems: string[]) {
+  let contractId: string | undefined;
+  const number = cell('contractNumber');
+  if (number) {
+    const found = await findContractByNumber(tx, actor.organisationId, number);
+    if (!found)
+      problems.push(
+        `${col(kind, 'contractNumber')} : le contrat « ${number} » n’est pas dans Passerelle (importez d’abord les contrats).`,
+      );
+    else contractId = found.id;
+  } else problems.push(`${col(kind, 'contractNumber')} : la colonne est vide.`);
+  let workerId: string | null = null;
+  const reference = cell('worker');
+  if (reference) {
+    const found = await findWorkerByReference(tx, actor.organisationId, reference);
+    if (found === 'ambiguous')
+      problems.push(
+        `${col(kind, 'worker')} : plusieurs personnes s’appellent « ${reference} » : indiquez son numéro de PASS IAE.`,
+      );
+    else if (!found)
+      problems.push(
+        `${col(kind, 'worker')} : « ${reference} » n’est pas dans Passerelle (importez d’abord les salarié·es).`,
+      );
+    else workerId = found.id;
+  }
+  return { contractId, workerId };
+}
+
+/**
+ * A mission under an imported contract and, with days and times, its regular shifts from today to the mission's
+ * end (one year at most, as a series on the planning). Every shift passes the same checks as on the planning
+ * (480 h, working time, PASS IAE…): one the worker may not take makes the line wrong, in the rule's words.
+ */
+async function importMissionLine(
+  tx: Db,
+  actor: OrgActor,
+  cell: LineCells,
+  row: RowOf,
+  seen: Map<string, number>,
+  lineNumber: number,
+): Promise<ImportRow> {
+  const problems: string[] = [];
+  const c = (key: string) => col('missions', key);
+  const rome = parseRomeCodes(cell('rome'))[0];
+  if (!rome) problems.push(`${c('rome')} : indiquez un code ROME (ex. K2204).`);
+  else if (!findJob(rome)) problems.push(`${c('rome')} : le code ROME ${rome} n’existe pas.`);
+  const startDate = read(problems, c('startDate'), cell('startDate'), parseDate, 'indiquez la date.');
+  const endDate = read(problems, c('endDate'), cell('endDate'), parseDate, 'indiquez la date.');
+  const weekdays = read(problems, c('weekdays'), cell('weekdays'), parseWeekdays);
+  const timeNeeded = weekdays ? 'indiquez l’heure des créneaux réguliers.' : undefined;
+  const startTime = read(problems, c('startTime'), cell('startTime'), parseTime, timeNeeded);
+  const endTime = read(problems, c('endTime'), cell('endTime'), parseTime, timeNeeded);
+  if (!weekdays && (startTime || endTime || cell('worker')))
+    problems.push(`${c('weekdays')} : indiquez les jours des créneaux réguliers (ex. « lundi, jeudi »).`);
+  const { contractId, workerId } = await contractAndWorker(tx, actor, 'missions', cell, problems);
+  const label =
+    [cell('contractNumber'), rome, startDate && endDate ? `du ${frDate(startDate)} au ${frDate(endDate)}` : null]
+      .filter(Boolean)
+      .join(' · ') || '(sans référence)';
+  if (problems.length || !contractId || !rome || !startDate || !endDate) return row(label, 'error', problems);
+  const key = `${contractId}|${rome}|${startDate}|${endDate}`;
+  const twin = seen.get(key);
+  if (twin) return row(label, 'error', [`Même mission que la ligne ${twin} du fichier.`]);
+  seen.set(key, lineNumber);
+  if (
+    await findMissionForImport(tx, actor.organisationId, { placementContractId: contractId, rome, startDate, endDate })
+  )
+    return row(label, 'skip', ['Déjà dans Passerelle (même contrat, même métier, mêmes dates).']);
+  return attempt(tx, label, row, async (sp) => {
+    const mission = await createMission({
+      db: sp,
+      actor,
+      input: { placementContractId: contractId, rome, startDate, endDate },
+    });
+    if (!weekdays || !startTime || !endTime) return;
+    const from = [startDate, parisToday()].sort()[1];
+    const to = [endDate, addDays(from, 364)].sort()[0];
+    if (from > to) return;
+    const series = await createShiftSeries({
+      db: sp,
+      actor,
+      input: {
+        missionId: mission.id,
+        workerId,
+        weekdays,
+        startTime,
+        endTime,
+        startDate: from,
+        endDate: to,
+        skipRefused: true,
+      },
+    });
+    const refused = series.shifts.filter((o) => o.problem);
+    if (refused.length)
+      throw ruleBroken(
+        refused[0].problem!.code,
+        `Créneau du ${frDate(refused[0].date)} : ${refused[0].problem!.message}${refused.length > 1 ? ` (et ${refused.length - 1} autre(s) créneau(x))` : ''}`,
+      );
+  });
+}
+
+/**
+ * Hours already worked this month (before Passerelle): each line is a shift of the worker on a mission of the
+ * contract, recorded as planned and done, checked like any assignment. Only this month's days already past are
+ * taken: earlier months were paid and invoiced by the previous software.
+ */
+async function importHoursLine(
+  tx: Db,
+  actor: OrgActor,
+  cell: LineCells,
+  row: RowOf,
+  seen: Map<string, number>,
+  lineNumber: number,
+): Promise<ImportRow> {
+  const problems: string[] = [];
+  const c = (key: string) => col('hours', key);
+  const date = read(problems, c('date'), cell('date'), parseDate, 'indiquez la date.');
+  const startTime = read(problems, c('startTime'), cell('startTime'), parseTime, 'indiquez l’heure.');
+  const endTime = read(problems, c('endTime'), cell('endTime'), parseTime, 'indiquez l’heure.');
+  if (!cell('worker')) problems.push(`${c('worker')} : la colonne est vide.`);
+  const rome = cell('rome') ? parseRomeCodes(cell('rome'))[0] : undefined;
+  if (cell('rome') && !rome) problems.push(`${c('rome')} : « ${cell('rome')} » n’est pas un code ROME (ex. K2204).`);
+  const today = parisToday();
+  if (date && (date.slice(0, 7) !== today.slice(0, 7) || date > today))
+    problems.push(
+      `${c('date')} : le ${frDate(date)} n’est pas un jour de ce mois déjà passé. Seules les heures de ce mois sont reprises ; les mois précédents restent dans votre ancien logiciel.`,
+    );
+  const { contractId, workerId } = await contractAndWorker(tx, actor, 'hours', cell, problems);
+  const label =
+    [cell('worker'), date ? frDate(date) : null, startTime && endTime ? `${startTime}–${endTime}` : null]
+      .filter(Boolean)
+      .join(' · ') || '(sans référence)';
+  if (problems.length || !contractId || !workerId || !date || !startTime || !endTime)
+    return row(label, 'error', problems);
+  const start = parisInstant(date, startTime);
+  const end = parisInstant(endTime <= startTime ? addDays(date, 1) : date, endTime);
+  if (end.getTime() > Date.now())
+    return row(label, 'error', [`${c('endTime')} : ce créneau n’est pas encore terminé ; planifiez-le plutôt.`]);
+  const running = await missionsOfContractOn(tx, actor.organisationId, { placementContractId: contractId, date, rome });
+  if (running.length === 0)
+    return row(label, 'error', [
+      `${c('contractNumber')} : le contrat ${cell('contractNumber')} n’a pas de mission${rome ? ` de métier ${rome}` : ''} le ${frDate(date)} (importez d’abord les missions).`,
+    ]);
+  if (running.length > 1)
+    return row(label, 'error', [`${c('rome')} : le contrat a plusieurs missions ce jour-là ; indiquez le métier.`]);
+  const missionId = running[0].id;
+  const key = `${workerId}|${start.toISOString()}|${end.toISOString()}`;
+  const twin = seen.get(key);
+  if (twin) return row(label, 'error', [`Mêmes heures que la ligne ${twin} du fichier.`]);
+  seen.set(key, lineNumber);
+  if (await findShiftForImport(tx, actor.organisationId, { missionId, workerId, start, end }))
+    return row(label, 'skip', ['Déjà dans Passerelle (même personne, mêmes heures).']);
+  return attempt(tx, label, row, async (sp) => {
+    await createShift({ db: sp, actor, input: { missionId, workerId, start, end } });
   });
 }
 

@@ -28,7 +28,7 @@ export const dataImports = pgTable(
   },
   (t) => [
     index().on(t.organisationId, t.createdAt),
-    check('data_imports_kind', sql`${t.kind} IN ('workers', 'clients', 'contracts')`),
+    check('data_imports_kind', sql`${t.kind} IN ('workers', 'clients', 'contracts', 'missions', 'hours')`),
     check('data_imports_status', sql`${t.status} IN ('running', 'done', 'failed')`),
     check('data_imports_counts', sql`${t.created} >= 0 AND ${t.skipped} >= 0 AND ${t.errors} >= 0 AND ${t.total} >= 0`),
   ],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EQUIPMENT_SUPPLIERS } from '../../../shared/equipment.js';
 import { hasVisibleCharacter, isWithinWorkYears } from '../../http/validation.js';
 import { parisToday } from '../calendar/paris-time.js';
 import { CLIENT_KINDS } from '../clients/schema.js';
@@ -174,7 +175,7 @@ export const DiagnosticInput = z
     startDate: dateString('la date de début').nullable().default(null),
     endDate: dateString('la date de fin').nullable().default(null),
     protectiveEquipment: z.string().trim().max(1000).default(''),
-    equipmentSuppliedBy: z.enum(['client', 'organisation', 'shared']).nullable().default(null),
+    equipmentSuppliedBy: z.enum(EQUIPMENT_SUPPLIERS).nullable().default(null),
     accessConstraints: z.string().trim().max(1000).default(''),
     carePathwayInterest: z.boolean().default(false),
     notes: z.string().trim().max(NEED_LIMITS.description).default(''),

@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { EquipmentSupplier } from '../../../shared/equipment.js';
 import { networks, organisations } from '../accounts/schema.js';
 
 export const NEED_URGENCIES = ['urgent', 'structural'] as const;
@@ -43,7 +44,7 @@ export type NeedDiagnostic = {
   startDate: string | null;
   endDate: string | null;
   protectiveEquipment: string;
-  equipmentSuppliedBy: 'client' | 'organisation' | 'shared' | null;
+  equipmentSuppliedBy: EquipmentSupplier | null;
   accessConstraints: string;
   carePathwayInterest: boolean;
   notes: string;

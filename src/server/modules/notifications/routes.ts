@@ -1,10 +1,13 @@
 import crypto from 'node:crypto';
-import { desc, sql } from 'drizzle-orm';
+import { desc, type SQL, sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { can } from '../../http/can.js';
 import { notFound, unauthenticated } from '../../http/errors.js';
 import { Pagination } from '../../http/pagination.js';
-import { outboxEmails } from './schema.js';
+import { optOutSmsByNumber, readContactPreferences, setContactPreferences } from './contact-preferences.js';
+import { CONTACT_CHANNELS, outboxEmails, outboxSms } from './schema.js';
 
 const EmailOut = z.object({
   id: z.string(),
@@ -23,6 +26,34 @@ const sameSecret = (given: unknown, expected: string | undefined) => {
 };
 
 /**
+ * Who may read a dev outbox (emails or SMS): 404 when this server sends for real; the operator (test automation)
+ * holding DEV_MAILBOX_TOKEN reads everything; otherwise a signed-in person reads only what was addressed to them.
+ */
+function devOutboxReader(app: FastifyInstance, req: FastifyRequest, enabled: boolean, what: string) {
+  if (!enabled) throw notFound(what);
+  const operator = sameSecret(req.headers['x-dev-mailbox-token'], app.services.config.devMailboxToken);
+  if (!operator && !req.session) throw unauthenticated();
+  return operator ? ({ operator: true } as const) : ({ operator: false, session: req.session! } as const);
+}
+
+const SmsOut = z.object({
+  id: z.string(),
+  to: z.string(),
+  text: z.string(),
+  encoding: z.string(),
+  segments: z.number(),
+  status: z.string(),
+  createdAt: z.string(),
+});
+
+const OrgParams = z.object({ orgId: z.uuid() });
+const Preferences = z.object({
+  channel: z.enum(CONTACT_CHANNELS),
+  smsOptedOut: z.boolean(),
+  sharePosition: z.boolean(),
+});
+
+/**
  * The dev mailbox: without SMTP_URL, outside production (config.devMailbox), emails are captured instead of
  * sent, and each signed-in person reads here the emails addressed to them, and only those: emails carry
  * private links (invitations, quotes to sign, follow-up of a need). Everywhere else this route is 404.
@@ -39,11 +70,8 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const config = app.services.config;
-      if (!config.devMailbox) throw notFound('La boîte de développement');
-      const operator = sameSecret(req.headers['x-dev-mailbox-token'], config.devMailboxToken);
-      if (!operator && !req.session) throw unauthenticated();
-      const to = operator ? req.query.to : req.session!.user.email;
+      const reader = devOutboxReader(app, req, app.services.config.devMailbox, 'La boîte de développement');
+      const to = reader.operator ? req.query.to : reader.session.user.email;
       const where = to ? sql`lower(${outboxEmails.to}) = ${to.trim().toLowerCase()}` : undefined;
       const rows = await req.db
         .select()
@@ -57,6 +85,125 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
         total: Number(total),
       };
+    },
+  );
+
+  /**
+   * The dev SMS outbox, beside the mailbox and with the same protections (no SMS_URL, outside production): a
+   * signed-in worker reads the SMS sent to their own worker records, the operator token reads all (`to` filters).
+   */
+  app.get(
+    '/api/dev/sms',
+    {
+      schema: {
+        tags: ['dev'],
+        querystring: Pagination.extend({ to: z.string().max(32).optional() }),
+        response: { 200: z.object({ items: z.array(SmsOut), total: z.number() }) },
+      },
+    },
+    async (req) => {
+      const reader = devOutboxReader(app, req, app.services.config.devSmsOutbox, 'La boîte SMS de développement');
+      let where: SQL | undefined;
+      if (reader.operator) {
+        where = req.query.to ? sql`${outboxSms.to} = ${req.query.to.replace(/[\s.]/g, '')}` : undefined;
+      } else {
+        const mine = reader.session.memberships.filter((m) => m.workerId && m.organisationId);
+        if (mine.length === 0) return { items: [], total: 0 };
+        where = sql`(${sql.join(
+          mine.map(
+            (m) => sql`(${outboxSms.organisationId} = ${m.organisationId} AND ${outboxSms.workerId} = ${m.workerId})`,
+          ),
+          sql` OR `,
+        )})`;
+      }
+      const rows = await req.db
+        .select()
+        .from(outboxSms)
+        .where(where)
+        .orderBy(desc(outboxSms.createdAt))
+        .limit(req.query.limit)
+        .offset(req.query.offset);
+      const total = (await req.db.$count(outboxSms, where)) as number;
+      return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), total: Number(total) };
+    },
+  );
+
+  // ── How a worker is reached ─────────────────────────────────────────────────
+  app.get(
+    '/api/orgs/:orgId/me/contact-preferences',
+    {
+      schema: { tags: ['notifications'], params: OrgParams, response: { 200: Preferences } },
+      preHandler: can('self.read'),
+    },
+    async (req) =>
+      readContactPreferences({ db: req.db, organisationId: req.actor.organisationId, workerId: req.actor.workerId! }),
+  );
+  app.patch(
+    '/api/orgs/:orgId/me/contact-preferences',
+    {
+      schema: {
+        tags: ['notifications'],
+        params: OrgParams,
+        body: z.strictObject(Preferences.shape).partial(),
+        response: { 200: Preferences },
+      },
+      preHandler: can('self.respond'),
+    },
+    async (req) =>
+      setContactPreferences({ db: req.db, actor: req.actor, workerId: req.actor.workerId!, patch: req.body }),
+  );
+  app.get(
+    '/api/orgs/:orgId/workers/:workerId/contact-preferences',
+    {
+      schema: {
+        tags: ['notifications'],
+        params: OrgParams.extend({ workerId: z.uuid() }),
+        response: { 200: Preferences },
+      },
+      preHandler: can('worker.read'),
+    },
+    async (req) =>
+      readContactPreferences({ db: req.db, organisationId: req.actor.organisationId, workerId: req.params.workerId }),
+  );
+  app.patch(
+    '/api/orgs/:orgId/workers/:workerId/contact-preferences',
+    {
+      schema: {
+        tags: ['notifications'],
+        params: OrgParams.extend({ workerId: z.uuid() }),
+        // The position is the worker's own consent: an officer changes the channel and the opt-out only.
+        body: z.strictObject({ channel: z.enum(CONTACT_CHANNELS), smsOptedOut: z.boolean() }).partial(),
+        response: { 200: Preferences },
+      },
+      preHandler: can('worker.write'),
+    },
+    async (req) =>
+      setContactPreferences({ db: req.db, actor: req.actor, workerId: req.params.workerId, patch: req.body }),
+  );
+
+  /**
+   * Replies received by the SMS gateway (its inbound webhook points here with the SMS_INBOUND_TOKEN secret in the
+   * URL): « STOP » opts the number out of every SMS. Anything else is ignored (the association's number is
+   * written in the texts).
+   */
+  app.post(
+    '/api/sms/inbound/:token',
+    {
+      schema: {
+        tags: ['notifications'],
+        params: z.object({ token: z.string().max(200) }),
+        body: z.looseObject({ from: z.string().max(32), text: z.string().max(2000) }),
+        response: { 200: z.object({ optedOut: z.number() }) },
+      },
+    },
+    async (req) => {
+      if (!sameSecret(req.params.token, app.services.config.sms.inboundToken)) throw notFound('Cette adresse');
+      const word = req.body.text
+        .trim()
+        .toUpperCase()
+        .replace(/[^A-Z]/g, '');
+      if (!['STOP', 'ARRET', 'STOPSMS'].includes(word)) return { optedOut: 0 };
+      return optOutSmsByNumber({ db: req.db, from: req.body.from });
     },
   );
 };

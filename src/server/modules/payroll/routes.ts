@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileAnswer } from '../../../shared/http.js';
+import { payrollApi } from '../../../shared/payroll.js';
 import { can } from '../../http/can.js';
+import { schemaOf } from '../../http/contract.js';
 import { isoMonth } from '../../http/validation.js';
 import { payrollExport } from './payroll-export.js';
 import { aideAuPosteEstimate, aspMonthlyExport } from './state-exports.js';
@@ -10,9 +13,14 @@ const OrgParams = z.object({ orgId: z.uuid() });
 
 export const payrollRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/api/orgs/:orgId/exports/payroll',
+    payrollApi.payrollCsv.path,
     {
-      schema: { tags: ['payroll'], params: OrgParams, querystring: z.object({ month: Month }) },
+      schema: {
+        response: { 200: fileAnswer('text/csv') },
+        tags: ['payroll'],
+        params: OrgParams,
+        querystring: z.object({ month: Month }),
+      },
       preHandler: can('export.read'),
     },
     async (req, reply) => {
@@ -25,9 +33,14 @@ export const payrollRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/exports/asp-monthly',
+    payrollApi.aspMonthlyCsv.path,
     {
-      schema: { tags: ['payroll'], params: OrgParams, querystring: z.object({ month: Month }) },
+      schema: {
+        response: { 200: fileAnswer('text/csv') },
+        tags: ['payroll'],
+        params: OrgParams,
+        querystring: z.object({ month: Month }),
+      },
       preHandler: can('export.read'),
     },
     async (req, reply) => {
@@ -44,13 +57,9 @@ export const payrollRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/exports/aide-au-poste',
+    payrollApi.aideAuPoste.path,
     {
-      schema: {
-        tags: ['payroll'],
-        params: OrgParams,
-        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-      },
+      schema: schemaOf(payrollApi.aideAuPoste, ['payroll']),
       preHandler: can('export.read'),
     },
     async (req) => aideAuPosteEstimate({ db: req.db, organisationId: req.actor.organisationId, year: req.query.year }),

@@ -6,9 +6,10 @@ import { recordAudit } from '../audit/record-audit.js';
 import { parisDate } from '../calendar/paris-time.js';
 import { reconcileShiftChanges } from '../timesheets/reconcile-shift-changes.js';
 import { afterPlacement } from './after-placement.js';
+import { isOverlapViolation, overlapConflict } from './check-shift-times.js';
+import { findShift, slotOf } from './find-shift.js';
 import { notifyClientOfReplacement } from './notify.js';
 import { shiftProposals, shifts } from './schema.js';
-import { findShift, isOverlapViolation, overlapConflict, slotOf } from './shift-context.js';
 import { verifyAssignment } from './verify-assignment.js';
 
 export type AssignShiftOptions = {

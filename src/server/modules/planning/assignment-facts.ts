@@ -3,7 +3,7 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Db } from '../../db/connect.js';
 import { rowsOf } from '../../db/rows.js';
-import { addDays, parisInstant } from '../calendar/paris-time.js';
+import { addDays, mondayOf, parisInstant } from '../calendar/paris-time.js';
 import { withDefaults } from '../settings/organisation-settings.js';
 import { countedPlacements } from './hours-cap-status.js';
 import { INFORMATION_VISIT_MATCH, limitsOf } from './information-visit.js';
@@ -241,11 +241,6 @@ export async function loadWorkerFacts(o: LoadFactsOptions): Promise<Map<string, 
   for (const x of r.visits) facts.get(x.worker_id)?.continuity.set(x.client_id, x.n);
   if (o.withCap) await applyCapWindows(o, facts, fromDate, capUntil, r.windows);
   return facts;
-}
-
-function mondayOf(date: string) {
-  const wd = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return addDays(date, -((wd + 6) % 7));
 }
 
 /**

@@ -4,9 +4,9 @@ import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { clients, sites } from '../clients/schema.js';
+import { romeLabel } from '../directory/rome.js';
 import { newToken, tokenHash } from './propose-shift.js';
 import { calendarFeeds, missions, shifts } from './schema.js';
-import { romeLabel } from './shift-context.js';
 import { ownWorkerId } from './worker-page.js';
 
 const feedUrl = (publicUrl: string, token: string) =>

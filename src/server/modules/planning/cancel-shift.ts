@@ -3,8 +3,8 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { reconcileShiftChanges } from '../timesheets/reconcile-shift-changes.js';
+import { findShift } from './find-shift.js';
 import { shiftProposals, shifts } from './schema.js';
-import { findShift } from './shift-context.js';
 
 /** Cancels a shift (the client no longer needs it); kept for the record, never deleted. */
 export async function cancelShift({

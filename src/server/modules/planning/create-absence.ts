@@ -7,9 +7,9 @@ import { recordAudit } from '../audit/record-audit.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { reconcileShiftChanges } from '../timesheets/reconcile-shift-changes.js';
 import { workers } from '../workers/schema.js';
+import { findWorkerName } from './find-worker-name.js';
 import { officerEmails, shiftWhen } from './notify.js';
 import { absences, missions, shiftProposals, shifts } from './schema.js';
-import { findWorkerName } from './shift-context.js';
 
 export type CreateAbsenceOptions = {
   db: Db;

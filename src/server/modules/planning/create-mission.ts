@@ -5,12 +5,12 @@ import { notFound, ruleBroken, validationFailed } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { createSite } from '../clients/manage-sites.js';
 import { clients, sites } from '../clients/schema.js';
+import { romeLabel } from '../directory/rome.js';
 import { assertPlacementAllowed } from '../quotes/create-placement-contract.js';
 import { dangerousWork } from '../quotes/rules/dangerous-jobs.js';
 import { placementContracts } from '../quotes/schema.js';
 import { jobOutsideContract } from './rules/contract-scope.js';
 import { missions } from './schema.js';
-import { romeLabel } from './shift-context.js';
 
 export type CreateMissionOptions = {
   db: Db;

@@ -5,8 +5,8 @@ import { recordAudit } from '../audit/record-audit.js';
 import { addDays, daysBetween, parisInstant, weekdayOf } from '../calendar/paris-time.js';
 import { isPublicHoliday, publicHolidays } from '../calendar/public-holidays.js';
 import { createShift } from './create-shift.js';
+import { findMission } from './find-mission.js';
 import { shiftSeries } from './schema.js';
-import { findMission } from './shift-context.js';
 
 export type SeriesPattern = {
   /** 0 = Sunday … 6 = Saturday */

@@ -3,10 +3,13 @@ import type { OrgActor } from '../../http/actor.js';
 import { ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisDate } from '../calendar/paris-time.js';
+import { romeLabel } from '../directory/rome.js';
+import { monthsOfInstants, refreshAggregatedMonths } from '../reporting/aggregate-month.js';
 import { afterPlacement } from './after-placement.js';
+import { assertShiftTimes, isOverlapViolation, overlapConflict } from './check-shift-times.js';
+import { findMission } from './find-mission.js';
 import { makeSlot } from './rules/assignment.js';
 import { shifts } from './schema.js';
-import { assertShiftTimes, findMission, isOverlapViolation, overlapConflict, romeLabel } from './shift-context.js';
 import { verifyAssignment } from './verify-assignment.js';
 
 export type CreateShiftOptions = {
@@ -71,6 +74,12 @@ export async function createShift({ db, actor, input, seriesId = null }: CreateS
           ...(await afterPlacement(tx, actor, { missionId: mission.id, workerId: input.workerId, placementDate: day })),
         ];
       }
+      // A shift recorded in a past month: that month's figures follow (reporting's hook, no-op otherwise).
+      await refreshAggregatedMonths({
+        db: tx,
+        organisationId: actor.organisationId,
+        months: monthsOfInstants([input.start]),
+      });
       await recordAudit({
         db: tx,
         actor,

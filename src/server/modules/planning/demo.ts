@@ -1,13 +1,13 @@
-import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { DemoWorld } from '../../demo/world.js';
 import type { OrgActor } from '../../http/actor.js';
-import { organisations } from '../accounts/schema.js';
 import { addDays, parisInstant } from '../calendar/paris-time.js';
+import { setOrganisationSetting } from '../settings/set-organisation-setting.js';
 import { workers } from '../workers/schema.js';
+import { askNetwork } from './ask-network.js';
 import { cancelShift } from './cancel-shift.js';
 import { createAbsence } from './create-absence.js';
 import { createShift } from './create-shift.js';
-import { askNetwork } from './pooling.js';
 import { proposeShift } from './propose-shift.js';
 import { missions, shifts } from './schema.js';
 
@@ -29,12 +29,9 @@ export async function seedPlanningDemo(world: DemoWorld): Promise<void> {
 
   // Regional pooling: a few AIs consent.
   const consenting = world.orgs.filter((_, i) => [0, 1, 2, 4].includes(i)).map((o) => o.id);
-  await db
-    .update(organisations)
-    .set({
-      settings: sql`jsonb_set(coalesce(${organisations.settings}, '{}'::jsonb), '{poolingConsent}', 'true'::jsonb)`,
-    })
-    .where(inArray(organisations.id, consenting));
+  for (const organisationId of consenting) {
+    await setOrganisationSetting({ db, organisationId, key: 'poolingConsent', value: true });
+  }
 
   // An absence tomorrow at the demo care home (not Awa: her page tells another story).
   const [sick] = await db

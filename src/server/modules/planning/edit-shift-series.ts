@@ -13,9 +13,9 @@ import {
   placeOccurrence,
   seriesSummary,
 } from './create-shift-series.js';
+import { findMission } from './find-mission.js';
 import { moveShift } from './move-shift.js';
 import { shiftSeries, shifts } from './schema.js';
-import { findMission } from './shift-context.js';
 
 type SeriesRow = typeof shiftSeries.$inferSelect;
 

@@ -4,8 +4,8 @@ import type { OrgActor } from '../../http/actor.js';
 import { parisInstant } from '../calendar/paris-time.js';
 import { clients, sites } from '../clients/schema.js';
 import { unassignShift } from './assign-shift.js';
+import { findWorkerName } from './find-worker-name.js';
 import { missions, shiftProposals, shifts } from './schema.js';
-import { findWorkerName } from './shift-context.js';
 
 /**
  * The shifts still given to a person after a date (an exit date): what recording the exit must free. A shift

@@ -5,6 +5,7 @@ import { frenchDate } from '../calendar/paris-time.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { LEGAL } from '../settings/legal-figures.js';
 import type { OrganisationSettings } from '../settings/organisation-settings.js';
+import { addDueHealthVisit } from '../workers/add-due-health-visit.js';
 import { healthVisits, workers } from '../workers/schema.js';
 import { addMonths } from './rules/hours-cap.js';
 import type { WorkingTimeLimits } from './rules/working-time.js';
@@ -40,7 +41,7 @@ export async function ensureInformationVisit(
     .limit(1);
   if (existing) return null;
   const dueOn = addMonths(o.placementDate, LEGAL.informationVisitMonths);
-  await db.insert(healthVisits).values({
+  await addDueHealthVisit(db, {
     organisationId: o.organisationId,
     workerId: o.workerId,
     kind: INFORMATION_VISIT_KIND,

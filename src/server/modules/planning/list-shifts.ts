@@ -6,9 +6,9 @@ import { shiftScope } from '../../policies/scopes.js';
 import { addDays, parisDate, parisInstant } from '../calendar/paris-time.js';
 import { isPublicHoliday } from '../calendar/public-holidays.js';
 import { clients, sites } from '../clients/schema.js';
+import { romeLabel } from '../directory/rome.js';
 import { workers } from '../workers/schema.js';
 import { missions, type SHIFT_STATUSES, shifts } from './schema.js';
-import { romeLabel } from './shift-context.js';
 
 export type ShiftFilters = {
   from?: string;
@@ -21,6 +21,12 @@ export type ShiftFilters = {
   limit: number;
   offset: number;
 };
+
+/**
+ * The earliest start of a shift still running at `instant`: a shift lasts at most 12 hours (CHECK shifts_duration),
+ * so "ends after X" also means "starts after X − 12 h", which an index on start_at can use.
+ */
+const startsFrom = (instant: Date) => new Date(instant.getTime() - 12 * 3_600_000);
 
 const bound = (v: string, end = false) =>
   /^\d{4}-\d{2}-\d{2}$/.test(v) ? parisInstant(end ? addDays(v, 1) : v) : new Date(v);
@@ -110,7 +116,8 @@ export function actorScope(actor: Pick<OrgActor, 'organisationId' | 'role' | 'cl
 /** GET /shifts: shifts in a period with filters, oldest first. */
 export async function listShifts({ db, actor, filters }: { db: Db; actor: OrgActor; filters: ShiftFilters }) {
   const where = actorScope(actor);
-  if (filters.from) where.push(gte(shifts.endAt, bound(filters.from)));
+  if (filters.from)
+    where.push(gte(shifts.endAt, bound(filters.from)), gte(shifts.startAt, startsFrom(bound(filters.from))));
   if (filters.to) where.push(lt(shifts.startAt, bound(filters.to, true)));
   if (filters.workerId) where.push(eq(shifts.workerId, filters.workerId));
   if (filters.missionId) where.push(eq(shifts.missionId, filters.missionId));
@@ -165,6 +172,8 @@ export async function planningGrid({
     eq(shifts.organisationId, actor.organisationId),
     lt(shifts.startAt, end),
     gte(shifts.endAt, start),
+    // Redundant with the line above, but bounds the (organisation_id, start_at) index scan (issue 19).
+    gte(shifts.startAt, startsFrom(start)),
   );
   const workerWhere: SQL[] = [eq(workers.organisationId, actor.organisationId), sql`${workers.anonymisedAt} IS NULL`];
   if (search) {

@@ -4,10 +4,10 @@ import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
 import { missionScope } from '../../policies/scopes.js';
 import { clients, sites } from '../clients/schema.js';
+import { romeLabel } from '../directory/rome.js';
 import { placementContracts } from '../quotes/schema.js';
 import { workers } from '../workers/schema.js';
 import { missions, shiftSeries } from './schema.js';
-import { romeLabel } from './shift-context.js';
 
 const missionView = {
   id: missions.id,

@@ -4,9 +4,11 @@ import type { OrgActor } from '../../http/actor.js';
 import { conflict, ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisDate } from '../calendar/paris-time.js';
+import { monthsOfInstants, refreshAggregatedMonths } from '../reporting/aggregate-month.js';
 import { afterPlacement } from './after-placement.js';
+import { assertShiftTimes, isOverlapViolation, overlapConflict } from './check-shift-times.js';
+import { findShift, slotOf } from './find-shift.js';
 import { shifts } from './schema.js';
-import { assertShiftTimes, findShift, isOverlapViolation, overlapConflict, slotOf } from './shift-context.js';
 import { verifyAssignment } from './verify-assignment.js';
 
 export type MoveShiftOptions = {
@@ -54,6 +56,12 @@ export async function moveShift({ db, actor, shiftId, start, end, workerId }: Mo
           ...(await afterPlacement(tx, actor, { missionId: shift.missionId, workerId: target, placementDate: day })),
         ];
       }
+      // A past month's figures follow (only when the month is already aggregated: reporting's hook).
+      await refreshAggregatedMonths({
+        db: tx,
+        organisationId: actor.organisationId,
+        months: monthsOfInstants([shift.startAt, start]),
+      });
       await recordAudit({
         db: tx,
         actor,

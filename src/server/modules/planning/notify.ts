@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.js';
 import { memberships, users } from '../accounts/schema.js';
 import { frenchDate, frenchTime, parisDate } from '../calendar/paris-time.js';
 import { queueEmail } from '../notifications/queue-email.js';
-import type { ShiftRecord } from './shift-context.js';
+import type { ShiftRecord } from './find-shift.js';
 
 /** The people to tell about a planning problem: the missions' referents, else every placement officer. */
 export async function officerEmails(db: Db, organisationId: string, referentUserIds: (string | null)[]) {

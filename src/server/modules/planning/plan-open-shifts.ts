@@ -4,13 +4,13 @@ import type { OrgActor } from '../../http/actor.js';
 import { AppError, validationFailed } from '../../http/errors.js';
 import { addDays, daysBetween, parisInstant } from '../calendar/paris-time.js';
 import { clients, sites } from '../clients/schema.js';
+import { romeLabel } from '../directory/rome.js';
 import { assignShift } from './assign-shift.js';
 import { loadWorkerFacts } from './assignment-facts.js';
 import { makeSlot } from './rules/assignment.js';
 import { autoplan, type PlanInput } from './rules/autoplan.js';
 import { countsForHoursCap } from './rules/hours-cap.js';
 import { missions, shiftProposals, shifts } from './schema.js';
-import { romeLabel } from './shift-context.js';
 
 /**
  * The auto-planner's proposal for the open shifts of a period: as many shifts covered as possible, then the

@@ -4,10 +4,14 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { AppError, conflict, validationFailed } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { romeLabel } from '../directory/rome.js';
+import { workerChannels } from '../notifications/contact-preferences.js';
 import { queueEmail } from '../notifications/queue-email.js';
+import { queueSms } from '../notifications/queue-sms.js';
+import { proposalSms } from '../notifications/rules/sms-texts.js';
+import { findShift, slotOf } from './find-shift.js';
 import { shiftWhen } from './notify.js';
 import { type ProposalChannel, shiftProposals } from './schema.js';
-import { findShift, romeLabel, slotOf } from './shift-context.js';
 import { verifyAssignment } from './verify-assignment.js';
 
 export const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
@@ -22,13 +26,17 @@ export type ProposeShiftOptions = {
   publicUrl: string;
 };
 
-/** How a proposal can reach a worker: email when there is an address (SMS will be added beside it). */
-export function proposalChannel(contact: { email: string | null }): ProposalChannel {
-  return contact.email?.trim() ? 'email' : 'none';
+/**
+ * How a proposal reaches a worker: by SMS when they have a mobile and did not say STOP (recorded first: it is
+ * what they read), by email when they have an address; their preferred channel decides when both exist.
+ */
+export function proposalChannel(reach: { sms: string | null; email: string | null }): ProposalChannel {
+  return reach.sms ? 'sms' : reach.email ? 'email' : 'none';
 }
 
 /**
- * Offers an open shift to one or several workers: each gets an email with private accept and decline links
+ * Offers an open shift to one or several workers: each gets an SMS and/or an email (their preference) with a
+ * private link to accept or decline
  * (and sees it on their page); the first to accept gets the shift. Nobody is "sent" a proposal that cannot
  * reach them: a person without any channel is left out and named in `unreachable`; if no chosen person can be
  * reached, the call is refused (422 no_contact_channel) and nothing is recorded.
@@ -59,12 +67,13 @@ export async function proposeShift({ db, actor, shiftId, workerIds, publicUrl }:
       if (skip.has(workerId)) continue;
       // Every rule is checked now, and again when the worker accepts.
       const v = await verifyAssignment({ db: tx, organisationId: actor.organisationId, workerId, slot });
-      const channel = proposalChannel({ email: v.workerEmail });
+      const reach = await workerChannels({ db: tx, organisationId: actor.organisationId, workerId });
+      const channel = proposalChannel(reach);
       if (channel === 'none') {
         unreachable.push({
           workerId,
           workerName: v.workerName,
-          message: `${v.workerName} n’a pas d’adresse e-mail : la proposition ne peut pas lui être envoyée. Appelez cette personne, puis affectez-la directement.`,
+          message: `${v.workerName} n’a ni adresse e-mail ni téléphone portable qui accepte les SMS : la proposition ne peut pas lui être envoyée. Appelez cette personne, puis affectez-la directement.`,
         });
         continue;
       }
@@ -82,11 +91,26 @@ export async function proposeShift({ db, actor, shiftId, workerIds, publicUrl }:
         })
         .returning({ id: shiftProposals.id });
       created.push({ id: p.id, workerId, workerName: v.workerName, rank: i + 1, channel });
-      if (channel === 'email' && v.workerEmail) {
-        const link = `${publicUrl.replace(/\/$/, '')}/proposition/${token}`;
+      const link = `${publicUrl.replace(/\/$/, '')}/proposition/${token}`;
+      if (reach.sms) {
+        await queueSms({
+          db: tx,
+          organisationId: actor.organisationId,
+          workerId,
+          to: reach.sms,
+          sms: proposalSms({
+            firstName: v.workerName,
+            shift: { start: shift.startAt, end: shift.endAt, place: shift.siteName, commune: shift.siteCommune },
+            link,
+          }),
+          dedupeKey: `proposal:${p.id}`,
+          related: { type: 'shift_proposal', id: p.id },
+        });
+      }
+      if (reach.email) {
         await queueEmail({
           db: tx,
-          to: v.workerEmail,
+          to: reach.email,
           subject: `Travail proposé ${shiftWhen(shift.startAt, shift.endAt)}`,
           text: [
             `Bonjour ${v.workerName.split(' ')[0]},`,
@@ -119,7 +143,7 @@ export async function proposeShift({ db, actor, shiftId, workerIds, publicUrl }:
         'no_contact_channel',
         unreachable.length === 1
           ? unreachable[0].message
-          : `Aucune de ces personnes ne peut être prévenue : ${unreachable.map((u) => u.workerName).join(', ')} n’ont pas d’adresse e-mail. Appelez-les, puis affectez directement la personne qui accepte.`,
+          : `Aucune de ces personnes ne peut être prévenue : ${unreachable.map((u) => u.workerName).join(', ')} n’ont ni adresse e-mail ni portable pour les SMS. Appelez-les, puis affectez directement la personne qui accepte.`,
         unreachable.map((u) => ({ path: `workerIds.${unique.indexOf(u.workerId)}`, message: u.message })),
       );
     }

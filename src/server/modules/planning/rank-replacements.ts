@@ -2,9 +2,9 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { conflict } from '../../http/errors.js';
 import { loadWorkerFacts } from './assignment-facts.js';
+import { findShift, slotOf } from './find-shift.js';
 import { checkAssignment, type Slot } from './rules/assignment.js';
 import { scoreCandidate } from './rules/ranking.js';
-import { findShift, slotOf } from './shift-context.js';
 
 export type Candidate = {
   workerId: string;

@@ -5,9 +5,9 @@ import { notFound } from '../../http/errors.js';
 import { shiftScope } from '../../policies/scopes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { queueEmail } from '../notifications/queue-email.js';
+import { findShift } from './find-shift.js';
 import { officerEmails, shiftWhen } from './notify.js';
 import { shifts } from './schema.js';
-import { findShift } from './shift-context.js';
 
 /**
  * The client asks the AI for another person on one of its shifts (the officer decides). Only a client user

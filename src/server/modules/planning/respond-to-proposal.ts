@@ -2,13 +2,14 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { romeLabel } from '../directory/rome.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { workers } from '../workers/schema.js';
 import { assignShift } from './assign-shift.js';
+import { findShift } from './find-shift.js';
 import { officerEmails, shiftWhen } from './notify.js';
 import { tokenHash } from './propose-shift.js';
 import { shiftProposals } from './schema.js';
-import { findShift, romeLabel } from './shift-context.js';
 
 type ProposalRef = { token: string } | { organisationId: string; workerId: string; proposalId: string };
 

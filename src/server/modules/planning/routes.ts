@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileAnswer, NoContent } from '../../../shared/http.js';
+import { answerCacheFor, sendAnswer } from '../../http/answer-cache.js';
 import { can } from '../../http/can.js';
 import { listOf, Pagination } from '../../http/pagination.js';
 import { dates, isoDay, isoInstant, WORK_YEARS } from '../../http/validation.js';
 import { checkPostalCode } from '../geo/communes.js';
 import { findWorker } from '../workers/find-worker.js';
+import { acceptPoolingOffer } from './accept-pooling-offer.js';
+import { askNetwork } from './ask-network.js';
 import { assignShift, unassignShift } from './assign-shift.js';
 import { calendarFeedStatus, issueCalendarFeed, renderCalendarFeed, revokeCalendarFeed } from './calendar-feed.js';
 import { cancelShift } from './cancel-shift.js';
@@ -13,27 +17,23 @@ import { createMission } from './create-mission.js';
 import { createShift } from './create-shift.js';
 import { createShiftSeries } from './create-shift-series.js';
 import { cancelShiftSeries, editShiftSeries } from './edit-shift-series.js';
+import { shiftPooling } from './find-shift-pooling.js';
 import { workerShiftsAfter } from './free-worker-shifts.js';
 import { hoursCapStatus } from './hours-cap-status.js';
+import { listPoolingRequests } from './list-pooling-requests.js';
 import { listShifts, planningGrid } from './list-shifts.js';
 import { listMissions, missionDetail } from './missions.js';
 import { moveShift } from './move-shift.js';
+import { offerWorker } from './offer-worker.js';
 import { applyPlan, planOpenShifts } from './plan-open-shifts.js';
-import {
-  acceptPoolingOffer,
-  askNetwork,
-  listPoolingRequests,
-  offerWorker,
-  poolingCandidates,
-  poolingEnabled,
-  setPoolingConsent,
-  shiftPooling,
-} from './pooling.js';
+import { poolingEnabled } from './pooling-network.js';
 import { proposeShift } from './propose-shift.js';
+import { poolingCandidates } from './rank-pooling-candidates.js';
 import { rankReplacements } from './rank-replacements.js';
 import { requestReplacement } from './request-replacement.js';
 import { respondToProposal, viewProposal } from './respond-to-proposal.js';
 import { SHIFT_STATUSES } from './schema.js';
+import { setPoolingConsent } from './set-pooling-consent.js';
 import { listShiftProposals } from './shift-proposals.js';
 import { myProposals, myShifts } from './worker-page.js';
 
@@ -112,6 +112,14 @@ const CandidateOut = z.object({
 
 export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   const publicUrl = app.services.config.publicUrl;
+  // The planning grid's answers per organisation (issue 19); a successful write of this plugin empties its
+  // organisation's entries before answering, so that the next grid shows it without waiting for the notification.
+  const { cache: grids, cached: gridAnswers } = answerCacheFor(app, 'planning_changed');
+  app.addHook('onSend', async (req, reply, payload) => {
+    const orgId = (req.params as { orgId?: string } | undefined)?.orgId;
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) grids.invalidate(orgId);
+    return payload;
+  });
 
   // ── Missions ────────────────────────────────────────────────────────────────
   app.post(
@@ -315,13 +323,20 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       preHandler: can('shift.write'),
     },
-    async (req) =>
-      planningGrid({
-        db: req.db,
-        actor: req.actor,
-        ...req.query,
-        onlyWithShifts: req.query.onlyWithShifts === 'true',
-      }),
+    // Read often, changed seldom: served from the organisation's cached answers once the guard above has let the
+    // caller in (the grid depends on the organisation and the query only; the cache's entries are emptied by any
+    // change to a table it reads, migration 0039).
+    async (req, reply) => {
+      const answer = await gridAnswers(req.actor.organisationId, JSON.stringify(req.query), () =>
+        planningGrid({
+          db: req.db,
+          actor: req.actor,
+          ...req.query,
+          onlyWithShifts: req.query.onlyWithShifts === 'true',
+        }),
+      );
+      return sendAnswer(reply, answer, { acceptEncoding: req.headers['accept-encoding'] });
+    },
   );
 
   app.post(
@@ -677,10 +692,13 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.delete(
     '/api/orgs/:orgId/me/calendar',
-    { schema: { tags: ['planning'], params: OrgParams }, preHandler: can('self.respond') },
+    {
+      schema: { tags: ['planning'], params: OrgParams, response: { 204: NoContent } },
+      preHandler: can('self.respond'),
+    },
     async (req, reply) => {
       await revokeCalendarFeed({ db: req.db, actor: req.actor });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -698,6 +716,7 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/public/calendar/:file',
     {
       schema: {
+        response: { 200: fileAnswer('text/calendar') },
         tags: ['planning'],
         params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/, 'Lien invalide') }),
       },

@@ -79,6 +79,12 @@ export const shifts = pgTable(
     index().on(t.workerId, t.startAt),
     index().on(t.missionId),
     index('shifts_client_worker_idx').on(t.clientId, t.workerId, t.startAt),
+    // The open shifts of a period (planning grid, auto-planner) among years of assigned ones (migration 0039).
+    index('shifts_open_organisation_start_idx').on(t.organisationId, t.startAt).where(sql`${t.status} = 'open'`),
+    // The replacements of a period (the AI dashboard's fill rate) among years of shifts (migration 0034).
+    index('shifts_uncovered_organisation_start_idx')
+      .on(t.organisationId, t.startAt)
+      .where(sql`${t.uncoveredWorkerId} IS NOT NULL`),
     check('shifts_duration', sql`${t.endAt} > ${t.startAt} AND ${t.endAt} - ${t.startAt} <= interval '12 hours'`),
     check('shifts_assigned_has_worker', sql`(${t.status} = 'assigned') = (${t.workerId} IS NOT NULL)`),
   ],

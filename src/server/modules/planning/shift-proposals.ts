@@ -2,8 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { workers } from '../workers/schema.js';
+import { findShift } from './find-shift.js';
 import { shiftProposals } from './schema.js';
-import { findShift } from './shift-context.js';
 
 /** The proposals of one shift, in the officer's order, with how each reached (or did not reach) the person. */
 export async function listShiftProposals({ db, actor, shiftId }: { db: Db; actor: OrgActor; shiftId: string }) {

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/connect.js';
 import { AppError, conflict, ruleBroken } from '../../http/errors.js';
 import { loadWorkerFacts } from './assignment-facts.js';
+import { findWorkerName } from './find-worker-name.js';
 import { checkAssignment, type Slot } from './rules/assignment.js';
-import { findWorkerName } from './shift-context.js';
 
 export type VerifyAssignmentOptions = { db: Db; organisationId: string; workerId: string; slot: Slot };
 

@@ -3,8 +3,8 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { forbidden } from '../../http/errors.js';
 import { clients, sites } from '../clients/schema.js';
+import { romeLabel } from '../directory/rome.js';
 import { missions, shiftProposals, shifts } from './schema.js';
-import { romeLabel } from './shift-context.js';
 
 /** The worker bound to this membership (a worker sees only their own page). */
 export function ownWorkerId(actor: OrgActor): string {

@@ -111,6 +111,8 @@ export async function amendPlacementContractWorkers({
         workerNames: names,
         workerIds: namedIds,
         romeCodes: current.romeCodes,
+        // The engagement number belongs to the order, which the amendment continues (BT-13).
+        commitmentNumber: current.commitmentNumber,
         amendmentReason: why.charAt(0).toUpperCase() + why.slice(1),
         createdBy: actor.userId ?? null,
       })

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { frenchDate, frenchTime, parisDate } from '../calendar/paris-time.js';
+import { isCompanyByLegalForm } from '../clients/rules/hours-cap-scope.js';
 import { clients, sites } from '../clients/schema.js';
 import { createDocument, field } from '../documents/pdf.js';
 import { euros, KIND_LABELS, letterheadOf } from './quote-pdf.js';
@@ -76,7 +77,8 @@ export async function renderPlacementContractPdf(
   field(
     doc,
     'Rémunération d’un salarié de qualification équivalente',
-    client.kind === 'company'
+    // The same test as signing (equivalentPayProblem): a company by legal form, for-profit care homes included.
+    isCompanyByLegalForm(client.legalForm) || contract.equivalentPayCents
       ? contract.equivalentPayCents
         ? `${euros(contract.equivalentPayCents)} brut de l’heure`
         : 'à préciser par l’utilisateur avant la première intervention'
@@ -95,6 +97,7 @@ export async function renderPlacementContractPdf(
       : 'sans objet',
   );
   if (contract.amendmentReason) field(doc, 'Objet de l’avenant', contract.amendmentReason);
+  if (contract.commitmentNumber) field(doc, 'Numéro d’engagement (commande publique)', contract.commitmentNumber);
   doc.moveDown();
   doc.font('Helvetica').fontSize(9);
   doc.text(

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DemoWorld } from '../../demo/world.js';
 import { addDays } from '../calendar/paris-time.js';
 import { clients } from '../clients/schema.js';
@@ -18,6 +18,12 @@ export async function seedQuotesDemo(world: DemoWorld): Promise<void> {
   const { db, rng, today } = world;
   const year = Number(today.slice(0, 4));
   const publicUrl = world.publicUrl.replace(/\/$/, '');
+
+  // A public buyer's engagement number belongs to the order (Chorus Pro BT-13): its contracts carry the one the
+  // buyer gave, so the demo's invoices to public buyers print it (issue 15).
+  await db.execute(sql`
+    UPDATE placement_contracts p SET commitment_number = c.chorus_commitment_number
+    FROM clients c WHERE c.id = p.client_id AND c.chorus_commitment_number IS NOT NULL`);
 
   for (const org of world.orgs) {
     // ---- rates: a default, a higher one for individuals (travel fee, 2 h minimum), one per job for care homes

@@ -76,7 +76,6 @@ export async function draftQuoteFromNeed({ db, actor, needId }: DraftQuoteFromNe
       });
     }
   }
-  const supplied = d?.equipmentSuppliedBy === 'organisation' ? 'ai' : (d?.equipmentSuppliedBy ?? null);
   return {
     needId: need.id,
     reference: need.reference,
@@ -90,7 +89,7 @@ export async function draftQuoteFromNeed({ db, actor, needId }: DraftQuoteFromNe
       d?.jobs.map((j) => `${romeLabel(j.rome) ?? j.rome}${j.schedule ? ` (${j.schedule})` : ''}`).join(' ; ') ||
       need.description.slice(0, 500),
     protectiveEquipment: d?.protectiveEquipment || null,
-    equipmentSuppliedBy: supplied as 'client' | 'ai' | 'shared' | null,
+    equipmentSuppliedBy: d?.equipmentSuppliedBy ?? null,
     notes: d?.notes || null,
   };
 }

@@ -42,6 +42,7 @@ export const presentContract = (
   workerNames: c.workerNames,
   workerIds: c.workerIds,
   romeCodes: c.romeCodes ?? [],
+  commitmentNumber: c.commitmentNumber,
   signedAt: c.signedAt?.toISOString() ?? null,
   signedBy: c.signedBy,
   signedIp: c.signedIp,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EQUIPMENT_SUPPLIERS } from '../../../shared/equipment.js';
 import { dates, isoDay, MAX_TOTAL_CENTS } from '../../http/validation.js';
 import { QUOTE_STATUSES } from './schema.js';
 
@@ -34,7 +35,7 @@ const quoteTerms = {
   tasks: z.string().trim().max(2000).nullable().optional(),
   protectiveEquipment: z.string().trim().max(500).nullable().optional(),
   equipmentSuppliedBy: z
-    .enum(['client', 'ai', 'shared'], 'Indiquez qui fournit les équipements (client ou association).')
+    .enum(EQUIPMENT_SUPPLIERS, 'Indiquez qui fournit les équipements (client ou association).')
     .nullable()
     .optional(),
   equivalentPayCents: z

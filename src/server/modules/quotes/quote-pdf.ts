@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { formatMinutes } from '../../../shared/format.js';
 import type { Db } from '../../db/connect.js';
 import { organisations } from '../accounts/schema.js';
 import { frenchDate, parisDate } from '../calendar/paris-time.js';
@@ -10,11 +11,7 @@ import { quoteLines, type quotes } from './schema.js';
 
 export const euros = (cents: number) =>
   `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100).replace(/\u202f|\u00a0/g, ' ')} €`;
-export const hours = (minutes: number) => {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h`;
-};
+export const hours = formatMinutes;
 
 export async function letterheadOf(
   db: Db,

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import type { EquipmentSupplier } from '../../../shared/equipment.js';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { conflict } from '../../http/errors.js';
@@ -62,7 +63,7 @@ export async function reviseQuote({ db, actor, quoteId, input }: ReviseQuoteOpti
         endDate: pick('endDate', old.endDate) as string | null,
         tasks: pick('tasks', old.tasks) as string | null,
         protectiveEquipment: pick('protectiveEquipment', old.protectiveEquipment) as string | null,
-        equipmentSuppliedBy: pick('equipmentSuppliedBy', old.equipmentSuppliedBy) as 'client' | 'ai' | 'shared' | null,
+        equipmentSuppliedBy: pick('equipmentSuppliedBy', old.equipmentSuppliedBy) as EquipmentSupplier | null,
         equivalentPayCents: pick('equivalentPayCents', old.equivalentPayCents) as number | null,
         notes: pick('notes', old.notes) as string | null,
       },

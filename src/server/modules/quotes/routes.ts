@@ -1,11 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileAnswer, NoContent } from '../../../shared/http.js';
 import { can } from '../../http/can.js';
 import { listOf, Pagination } from '../../http/pagination.js';
 import { isoDay } from '../../http/validation.js';
 import { CLIENT_KINDS } from '../clients/schema.js';
 import { acceptQuoteById, refuseQuoteById } from './accept-quote.js';
 import { amendPlacementContractWorkers } from './amend-placement-contract-workers.js';
+import {
+  attachContractDocument,
+  listContractDocuments,
+  readContractDocument,
+  removeContractDocument,
+} from './contract-documents.js';
 import { renderPlacementContractPdf } from './contract-pdf.js';
 import { createQuote } from './create-quote.js';
 import { draftQuoteFromNeed } from './draft-quote-from-need.js';
@@ -27,6 +34,7 @@ import { RateBody, RateView } from './rate-input.js';
 import { reviseQuote } from './revise-quote.js';
 import { QUOTE_STATUSES } from './schema.js';
 import { sendQuote } from './send-quote.js';
+import { setContractCommitmentNumber } from './set-contract-commitment-number.js';
 
 const OrgParams = z.object({ orgId: z.uuid() });
 const QuoteParams = OrgParams.extend({ quoteId: z.uuid() });
@@ -55,6 +63,8 @@ const ContractView = z.object({
   workerNames: z.array(z.string()),
   workerIds: z.array(z.string()),
   romeCodes: z.array(z.string()),
+  /** The engagement number of the order (Chorus Pro, BT-13), given by the public buyer. */
+  commitmentNumber: z.string().nullable(),
   signedAt: z.string().nullable(),
   signedBy: z.string().nullable(),
   signedIp: z.string().nullable(),
@@ -123,10 +133,13 @@ export const quotesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.delete(
     '/api/orgs/:orgId/rates/:rateId',
-    { schema: { tags: ['rates'], params: OrgParams.extend({ rateId: z.uuid() }) }, preHandler: can('rate.write') },
+    {
+      schema: { tags: ['rates'], params: OrgParams.extend({ rateId: z.uuid() }), response: { 204: NoContent } },
+      preHandler: can('rate.write'),
+    },
     async (req, reply) => {
       await deleteRate({ db: req.db, actor: req.actor, rateId: req.params.rateId });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -192,7 +205,10 @@ export const quotesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/orgs/:orgId/quotes/:quoteId/pdf',
-    { schema: { tags: ['quotes'], params: QuoteParams }, preHandler: can('quote.read') },
+    {
+      schema: { response: { 200: fileAnswer('application/pdf') }, tags: ['quotes'], params: QuoteParams },
+      preHandler: can('quote.read'),
+    },
     async (req, reply) => {
       const quote = await findQuote(req.db, req.actor, req.params.quoteId);
       return reply.headers(pdfHeaders(`devis-${quote.number}`)).send(await renderQuotePdf(req.db, quote));
@@ -345,6 +361,7 @@ export const quotesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/orgs/:orgId/placement-contracts/:placementContractId/pdf',
     {
       schema: {
+        response: { 200: fileAnswer('application/pdf') },
         tags: ['placement-contracts'],
         summary: 'The contract with the R5132-20 mentions (API.md)',
         params: ContractParams,
@@ -387,6 +404,132 @@ export const quotesRoutes: FastifyPluginAsyncZod = async (app) => {
         reason: req.body.reason,
       }),
   );
+  const DocumentView = z.object({
+    id: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number(),
+    createdAt: z.string(),
+  });
+  const DocumentParams = ContractParams.extend({ documentId: z.uuid() });
+  app.get(
+    '/api/orgs/:orgId/placement-contracts/:placementContractId/documents',
+    {
+      schema: {
+        tags: ['placement-contracts'],
+        summary: 'The scanned copies attached to a contract (signed on paper)',
+        params: ContractParams,
+        response: { 200: z.object({ items: z.array(DocumentView) }) },
+      },
+      preHandler: can('placement_contract.read'),
+    },
+    async (req) => ({ items: await listContractDocuments(req.db, req.actor, req.params.placementContractId) }),
+  );
+  app.post(
+    '/api/orgs/:orgId/placement-contracts/:placementContractId/documents',
+    {
+      // 5 MB of file, a third more in base64.
+      bodyLimit: 7 * 1024 * 1024 + 4096,
+      schema: {
+        tags: ['placement-contracts'],
+        summary: 'Attach the scanned signed copy (PDF, JPEG or PNG, 5 MB at most; the same file twice is kept once)',
+        params: ContractParams,
+        body: z.strictObject({
+          fileName: z
+            .string()
+            .trim()
+            .min(1)
+            .max(200)
+            .regex(/^[^\p{Cc}/\\]+$/u, 'Nom de fichier invalide.'),
+          contentBase64: z
+            .string()
+            .min(1, 'Choisissez un fichier.')
+            .max(7 * 1024 * 1024)
+            .base64(),
+        }),
+        response: { 201: DocumentView.extend({ created: z.boolean() }) },
+      },
+      preHandler: can('placement_contract.write'),
+    },
+    async (req, reply) =>
+      reply.status(201).send(
+        await attachContractDocument({
+          db: req.db,
+          actor: req.actor,
+          placementContractId: req.params.placementContractId,
+          fileName: req.body.fileName,
+          contentBase64: req.body.contentBase64,
+        }),
+      ),
+  );
+  app.get(
+    '/api/orgs/:orgId/placement-contracts/:placementContractId/documents/:documentId',
+    {
+      schema: {
+        tags: ['placement-contracts'],
+        summary: 'Download a scanned copy (whoever may read the contract)',
+        params: DocumentParams,
+      },
+      preHandler: can('placement_contract.read'),
+    },
+    async (req, reply) => {
+      const d = await readContractDocument(req.db, req.actor, req.params.placementContractId, req.params.documentId);
+      const ascii = d.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+      return reply
+        .type(d.contentType)
+        .header(
+          'content-disposition',
+          `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(d.fileName)}`,
+        )
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(d.content);
+    },
+  );
+  app.delete(
+    '/api/orgs/:orgId/placement-contracts/:placementContractId/documents/:documentId',
+    {
+      schema: {
+        tags: ['placement-contracts'],
+        summary: 'Remove a document attached by mistake',
+        params: DocumentParams,
+        response: { 204: z.null() },
+      },
+      preHandler: can('placement_contract.write'),
+    },
+    async (req, reply) => {
+      await removeContractDocument(req.db, req.actor, req.params.placementContractId, req.params.documentId);
+      return reply.status(204).send(null);
+    },
+  );
+  app.put(
+    '/api/orgs/:orgId/placement-contracts/:placementContractId/commitment-number',
+    {
+      schema: {
+        tags: ['placement-contracts'],
+        summary: 'The engagement number of the order (Chorus Pro, BT-13): set on the contract and its amendments',
+        params: ContractParams,
+        body: z.strictObject({
+          commitmentNumber: z
+            .string()
+            .trim()
+            .max(50, 'Un numéro d’engagement compte 50 caractères au plus.')
+            .regex(/^[^\p{Cc}]*$/u, 'Le numéro d’engagement ne doit pas contenir de caractère de contrôle.')
+            .nullable()
+            .transform((v) => v || null),
+        }),
+        response: { 200: z.object({ commitmentNumber: z.string().nullable() }) },
+      },
+      preHandler: can('placement_contract.write'),
+    },
+    async (req) =>
+      setContractCommitmentNumber({
+        db: req.db,
+        actor: req.actor,
+        placementContractId: req.params.placementContractId,
+        commitmentNumber: req.body.commitmentNumber,
+      }),
+  );
   app.post(
     '/api/orgs/:orgId/placement-contracts/:placementContractId/sign',
     {
@@ -417,7 +560,7 @@ export const quotesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/public/quotes/:token/pdf',
-    { schema: { tags: ['public'], params: TokenParams } },
+    { schema: { response: { 200: fileAnswer('application/pdf') }, tags: ['public'], params: TokenParams } },
     async (req, reply) => {
       const quote = await findQuoteByToken(req.db, req.params.token);
       return reply.headers(pdfHeaders(`devis-${quote.number}`)).send(await renderQuotePdf(req.db, quote));

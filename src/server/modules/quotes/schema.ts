@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations } from '../accounts/schema.js';
 import { clients, sites } from '../clients/schema.js';
 
@@ -158,5 +170,43 @@ export const placementContracts = pgTable(
   (t) => [
     index().on(t.organisationId, t.clientId),
     check('placement_contracts_dates', sql`${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
+
+export const CONTRACT_DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+/** 5 MB: a scanned contract of a few pages at 300 dpi, as a PDF or a phone photo. */
+export const CONTRACT_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The scanned signed copy of a contract signed on paper (migration 0036): kept with the contract. */
+export const placementContractDocuments = pgTable(
+  'placement_contract_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    placementContractId: uuid('placement_contract_id')
+      .notNull()
+      .references(() => placementContracts.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type', { enum: CONTRACT_DOCUMENT_TYPES }).notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.organisationId, t.placementContractId),
+    check('placement_contract_documents_type', sql`${t.contentType} IN ('application/pdf', 'image/jpeg', 'image/png')`),
+    check(
+      'placement_contract_documents_size',
+      sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= 5242880 AND octet_length(${t.content}) = ${t.sizeBytes}`,
+    ),
   ],
 );

@@ -69,32 +69,34 @@ export async function aiDashboard({
   const { start, end } = instantsOf(period);
   const today = parisToday(now);
   // The shifts are read once (the expensive part); the summary reuses the totals.
-  const { months: worked, totals } = await workedFigures(db, organisationId, period);
-  const [summary, billed, settings, hired, replacement, needRows, invoiceRow, passRow, staffRow, exits] =
-    await Promise.all([
-      reportSummary({ db, organisationId, from, to, worked: totals }),
-      rowsOf<{ month: string; minutes: number }>(
-        db,
-        sql`SELECT i.month, coalesce(sum(l.minutes), 0)::int AS minutes FROM invoice_lines l
+  const [{ months: worked, totals }, exits] = await Promise.all([
+    workedFigures(db, organisationId, period),
+    exitStatistics({ db, organisationId, from, to }),
+  ]);
+  const [summary, billed, settings, hired, replacement, needRows, invoiceRow, passRow, staffRow] = await Promise.all([
+    reportSummary({ db, organisationId, from, to, worked: totals, exitStats: exits }),
+    rowsOf<{ month: string; minutes: number }>(
+      db,
+      sql`SELECT i.month, coalesce(sum(l.minutes), 0)::int AS minutes FROM invoice_lines l
             JOIN invoices i ON i.id = l.invoice_id
             WHERE i.organisation_id = ${organisationId} AND i.kind = 'invoice'
               AND i.month >= ${from.slice(0, 7)} AND i.month <= ${to.slice(0, 7)}
             GROUP BY i.month`,
-      ),
-      readOrganisationSettings({ db, organisationId }),
-      // A worker is hired in the period when their first employment contract starts in it.
-      rowsOf<{ n: number }>(
-        db,
-        sql`SELECT count(*)::int AS n FROM (
+    ),
+    readOrganisationSettings({ db, organisationId }),
+    // A worker is hired in the period when their first employment contract starts in it.
+    rowsOf<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM (
               SELECT worker_id, min(start_date) AS first FROM employment_contracts
               WHERE organisation_id = ${organisationId} GROUP BY worker_id) f
             WHERE f.first >= ${from}::date AND f.first <= ${to}::date`,
-      ),
-      // Replacements: shifts left open by an absence (uncovered_worker_id), and when they found a new worker —
-      // the first assignment recorded in the audit trail or the accepted proposal, after the absence was declared.
-      rowsOf<{ status: string; minutes: number | null }>(
-        db,
-        sql`SELECT s.status,
+    ),
+    // Replacements: shifts left open by an absence (uncovered_worker_id), and when they found a new worker —
+    // the first assignment recorded in the audit trail or the accepted proposal, after the absence was declared.
+    rowsOf<{ status: string; minutes: number | null }>(
+      db,
+      sql`SELECT s.status,
               extract(epoch FROM (least(
                 (SELECT min(e.at) FROM audit_events e WHERE e.organisation_id = s.organisation_id
                    AND e.action = 'shift.assign' AND e.record_id = s.id::text),
@@ -105,41 +107,40 @@ export async function aiDashboard({
             FROM shifts s
             WHERE s.organisation_id = ${organisationId} AND s.uncovered_worker_id IS NOT NULL AND s.status <> 'cancelled'
               AND s.start_at >= ${start.toISOString()}::timestamptz AND s.start_at < ${end.toISOString()}::timestamptz`,
-      ),
-      // Needs routed to this AI in the period: answered (claimed or declined) and the time to answer.
-      rowsOf<{ status: string; minutes: number | null }>(
-        db,
-        sql`SELECT r.status, (extract(epoch FROM (coalesce(r.claimed_at, r.declined_at) - r.routed_at)) / 60)::int AS minutes
+    ),
+    // Needs routed to this AI in the period: answered (claimed or declined) and the time to answer.
+    rowsOf<{ status: string; minutes: number | null }>(
+      db,
+      sql`SELECT r.status, (extract(epoch FROM (coalesce(r.claimed_at, r.declined_at) - r.routed_at)) / 60)::int AS minutes
             FROM need_routes r
             WHERE r.organisation_id = ${organisationId}
               AND r.routed_at >= ${start.toISOString()}::timestamptz AND r.routed_at < ${end.toISOString()}::timestamptz`,
-      ),
-      // Invoices not fully paid today (whatever their month): what the AI is owed, and how much of it is late.
-      rowsOf<{ outstanding: number; outstanding_cents: number; overdue: number; overdue_cents: number }>(
-        db,
-        sql`SELECT count(*)::int AS outstanding, coalesce(sum(due), 0)::int AS outstanding_cents,
+    ),
+    // Invoices not fully paid today (whatever their month): what the AI is owed, and how much of it is late.
+    rowsOf<{ outstanding: number; outstanding_cents: number; overdue: number; overdue_cents: number }>(
+      db,
+      sql`SELECT count(*)::int AS outstanding, coalesce(sum(due), 0)::int AS outstanding_cents,
               count(*) FILTER (WHERE due_on < ${today}::date)::int AS overdue,
               coalesce(sum(due) FILTER (WHERE due_on < ${today}::date), 0)::int AS overdue_cents
             FROM (SELECT i.due_on, i.total_cents - coalesce((SELECT sum(p.amount_cents) FROM payments p
                     WHERE p.invoice_id = i.id), 0) AS due
                   FROM invoices i WHERE i.organisation_id = ${organisationId} AND i.kind = 'invoice') x
             WHERE due > 0`,
-      ),
-      rowsOf<{ n: number }>(
-        db,
-        sql`SELECT count(DISTINCT p.worker_id)::int AS n FROM passes p
+    ),
+    rowsOf<{ n: number }>(
+      db,
+      sql`SELECT count(DISTINCT p.worker_id)::int AS n FROM passes p
             WHERE p.organisation_id = ${organisationId} AND p.end_date >= ${today}::date
               AND p.end_date <= ${addDays(today, 90)}::date
               AND NOT EXISTS (SELECT 1 FROM passes q WHERE q.worker_id = p.worker_id AND q.end_date > p.end_date)
               AND NOT EXISTS (SELECT 1 FROM worker_exits x WHERE x.worker_id = p.worker_id)`,
-      ),
-      rowsOf<{ n: number }>(
-        db,
-        sql`SELECT count(DISTINCT user_id)::int AS n FROM memberships
+    ),
+    rowsOf<{ n: number }>(
+      db,
+      sql`SELECT count(DISTINCT user_id)::int AS n FROM memberships
             WHERE organisation_id = ${organisationId} AND role = 'support_officer'`,
-      ),
-      exitStatistics({ db, organisationId, from, to }),
-    ]);
+    ),
+  ]);
 
   const billedOf = new Map(billed.map((b) => [b.month, Number(b.minutes)]));
   const workedOf = new Map(worked.map((w) => [w.month, w]));

@@ -6,6 +6,7 @@ import { watchedBy } from '../needs/list-network-needs.js';
 import { type NetworkStats, networkStats } from './network-stats.js';
 import { instantsOf, monthsOf, type Period } from './period.js';
 import { median } from './rules/exit-rate.js';
+import { deliveredSecondsByOrganisationMonth } from './worked-minutes.js';
 
 type Figures = {
   needsRouted: number;
@@ -53,8 +54,21 @@ export async function networkDashboard({
   const s = start.toISOString();
   const e = end.toISOString();
   const members = sql`(SELECT organisation_id FROM network_organisations WHERE network_id = ${actor.networkId})`;
-  const [stats, orgs, routed, claims, delivered, hires, counters, needMonths] = await Promise.all([
-    networkStats({ db, actor, from: period.from, to: period.to, now }),
+  const memberIds = (
+    await rowsOf<{ organisation_id: string }>(
+      db,
+      sql`SELECT organisation_id FROM network_organisations WHERE network_id = ${actor.networkId}`,
+    )
+  ).map((r) => r.organisation_id);
+  // The expensive figure, read once (aggregated months + live rest) for the stats and the breakdowns.
+  const deliveredSeconds = await deliveredSecondsByOrganisationMonth(db, memberIds, period, now);
+  const delivered = deliveredSeconds.map((r) => ({
+    organisation_id: r.organisationId,
+    month: r.month,
+    minutes: Math.round(r.seconds / 60),
+  }));
+  const [stats, orgs, routed, claims, hires, counters, needMonths] = await Promise.all([
+    networkStats({ db, actor, from: period.from, to: period.to, now, delivered: deliveredSeconds }),
     rowsOf<{ id: string; name: string; departement: string | null; lat: number | null; lon: number | null }>(
       db,
       sql`SELECT o.id, o.name, o.departement, o.lat, o.lon FROM organisations o
@@ -74,16 +88,6 @@ export async function networkDashboard({
           FROM needs n
           WHERE n.claimed_by_organisation_id IN ${members} AND n.claimed_at IS NOT NULL
             AND n.created_at >= ${s}::timestamptz AND n.created_at < ${e}::timestamptz`,
-    ),
-    rowsOf<{ organisation_id: string; month: string; minutes: number }>(
-      db,
-      sql`SELECT s.organisation_id, to_char(s.start_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM') AS month,
-            round(sum(extract(epoch FROM (s.end_at - s.start_at)) / 60))::int AS minutes
-          FROM shifts s JOIN clients c ON c.id = s.client_id
-          WHERE s.organisation_id IN ${members} AND c.kind IN ('care_home', 'medico_social')
-            AND s.status = 'assigned' AND s.worker_id IS NOT NULL
-            AND s.start_at >= ${s}::timestamptz AND s.start_at < ${e}::timestamptz AND s.end_at <= ${now.toISOString()}::timestamptz
-          GROUP BY 1, 2`,
     ),
     rowsOf<{ organisation_id: string; month: string; n: number }>(
       db,

@@ -3,13 +3,11 @@ import type { Db } from '../../db/connect.js';
 import type { NetworkActor } from '../../http/actor.js';
 import { networkOrganisations } from '../accounts/schema.js';
 import { addDays, parisInstant } from '../calendar/paris-time.js';
-import { clients } from '../clients/schema.js';
 import { watchedBy } from '../needs/list-network-needs.js';
 import { needs } from '../needs/schema.js';
-import { shifts } from '../planning/schema.js';
 import { workerExits } from '../support/schema.js';
 import { median } from './rules/exit-rate.js';
-import { MEDICO_SOCIAL_KINDS } from './worked-minutes.js';
+import { deliveredSecondsByOrganisationMonth } from './worked-minutes.js';
 
 export type NetworkStats = {
   needs: number;
@@ -19,7 +17,15 @@ export type NetworkStats = {
   hiresByClients: number;
 };
 
-export type NetworkStatsOptions = { db: Db; actor: NetworkActor; from: string; to: string; now?: Date };
+export type NetworkStatsOptions = {
+  db: Db;
+  actor: NetworkActor;
+  from: string;
+  to: string;
+  now?: Date;
+  /** The delivered seconds per AI and month when the caller already has them (the network dashboard). */
+  delivered?: { seconds: number }[];
+};
 
 /**
  * The network's figures over [from, to] (Paris dates, inclusive): needs submitted and claimed, the median time
@@ -32,6 +38,7 @@ export async function networkStats({
   from,
   to,
   now = new Date(),
+  delivered: known,
 }: NetworkStatsOptions): Promise<NetworkStats> {
   const start = parisInstant(from);
   const end = parisInstant(addDays(to, 1));
@@ -40,29 +47,19 @@ export async function networkStats({
     .from(needs)
     .where(and(watchedBy(actor.networkId), gte(needs.createdAt, start), lt(needs.createdAt, end)));
   const claimed = rows.filter((r) => r.claimedAt !== null);
-  const [delivered] = await db
-    .select({
-      minutes: sql<string>`coalesce(sum(extract(epoch from (${shifts.endAt} - ${shifts.startAt})) / 60), 0)`,
-    })
-    .from(shifts)
-    .innerJoin(clients, eq(clients.id, shifts.clientId))
-    .where(
-      and(
-        inArray(
-          shifts.organisationId,
-          db
-            .select({ id: networkOrganisations.organisationId })
-            .from(networkOrganisations)
-            .where(eq(networkOrganisations.networkId, actor.networkId)),
-        ),
-        inArray(clients.kind, [...MEDICO_SOCIAL_KINDS]),
-        eq(shifts.status, 'assigned'),
-        isNotNull(shifts.workerId),
-        gte(shifts.startAt, start),
-        lt(shifts.startAt, end),
-        lte(shifts.endAt, now),
-      ),
-    );
+  const delivered =
+    known ??
+    (await deliveredSecondsByOrganisationMonth(
+      db,
+      (
+        await db
+          .select({ id: networkOrganisations.organisationId })
+          .from(networkOrganisations)
+          .where(eq(networkOrganisations.networkId, actor.networkId))
+      ).map((m) => m.id),
+      { from, to },
+      now,
+    ));
   const [hires] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(workerExits)
@@ -86,7 +83,7 @@ export async function networkStats({
     medianMinutesToClaim: median(
       claimed.map((r) => Math.round((r.claimedAt!.getTime() - r.createdAt.getTime()) / 60_000)),
     ),
-    minutesDelivered: Math.round(Number(delivered.minutes)),
+    minutesDelivered: Math.round(delivered.reduce((sum, d) => sum + d.seconds, 0) / 60),
     hiresByClients: hires.n,
   };
 }

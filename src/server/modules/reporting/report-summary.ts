@@ -27,6 +27,7 @@ export async function reportSummary({
   from,
   to,
   worked: known,
+  exitStats,
 }: {
   db: Db;
   organisationId: string;
@@ -34,12 +35,14 @@ export async function reportSummary({
   to: string;
   /** The period's worked totals when the caller already has them (the dashboard reads the shifts once). */
   worked?: WorkedTotals;
+  /** The period's exit statistics when the caller already has them. */
+  exitStats?: Awaited<ReturnType<typeof exitStatistics>>;
 }): Promise<ReportSummary> {
   const worked = known ?? (await workedTotals(db, organisationId, { from, to }));
   const minutesWorked = worked.minutes;
   const billed = await billedMinutes(db, organisationId, from.slice(0, 7), to.slice(0, 7));
   const minutesBilled = [...billed.values()].reduce((s, m) => s + m, 0);
-  const stats = await exitStatistics({ db, organisationId, from, to });
+  const stats = exitStats ?? (await exitStatistics({ db, organisationId, from, to }));
   const e = stats.byCategory;
   const exits = {
     durable: e.durable,

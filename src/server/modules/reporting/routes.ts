@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileAnswer } from '../../../shared/http.js';
 import { can } from '../../http/can.js';
 import { validationFailed } from '../../http/errors.js';
 import { isoDay } from '../../http/validation.js';
@@ -151,6 +152,7 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/orgs/:orgId/reports/activity/:year/pdf',
     {
       schema: {
+        response: { 200: fileAnswer('application/pdf') },
         tags: ['reporting'],
         params: OrgParams.extend({ year: z.coerce.number().int().min(2000).max(2100) }),
       },

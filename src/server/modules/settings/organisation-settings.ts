@@ -29,6 +29,17 @@ export const OrganisationSettings = z.strictObject({
   defaultPaymentTermsDays: z.number().int().min(0).max(60),
   /** IBAN printed on invoices. */
   iban: z.string().max(40).nullable(),
+  /**
+   * Clock-in from the worker's phone (« J'arrive » / « Je pars » on today's shift): off, on, or on with the
+   * position recorded (only for workers who allow it).
+   */
+  phoneClockIn: z.enum(['off', 'on', 'with_position']),
+  /** Individuals: the avance immédiate of the tax credit through URSSAF (needs URSSAF_API_URL too). */
+  avanceImmediate: z.boolean(),
+  /** Individuals: invoices paid by SEPA direct debit when the client signed a mandate. */
+  sepaDirectDebit: z.boolean(),
+  /** SEPA creditor identifier (ICS) printed with the mandate reference. */
+  sepaCreditorId: z.string().max(35).nullable(),
 });
 export type OrganisationSettings = z.infer<typeof OrganisationSettings>;
 
@@ -44,6 +55,10 @@ export const DEFAULTS: OrganisationSettings = {
   complementaryHoursShare: 'tenth',
   defaultPaymentTermsDays: 30,
   iban: null,
+  phoneClockIn: 'off',
+  avanceImmediate: false,
+  sepaDirectDebit: false,
+  sepaCreditorId: null,
 };
 
 /** A partial update: only the keys sent are changed. */

@@ -1,24 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileAnswer } from '../../../shared/http.js';
 import { can } from '../../http/can.js';
 import { isoDay } from '../../http/validation.js';
+import { addAction } from './add-action.js';
+import { addBarrier } from './add-barrier.js';
 import { exportWorkerData, exportWorkerDataPdf } from './export-worker-data.js';
-import {
-  addAction,
-  addBarrier,
-  recordImmersion,
-  recordImmersionOutcome,
-  recordInterview,
-  recordTraining,
-  startPathway,
-  updateActionStatus,
-  updateBarrier,
-  updatePathwayStep,
-  updateTrainingStatus,
-} from './manage-support-file.js';
 import { PATHWAY_TEMPLATES } from './pathway-templates.js';
 import { readSupportFile } from './read-support-file.js';
 import { recordExit } from './record-exit.js';
+import { recordImmersion } from './record-immersion.js';
+import { recordImmersionOutcome } from './record-immersion-outcome.js';
+import { recordInterview } from './record-interview.js';
+import { recordTraining } from './record-training.js';
 import { ASP_EXIT_REASON_CODES } from './rules/asp-exit-reasons.js';
 import {
   ACTION_STATUSES,
@@ -29,6 +23,7 @@ import {
   STEP_STATUSES,
   TRAINING_STATUSES,
 } from './schema.js';
+import { startPathway } from './start-pathway.js';
 import {
   ActionView,
   BarrierView,
@@ -39,6 +34,10 @@ import {
   SupportFileView,
   TrainingView,
 } from './support-views.js';
+import { updateActionStatus } from './update-action-status.js';
+import { updateBarrier } from './update-barrier.js';
+import { updatePathwayStep } from './update-pathway-step.js';
+import { updateTrainingStatus } from './update-training-status.js';
 
 const tags = ['support'];
 const IsoDate = isoDay();
@@ -350,7 +349,12 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/orgs/:orgId/workers/:workerId/export',
     {
-      schema: { tags, summary: 'Everything held about a worker (RGPD access), JSON; logged', params: WorkerParams },
+      schema: {
+        response: { 200: z.record(z.string(), z.unknown()).describe('Everything held about the worker') },
+        tags,
+        summary: 'Everything held about a worker (RGPD access), JSON; logged',
+        params: WorkerParams,
+      },
       preHandler: can('worker.export'),
     },
     async (req, reply) => {
@@ -364,7 +368,12 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/orgs/:orgId/workers/:workerId/export.pdf',
     {
-      schema: { tags, summary: 'The same export as a readable PDF; logged', params: WorkerParams },
+      schema: {
+        response: { 200: fileAnswer('application/pdf') },
+        tags,
+        summary: 'The same export as a readable PDF; logged',
+        params: WorkerParams,
+      },
       preHandler: can('worker.export'),
     },
     async (req, reply) => {

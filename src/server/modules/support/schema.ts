@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { HIRE_CONTRACT_KINDS } from '../../../shared/hires.js';
 import { organisations, users } from '../accounts/schema.js';
 import { clients } from '../clients/schema.js';
 import { workers } from '../workers/schema.js';
@@ -208,4 +209,47 @@ export const workerExits = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('worker_exits_worker_key').on(t.workerId), index().on(t.organisationId, t.exitDate)],
+);
+
+export const HIRE_DECLARATION_STATUSES = ['pending', 'confirmed', 'declined'] as const;
+
+/**
+ * A client says it hires a worker of the AI (« déclarer une embauche », issue 14). The worker's support officer
+ * confirms it, which records the worker's exit to employment with the client as employer, or declines it.
+ */
+export const hireDeclarations = pgTable(
+  'hire_declarations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id),
+    hireDate: date('hire_date').notNull(),
+    contractKind: text('contract_kind', { enum: HIRE_CONTRACT_KINDS }).notNull(),
+    message: text('message'),
+    status: text('status', { enum: HIRE_DECLARATION_STATUSES }).notNull().default('pending'),
+    declaredBy: uuid('declared_by').references(() => users.id),
+    declaredAt: timestamp('declared_at', { withTimezone: true }).notNull().defaultNow(),
+    answeredBy: uuid('answered_by').references(() => users.id),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answerNote: text('answer_note'),
+    exitId: uuid('exit_id').references(() => workerExits.id),
+  },
+  (t) => [
+    index('hire_declarations_organisation_id_status_index').on(t.organisationId, t.status, t.declaredAt),
+    index('hire_declarations_organisation_id_client_id_index').on(t.organisationId, t.clientId),
+    uniqueIndex('hire_declarations_pending_worker_key').on(t.workerId).where(sql`${t.status} = 'pending'`),
+    check('hire_declarations_status', sql`${t.status} IN ('pending', 'confirmed', 'declined')`),
+    check(
+      'hire_declarations_contract_kind',
+      sql`${t.contractKind} IN ('cdi', 'cdd_6_months_or_more', 'cdd_under_6_months')`,
+    ),
+    check('hire_declarations_answered', sql`(${t.status} = 'pending') = (${t.answeredAt} IS NULL)`),
+  ],
 );

@@ -11,18 +11,5 @@ export function monthRange(month: string) {
   return { first, last, from: parisInstant(first), to: parisInstant(addDays(last, 1)) };
 }
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-export const frenchMonth = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+/** "2026-11" → "novembre 2026": src/shared/format.ts. */
+export { frenchMonth } from '../../../shared/format.js';

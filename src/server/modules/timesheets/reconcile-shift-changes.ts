@@ -3,6 +3,7 @@ import type { Db } from '../../db/connect.js';
 import { invoiceFrozenTimesheets } from '../billing/close-month.js';
 import { parisDate, parisToday } from '../calendar/paris-time.js';
 import { shifts } from '../planning/schema.js';
+import { refreshAggregatedMonths } from '../reporting/aggregate-month.js';
 import { timesheetEntries, timesheets } from './schema.js';
 import { syncTimesheets } from './sync-timesheets.js';
 
@@ -59,4 +60,6 @@ export async function reconcileShiftChanges({
       });
     }
   }
+  // The reporting aggregates of these months, when they are kept (closed months), follow the change.
+  await refreshAggregatedMonths({ db, organisationId, months, now });
 }

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { timesheetsApi } from '../../../shared/timesheets.js';
 import { can } from '../../http/can.js';
+import { schemaOf } from '../../http/contract.js';
 import { Pagination } from '../../http/pagination.js';
 import { isoInstant, isoMonth, WORK_YEARS } from '../../http/validation.js';
 import { correctEntry } from './correct-entry.js';
@@ -18,8 +20,7 @@ import {
 } from './timesheet-workflow.js';
 
 const Month = isoMonth();
-const OrgParams = z.object({ orgId: z.uuid() });
-const IdParams = z.object({ orgId: z.uuid(), id: z.uuid() });
+const tags = ['timesheets'];
 const Instant = isoInstant({ withinYears: WORK_YEARS });
 const EntryCorrectionBody = z.strictObject({
   actualStart: Instant.optional(),
@@ -30,13 +31,11 @@ const EntryCorrectionBody = z.strictObject({
 
 export const timesheetsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/api/orgs/:orgId/timesheets',
+    timesheetsApi.list.path,
     {
-      schema: {
-        tags: ['timesheets'],
-        params: OrgParams,
+      schema: schemaOf(timesheetsApi.list, tags, {
         querystring: Pagination.extend({ month: Month, status: z.enum(TIMESHEET_STATUSES).optional() }),
-      },
+      }),
       preHandler: can('timesheet.read'),
     },
     async (req) => {
@@ -46,32 +45,24 @@ export const timesheetsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/timesheets/prepare',
+    timesheetsApi.prepare.path,
     {
-      schema: {
-        tags: ['timesheets'],
-        params: OrgParams,
-        body: z.strictObject({ month: Month }),
-      },
+      schema: schemaOf(timesheetsApi.prepare, tags, { body: z.strictObject({ month: Month }) }),
       preHandler: can('timesheet.manage'),
     },
     async (req) => prepareTimesheets({ db: req.db, actor: req.actor, month: req.body.month }),
   );
 
   app.get(
-    '/api/orgs/:orgId/timesheets/:id',
-    { schema: { tags: ['timesheets'], params: IdParams }, preHandler: can('timesheet.read') },
+    timesheetsApi.get.path,
+    { schema: schemaOf(timesheetsApi.get, tags), preHandler: can('timesheet.read') },
     async (req) => presentTimesheet(req.db, await findTimesheet(req.db, req.actor, req.params.id)),
   );
 
   app.patch(
-    '/api/orgs/:orgId/timesheet-entries/:id',
+    timesheetsApi.correctEntry.path,
     {
-      schema: {
-        tags: ['timesheets'],
-        params: IdParams,
-        body: EntryCorrectionBody,
-      },
+      schema: schemaOf(timesheetsApi.correctEntry, tags, { body: EntryCorrectionBody }),
       preHandler: can('timesheet.write'),
     },
     async (req) => correctEntry({ db: req.db, actor: req.actor, entryId: req.params.id, input: req.body }),
@@ -79,34 +70,30 @@ export const timesheetsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // The worker's own page: their past hours and their corrections.
   app.get(
-    '/api/orgs/:orgId/me/hours',
-    { schema: { tags: ['timesheets'], params: OrgParams }, preHandler: can('self.read') },
+    timesheetsApi.myHours.path,
+    { schema: schemaOf(timesheetsApi.myHours, tags), preHandler: can('self.read') },
     async (req) => myHours({ db: req.db, actor: req.actor }),
   );
 
   app.post(
-    '/api/orgs/:orgId/me/hours/:shiftId/correction',
+    timesheetsApi.correctMyHours.path,
     {
-      schema: {
-        tags: ['timesheets'],
-        params: z.object({ orgId: z.uuid(), shiftId: z.uuid() }),
-        body: EntryCorrectionBody,
-      },
+      schema: schemaOf(timesheetsApi.correctMyHours, tags, { body: EntryCorrectionBody }),
       preHandler: can('self.hours.correct'),
     },
     async (req) => correctMyHours({ db: req.db, actor: req.actor, shiftId: req.params.shiftId, input: req.body }),
   );
 
   app.post(
-    '/api/orgs/:orgId/timesheets/:id/send',
-    { schema: { tags: ['timesheets'], params: IdParams }, preHandler: can('timesheet.manage') },
+    timesheetsApi.send.path,
+    { schema: schemaOf(timesheetsApi.send, tags), preHandler: can('timesheet.manage') },
     async (req) =>
       sendTimesheet({ db: req.db, actor: req.actor, id: req.params.id, publicUrl: app.services.config.publicUrl }),
   );
 
   app.post(
-    '/api/orgs/:orgId/timesheets/:id/validate',
-    { schema: { tags: ['timesheets'], params: IdParams }, preHandler: can('timesheet.validate') },
+    timesheetsApi.validate.path,
+    { schema: schemaOf(timesheetsApi.validate, tags), preHandler: can('timesheet.validate') },
     async (req) => {
       const t = await findTimesheet(req.db, req.actor, req.params.id);
       return validateTimesheet({ db: req.db, actor: req.actor, timesheet: t, by: req.session!.user.name });
@@ -114,13 +101,9 @@ export const timesheetsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/timesheets/:id/dispute',
+    timesheetsApi.dispute.path,
     {
-      schema: {
-        tags: ['timesheets'],
-        params: IdParams,
-        body: z.strictObject({ reason: z.string().trim().min(3, 'Dites ce qui ne va pas').max(1000) }),
-      },
+      schema: schemaOf(timesheetsApi.dispute, tags),
       preHandler: can('timesheet.validate'),
     },
     async (req) => {
@@ -136,64 +119,36 @@ export const timesheetsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/timesheets/:id/resolve',
+    timesheetsApi.resolve.path,
     {
-      schema: {
-        tags: ['timesheets'],
-        params: IdParams,
-        body: z.strictObject({ resolution: z.string().trim().min(3, 'Expliquez la réponse apportée').max(1000) }),
-      },
+      schema: schemaOf(timesheetsApi.resolve, tags),
       preHandler: can('timesheet.manage'),
     },
     async (req) => resolveDispute({ db: req.db, actor: req.actor, id: req.params.id, resolution: req.body.resolution }),
   );
 
   // The client's private link (no account): read, validate or dispute.
-  const TokenParams = z.object({ token: z.string().min(20).max(100) });
   const tokenActor = (t: { organisationId: string; clientId: string }) => ({
     organisationId: t.organisationId,
     clientId: t.clientId,
     role: 'client_user' as const,
     userId: null,
   });
-  app.get('/api/public/timesheets/:token', { schema: { tags: ['timesheets'], params: TokenParams } }, async (req) =>
+  app.get(timesheetsApi.publicGet.path, { schema: schemaOf(timesheetsApi.publicGet, tags) }, async (req) =>
     presentTimesheet(req.db, await findTimesheetByToken(req.db, req.params.token)),
   );
-  app.post(
-    '/api/public/timesheets/:token/validate',
-    {
-      schema: {
-        tags: ['timesheets'],
-        params: TokenParams,
-        body: z.strictObject({ name: z.string().trim().min(2, 'Indiquez votre nom').max(200) }),
-      },
-    },
-    async (req) => {
-      const t = await findTimesheetByToken(req.db, req.params.token);
-      return validateTimesheet({ db: req.db, actor: tokenActor(t), timesheet: t, by: `${req.body.name} (lien privé)` });
-    },
-  );
-  app.post(
-    '/api/public/timesheets/:token/dispute',
-    {
-      schema: {
-        tags: ['timesheets'],
-        params: TokenParams,
-        body: z.strictObject({
-          name: z.string().trim().min(2, 'Indiquez votre nom').max(200),
-          reason: z.string().trim().min(3, 'Dites ce qui ne va pas').max(1000),
-        }),
-      },
-    },
-    async (req) => {
-      const t = await findTimesheetByToken(req.db, req.params.token);
-      return disputeTimesheet({
-        db: req.db,
-        actor: tokenActor(t),
-        timesheet: t,
-        reason: req.body.reason,
-        by: `${req.body.name} (lien privé)`,
-      });
-    },
-  );
+  app.post(timesheetsApi.publicValidate.path, { schema: schemaOf(timesheetsApi.publicValidate, tags) }, async (req) => {
+    const t = await findTimesheetByToken(req.db, req.params.token);
+    return validateTimesheet({ db: req.db, actor: tokenActor(t), timesheet: t, by: `${req.body.name} (lien privé)` });
+  });
+  app.post(timesheetsApi.publicDispute.path, { schema: schemaOf(timesheetsApi.publicDispute, tags) }, async (req) => {
+    const t = await findTimesheetByToken(req.db, req.params.token);
+    return disputeTimesheet({
+      db: req.db,
+      actor: tokenActor(t),
+      timesheet: t,
+      reason: req.body.reason,
+      by: `${req.body.name} (lien privé)`,
+    });
+  });
 };

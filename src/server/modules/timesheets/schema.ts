@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -11,21 +12,25 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  TIMESHEET_KINDS,
+  TIMESHEET_STATUSES,
+  type TimesheetKind,
+  type TimesheetStatus,
+} from '../../../shared/timesheets.js';
 import { organisations, users } from '../accounts/schema.js';
 import { invoices } from '../billing/schema.js';
 import { clients } from '../clients/schema.js';
 import { shifts } from '../planning/schema.js';
 import { workers } from '../workers/schema.js';
 
-export const TIMESHEET_STATUSES = ['draft', 'sent', 'disputed', 'validated'] as const;
-export type TimesheetStatus = (typeof TIMESHEET_STATUSES)[number];
 /**
- * `hours`: the hours worked, validated by the client. `correction`: reversals of entries of a validated or
- * invoiced timesheet whose shift did not happen as validated (absence, cancellation, replacement, move);
- * validated when created, it removes hours and never adds any.
+ * The statuses and kinds come from the shared contract (src/shared/timesheets.ts). `hours`: the hours worked,
+ * validated by the client. `correction`: reversals of entries of a validated or invoiced timesheet whose shift did
+ * not happen as validated (absence, cancellation, replacement, move); validated when created, it removes hours and
+ * never adds any.
  */
-export const TIMESHEET_KINDS = ['hours', 'correction'] as const;
-export type TimesheetKind = (typeof TIMESHEET_KINDS)[number];
+export { TIMESHEET_KINDS, TIMESHEET_STATUSES, type TimesheetKind, type TimesheetStatus };
 
 /** The hours of one client for one month (relevé d'heures), validated by the client before invoicing. */
 export const timesheets = pgTable(
@@ -121,6 +126,9 @@ export const timesheetEntries = pgTable(
   ],
 );
 
+/** An entry's times before or after a correction (instants ISO 8601). */
+export type CorrectedTimes = { actualStart: string; actualEnd: string; breakMinutes: number };
+
 /** Every correction, with its reason and who made it: the history is never rewritten. */
 export const timesheetCorrections = pgTable(
   'timesheet_corrections',
@@ -135,9 +143,42 @@ export const timesheetCorrections = pgTable(
     userId: uuid('user_id').references(() => users.id),
     role: text('role').notNull(),
     reason: text('reason').notNull(),
-    before: jsonb('before').notNull(),
-    after: jsonb('after').notNull(),
+    before: jsonb('before').$type<CorrectedTimes>().notNull(),
+    after: jsonb('after').$type<CorrectedTimes>().notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.entryId)],
+);
+
+/**
+ * « J'arrive » / « Je pars » from the worker's phone (when the organisation turned clock-in on): the real times,
+ * and the position only when the organisation asks for it and the worker allowed it. Each event is applied to
+ * the shift's timesheet entry as a correction, so the client sees the real times when validating.
+ */
+export const shiftClockEvents = pgTable(
+  'shift_clock_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    shiftId: uuid('shift_id')
+      .notNull()
+      .references(() => shifts.id),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id),
+    kind: text('kind', { enum: ['arrive', 'leave'] }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    accuracyM: integer('accuracy_m'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('shift_clock_events_shift_kind_key').on(t.shiftId, t.workerId, t.kind),
+    index().on(t.organisationId, t.workerId),
+    check('shift_clock_events_kind', sql`${t.kind} IN ('arrive', 'leave')`),
+    check('shift_clock_events_position', sql`(${t.lat} IS NULL) = (${t.lng} IS NULL)`),
+  ],
 );

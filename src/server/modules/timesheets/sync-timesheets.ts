@@ -1,8 +1,8 @@
-import { and, eq, gte, inArray, lt, lte } from 'drizzle-orm';
+import { and, eq, exists, gte, inArray, lt, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { missions, shifts } from '../planning/schema.js';
 import { monthRange } from './month.js';
-import { timesheetCorrections, timesheetEntries, timesheets } from './schema.js';
+import { shiftClockEvents, timesheetCorrections, timesheetEntries, timesheets } from './schema.js';
 
 export type SyncResult = {
   added: number;
@@ -74,8 +74,23 @@ export async function syncTimesheets({
         eq(shifts.status, 'assigned'),
         gte(shifts.startAt, from),
         lt(shifts.startAt, to),
-        // Only what happened: a shift still to come (or under way) is not in any timesheet.
-        lte(shifts.endAt, now),
+        // Only what happened: a shift still to come (or under way) is not in any timesheet, unless its worker
+        // already said « Je pars » on their phone (clock-shift.ts).
+        or(
+          lte(shifts.endAt, now),
+          exists(
+            db
+              .select({ one: shiftClockEvents.id })
+              .from(shiftClockEvents)
+              .where(
+                and(
+                  eq(shiftClockEvents.shiftId, shifts.id),
+                  eq(shiftClockEvents.workerId, shifts.workerId),
+                  eq(shiftClockEvents.kind, 'leave'),
+                ),
+              ),
+          ),
+        ),
       ),
     );
   const live = new Map(rows.map((r) => [r.id, r]));
@@ -265,6 +280,34 @@ export async function syncTimesheets({
     if (other) openByClient.set(clientId, other.id);
   }
   const insertable = toAdd.filter((r) => openByClient.has(r.clientId));
+  // The times the worker clocked on their phone, when they did, are the actual times.
+  const clocked = new Map<string, { arrive?: Date; leave?: Date }>();
+  if (insertable.length) {
+    const events = await db
+      .select({
+        shiftId: shiftClockEvents.shiftId,
+        workerId: shiftClockEvents.workerId,
+        kind: shiftClockEvents.kind,
+        at: shiftClockEvents.at,
+      })
+      .from(shiftClockEvents)
+      .where(
+        inArray(
+          shiftClockEvents.shiftId,
+          insertable.map((r) => r.id),
+        ),
+      );
+    for (const ev of events) {
+      if (insertable.find((r) => r.id === ev.shiftId)?.workerId !== ev.workerId) continue;
+      clocked.set(ev.shiftId, { ...clocked.get(ev.shiftId), [ev.kind]: ev.at });
+    }
+  }
+  const actualOf = (r: { id: string; startAt: Date; endAt: Date }) => {
+    const c = clocked.get(r.id);
+    const start = c?.arrive ?? r.startAt;
+    const end = c?.leave ?? r.endAt;
+    return end > start ? { actualStart: start, actualEnd: end } : { actualStart: r.startAt, actualEnd: r.endAt };
+  };
   for (let i = 0; i < insertable.length; i += 500) {
     const added = await db
       .insert(timesheetEntries)
@@ -278,8 +321,7 @@ export async function syncTimesheets({
           rome: r.rome,
           plannedStart: r.startAt,
           plannedEnd: r.endAt,
-          actualStart: r.startAt,
-          actualEnd: r.endAt,
+          ...actualOf(r),
           revision: (maxRevision.get(r.id) ?? 0) + 1,
         })),
       )

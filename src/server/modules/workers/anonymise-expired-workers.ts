@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { memberships, organisations } from '../accounts/schema.js';
+import { removeWorkerMemberships } from '../accounts/remove-worker-memberships.js';
+import { organisations } from '../accounts/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisToday } from '../calendar/paris-time.js';
 import { withDefaults } from '../settings/organisation-settings.js';
@@ -61,7 +62,7 @@ export async function anonymiseExpiredWorkers({
           .where(sql`${passExtensions.passId} IN (SELECT id FROM ${passes} WHERE worker_id = ${w.id})`);
         await tx.delete(workerCertificates).where(eq(workerCertificates.workerId, w.id));
         await blankSupportFile(tx, w.id);
-        await tx.delete(memberships).where(eq(memberships.workerId, w.id));
+        await removeWorkerMemberships(tx, w.id);
         await recordAudit({
           db: tx,
           actor: { organisationId: org.id },

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileAnswer, NoContent } from '../../../shared/http.js';
 import { can } from '../../http/can.js';
 import { listOf, Pagination } from '../../http/pagination.js';
 import { isoInstant, WORK_YEARS } from '../../http/validation.js';
@@ -366,6 +367,7 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/orgs/:orgId/workers/:workerId/contracts/:contractId/pdf',
     {
       schema: {
+        response: { 200: fileAnswer('application/pdf') },
         tags,
         summary: 'The employment contract as PDF',
         params: WorkerParams.extend({ contractId: z.uuid() }),
@@ -406,7 +408,10 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/orgs/:orgId/workers/:workerId/certificates/:certificateId',
-    { schema: { tags, params: WorkerParams.extend({ certificateId: z.uuid() }) }, preHandler: can('worker.write') },
+    {
+      schema: { tags, params: WorkerParams.extend({ certificateId: z.uuid() }), response: { 204: NoContent } },
+      preHandler: can('worker.write'),
+    },
     async (req, reply) => {
       await removeCertificate({
         db: req.db,
@@ -414,7 +419,7 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
         workerId: req.params.workerId,
         certificateId: req.params.certificateId,
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -489,7 +494,7 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/orgs/:orgId/workers/:workerId/unavailabilities/:unavailabilityId',
     {
-      schema: { tags, params: WorkerParams.extend({ unavailabilityId: z.uuid() }) },
+      schema: { tags, params: WorkerParams.extend({ unavailabilityId: z.uuid() }), response: { 204: NoContent } },
       preHandler: can('unavailability.write'),
     },
     async (req, reply) => {
@@ -499,7 +504,7 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
         workerId: req.params.workerId,
         unavailabilityId: req.params.unavailabilityId,
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 

@@ -6,6 +6,8 @@ import {
   parseContractKind,
   parseDate,
   parseRomeCodes,
+  parseTime,
+  parseWeekdays,
   parseWeeklyMinutes,
 } from './cell-values.js';
 
@@ -70,3 +72,24 @@ test.each([
   ['Candidature refusée', false],
   ['Nouvelle candidature', false],
 ])('les-emplois application state %s', (text, accepted) => expect(isAcceptedApplication(text)).toBe(accepted));
+
+// Source: how AIs' planning spreadsheets write times and days (templates of issue 17).
+test.each([
+  ['08:00', '08:00'],
+  ['8h', '08:00'],
+  ['8h30', '08:30'],
+  ['14.15', '14:15'],
+  ['0.375', '09:00'],
+])('time %s', (text, time) => expect(parseTime(text)).toEqual({ ok: true, value: time }));
+
+test.each(['25:00', '8h75', 'midi'])('not a time: %s', (text) => expect(parseTime(text).ok).toBe(false));
+
+test.each([
+  ['lundi, mercredi, vendredi', [1, 3, 5]],
+  ['lun mar jeu', [1, 2, 4]],
+  ['du lundi au vendredi', [1, 2, 3, 4, 5]],
+  ['samedi et dimanche', [0, 6]],
+])('weekdays %s', (text, days) => expect(parseWeekdays(text)).toEqual({ ok: true, value: days }));
+
+test('weekdays in numbers are refused with the expected form', () =>
+  expect(parseWeekdays('1,3,5')).toMatchObject({ ok: false, problem: expect.stringContaining('toutes lettres') }));

@@ -110,3 +110,55 @@ export function parseClientKind(text: string): Parsed<ClientKind> {
 
 /** les emplois de l'inclusion's state of an application: only an accepted one is a hire. */
 export const isAcceptedApplication = (text: string) => /accept/.test(words(text));
+
+/** 08:00, 8h, 8h30, 08.30, or a spreadsheet time read as a fraction of a day ("0.333…"). Answers HH:MM. */
+export function parseTime(text: string): Parsed<string> {
+  const t = text.trim().toLowerCase();
+  let h: number | undefined;
+  let m = 0;
+  const hm = /^(\d{1,2})\s*(?:[:h.]\s*(\d{2})?)?$/.exec(t);
+  if (hm) {
+    h = Number(hm[1]);
+    m = hm[2] ? Number(hm[2]) : 0;
+  } else if (/^0?\.\d+$/.test(t)) {
+    const minutes = Math.round(Number(t) * 24 * 60);
+    h = Math.floor(minutes / 60);
+    m = minutes % 60;
+  }
+  if (h === undefined || h > 23 || m > 59)
+    return bad(`« ${text.trim()} » n’est pas une heure (attendu HH:MM, ex. 08:30).`);
+  return ok(`${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+}
+
+const WEEKDAYS: [RegExp, number][] = [
+  [/^di/, 0],
+  [/^lu/, 1],
+  [/^ma/, 2],
+  [/^me/, 3],
+  [/^je/, 4],
+  [/^ve/, 5],
+  [/^sa/, 6],
+];
+
+/** The days of a weekly pattern: "lundi, mercredi", "lun mer ven", "du lundi au vendredi". 0 = Sunday … 6. */
+export function parseWeekdays(text: string): Parsed<number[]> {
+  const w = words(text);
+  const dayOf = (word: string) => WEEKDAYS.find(([re]) => re.test(word))?.[1];
+  const range = /^du (\S+) au (\S+)$/.exec(w);
+  if (range) {
+    const from = dayOf(range[1]);
+    const to = dayOf(range[2]);
+    if (from === undefined || to === undefined) return bad(`« ${text.trim()} » : jours de la semaine illisibles.`);
+    const days: number[] = [];
+    for (let d = from; ; d = (d + 1) % 7) {
+      days.push(d);
+      if (d === to) break;
+    }
+    return ok(days.sort());
+  }
+  const parts = w.split(/\s+|et/).filter(Boolean);
+  const days = parts.map(dayOf);
+  if (!parts.length || days.some((d) => d === undefined))
+    return bad(`« ${text.trim()} » : indiquez les jours en toutes lettres (ex. « lundi, mercredi, vendredi »).`);
+  return ok([...new Set(days as number[])].sort());
+}

@@ -1,3 +1,4 @@
+import { formatMinutes } from '../../../../shared/format.js';
 import { addDays, parisInstant } from '../../calendar/paris-time.js';
 import { dangerousWork } from '../../quotes/rules/dangerous-jobs.js';
 import { LEGAL } from '../../settings/legal-figures.js';
@@ -168,11 +169,7 @@ export type Verdict = { ok: true; warnings: string[] } | { ok: false; violation:
 const d = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 const hm = (minute: number) =>
   `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-const hours = (minutes: number) => {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h`;
-};
+const hours = formatMinutes;
 const slotLabel = (s: Slot) => `le ${d(s.startDate)} de ${hm(s.startMinute)} à ${hm(s.endMinute)}`;
 
 const fail = (code: RuleCode, message: string): Verdict => ({

@@ -1,3 +1,4 @@
+import { addMonths } from '../../../../shared/dates.js';
 import { addDays } from '../../calendar/paris-time.js';
 import { LEGAL } from '../../settings/legal-figures.js';
 
@@ -17,17 +18,8 @@ export const HOURS_CAP_WINDOW_MONTHS = LEGAL.hoursCapWindowMonths;
  * legal form). Its SQL twin is hours_cap_counts_legal_form(text) (migration 0027), behind hours_cap_counts(clients).
  */
 export { countsForHoursCap } from '../../clients/rules/hours-cap-scope.js';
-
-/** YYYY-MM-DD plus whole months (the day is clamped to the month's end). */
-export function addMonths(date: string, months: number): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7)) - 1 + months;
-  const d = Number(date.slice(8, 10));
-  const year = y + Math.floor(m / 12);
-  const month = ((m % 12) + 12) % 12;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return `${year}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
+/** YYYY-MM-DD plus whole months (the day is clamped to the month's end): src/shared/dates.ts. */
+export { addMonths };
 
 export type CountedPlacement = { date: string; minutes: number };
 

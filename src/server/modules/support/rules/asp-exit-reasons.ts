@@ -1,34 +1,8 @@
+import { ASP_EXIT_REASONS, type AspExitReason } from '../../../../shared/asp-exit-reasons.js';
 import type { ExitCategory } from '../schema.js';
 
-/**
- * Exit reasons of the ASP's monthly follow-up of IAE employees, grouped by the State's exit categories
- * (DGEFP typology used by the ASP extranet IAE 2.0: sorties vers l'emploi durable, vers un emploi de
- * transition, sorties positives, autres sorties, retraits des sorties). Source of the list: "Les sorties
- * dynamiques dans l'IAE", communaute.inclusion.beta.gouv.fr/forum/les-sorties-dynamiques-dans-liae-115
- * (GIP de l'inclusion), which restates the DGEFP definitions. The code is what the ASP export carries beside
- * the category; the label is the ASP's wording.
- */
-export const ASP_EXIT_REASONS = {
-  cdi: { category: 'durable', label: 'Embauche en CDI' },
-  cdd_6_months_or_more: { category: 'durable', label: 'CDD ou mission d’intérim de 6 mois et plus' },
-  civil_service: { category: 'durable', label: 'Stage ou titularisation dans la fonction publique' },
-  business_creation: { category: 'durable', label: 'Création d’entreprise' },
-  cdd_under_6_months: { category: 'transition', label: 'CDD ou mission d’intérim de moins de 6 mois' },
-  subsidised_contract: { category: 'transition', label: 'Contrat aidé chez un employeur de droit commun' },
-  qualifying_training: { category: 'positive', label: 'Entrée en formation pré-qualifiante ou qualifiante' },
-  other_siae: { category: 'positive', label: 'Embauche dans une autre SIAE' },
-  unemployed: { category: 'other', label: 'Au chômage' },
-  inactive: { category: 'other', label: 'Inactif' },
-  no_news: { category: 'other', label: 'Sans nouvelles' },
-  other: { category: 'other', label: 'Autre sortie' },
-  long_sickness: { category: 'withdrawn', label: 'Congé de longue maladie' },
-  incarceration: { category: 'withdrawn', label: 'Incarcération' },
-  moved: { category: 'withdrawn', label: 'Déménagement' },
-  death: { category: 'withdrawn', label: 'Décès' },
-} as const satisfies Record<string, { category: ExitCategory; label: string }>;
-
-export type AspExitReason = keyof typeof ASP_EXIT_REASONS;
-export const ASP_EXIT_REASON_CODES = Object.keys(ASP_EXIT_REASONS) as [AspExitReason, ...AspExitReason[]];
+// The list lives in src/shared (the web app's exit form shows it); this file holds the rule.
+export { ASP_EXIT_REASON_CODES, ASP_EXIT_REASONS, type AspExitReason } from '../../../../shared/asp-exit-reasons.js';
 
 /** A reason given with a category must belong to it (the export would contradict itself otherwise). */
 export function aspReasonProblem(category: ExitCategory, reason: AspExitReason | null | undefined): string | null {

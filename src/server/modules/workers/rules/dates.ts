@@ -1,14 +1,7 @@
 import { addDays } from '../../calendar/paris-time.js';
 
-/** Calendar months later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
+/** Calendar months later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb): src/shared/dates.ts. */
+export { addMonths } from '../../../../shared/dates.js';
 
 /** Age in whole years on a given day. */
 export function ageOn(birthDate: string, day: string): number {

@@ -1,4 +1,8 @@
-/** French formats everywhere (UX.md): 23/11/2026, 1 234,56 €, 08:00–12:00, Europe/Paris. */
+/**
+ * French formats for both sides (UX.md): 23/11/2026, 1 234,56 €, 08:00–12:00, 7 h 30, Europe/Paris.
+ * The web pages and the server's texts (emails, rule messages, PDFs) format through here, so that a number reads the
+ * same everywhere. Pure functions, no I/O: see docs/decisions/015-shared-format-and-dates.md.
+ */
 const TZ = 'Europe/Paris';
 
 export const formatDate = (value: string | Date) => {
@@ -20,11 +24,33 @@ export const formatTimeRange = (start: string | Date, end: string | Date) => `${
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
 export const formatCents = (cents: number) => euros.format(cents / 100);
 
+/** A duration in hours and minutes: 7 h, 7 h 05. */
 export const formatMinutes = (minutes: number) => {
   const h = Math.floor(minutes / 60);
   const m = Math.round(minutes % 60);
   return m ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h`;
 };
+
+/** A duration rounded to whole hours, with thousands separators: 1 234 h (dashboards, activity reports). */
+export const formatWholeHours = (minutes: number) =>
+  `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }).format(Math.round(minutes / 60))} h`;
+
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+/** "2026-11" → "novembre 2026". */
+export const frenchMonth = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 const weekday = new Intl.DateTimeFormat('fr-FR', { timeZone: TZ, weekday: 'long', day: 'numeric', month: 'long' });
 export const formatLongDate = (value: string | Date) =>

@@ -1,0 +1,173 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { expectNoSeriousA11yViolations, launchBrowser, login, newPage } from './browser.js';
+
+const browser = await launchBrowser();
+
+const parisDay = (d: Date) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
+const clock = (d: Date | string) =>
+  new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(
+    new Date(d),
+  );
+
+const api = <T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: T }> =>
+  page.evaluate(
+    async ([m, u, b]) => {
+      const res = await fetch(u as string, {
+        method: m as string,
+        headers: b ? { 'content-type': 'application/json' } : {},
+        body: b ? JSON.stringify(b) : undefined,
+      });
+      return { status: res.status, json: await res.json().catch(() => null) };
+    },
+    [method, url, body] as const,
+  );
+
+/**
+ * The FALC rules a machine can check (UX.md; « Falc » guide of Unapei / Inclusion Europe): sentences of at most
+ * 15 words, one action per block (data-falc-block), an SVG pictogram in every action, no emoji, and every button's
+ * whole text visible on the phone's width.
+ */
+async function falcProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const main = document.querySelector('main') ?? document.body;
+    const text = main.textContent ?? '';
+    if (/\p{Extended_Pictographic}/u.test(text)) problems.push('emoji in the page');
+    for (const el of main.querySelectorAll('p, h1, h2, h3, label, .mantine-Alert-message')) {
+      for (const sentence of (el.textContent ?? '').split(/(?<=[.!?])\s+/)) {
+        const words = sentence.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w));
+        if (words.length > 15) problems.push(`sentence of ${words.length} words: ${sentence.slice(0, 80)}`);
+      }
+    }
+    for (const block of main.querySelectorAll('[data-falc-block]')) {
+      const actions = [...block.querySelectorAll('[data-action]')].filter(
+        (a) => a.closest('[data-falc-block]') === block,
+      );
+      const kinds = new Set(actions.map((a) => a.getAttribute('data-action')));
+      if (kinds.size > 1) problems.push(`block ${block.getAttribute('data-falc-block')} has ${[...kinds].join(', ')}`);
+    }
+    for (const action of main.querySelectorAll('button, a[data-action]')) {
+      const el = action as HTMLElement;
+      if (el.offsetParent === null || el.closest('[role="radiogroup"], .mantine-Switch-root')) continue;
+      const name = (el.textContent ?? '').trim() || (el.getAttribute('aria-label') ?? '');
+      if (!el.querySelector('svg')) problems.push(`no icon in « ${name} »`);
+      const label = el.querySelector('.mantine-Button-label') as HTMLElement | null;
+      const box = el.getBoundingClientRect();
+      if (box.right > window.innerWidth + 1) problems.push(`« ${name} » goes past the screen`);
+      if (label && label.scrollWidth > label.clientWidth + 1) problems.push(`« ${name} » is cut`);
+    }
+    return problems;
+  });
+}
+
+describe('a worker reached by SMS, on a 360 px phone', () => {
+  test('receives a proposal by SMS, accepts it in one tap, clocks in and out; the client sees the real times', async () => {
+    // The placement officer offers Awa Diallo (mobile in her record) a shift that starts in a few minutes.
+    const officer = await newPage(browser);
+    await login(officer, 'placement@ai-1.passerelle.test');
+    const me = await api<{ memberships: { organisationId: string }[] }>(officer, 'GET', '/api/me');
+    const org = me.json.memberships[0].organisationId;
+    const base = `/api/orgs/${org}`;
+    const in2Days = parisDay(new Date(Date.now() + 2 * 86_400_000));
+    const awaShifts = await api<{
+      items: { id: string; workerId: string; workerName: string; start: string; end: string; missionId: string }[];
+    }>(
+      officer,
+      'GET',
+      `${base}/shifts?status=assigned&from=${parisDay(new Date(Date.now() - 86_400_000))}&to=${in2Days}&limit=200`,
+    );
+    const awa = awaShifts.json.items.filter((s) => s.workerName === 'Awa Diallo');
+    expect(awa.length).toBeGreaterThan(0);
+    const workerId = awa[0].workerId;
+    const missionId = awa[0].missionId;
+    // Her day is freed around now (rest and daily limits), so that the new shift is hers to take.
+    for (const s of awa) {
+      if (Math.abs(new Date(s.start).getTime() - Date.now()) < 16 * 3_600_000) {
+        await api(officer, 'POST', `${base}/shifts/${s.id}/unassign`, {});
+      }
+    }
+    const start = new Date(Math.ceil((Date.now() + 10 * 60_000) / 300_000) * 300_000);
+    const end = new Date(start.getTime() + 60 * 60_000);
+    const created = await api<{ shift?: { id: string }; id?: string }>(officer, 'POST', `${base}/shifts`, {
+      missionId,
+      start: start.toISOString(),
+      end: end.toISOString(),
+    });
+    expect(created.status).toBe(201);
+    const shiftId = created.json.shift?.id ?? created.json.id!;
+    const proposed = await api<{ items: { channel: string }[] }>(
+      officer,
+      'POST',
+      `${base}/shifts/${shiftId}/proposals`,
+      {
+        workerIds: [workerId],
+      },
+    );
+    expect(proposed.status, JSON.stringify(proposed.json)).toBe(201);
+    expect(proposed.json.items[0].channel).toBe('sms');
+
+    // On her phone: the SMS is in the dev outbox; she opens its link.
+    const phone = await newPage(browser, { width: 360 });
+    await login(phone, 'salarie@ai-1.passerelle.test');
+    await phone.goto('/dev/boite-mail');
+    const sms = phone
+      .locator('[data-sms-id]')
+      .filter({ hasText: `de ${clock(start).replace(':', 'h')} à` })
+      .first();
+    await sms.waitFor();
+    const link = sms.getByRole('link', { name: /\/proposition\// });
+    await link.click();
+    await phone.getByRole('heading', { name: 'Travail proposé' }).waitFor();
+    expect(await falcProblems(phone)).toEqual([]);
+    await expectNoSeriousA11yViolations(phone);
+    await phone.getByRole('button', { name: 'Oui, je viens' }).click();
+    await phone.getByText('Merci ! Ce travail est à vous.').waitFor();
+
+    // Her page: the next work first, « J'arrive », then « Je pars ».
+    await phone.goto(`/moi/${org}/mon-travail`);
+    await phone.getByRole('heading', { name: 'Mon prochain travail' }).waitFor();
+    const card = phone.locator(`[data-clock-shift="${shiftId}"]`);
+    await card.getByRole('button', { name: 'J’arrive' }).click();
+    await phone.getByText(/Vous êtes arrivé·e à \d\d:\d\d/).waitFor();
+    expect(await falcProblems(phone)).toEqual([]);
+    await expectNoSeriousA11yViolations(phone);
+    await card.getByRole('button', { name: 'Je pars' }).click();
+    await phone.getByText(/Vous êtes parti·e à \d\d:\d\d/).waitFor();
+    const clocked = await api<{ items: { shiftId: string; arrivedAt: string; leftAt: string }[] }>(
+      phone,
+      'GET',
+      `${base}/me/clock`,
+    );
+    const times = clocked.json.items.find((i) => i.shiftId === shiftId)!;
+    expect(times.arrivedAt).toBeTruthy();
+    expect(times.leftAt).toBeTruthy();
+
+    // The care home sees the real times on its timesheet (not the planned ones).
+    const client = await newPage(browser);
+    await login(client, 'ehpad@client.passerelle.test');
+    const sheets = await api<{ items: { id: string; status: string }[] }>(
+      client,
+      'GET',
+      `${base}/timesheets?month=${parisDay(start).slice(0, 7)}`,
+    );
+    const open = sheets.json.items.filter((t) => t.status !== 'validated');
+    const range = `${clock(times.arrivedAt)}–${clock(times.leftAt)}`;
+    let found = false;
+    for (const t of open) {
+      await client.goto(`/portail/${org}/releves/${t.id}`);
+      await client.getByRole('table').first().waitFor();
+      if ((await client.getByText(range).count()) > 0) {
+        found = true;
+        break;
+      }
+    }
+    expect(found, `the client's timesheet shows ${range}`).toBe(true);
+  });
+});

@@ -1,0 +1,170 @@
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import type { FastifyReply } from 'fastify';
+import pg from 'pg';
+import type { Database } from '../db/connect.js';
+
+const gzip = promisify(zlib.gzip);
+
+/**
+ * Safety net only: every change empties the entries it concerns at once, in every process (notifications below).
+ * An entry also expires after 30 s, in case a notification is lost while the listening connection reconnects: a
+ * page then shows a change at most 30 s late, as if it had been loaded 30 s earlier.
+ */
+const TTL_MS = 30_000;
+const MAX_ENTRIES = 2_000;
+
+export type CachedAnswer = { body: string; gzipped: Buffer | null; until: number };
+
+/**
+ * One process's cache of read answers, serialised and gzipped once (issue 19; docs/decisions/ "answer cache").
+ * Each entry belongs to a scope (an organisation's id, or "directory"): `invalidate(scope)` empties that scope,
+ * `invalidate()` everything. The database notifies every process of each change (migration 0039), and a request
+ * that started before a change never stores its answer: its scope's generation moved on meanwhile.
+ * Callers check the caller's rights before asking: the cache only spares the reading and the serialising.
+ */
+export class AnswerCache {
+  private entries = new Map<string, CachedAnswer & { scope: string }>();
+  private pending = new Map<string, Promise<CachedAnswer>>();
+  private generations = new Map<string, number>();
+  private generation = 0;
+  /** False while change notifications are not received (PostgreSQL connection lost): nothing is kept then. */
+  listening = true;
+
+  invalidate(scope?: string) {
+    if (scope === undefined || scope === '*') {
+      this.generation++;
+      this.entries.clear();
+      this.pending.clear();
+      return;
+    }
+    this.generations.set(scope, (this.generations.get(scope) ?? 0) + 1);
+    for (const [key, entry] of this.entries) if (entry.scope === scope) this.entries.delete(key);
+    for (const key of this.pending.keys()) if (key.startsWith(`${scope} `)) this.pending.delete(key);
+  }
+
+  /** The answer for `key` in `scope`, computed once by `compute` (concurrent misses share one computation). */
+  async get(scope: string, key: string, compute: () => Promise<unknown>): Promise<CachedAnswer> {
+    const full = `${scope} ${key}`;
+    const hit = this.entries.get(full);
+    if (hit && hit.until > Date.now()) return hit;
+    const running = this.pending.get(full);
+    if (running) return running;
+    const generation = this.generation;
+    const scopeGeneration = this.generations.get(scope) ?? 0;
+    const promise = (async () => {
+      const body = JSON.stringify(await compute());
+      // Compressed once here, so even a small answer is worth it when it gets smaller.
+      const compressed = await gzip(body);
+      const gzipped = compressed.length < Buffer.byteLength(body) ? compressed : null;
+      const answer = { body, gzipped, until: Date.now() + TTL_MS };
+      const unchanged = generation === this.generation && scopeGeneration === (this.generations.get(scope) ?? 0);
+      if (unchanged && this.listening) {
+        if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+        this.entries.set(full, { ...answer, scope });
+      }
+      return answer;
+    })();
+    this.pending.set(full, promise);
+    try {
+      return await promise;
+    } finally {
+      if (this.pending.get(full) === promise) this.pending.delete(full);
+    }
+  }
+}
+
+/** Sends a cached answer, gzipped when the client accepts it (the compression plugin leaves it alone then). */
+export function sendAnswer(
+  reply: FastifyReply,
+  answer: CachedAnswer,
+  o: { acceptEncoding: string | string[] | undefined; cacheControl?: string },
+) {
+  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+  if (o.cacheControl) reply.header('cache-control', o.cacheControl);
+  if (answer.gzipped && /\bgzip\b/.test(String(o.acceptEncoding ?? ''))) {
+    return reply.header('content-encoding', 'gzip').send(answer.gzipped);
+  }
+  return reply.send(answer.body);
+}
+
+/**
+ * Keeps `cache` in step with the database: empties it on every notification of `channel` (payload: the scope, or
+ * "*" for everything). PGlite: its own in-process notifications, delivered with the statement that caused them.
+ * PostgreSQL: one dedicated connection LISTENing, re-established if it drops (everything is emptied then, and
+ * nothing is kept while it is down). Returns a function that stops listening.
+ */
+export type Invalidatable = { invalidate: (scope?: string) => void; listening: boolean };
+
+export async function keepInStep(
+  database: Database,
+  channel: string,
+  cache: Invalidatable,
+): Promise<() => Promise<void>> {
+  const onNotify = (payload: string | undefined) => cache.invalidate(payload || undefined);
+  if (database.engine === 'pglite') {
+    const unlisten = await database.pglite!.listen(channel, onNotify);
+    return async () => {
+      await unlisten().catch(() => {});
+    };
+  }
+  const options = database.pool!.options;
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const open = async () => {
+    if (stopped) return;
+    const c = new pg.Client({ ...options, connectionTimeoutMillis: 5000 } as pg.ClientConfig);
+    const lost = () => {
+      if (client !== c) return;
+      client = null;
+      cache.listening = false;
+      cache.invalidate();
+      if (!stopped) retry = setTimeout(() => void open(), 1000);
+    };
+    c.on('notification', (n) => onNotify(n.payload));
+    c.on('error', lost);
+    c.on('end', lost);
+    try {
+      client = c;
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+      cache.invalidate(); // changes made while nobody listened
+      cache.listening = true;
+    } catch {
+      lost();
+      await c.end().catch(() => {});
+    }
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
+  };
+}
+
+/**
+ * A plugin's cached answers: `cached(scope, key, compute)` starts listening to `channel` on first use (most test
+ * apps never need it) and stops when the app closes.
+ */
+export function answerCacheFor(
+  app: { services: { database: Database }; addHook: (name: 'onClose', fn: () => Promise<void>) => unknown },
+  channel: string,
+) {
+  const cache = new AnswerCache();
+  let listening: Promise<() => Promise<void>> | undefined;
+  app.addHook('onClose', async () => {
+    if (listening) await (await listening)();
+  });
+  const cached = (scope: string, key: string, compute: () => Promise<unknown>) => {
+    listening ??= keepInStep(app.services.database, channel, cache).catch(() => {
+      cache.listening = false; // no notifications: nothing is kept, every answer is computed
+      return async () => {};
+    });
+    return listening.then(() => cache.get(scope, key, compute));
+  };
+  return { cache, cached };
+}

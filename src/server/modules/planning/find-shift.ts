@@ -1,0 +1,92 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/connect.js';
+import { notFound } from '../../http/errors.js';
+import { clients, sites } from '../clients/schema.js';
+import { romeLabel } from '../directory/rome.js';
+import { makeSlot, type Slot } from './rules/assignment.js';
+import { countsForHoursCap } from './rules/hours-cap.js';
+import { missions, shifts } from './schema.js';
+
+/** A shift with its mission, client and site: what checks, ranking and views need. */
+export type ShiftRecord = {
+  id: string;
+  organisationId: string;
+  missionId: string;
+  clientId: string;
+  clientName: string;
+  clientEmail: string | null;
+  clientKind: string;
+  clientCounts: boolean;
+  /** The client's legal form is not recorded yet: its hours count for the 480 h cap until it is. */
+  clientLegalFormUnknown: boolean;
+  siteId: string;
+  siteName: string;
+  siteCommune: string | null;
+  siteCommuneCode: string;
+  siteLat: number | null;
+  siteLon: number | null;
+  rome: string;
+  referentUserId: string | null;
+  workerId: string | null;
+  status: 'open' | 'assigned' | 'cancelled';
+  startAt: Date;
+  endAt: Date;
+  missionStart: string;
+  missionEnd: string;
+};
+
+const shiftColumns = {
+  id: shifts.id,
+  organisationId: shifts.organisationId,
+  missionId: shifts.missionId,
+  clientId: shifts.clientId,
+  clientName: clients.name,
+  clientEmail: clients.email,
+  clientKind: clients.kind,
+  legalForm: clients.legalForm,
+  siteId: sites.id,
+  siteName: sites.name,
+  siteCommune: sites.communeName,
+  siteCommuneCode: sites.communeCode,
+  siteLat: sites.lat,
+  siteLon: sites.lon,
+  rome: missions.rome,
+  referentUserId: missions.referentUserId,
+  workerId: shifts.workerId,
+  status: shifts.status,
+  startAt: shifts.startAt,
+  endAt: shifts.endAt,
+  missionStart: missions.startDate,
+  missionEnd: missions.endDate,
+};
+
+/** One shift of this organisation (404 otherwise); `lock` takes a row lock for the rest of the transaction. */
+export async function findShift(db: Db, organisationId: string, shiftId: string, lock = false): Promise<ShiftRecord> {
+  const query = db
+    .select(shiftColumns)
+    .from(shifts)
+    .innerJoin(missions, eq(missions.id, shifts.missionId))
+    .innerJoin(clients, eq(clients.id, shifts.clientId))
+    .innerJoin(sites, eq(sites.id, missions.siteId))
+    .where(and(eq(shifts.id, shiftId), eq(shifts.organisationId, organisationId)));
+  const [row] = lock ? await query.for('update', { of: shifts }) : await query;
+  if (!row) throw notFound('Ce créneau');
+  const { legalForm, ...rest } = row;
+  return { ...rest, clientCounts: countsForHoursCap(legalForm), clientLegalFormUnknown: legalForm === null };
+}
+
+export function slotOf(s: ShiftRecord, times?: { start: Date; end: Date }): Slot {
+  return makeSlot({
+    id: s.id,
+    start: times?.start ?? s.startAt,
+    end: times?.end ?? s.endAt,
+    clientId: s.clientId,
+    clientName: s.clientName,
+    clientCounts: s.clientCounts,
+    clientLegalFormUnknown: s.clientLegalFormUnknown,
+    rome: s.rome,
+    romeLabel: romeLabel(s.rome),
+    siteLat: s.siteLat,
+    siteLon: s.siteLon,
+  });
+}

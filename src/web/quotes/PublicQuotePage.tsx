@@ -1,0 +1,168 @@
+import { Anchor, Button, Card, Group, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { formatCents, formatDate, formatDateTime, formatMinutes } from '../../shared/format';
+import { ApiError, api } from '../api';
+import { ErrorAlert, Loading } from '../shell/ui';
+import { Notice } from './Notice';
+
+type PublicQuote = {
+  number: string;
+  revision: number;
+  status: string;
+  organisation: { name: string; phone: string | null; email: string | null };
+  clientName: string;
+  validUntil: string;
+  tenderReference: string | null;
+  totalCents: number;
+  startDate: string | null;
+  endDate: string | null;
+  tasks: string | null;
+  siteName: string | null;
+  protectiveEquipment: string | null;
+  lines: { id: string; label: string; minutes: number; hourlyRateCents: number; totalCents: number }[];
+  acceptedAt: string | null;
+  acceptedBy: string | null;
+  refusedAt: string | null;
+};
+
+/** The page the client's private link opens: read, accept (signing the contract) or refuse. Works on a phone. */
+export function PublicQuotePage() {
+  const { token } = useParams();
+  const qc = useQueryClient();
+  const [name, setName] = useState('');
+  const [consent, setConsent] = useState(false);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const key = ['public-quote', token];
+  const quote = useQuery({
+    queryKey: key,
+    queryFn: () => api<PublicQuote>(`/api/public/quotes/${token}`),
+    retry: false,
+  });
+  if (quote.isPending) return <Loading />;
+  if (!quote.data) {
+    return (
+      <Stack maw={640} mx="auto" p="md">
+        <Title order={1} size="h2">
+          Devis introuvable
+        </Title>
+        <Text>
+          Ce lien n’est plus valable : une version plus récente vous a peut-être été envoyée. Contactez l’association.
+        </Text>
+      </Stack>
+    );
+  }
+  const q = quote.data;
+  const answer = async (kind: 'accept' | 'refuse') => {
+    setErrors({});
+    setError(null);
+    try {
+      await api(`/api/public/quotes/${token}/${kind}`, {
+        body: kind === 'accept' ? { name, consent: consent || undefined } : { name, reason: reason || null },
+      });
+      qc.invalidateQueries({ queryKey: key });
+    } catch (e) {
+      if (e instanceof ApiError) setErrors(e.fieldErrors);
+      setError(e);
+    }
+  };
+  const open = q.status === 'draft' || q.status === 'sent';
+  return (
+    <Stack maw={720} mx="auto" p="md">
+      <Text c="dimmed">{q.organisation.name}</Text>
+      <Title order={1} size="h2">
+        Devis {q.number}
+        {q.revision > 1 ? ` (version ${q.revision})` : ''}
+      </Title>
+      <Text>
+        Pour {q.clientName} · valable jusqu’au {formatDate(q.validUntil)}
+      </Text>
+      {q.acceptedAt && (
+        <Notice color="teal" title="Devis accepté">
+          Accepté par {q.acceptedBy} le {formatDateTime(q.acceptedAt)}. Le contrat de mise à disposition est signé ;
+          l’association vous contactera pour organiser les interventions.
+        </Notice>
+      )}
+      {q.refusedAt && (
+        <Notice color="gray" title="Devis refusé">
+          Vous avez refusé ce devis le {formatDate(q.refusedAt)}.
+        </Notice>
+      )}
+      {q.status === 'expired' && (
+        <Notice color="grape" title="Devis expiré">
+          Ce devis n’est plus valable. Demandez une nouvelle version à {q.organisation.name}
+          {q.organisation.phone ? ` (${q.organisation.phone})` : ''}.
+        </Notice>
+      )}
+      <Table>
+        <Table.Tbody>
+          {q.lines.map((l) => (
+            <Table.Tr key={l.id}>
+              <Table.Td>{l.label}</Table.Td>
+              <Table.Td style={{ textAlign: 'right' }}>
+                {formatMinutes(l.minutes)} × {formatCents(l.hourlyRateCents)}
+              </Table.Td>
+              <Table.Td style={{ textAlign: 'right' }}>{formatCents(l.totalCents)}</Table.Td>
+            </Table.Tr>
+          ))}
+          <Table.Tr>
+            <Table.Td colSpan={2} fw={700}>
+              Total
+            </Table.Td>
+            <Table.Td style={{ textAlign: 'right' }} fw={700}>
+              {formatCents(q.totalCents)}
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+      {q.siteName && <Text size="sm">Lieu : {q.siteName}</Text>}
+      {q.tasks && <Text size="sm">Tâches : {q.tasks}</Text>}
+      {q.protectiveEquipment && <Text size="sm">Équipements : {q.protectiveEquipment}</Text>}
+      <Anchor href={`/api/public/quotes/${token}/pdf`} target="_blank">
+        Télécharger le devis (PDF)
+      </Anchor>
+      {open && (
+        <Card withBorder>
+          <Stack>
+            <Title order={2} size="h3">
+              Votre réponse
+            </Title>
+            <ErrorAlert error={error} />
+            <TextInput
+              label="Vos nom et prénom"
+              required
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={errors.name}
+            />
+            <label style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+              <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} />
+              <span>J’accepte ce devis et je signe le contrat de mise à disposition qui en découle.</span>
+            </label>
+            {errors.consent && (
+              <Text c="red" size="sm">
+                {errors.consent}
+              </Text>
+            )}
+            <Group>
+              <Button onClick={() => answer('accept')}>Accepter le devis</Button>
+            </Group>
+            <Textarea
+              label="Motif si vous refusez (facultatif)"
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+            />
+            <Group>
+              <Button variant="default" onClick={() => answer('refuse')}>
+                Refuser le devis
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      )}
+    </Stack>
+  );
+}

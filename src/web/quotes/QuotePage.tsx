@@ -1,0 +1,230 @@
+import { Anchor, Button, Card, Group, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { formatCents, formatDate, formatDateTime, formatMinutes } from '../../shared/format';
+import { api } from '../api';
+import { StackTable } from '../shell/StackTable';
+import { useCan, useMembership, useOrgId } from '../shell/session';
+import { ConfirmButton, ErrorAlert, Loading, PageHeader } from '../shell/ui';
+import { QUOTE_STATUS_LABELS, type QuoteDetail, SUPPLIER_LABELS } from './labels';
+import { Notice } from './Notice';
+import { QuoteStatusBadge as StatusBadge } from './QuoteStatusBadge';
+
+/** One quote: lines, terms, history, and the next action (send, record the answer, revise). */
+export function QuotePage() {
+  const orgId = useOrgId();
+  const { quoteId } = useParams();
+  const can = useCan();
+  const m = useMembership();
+  const portal = m.role === 'client_user';
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [link, setLink] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const quote = useQuery({
+    queryKey: ['quote', orgId, quoteId],
+    queryFn: () => api<QuoteDetail>(`/api/orgs/${orgId}/quotes/${quoteId}`),
+  });
+  const refresh = () => {
+    qc.invalidateQueries({ queryKey: ['quote', orgId] });
+    qc.invalidateQueries({ queryKey: ['quotes', orgId] });
+  };
+  if (quote.isPending) return <Loading />;
+  if (!quote.data) return <ErrorAlert error={quote.error} />;
+  const q = quote.data;
+  const open = q.status === 'draft' || q.status === 'sent';
+  return (
+    <>
+      <PageHeader
+        title={`Devis ${q.number}${q.revision > 1 ? ` (version ${q.revision})` : ''}`}
+        subtitle={
+          <Group gap="xs" component="span">
+            <StatusBadge status={q.status} />
+            <span>
+              {q.clientName} · valable jusqu’au {formatDate(q.validUntil)}
+            </span>
+          </Group>
+        }
+        actions={
+          <>
+            <Button component="a" href={`/api/orgs/${orgId}/quotes/${q.id}/pdf`} target="_blank" variant="default">
+              PDF
+            </Button>
+            {open && can('quote.write') && (
+              <ConfirmButton
+                consequence={`Le devis sera envoyé par e-mail à ${q.clientName} avec un lien personnel pour l’accepter ou le refuser.`}
+                confirmLabel="Envoyer"
+                onConfirm={async () => {
+                  const r = await api<{ link: string }>(`/api/orgs/${orgId}/quotes/${q.id}/send`, { method: 'POST' });
+                  setLink(r.link);
+                  notifications.show({ message: 'Devis envoyé.', color: 'green' });
+                  refresh();
+                }}
+              >
+                {q.status === 'sent' ? 'Renvoyer' : 'Envoyer au client'}
+              </ConfirmButton>
+            )}
+            {open && can('quote.accept') && (
+              <ConfirmButton
+                consequence={
+                  portal
+                    ? 'En acceptant ce devis, vous signez le contrat de mise à disposition. Votre nom, la date et votre adresse IP seront enregistrés.'
+                    : 'Enregistrer l’acceptation du client (devis signé reçu) : le contrat de mise à disposition sera créé.'
+                }
+                confirmLabel={portal ? 'J’accepte et je signe' : 'Enregistrer l’acceptation'}
+                onConfirm={async () => {
+                  const r = await api<{ placementContractId: string }>(`/api/orgs/${orgId}/quotes/${q.id}/accept`, {
+                    method: 'POST',
+                  });
+                  refresh();
+                  navigate(`../../contrats/${r.placementContractId}`, { relative: 'path' });
+                }}
+              >
+                {portal ? 'Accepter le devis' : 'Accepté par le client'}
+              </ConfirmButton>
+            )}
+            {open && can('quote.write') && (
+              <Button
+                variant="default"
+                onClick={async () => {
+                  const r = await api<{ id: string }>(`/api/orgs/${orgId}/quotes/${q.id}/revise`, {
+                    body: { validUntil: undefined },
+                  });
+                  refresh();
+                  navigate(`../${r.id}`, { relative: 'path' });
+                }}
+              >
+                Nouvelle version
+              </Button>
+            )}
+          </>
+        }
+      />
+      {link && (
+        <Notice color="teal" mb="md" title="Lien envoyé au client">
+          <Anchor href={link} target="_blank">
+            {link}
+          </Anchor>
+        </Notice>
+      )}
+      {q.status === 'expired' && (
+        <Notice color="grape" mb="md" title="Devis expiré">
+          Il ne peut plus être accepté.{' '}
+          {can('quote.write') && 'Faites une nouvelle version avec une nouvelle date de validité.'}
+        </Notice>
+      )}
+      {q.placementContractId && (
+        <Notice color="teal" mb="md" title="Accepté">
+          Accepté par {q.acceptedBy} le {formatDateTime(q.acceptedAt!)}
+          {q.acceptedIp ? ` (adresse IP ${q.acceptedIp})` : ''}.
+          <Group mt="xs">
+            {/* The next step: the contract, where the workers are named and the mission created. */}
+            <Button component={Link} to={`../../contrats/${q.placementContractId}`} relative="path">
+              Étape suivante : le contrat de mise à disposition
+            </Button>
+          </Group>
+        </Notice>
+      )}
+      {q.refusedAt && (
+        <Notice color="red" mb="md" title="Refusé">
+          Refusé par {q.refusedBy} le {formatDateTime(q.refusedAt)}
+          {q.refusalReason ? ` : « ${q.refusalReason} »` : ''}.
+        </Notice>
+      )}
+      <StackTable mb="md">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Métier</Table.Th>
+            <Table.Th>Prestation</Table.Th>
+            <Table.Th style={{ textAlign: 'right' }}>Durée</Table.Th>
+            <Table.Th style={{ textAlign: 'right' }}>Taux horaire</Table.Th>
+            <Table.Th style={{ textAlign: 'right' }}>Montant</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {q.lines.map((l) => (
+            <Table.Tr key={l.id}>
+              <Table.Td>{l.rome}</Table.Td>
+              <Table.Td>{l.label}</Table.Td>
+              <Table.Td style={{ textAlign: 'right' }}>{formatMinutes(l.minutes)}</Table.Td>
+              <Table.Td style={{ textAlign: 'right' }}>{formatCents(l.hourlyRateCents)}</Table.Td>
+              <Table.Td style={{ textAlign: 'right' }}>{formatCents(l.totalCents ?? 0)}</Table.Td>
+            </Table.Tr>
+          ))}
+          <Table.Tr>
+            <Table.Td colSpan={4} fw={700}>
+              Total
+            </Table.Td>
+            <Table.Td style={{ textAlign: 'right' }} fw={700}>
+              {formatCents(q.totalCents)}
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </StackTable>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Title order={2} size="h4" mb="xs">
+            Conditions
+          </Title>
+          <Text size="sm">
+            Période : {q.startDate ? formatDate(q.startDate) : 'à la signature'} →{' '}
+            {q.endDate ? formatDate(q.endDate) : '6 mois'}
+          </Text>
+          {q.tasks && <Text size="sm">Tâches : {q.tasks}</Text>}
+          {q.protectiveEquipment && (
+            <Text size="sm">
+              Équipements : {q.protectiveEquipment}
+              {q.equipmentSuppliedBy ? ` (fournis par : ${SUPPLIER_LABELS[q.equipmentSuppliedBy]})` : ''}
+            </Text>
+          )}
+          {q.tenderReference && <Text size="sm">Marché public : {q.tenderReference}</Text>}
+          {!portal && q.notes && <Text size="sm">Notes : {q.notes}</Text>}
+        </Card>
+        <Card withBorder>
+          <Title order={2} size="h4" mb="xs">
+            Versions
+          </Title>
+          {q.history.map((h) => (
+            <Group key={h.id} justify="space-between">
+              {h.id === q.id ? (
+                <Text size="sm" fw={600}>
+                  Version {h.revision} (celle-ci)
+                </Text>
+              ) : (
+                <Anchor size="sm" component={Link} to={`../${h.id}`} relative="path">
+                  Version {h.revision}
+                </Anchor>
+              )}
+              <Text size="sm">
+                {QUOTE_STATUS_LABELS[h.status]} · {formatCents(h.totalCents)}
+              </Text>
+            </Group>
+          ))}
+        </Card>
+      </SimpleGrid>
+      {open && portal && (
+        <Group mt="lg" align="flex-end">
+          <TextInput
+            label="Motif du refus (facultatif)"
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            w={360}
+          />
+          <ConfirmButton
+            variant="default"
+            consequence="Le devis sera refusé ; l’association en sera informée."
+            confirmLabel="Refuser le devis"
+            onConfirm={async () => {
+              await api(`/api/orgs/${orgId}/quotes/${q.id}/refuse`, { body: { reason: reason || null } });
+              refresh();
+            }}
+          >
+            Refuser
+          </ConfirmButton>
+        </Group>
+      )}
+    </>
+  );
+}

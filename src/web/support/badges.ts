@@ -1,0 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import type { HireDeclaration } from '../../shared/hires';
+import { api } from '../api';
+
+/** The declared hires of the AI (a client user: its own); `pending` counts those waiting for an answer. */
+export function useHireDeclarations() {
+  const { orgId } = useParams();
+  return useQuery({
+    queryKey: ['hire-declarations', orgId],
+    queryFn: () => api<{ items: HireDeclaration[]; pending: number }>(`/api/orgs/${orgId}/hire-declarations`),
+    enabled: !!orgId,
+    refetchInterval: 60_000,
+  });
+}
+
+/** The navigation badge of the support staff: declared hires waiting for their confirmation. */
+export const usePendingHires = () => useHireDeclarations().data?.pending || undefined;
