@@ -36,6 +36,15 @@ export async function readMailbox(to: string): Promise<{ items: { subject: strin
   return res.json();
 }
 
+/** The SMS captured by the dev outbox (no SMS_URL), all of them or those sent to one number (E.164). */
+export async function readSmsOutbox(to?: string): Promise<{ items: { to: string; text: string }[] }> {
+  const res = await fetch(`${baseUrl()}/api/dev/sms?limit=100${to ? `&to=${encodeURIComponent(to)}` : ''}`, {
+    headers: { 'x-dev-mailbox-token': inject('devMailboxToken') },
+  });
+  if (!res.ok) throw new Error(`dev SMS outbox: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
 /** A fresh page (own cookies) on the test server, French locale, Paris time. */
 export async function newPage(browser: Browser, options: { width?: number } = {}): Promise<Page> {
   const context = await browser.newContext({

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, login, newPage } from './browser.js';
+import { expectNoSeriousA11yViolations, launchBrowser, login, newPage, readSmsOutbox } from './browser.js';
 
 const browser = await launchBrowser();
 
@@ -169,5 +169,47 @@ describe('a worker reached by SMS, on a 360 px phone', () => {
       }
     }
     expect(found, `the client's timesheet shows ${range}`).toBe(true);
+  });
+
+  test('the support officer sends her access by SMS from her record; the link signs a new phone in, no password', async () => {
+    const officer = await newPage(browser);
+    await login(officer, 'accompagnement@ai-1.passerelle.test');
+    const me = await api<{ memberships: { organisationId: string }[] }>(officer, 'GET', '/api/me');
+    const org = me.json.memberships[0].organisationId;
+    const found = await api<{ items: { id: string; firstName: string; lastName: string; phone: string | null }[] }>(
+      officer,
+      'GET',
+      `/api/orgs/${org}/workers?q=Awa%20Diallo`,
+    );
+    const awa = found.json.items.find((w) => w.firstName === 'Awa' && w.lastName === 'Diallo')!;
+    await officer.goto(`/ai/${org}/salaries/${awa.id}`);
+    const card = officer
+      .getByRole('heading', { name: 'Accès au téléphone' })
+      .locator('xpath=ancestor::div[contains(@class,"mantine-Card-root")]');
+    await card.getByText('SMS', { exact: true }).click();
+    await card.getByRole('button', { name: 'Envoyer le lien' }).click();
+    await officer
+      .getByText('Un lien de connexion a été envoyé par SMS au portable de la fiche.', { exact: false })
+      .waitFor();
+
+    let link = '';
+    await expect
+      .poll(
+        async () => {
+          const sms = (await readSmsOutbox()).items.find((m) => /vous ouvre votre page Passerelle/.test(m.text));
+          link = sms?.text.match(/https?:\/\/\S+\/acces\/[A-Za-z0-9_-]+/)?.[0] ?? '';
+          return link;
+        },
+        { timeout: 20_000 },
+      )
+      .not.toBe('');
+    const phone = await newPage(browser, { width: 360 });
+    await phone.goto(new URL(link).pathname);
+    await phone.getByRole('button', { name: 'Ouvrir ma page' }).click();
+    await expect.poll(() => phone.url(), { timeout: 30_000 }).toMatch(/\/moi\//);
+    await phone.getByRole('heading', { level: 1 }).first().waitFor();
+    // Signed in for good on this phone: the session is a long-lived one, seen from the record.
+    await officer.reload();
+    await card.getByText(/vu le/).first().waitFor();
   });
 });

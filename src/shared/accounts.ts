@@ -5,9 +5,10 @@ export { ROLE_LABELS, ROLES, type Role, STAFF_ROLES, type StaffRole } from './ro
 
 import { ROLES } from './roles.js';
 
-export const ACCESS_CHANNELS = ['email', 'code'] as const;
+export const ACCESS_CHANNELS = ['email', 'sms', 'code'] as const;
 export const ACCESS_CHANNEL_LABELS: Record<(typeof ACCESS_CHANNELS)[number], string> = {
   email: 'Par e-mail (un lien de connexion)',
+  sms: 'Par SMS (un lien de connexion sur son portable)',
   code: 'Par un code imprimé, remis en main propre',
 };
 

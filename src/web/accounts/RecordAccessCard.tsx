@@ -50,7 +50,11 @@ export function RecordAccessCard({ kind, recordId, defaultName, defaultEmail }: 
   const give = useMutation({
     mutationFn: () =>
       api<InvitationSent>(base, {
-        body: { name: form.name, channel: form.channel, ...(form.email ? { email: form.email } : {}) },
+        body: {
+          name: form.name,
+          channel: form.channel,
+          ...(form.email && form.channel === 'email' ? { email: form.email } : {}),
+        },
       }),
     onSuccess: (r) => {
       setSent(r);
@@ -106,8 +110,12 @@ export function RecordAccessCard({ kind, recordId, defaultName, defaultEmail }: 
               <Badge variant="light" mr="xs">
                 en attente
               </Badge>
-              {i.channel === 'code' ? 'Code imprimé' : `Lien envoyé à ${i.email}`} · valable jusqu’au{' '}
-              {formatDate(i.expiresAt)}
+              {i.channel === 'code'
+                ? 'Code imprimé'
+                : i.channel === 'sms'
+                  ? 'Lien envoyé par SMS'
+                  : `Lien envoyé à ${i.email}`}{' '}
+              · valable jusqu’au {formatDate(i.expiresAt)}
             </Text>
             <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(`/invitations/${i.id}`)}>
               Annuler
@@ -123,13 +131,19 @@ export function RecordAccessCard({ kind, recordId, defaultName, defaultEmail }: 
               onChange={(v) => setForm({ ...form, channel: v })}
               data={[
                 { value: 'code', label: 'Code imprimé' },
+                ...(kind === 'worker' ? [{ value: 'sms', label: 'SMS' }] : []),
                 { value: 'email', label: 'E-mail' },
               ]}
             />
             <Text size="xs" c="dimmed">
-              {ACCESS_CHANNEL_LABELS[form.channel as 'email' | 'code']}
+              {ACCESS_CHANNEL_LABELS[form.channel as keyof typeof ACCESS_CHANNEL_LABELS]}
               {kind === 'worker' ? ' : la personne n’a pas de mot de passe à retenir.' : '.'}
             </Text>
+            {errors.channel && (
+              <Text size="sm" c="red.8" role="alert">
+                {errors.channel}
+              </Text>
+            )}
             <Group align="flex-end" wrap="wrap">
               <TextInput
                 label="Nom"
@@ -182,7 +196,9 @@ export function RecordAccessCard({ kind, recordId, defaultName, defaultEmail }: 
           </Stack>
         ) : (
           <Alert color="green">
-            Un lien de connexion a été envoyé à {sent?.email}. Il sert une seule fois et reste valable 7 jours.
+            Un lien de connexion a été envoyé{' '}
+            {sent?.channel === 'sms' ? 'par SMS au portable de la fiche' : `à ${sent?.email}`}. Il sert une seule fois
+            et reste valable 7 jours.
           </Alert>
         )}
       </Modal>

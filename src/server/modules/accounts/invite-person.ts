@@ -5,7 +5,11 @@ import type { NetworkActor, OrgActor } from '../../http/actor.js';
 import { conflict, validationFailed } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findClient } from '../clients/find-client.js';
+import { readContactPreferences } from '../notifications/contact-preferences.js';
 import { queueEmail } from '../notifications/queue-email.js';
+import { queueSms } from '../notifications/queue-sms.js';
+import { mobileE164 } from '../notifications/rules/sms-length.js';
+import { signInLinkSms } from '../notifications/rules/sms-texts.js';
 import { findWorker, fullName } from '../workers/find-worker.js';
 import { accessCodeHash, newAccessCode, newLinkToken } from './access-tokens.js';
 import { presentInvitation } from './list-team.js';
@@ -13,13 +17,13 @@ import { accessInvitations, memberships, networks, organisations, users } from '
 import { hashToken } from './sessions.js';
 
 /** A colleague has a week to answer; a printed code waits a month for the person to come by. */
-export const INVITATION_DAYS = { email: 7, code: 30 } as const;
+export const INVITATION_DAYS = { email: 7, sms: 7, code: 30 } as const;
 
 export type InvitePersonInput = {
   name: string;
   email?: string;
   role: Role;
-  channel: 'email' | 'code';
+  channel: 'email' | 'sms' | 'code';
   clientId?: string;
   workerId?: string;
 };
@@ -48,11 +52,36 @@ export async function invitePerson({ db, actor, input, publicUrl }: InvitePerson
   if (input.channel === 'email' && !email)
     throw validationFailed([{ path: 'email', message: 'Indiquez l’adresse e-mail où envoyer le lien.' }]);
   const orgActor = actor as OrgActor;
-  const target = input.workerId
-    ? fullName(await findWorker(db, orgActor, input.workerId))
+  const worker = input.workerId ? await findWorker(db, orgActor, input.workerId) : null;
+  const target = worker
+    ? fullName(worker)
     : input.clientId
       ? (await findClient(db, orgActor, input.clientId)).name
       : null;
+  // By SMS: a worker's sign-in link to the mobile of their record (people who do not read e-mail), never against
+  // their STOP.
+  let mobile: string | null = null;
+  if (input.channel === 'sms') {
+    if (!worker)
+      throw validationFailed([{ path: 'channel', message: 'Le SMS sert à donner son accès à un ou une salarié·e.' }]);
+    mobile = mobileE164(worker.phone);
+    if (!mobile)
+      throw validationFailed([
+        {
+          path: 'channel',
+          message: 'Aucun numéro de portable sur la fiche : ajoutez-le, ou choisissez l’e-mail ou le code imprimé.',
+        },
+      ]);
+    const prefs = await readContactPreferences({ db, organisationId: orgActor.organisationId, workerId: worker.id });
+    if (prefs.smsOptedOut)
+      throw validationFailed([
+        {
+          path: 'channel',
+          message:
+            'Cette personne a demandé à ne plus recevoir de SMS (STOP) : choisissez l’e-mail ou le code imprimé.',
+        },
+      ]);
+  }
 
   return db.transaction(async (tx) => {
     const tenant = onNetwork
@@ -152,13 +181,34 @@ export async function invitePerson({ db, actor, input, publicUrl }: InvitePerson
         ].join('\n'),
       });
     }
+    if (input.channel === 'sms') {
+      await queueSms({
+        db: tx,
+        organisationId: actor.organisationId!,
+        workerId: worker!.id,
+        to: mobile!,
+        sms: signInLinkSms({
+          firstName: worker!.firstName,
+          organisationName: place.name,
+          link: `${publicUrl}/acces/${secret}`,
+        }),
+        dedupeKey: `access:${invitation.id}`,
+        related: { type: 'access_invitation', id: invitation.id },
+      });
+    }
     await recordAudit({
       db: tx,
       actor,
       action: 'invitation.create',
       recordType: 'access_invitation',
       recordId: invitation.id,
-      details: { role: input.role, channel: input.channel, email, clientId: input.clientId, workerId: input.workerId },
+      details: {
+        role: input.role,
+        channel: input.channel,
+        email,
+        clientId: input.clientId,
+        workerId: input.workerId,
+      },
     });
     return {
       ...presentInvitation(invitation),

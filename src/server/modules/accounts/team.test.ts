@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { makeClient, makeNetwork, makeOrg, makeUser, makeWorker, TEST_PASSWORD } from '../../../../test/factories.js';
 import { loginCookie, testApp } from '../../../../test/harness.js';
 import { auditEvents } from '../audit/schema.js';
-import { outboxEmails } from '../notifications/schema.js';
+import { outboxEmails, outboxSms, workerContactPreferences } from '../notifications/schema.js';
+import { workers } from '../workers/schema.js';
 import { passwordResets } from './schema.js';
 
 const { app, database } = await testApp();
@@ -160,6 +161,34 @@ describe('the director brings the team in', () => {
 });
 
 describe('a worker gets in on their own phone, without a password', () => {
+  test('by SMS: the sign-in link goes to the mobile of the record, never without one or against a STOP', async () => {
+    const other = (await makeWorker(db, { organisationId: orgId, firstName: 'Mariama' })).id;
+    const noMobile = await call('POST', `/workers/${other}/access`, { name: 'Mariama', channel: 'sms' }, support);
+    expect(noMobile.statusCode).toBe(400);
+    expect(noMobile.json().error.details).toEqual([expect.objectContaining({ path: 'channel' })]);
+    await db.update(workers).set({ phone: '06 12 34 56 78' }).where(eq(workers.id, other));
+
+    const res = await call('POST', `/workers/${other}/access`, { name: 'Mariama', channel: 'sms' }, support);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ channel: 'sms', email: null, code: null });
+    const [sms] = await db.select().from(outboxSms).where(eq(outboxSms.workerId, other));
+    expect(sms.to).toBe('+33612345678');
+    expect(sms.segments).toBeLessThanOrEqual(2);
+    const token = sms.text.match(/\/acces\/([A-Za-z0-9_-]+)/)![1];
+    const signIn = await anonymous('POST', `/api/public/access/${token}/accept`, {});
+    expect(signIn.statusCode, signIn.body).toBe(200);
+    const me = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookieOf(signIn) } });
+    expect(me.json().memberships).toMatchObject([{ role: 'worker', workerId: other }]);
+
+    // STOP: the worker asked for no SMS at all.
+    await db
+      .insert(workerContactPreferences)
+      .values({ organisationId: orgId, workerId: other, channel: 'both', smsOptOutAt: new Date() });
+    const stopped = await call('POST', `/workers/${other}/access`, { name: 'Mariama', channel: 'sms' }, support);
+    expect(stopped.statusCode).toBe(400);
+    expect(stopped.json().error.details[0].message).toMatch(/STOP/);
+  });
+
   test('a printed code signs the phone in for a year, is revocable from the record, and works once', async () => {
     const res = await call('POST', `/workers/${workerId}/access`, { name: 'Awa', channel: 'code' }, support);
     expect(res.statusCode, res.body).toBe(201);
