@@ -19,7 +19,7 @@ const previousMonth = () => {
  * individual's invoice; the tax certificate counts what the client paid out of pocket.
  */
 describe('individuals: avance immédiate, CESU, tax certificate', () => {
-  test('close, URSSAF paid, CESU, certificate', { timeout: 120_000 }, async () => {
+  test('close, URSSAF paid, CESU, certificate, the clients’ portal', { timeout: 180_000 }, async () => {
     const urssaf = inject('urssafUrl');
     expect(urssaf, 'the test server must be started with the fake URSSAF').toBeTruthy();
     const page = await newPage(browser, { width: 1366 });
@@ -127,5 +127,50 @@ describe('individuals: avance immédiate, CESU, tax certificate', () => {
     await expect
       .poll(async () => (await norm()).match(/Mme Odette Martin[^\n]*/)?.[0] ?? '', { timeout: 30_000 })
       .toContain(euros(total - Math.floor(total / 2)));
+
+    // Her portal (particulier@client.passerelle.test, README): the invoice with URSSAF's share and her rest, paid,
+    // and her tax certificate counting her share only — on a phone too.
+    const martin = await newPage(browser, { width: 1366 });
+    await login(martin, 'particulier@client.passerelle.test');
+    await martin.goto(`/portail/${orgId}/factures`);
+    await martin.getByRole('heading', { name: 'Mes attestations fiscales' }).waitFor();
+    const portalText = async () => (await martin.locator('main').innerText()).replace(/\u202f|\u00a0/g, ' ');
+    expect(await portalText()).toContain(
+      `Télécharger l’attestation fiscale ${year} (${euros(total - Math.floor(total / 2))} € payés)`,
+    );
+    await martin.getByRole('link', { name: sent.input.numFactureTiers }).click();
+    await martin.getByRole('heading', { name: 'Avance immédiate (URSSAF)' }).waitFor();
+    expect(await portalText()).toContain(`Part payée par l’URSSAF : ${euros(Math.floor(total / 2))}`);
+    expect(await portalText()).toContain(`Reste à votre charge (50 %) : ${euros(total - Math.floor(total / 2))}`);
+    await martin.getByText('Payée', { exact: true }).waitFor();
+    // Neither the accountant's buttons nor other clients' CESU batches on the client's side.
+    expect(await martin.getByRole('button', { name: 'Mettre à jour les statuts' }).count()).toBe(0);
+    expect(await martin.getByRole('button', { name: 'Affecter les CESU' }).count()).toBe(0);
+    await martin.setViewportSize({ width: 360, height: 800 });
+    await expectNoSeriousA11yViolations(martin);
+    await martin.context().close();
+
+    // A client who paid with prepaid CESU (cesu@client.passerelle.test) reads them on its invoice.
+    const cesu = await newPage(browser, { width: 360 });
+    await login(cesu, 'cesu@client.passerelle.test');
+    const mine = await (await cesu.request.get(`/api/orgs/${orgId}/invoices?kind=invoice&limit=200`)).json();
+    let withCesu: { id: string; number: string } | undefined;
+    for (const inv of mine.items as { id: string; number: string }[]) {
+      const d = await (await cesu.request.get(`/api/orgs/${orgId}/invoices/${inv.id}/individual`)).json();
+      expect(d.cesuBatches, 'a client never sees the AI’s CESU bookkeeping').toEqual([]);
+      if (d.cesuAllocations.length) {
+        withCesu = inv;
+        break;
+      }
+    }
+    expect(withCesu, 'the demo applied CESU to one of its invoices').toBeTruthy();
+    await cesu.goto(`/portail/${orgId}/factures/${withCesu!.id}`);
+    await cesu.getByRole('heading', { name: 'CESU préfinancés' }).waitFor();
+    await cesu
+      .getByText(/en CESU (Edenred|Up)/)
+      .first()
+      .waitFor();
+    await expectNoSeriousA11yViolations(cesu);
+    await cesu.context().close();
   });
 });

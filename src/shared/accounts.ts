@@ -1,11 +1,13 @@
 /** The accounts' contract shared by the server and the web app: roles, their labels, team and access shapes. */
 import { z } from 'zod';
+import { endpoint, NoContent } from './http.js';
 
 export { ROLE_LABELS, ROLES, type Role, STAFF_ROLES, type StaffRole } from './roles.js';
 
-import { ROLES } from './roles.js';
+import { ROLES, STAFF_ROLES } from './roles.js';
 
 export const ACCESS_CHANNELS = ['email', 'sms', 'code'] as const;
+export type AccessChannel = (typeof ACCESS_CHANNELS)[number];
 export const ACCESS_CHANNEL_LABELS: Record<(typeof ACCESS_CHANNELS)[number], string> = {
   email: 'Par e-mail (un lien de connexion)',
   sms: 'Par SMS (un lien de connexion sur son portable)',
@@ -112,4 +114,227 @@ export const ACCESS_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const normaliseAccessCode = (code: string) => {
   const c = code.toUpperCase().replace(/[^A-Z0-9]/g, '');
   return c.length === 10 ? `${c.slice(0, 5)}-${c.slice(5)}` : c;
+};
+
+// ─── The signed-in person ───────────────────────────────────────────────────────────────────────────────────────
+
+export const LoginBody = z.strictObject({
+  email: z.string().trim().email('Adresse e-mail invalide').max(254),
+  password: z.string().min(1, 'Mot de passe requis').max(200),
+});
+
+export const MembershipOut = z.object({
+  organisationId: z.string().uuid().optional(),
+  networkId: z.string().uuid().optional(),
+  clientId: z.string().uuid().optional(),
+  workerId: z.string().uuid().optional(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  actions: z.array(z.string()),
+  /** Granted the sensitive data right (policies/sensitive.ts): the web app hides what it cannot show. */
+  sensitiveAccess: z.boolean(),
+});
+export const MeOut = z.object({
+  user: z.object({ id: z.string().uuid(), email: z.string(), name: z.string() }),
+  memberships: z.array(MembershipOut),
+});
+export type Me = z.infer<typeof MeOut>;
+
+export const SessionOut = z.object({
+  id: z.string().uuid(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+export type OwnSession = z.infer<typeof SessionOut>;
+
+export const StaffAccessOut = z.object({
+  membershipId: z.string().uuid(),
+  userId: z.string().uuid(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  sensitiveAccess: z.boolean(),
+});
+export type StaffAccess = z.infer<typeof StaffAccessOut>;
+
+// ─── Endpoints ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+const Uuid = z.uuid();
+const OrgParams = z.object({ orgId: Uuid });
+const NetworkParams = z.object({ networkId: Uuid });
+const TokenParams = z.object({ token: z.string().min(20).max(100) });
+const RoleChoice = z.enum(STAFF_ROLES, 'Choisissez un rôle.');
+
+/** A team's members and invitations: the same calls for an organisation (`orgId`) and a network (`networkId`). */
+const teamEndpoints = <P extends z.ZodObject>(base: string, Params: P) => ({
+  cancelInvitation: endpoint({
+    method: 'DELETE',
+    path: `${base}/invitations/:invitationId` as const,
+    params: Params.extend({ invitationId: Uuid }),
+    status: 204,
+    response: NoContent,
+  }),
+  deactivate: endpoint({
+    method: 'POST',
+    path: `${base}/members/:membershipId/deactivate` as const,
+    params: Params.extend({ membershipId: Uuid }),
+    response: MemberView.nullable(),
+  }),
+  reactivate: endpoint({
+    method: 'POST',
+    path: `${base}/members/:membershipId/reactivate` as const,
+    params: Params.extend({ membershipId: Uuid }),
+    response: MemberView.nullable(),
+  }),
+});
+
+/** Access to a worker's page or a client's portal: the same calls for both records. */
+const recordAccessEndpoints = <P extends z.ZodObject>(base: string, Params: P) => ({
+  list: endpoint({ method: 'GET', path: `${base}/access` as const, params: Params, response: RecordAccessView }),
+  invite: endpoint({
+    method: 'POST',
+    path: `${base}/access` as const,
+    params: Params,
+    body: InviteRecordBody,
+    status: 201,
+    response: InvitationSentView,
+  }),
+  revokeSession: endpoint({
+    method: 'DELETE',
+    path: `${base}/access/sessions/:sessionId` as const,
+    params: Params.extend({ sessionId: Uuid }),
+    status: 204,
+    response: NoContent,
+  }),
+  cancelInvitation: endpoint({
+    method: 'DELETE',
+    path: `${base}/access/invitations/:invitationId` as const,
+    params: Params.extend({ invitationId: Uuid }),
+    status: 204,
+    response: NoContent,
+  }),
+});
+
+export const accountsApi = {
+  login: endpoint({ method: 'POST', path: '/api/auth/login', body: LoginBody, response: MeOut }),
+  logout: endpoint({ method: 'POST', path: '/api/auth/logout', status: 204, response: NoContent }),
+  me: endpoint({ method: 'GET', path: '/api/me', response: MeOut }),
+  mySessions: endpoint({
+    method: 'GET',
+    path: '/api/me/sessions',
+    response: z.object({ items: z.array(SessionOut), total: z.number() }),
+  }),
+  revokeMySession: endpoint({
+    method: 'DELETE',
+    path: '/api/me/sessions/:sessionId',
+    params: z.object({ sessionId: z.string().uuid() }),
+    status: 204,
+    response: NoContent,
+  }),
+  changeMyPassword: endpoint({
+    method: 'POST',
+    path: '/api/me/password',
+    body: ChangePasswordBody,
+    status: 204,
+    response: NoContent,
+  }),
+  sensitiveAccess: endpoint({
+    method: 'GET',
+    path: '/api/orgs/:orgId/members/sensitive-access',
+    params: OrgParams,
+    response: z.object({ items: z.array(StaffAccessOut), total: z.number().int() }),
+  }),
+  setSensitiveAccess: endpoint({
+    method: 'PUT',
+    path: '/api/orgs/:orgId/members/:membershipId/sensitive-access',
+    params: OrgParams.extend({ membershipId: Uuid }),
+    body: z.strictObject({ granted: z.boolean() }),
+    response: StaffAccessOut,
+  }),
+
+  // An organisation's team (org admin)
+  orgTeam: endpoint({ method: 'GET', path: '/api/orgs/:orgId/team', params: OrgParams, response: TeamView }),
+  orgInvite: endpoint({
+    method: 'POST',
+    path: '/api/orgs/:orgId/invitations',
+    params: OrgParams,
+    body: InviteStaffBody.extend({ role: RoleChoice }),
+    status: 201,
+    response: InvitationSentView,
+  }),
+  orgResendInvitation: endpoint({
+    method: 'POST',
+    path: '/api/orgs/:orgId/invitations/:invitationId/resend',
+    params: OrgParams.extend({ invitationId: Uuid }),
+    response: InvitationSentView,
+  }),
+  orgChangeRole: endpoint({
+    method: 'PATCH',
+    path: '/api/orgs/:orgId/members/:membershipId',
+    params: OrgParams.extend({ membershipId: Uuid }),
+    body: z.strictObject({ role: RoleChoice }),
+    response: MemberView,
+  }),
+  org: teamEndpoints('/api/orgs/:orgId', OrgParams),
+
+  // A network's coordinators
+  networkTeam: endpoint({
+    method: 'GET',
+    path: '/api/networks/:networkId/team',
+    params: NetworkParams,
+    response: TeamView,
+  }),
+  networkInvite: endpoint({
+    method: 'POST',
+    path: '/api/networks/:networkId/invitations',
+    params: NetworkParams,
+    body: InviteStaffBody.omit({ role: true }),
+    status: 201,
+    response: InvitationSentView,
+  }),
+  network: teamEndpoints('/api/networks/:networkId', NetworkParams),
+
+  // A worker's page and a client's portal
+  workerAccess: recordAccessEndpoints('/api/orgs/:orgId/workers/:workerId', OrgParams.extend({ workerId: Uuid })),
+  clientAccess: recordAccessEndpoints('/api/orgs/:orgId/clients/:clientId', OrgParams.extend({ clientId: Uuid })),
+
+  // Public: the link or the code is the credential
+  describeInvitation: endpoint({
+    method: 'GET',
+    path: '/api/public/access/:token',
+    params: TokenParams,
+    response: AccessInvitationDescription,
+  }),
+  acceptInvitation: endpoint({
+    method: 'POST',
+    path: '/api/public/access/:token/accept',
+    params: TokenParams,
+    body: AcceptAccessBody,
+    response: MeOut,
+  }),
+  redeemCode: endpoint({ method: 'POST', path: '/api/public/access-code', body: AccessCodeBody, response: MeOut }),
+  requestPasswordReset: endpoint({
+    method: 'POST',
+    path: '/api/public/password-resets',
+    body: PasswordResetRequestBody,
+    status: 202,
+    response: z.object({ message: z.string() }),
+  }),
+  checkPasswordReset: endpoint({
+    method: 'GET',
+    path: '/api/public/password-resets/:token',
+    params: TokenParams,
+    response: z.object({ valid: z.boolean() }),
+  }),
+  resetPassword: endpoint({
+    method: 'POST',
+    path: '/api/public/password-resets/:token',
+    params: TokenParams,
+    body: PasswordResetBody,
+    status: 204,
+    response: NoContent,
+  }),
 };

@@ -52,6 +52,42 @@ const MONTHS = [
 /** "2026-11" → "novembre 2026". */
 export const frenchMonth = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
+const SHORT_MONTHS = [
+  'janv.',
+  'févr.',
+  'mars',
+  'avr.',
+  'mai',
+  'juin',
+  'juil.',
+  'août',
+  'sept.',
+  'oct.',
+  'nov.',
+  'déc.',
+];
+/** "2026-03" → "mars 2026", short ("janv. 2026"), for chart axes and table rows. */
+export const shortFrenchMonth = (month: string) =>
+  `${SHORT_MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+
+const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
+/** A share (0.125) as a percentage ("12,5 %"); "—" when there is nothing to divide by. */
+export const formatShare = (share: number | null) => (share === null ? '—' : percent.format(share));
+
+const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+/** A number with at most two decimals ("12,35"); "—" when unknown. */
+export const formatNumber = (n: number | null) => (n === null ? '—' : decimal.format(n));
+
+/** A delay in minutes as its most readable unit ("45 min", "3 h 20", "2 j 4 h"); "—" when unknown. */
+export function formatDelay(minutes: number | null) {
+  if (minutes === null) return '—';
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 48 * 60) return formatMinutes(minutes);
+  const d = Math.floor(minutes / 1440);
+  const h = Math.round((minutes % 1440) / 60);
+  return h ? `${d} j ${h} h` : `${d} j`;
+}
+
 const weekday = new Intl.DateTimeFormat('fr-FR', { timeZone: TZ, weekday: 'long', day: 'numeric', month: 'long' });
 export const formatLongDate = (value: string | Date) =>
   weekday.format(typeof value === 'string' && value.length === 10 ? new Date(`${value}T12:00:00Z`) : new Date(value));

@@ -1,7 +1,10 @@
 /**
  * « Déclarer une embauche » (issue 14): a client says it hires a worker of the AI; the worker's support officer
- * confirms it as the worker's exit to employment, with the client as employer. Shared by the API and the web app.
+ * confirms it as the worker's exit to employment, with the client as employer. Shared by the API and the web app:
+ * the contract kinds and statuses with their labels, the declaration's shape and the endpoints.
  */
+import { z } from 'zod';
+import { endpoint } from './http.js';
 
 export const HIRE_CONTRACT_KINDS = ['cdi', 'cdd_6_months_or_more', 'cdd_under_6_months'] as const;
 export type HireContractKind = (typeof HIRE_CONTRACT_KINDS)[number];
@@ -30,19 +33,75 @@ export const HIRE_STATUS_LABELS = {
 } as const;
 export type HireDeclarationStatus = keyof typeof HIRE_STATUS_LABELS;
 
-export type HireDeclaration = {
-  id: string;
-  clientId: string;
-  clientName: string;
-  workerId: string;
-  workerName: string;
-  hireDate: string;
-  contractKind: HireContractKind;
-  message: string | null;
-  status: HireDeclarationStatus;
-  declaredAt: string;
-  declaredByName: string | null;
-  answeredAt: string | null;
-  answerNote: string | null;
-  exitId: string | null;
+export const HIRE_DECLARATION_STATUSES = ['pending', 'confirmed', 'declined'] as const;
+
+export const HireDeclarationView = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  clientName: z.string(),
+  workerId: z.uuid(),
+  workerName: z.string(),
+  hireDate: z.string(),
+  contractKind: z.enum(HIRE_CONTRACT_KINDS),
+  message: z.string().nullable(),
+  status: z.enum(HIRE_DECLARATION_STATUSES),
+  declaredAt: z.string(),
+  declaredByName: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  answerNote: z.string().nullable(),
+  exitId: z.uuid().nullable(),
+});
+export type HireDeclaration = z.infer<typeof HireDeclarationView>;
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue (AAAA-MM-JJ).');
+const OrgParams = z.object({ orgId: z.uuid() });
+const DeclarationParams = OrgParams.extend({ declarationId: z.uuid() });
+
+export const DeclareHireShape = z.strictObject({
+  workerId: z.uuid(),
+  hireDate: Day,
+  contractKind: z.enum(HIRE_CONTRACT_KINDS),
+  message: z.string().max(2000).nullable().optional(),
+});
+export const ConfirmHireShape = z.strictObject({
+  exitDate: Day.optional(),
+  note: z.string().max(2000).nullable().optional(),
+  freeShifts: z.boolean().optional(),
+});
+
+export const hiresApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/orgs/:orgId/hire-declarations',
+    params: OrgParams,
+    response: z.object({ items: z.array(HireDeclarationView), pending: z.number().int() }),
+  }),
+  candidates: endpoint({
+    method: 'GET',
+    path: '/api/orgs/:orgId/hire-declarations/candidates',
+    params: OrgParams,
+    response: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) }),
+  }),
+  declare: endpoint({
+    method: 'POST',
+    path: '/api/orgs/:orgId/hire-declarations',
+    params: OrgParams,
+    body: DeclareHireShape,
+    status: 201,
+    response: HireDeclarationView,
+  }),
+  confirm: endpoint({
+    method: 'POST',
+    path: '/api/orgs/:orgId/hire-declarations/:declarationId/confirm',
+    params: DeclarationParams,
+    body: ConfirmHireShape,
+    response: HireDeclarationView,
+  }),
+  decline: endpoint({
+    method: 'POST',
+    path: '/api/orgs/:orgId/hire-declarations/:declarationId/decline',
+    params: DeclarationParams,
+    body: z.strictObject({ note: z.string().trim().min(1, { message: 'Ce champ est obligatoire.' }).max(2000) }),
+    response: HireDeclarationView,
+  }),
 };

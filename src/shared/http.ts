@@ -43,8 +43,8 @@ export type Endpoint = {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
-  /** The success status (200 unless told) and its answer's schema. */
-  status?: 200 | 201 | 204;
+  /** The success status (200 unless told; 202 for a request accepted for later) and its answer's schema. */
+  status?: 200 | 201 | 202 | 204;
   response: z.ZodType;
 };
 

@@ -3,6 +3,7 @@
  * reads (with the header names AIs' files actually use), the presets, and the shapes of the answers.
  */
 import { z } from 'zod';
+import { endpoint } from './http.js';
 
 export const IMPORT_KINDS = ['workers', 'clients', 'contracts', 'missions', 'hours'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -14,6 +15,42 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   missions: 'Missions et créneaux réguliers (importez d’abord les contrats)',
   hours: 'Heures déjà travaillées ce mois-ci (importez d’abord les missions)',
 };
+
+/**
+ * The IAE administrative criteria as les emplois de l'inclusion names them (gip-inclusion/les-emplois,
+ * itou/eligibility/enums.py, AdministrativeCriteriaKind.for_iae()), accepted in the workers' eligibility column by
+ * code or by label. ZRR and QPV are one criterion in Passerelle (zrr_qpv_resident).
+ */
+export const ELIGIBILITY_CRITERIA_OF_LES_EMPLOIS = {
+  RSA: { criterion: 'rsa', label: 'Bénéficiaire du RSA' },
+  ASS: { criterion: 'ass', label: 'Allocataire ASS' },
+  AAH: { criterion: 'aah', label: 'Allocation aux adultes handicapés' },
+  DETLD: { criterion: 'very_long_term_unemployed', label: 'Demandeur d’emploi de très longue durée (+24 mois)' },
+  CAP_BEP: { criterion: 'low_qualification', label: 'Niveau d’étude 3 (CAP, BEP) ou infra' },
+  SENIOR: { criterion: 'senior_50', label: 'Senior (+ de 50 ans)' },
+  JEUNE: { criterion: 'young_26', label: 'Jeune (- de 26 ans)' },
+  ASE: { criterion: 'ase_leaver', label: 'Aide sociale à l’enfance' },
+  DELD: { criterion: 'long_term_unemployed', label: 'Demandeur d’emploi de longue durée (12-24 mois)' },
+  TH: { criterion: 'disabled_worker', label: 'Travailleur handicapé' },
+  PI: { criterion: 'single_parent', label: 'Parent isolé' },
+  PSH_PR: {
+    criterion: 'homeless',
+    label: 'Personne sans hébergement ou hébergée ou ayant un parcours de rue',
+  },
+  REF_DA: {
+    criterion: 'refugee',
+    label: 'Réfugié statutaire, bénéficiaire d’une protection temporaire, protégé subsidiaire ou demandeur d’asile',
+  },
+  ZRR: { criterion: 'zrr_qpv_resident', label: 'Résident ZRR' },
+  QPV: { criterion: 'zrr_qpv_resident', label: 'Résident QPV' },
+  DETENTION_MJ: {
+    criterion: 'under_justice',
+    label: 'Sortant de détention ou personne placée sous main de justice',
+  },
+  FLE: { criterion: 'french_below_a1', label: 'Maîtrise de la langue française' },
+  PM: { criterion: 'mobility_problem', label: 'Problème de mobilité' },
+} as const;
+export const ELIGIBILITY_CRITERIA_CODES = Object.keys(ELIGIBILITY_CRITERIA_OF_LES_EMPLOIS);
 
 export type ImportField = {
   key: string;
@@ -174,6 +211,51 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
       example: '24',
     },
     {
+      key: 'eligibilityDate',
+      label: 'Date du diagnostic d’éligibilité',
+      required: false,
+      hint: 'JJ/MM/AAAA ; données sensibles : importées seulement par une personne habilitée',
+      aliases: ['date du diagnostic', 'date diagnostic', 'date du diagnostic d eligibilite', 'diagnostic le'],
+      example: '20/08/2026',
+    },
+    {
+      key: 'eligibilityAuthor',
+      label: 'Auteur du diagnostic',
+      required: false,
+      hint: '« Prescripteur » (prescripteur habilité) ou « Structure » (l’AI elle-même)',
+      aliases: ['auteur du diagnostic', 'auteur diagnostic', 'diagnostic etabli par', 'diagnostic realise par'],
+      example: 'Prescripteur',
+    },
+    {
+      key: 'eligibilityPrescriber',
+      label: 'Organisation du prescripteur',
+      required: false,
+      hint: 'Quand un prescripteur habilité a établi le diagnostic (ex. France Travail Créteil)',
+      aliases: ['organisation du prescripteur', 'organisme prescripteur', 'prescripteur habilite'],
+      example: 'France Travail Créteil',
+    },
+    {
+      key: 'eligibilityCriteria',
+      label: 'Critères d’éligibilité',
+      required: false,
+      hint: `Obligatoires quand la structure établit elle-même le diagnostic ; codes des emplois de l’inclusion séparés par des points-virgules : ${ELIGIBILITY_CRITERIA_CODES.join(', ')}`,
+      aliases: [
+        'criteres',
+        'criteres d eligibilite',
+        'criteres administratifs',
+        'criteres administratifs d eligibilite',
+      ],
+      example: '',
+    },
+    {
+      key: 'eligibilityValidated',
+      label: 'Éligibilité IAE validée',
+      required: false,
+      hint: 'Colonne « oui/non » de l’export des emplois de l’inclusion : signalée « à compléter », rien n’est enregistré',
+      aliases: ['eligibilite iae validee', 'eligibilite validee'],
+      example: '',
+    },
+    {
       key: 'applicationStatus',
       label: 'Statut de la candidature',
       required: false,
@@ -248,6 +330,38 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
       example: '94028',
     },
     {
+      key: 'siteName',
+      label: 'Lieu d’intervention',
+      required: false,
+      hint: 'Un client a plusieurs lieux : répétez la ligne du client (même SIRET) avec un lieu par ligne',
+      aliases: ['lieu d intervention', 'lieu', 'site', 'nom du site', 'nom du lieu', 'etablissement'],
+      example: 'Bâtiment B',
+    },
+    {
+      key: 'siteAddressLine',
+      label: 'Adresse du lieu',
+      required: false,
+      hint: 'Numéro et rue du lieu d’intervention',
+      aliases: ['adresse du lieu', 'adresse du site', 'adresse lieu d intervention'],
+      example: '5 rue des Lilas',
+    },
+    {
+      key: 'sitePostalCode',
+      label: 'Code postal du lieu',
+      required: false,
+      hint: '5 chiffres (vide : celui du client)',
+      aliases: ['code postal du lieu', 'code postal du site', 'cp du lieu'],
+      example: '94000',
+    },
+    {
+      key: 'siteCommuneName',
+      label: 'Commune du lieu',
+      required: false,
+      hint: 'Vide : celle du client',
+      aliases: ['commune du lieu', 'ville du lieu', 'commune du site', 'ville du site'],
+      example: 'Créteil',
+    },
+    {
       key: 'contactName',
       label: 'Contact',
       required: true,
@@ -303,6 +417,14 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
       required: false,
       hint: 'Nom du client, tel qu’il est dans Passerelle',
       aliases: ['client', 'nom du client', 'utilisateur', 'raison sociale'],
+      example: 'EHPAD Les Tilleuls',
+    },
+    {
+      key: 'site',
+      label: 'Lieu d’intervention',
+      required: false,
+      hint: 'Nom du lieu du client (vide : son premier lieu)',
+      aliases: ['lieu d intervention', 'lieu', 'site', 'nom du site', 'nom du lieu'],
       example: 'EHPAD Les Tilleuls',
     },
     {
@@ -420,6 +542,14 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
       example: '31/05/2027',
     },
     {
+      key: 'site',
+      label: 'Lieu d’intervention',
+      required: false,
+      hint: 'Nom du lieu du client (vide : celui du contrat)',
+      aliases: ['lieu d intervention', 'lieu', 'site', 'nom du site', 'nom du lieu'],
+      example: '',
+    },
+    {
       key: 'weekdays',
       label: 'Jours',
       required: false,
@@ -517,7 +647,9 @@ export const IMPORT_PRESETS: ImportPreset[] = [
     label: 'Modèle Passerelle — salarié·es',
     kind: 'workers',
     mapping: Object.fromEntries(
-      IMPORT_FIELDS.workers.filter((f) => f.key !== 'applicationStatus').map((f) => [f.key, f.label]),
+      IMPORT_FIELDS.workers
+        .filter((f) => f.key !== 'applicationStatus' && f.key !== 'eligibilityValidated')
+        .map((f) => [f.key, f.label]),
     ),
   },
   {
@@ -537,6 +669,8 @@ export const IMPORT_PRESETS: ImportPreset[] = [
       passEndDate: 'Fin PASS IAE',
       hiredOn: 'Dates de début d’embauche',
       applicationStatus: 'Statut de la candidature',
+      // « oui/non » only, without author or date: reported « à compléter », no diagnosis is recorded from it.
+      eligibilityValidated: 'Éligibilité IAE validée',
     },
   },
   {
@@ -644,3 +778,62 @@ export const ImportRunView = z.object({
   finishedAt: z.string().nullable(),
 });
 export type ImportRun = z.infer<typeof ImportRunView>;
+
+const OrgParams = z.object({ orgId: z.uuid() });
+export const ImportPresetsView = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      kind: z.enum(IMPORT_KINDS),
+      mapping: z.record(z.string(), z.string()),
+    }),
+  ),
+});
+
+export const importsApi = {
+  /** What importing a CSV or XLSX file would do, line by line (nothing is written). */
+  preview: endpoint({
+    method: 'POST',
+    path: '/api/orgs/:orgId/imports/preview',
+    params: OrgParams,
+    body: ImportFileBody,
+    response: ImportPreviewView,
+  }),
+  /** Imports a file: every line is written, or none; the import runs on and is followed with `get`. */
+  start: endpoint({
+    method: 'POST',
+    path: '/api/orgs/:orgId/imports',
+    params: OrgParams,
+    body: ImportFileBody,
+    status: 202,
+    response: z.object({ id: z.string() }),
+  }),
+  list: endpoint({
+    method: 'GET',
+    path: '/api/orgs/:orgId/imports',
+    params: OrgParams,
+    response: z.object({ items: z.array(ImportRunView), total: z.number() }),
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/orgs/:orgId/imports/:importId',
+    params: OrgParams.extend({ importId: z.uuid() }),
+    response: ImportRunView,
+  }),
+  presets: endpoint({
+    method: 'GET',
+    path: '/api/orgs/:orgId/imports/presets',
+    params: OrgParams,
+    response: ImportPresetsView,
+  }),
+  /** The generic template of a kind of import (a file: link to it with `urlOf`). */
+  template: {
+    method: 'GET',
+    path: '/api/orgs/:orgId/imports/templates/:kind',
+    params: OrgParams.extend({ kind: z.enum(IMPORT_KINDS) }),
+    query: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+  },
+  /** All the organisation's data: one CSV per table in a zip, with a README of the columns (a file). */
+  exportAll: { method: 'GET', path: '/api/orgs/:orgId/export', params: OrgParams },
+} as const;

@@ -123,7 +123,46 @@ export type MyHours = z.infer<typeof MyHoursView>;
 const DisputeBody = z.strictObject({ reason: z.string().trim().min(3, 'Dites ce qui ne va pas').max(1000) });
 const SignerName = z.string().trim().min(2, 'Indiquez votre nom').max(200);
 
+/** Clock-in from the worker's phone (organisation setting phoneClockIn): today's shifts and what can be done. */
+export const CLOCK_KINDS = ['arrive', 'leave'] as const;
+export const MyClockItemView = z.object({
+  shiftId: z.string(),
+  start: z.string(),
+  end: z.string(),
+  place: z.string(),
+  arrivedAt: z.string().nullable(),
+  leftAt: z.string().nullable(),
+  canArrive: z.boolean(),
+  canLeave: z.boolean(),
+});
+export const MyClockView = z.object({
+  mode: z.enum(['off', 'on', 'with_position']),
+  sharePosition: z.boolean(),
+  items: z.array(MyClockItemView),
+});
+export type MyClock = z.infer<typeof MyClockView>;
+export const ClockBody = z.object({
+  kind: z.enum(CLOCK_KINDS),
+  /** Sent only when the organisation asks for it and the worker allows it. */
+  position: z
+    .object({
+      lat: z.number().min(-90).max(90),
+      lng: z.number().min(-180).max(180),
+      accuracyM: z.number().min(0).max(100_000).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+});
+
 export const timesheetsApi = {
+  myClock: endpoint({ method: 'GET', path: '/api/orgs/:orgId/me/clock', params: OrgParams, response: MyClockView }),
+  clockShift: endpoint({
+    method: 'POST',
+    path: '/api/orgs/:orgId/me/shifts/:shiftId/clock',
+    params: OrgParams.extend({ shiftId: Uuid }),
+    body: ClockBody,
+    response: z.object({ kind: z.enum(CLOCK_KINDS), at: z.string(), position: z.boolean() }),
+  }),
   list: endpoint({
     method: 'GET',
     path: '/api/orgs/:orgId/timesheets',

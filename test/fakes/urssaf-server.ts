@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
  * - POST /atp/v1/tiersPrestations/particulier: registers a client → { idClient }; an unknown identity (birth name
  *   "INCONNU") is ERR_DGFIP_R2P_INCONNU, as the tax administration would answer;
  * - POST /atp/v1/tiersPrestations/demandePaiement: up to 10 requests → per request { idDemandePaiement, statut: "10" }
- *   or { errors: [...] } (unknown client, period over two months, totals that differ, duplicate invoice number);
+ *   or { errors: [...] } (unknown client, period over two months, totals that differ, an invoice number already
+ *   carried by a live request, a prestation without codeNature/quantite/unite);
  * - POST /atp/v1/tiersPrestations/demandePaiement/rechercher: by idDemandePaiements or numFactureTiers (≤ 10) →
  *   { infoDemandePaiements }. With `autoAdvance`, each search moves a request one step: 10 → 20 → 30 → 50 → 70.
  * Errors are HTTP 400 with [{ code, message, description }]; a missing or wrong token is HTTP 401.
@@ -193,6 +194,9 @@ export async function startFakeUrssaf(
           (s: number, x: Record<string, number>) => s + Math.round(x.mntPrestationTTC * 100),
           0,
         );
+        if (prestations.some((x: Record<string, unknown>) => !x.codeNature || x.quantite == null || !x.unite)) {
+          errors.push(err('ERREUR_VALIDATION', 'codeNature, quantite et unite sont obligatoires pour une prestation.'));
+        }
         if (!prestations.length || sum !== Math.round(Number(d.mntFactureTTC) * 100)) {
           errors.push(
             err(
@@ -201,7 +205,11 @@ export async function startFakeUrssaf(
             ),
           );
         }
-        if ([...state.demandes.values()].some((x) => x.input.numFactureTiers === d.numFactureTiers)) {
+        // A duplicate is an invoice number already carried by a live request. Assumption of this fake (the
+        // documentation names ERR_FACTURE_DOUBLON without saying whether a request refused by the client (40) or
+        // cancelled (110–120) still holds its number): the invoice may be presented again once corrected.
+        const live = (x: Demande) => !['40', '110', '111', '112', '120'].includes(x.statut);
+        if ([...state.demandes.values()].some((x) => live(x) && x.input.numFactureTiers === d.numFactureTiers)) {
           errors.push(err('ERR_FACTURE_DOUBLON', 'La référence de la facture est déjà existante.'));
         }
         if (errors.length) return { errors };

@@ -67,5 +67,7 @@ export const DEMO_LOGINS: { email: string; role: string }[] = [
     { email: `compta@${slug}.passerelle.test`, role: `comptabilité (${slug})` },
   ]),
   { email: 'ehpad@client.passerelle.test', role: 'client : EHPAD servi par ai-1' },
+  { email: 'particulier@client.passerelle.test', role: 'client particulier de ai-1 (avance immédiate URSSAF)' },
+  { email: 'cesu@client.passerelle.test', role: 'client particulier de ai-1 (CESU préfinancés)' },
   { email: 'salarie@ai-1.passerelle.test', role: 'salarié·e de ai-1' },
 ];

@@ -1,8 +1,8 @@
 import { Button, Container, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, api } from '../api';
-import type { Me } from '../shell/session';
+import { accountsApi } from '../../shared/accounts';
+import { ApiError, call } from '../api';
 import { landSignedIn } from './signed-in';
 
 /** /code — a worker or an individual client types the code printed by their structure; the phone stays signed in. */
@@ -10,7 +10,7 @@ export function AccessCodePage() {
   const qc = useQueryClient();
   const [code, setCode] = useState('');
   const redeem = useMutation({
-    mutationFn: () => api<Me>('/api/public/access-code', { body: { code } }),
+    mutationFn: () => call(accountsApi.redeemCode, { body: { code } }),
     onSuccess: (me) => landSignedIn(qc, me),
   });
   const error =

@@ -1,11 +1,10 @@
 import { Alert, Anchor, Button, Container, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { type AccessInvitationDescriptionT, ROLE_LABELS } from '../../shared/accounts';
-import { api } from '../api';
+import { accountsApi, ROLE_LABELS } from '../../shared/accounts';
+import { call } from '../api';
 import { confirmMatches, NewPasswordFields } from '../blocks/NewPasswordFields';
 import { useApiForm } from '../blocks/useApiForm';
-import type { Me } from '../shell/session';
 import { ErrorAlert, Loading } from '../shell/ui';
 import { landSignedIn } from './signed-in';
 
@@ -15,14 +14,15 @@ export function AccessPage() {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['access', token],
-    queryFn: () => api<AccessInvitationDescriptionT>(`/api/public/access/${encodeURIComponent(token)}`),
+    queryFn: () => call(accountsApi.describeInvitation, { params: { token } }),
     retry: false,
   });
   const accept = useApiForm({
     initial: { password: '', confirm: '' },
     validate: (v) => (q.data?.needsPassword ? confirmMatches()(v) : {}),
     submit: (v) =>
-      api<Me>(`/api/public/access/${encodeURIComponent(token)}/accept`, {
+      call(accountsApi.acceptInvitation, {
+        params: { token },
         body: q.data?.needsPassword ? { password: v.password } : {},
       }),
     onSuccess: (me) => landSignedIn(qc, me),

@@ -1,22 +1,14 @@
 import { Badge, Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { accountsApi } from '../../shared/accounts';
 import { formatDateTime } from '../../shared/format';
-import { api } from '../api';
+import { call } from '../api';
 import { DataTable } from '../blocks/DataTable';
 import { confirmMatches, NewPasswordFields } from '../blocks/NewPasswordFields';
 import { useApiForm } from '../blocks/useApiForm';
 import { useMe } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
-
-type Session = {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-};
 
 /** A device named from its browser's user agent, as people recognise it. */
 export function deviceName(userAgent: string | null): string {
@@ -50,17 +42,19 @@ export function AccountPage() {
   const qc = useQueryClient();
   const sessions = useQuery({
     queryKey: ['me', 'sessions'],
-    queryFn: () => api<{ items: Session[] }>('/api/me/sessions'),
+    queryFn: () => call(accountsApi.mySessions, {}),
   });
   const end = useMutation({
-    mutationFn: (id: string) => api(`/api/me/sessions/${id}`, { method: 'DELETE' }),
+    mutationFn: (sessionId: string) => call(accountsApi.revokeMySession, { params: { sessionId } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'sessions'] }),
   });
   const form = useApiForm({
     initial: { currentPassword: '', newPassword: '', confirm: '' },
     validate: confirmMatches('newPassword'),
     submit: (v) =>
-      api('/api/me/password', { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } }),
+      call(accountsApi.changeMyPassword, {
+        body: { currentPassword: v.currentPassword, newPassword: v.newPassword },
+      }),
     resetOnSuccess: true,
     onSuccess: () => {
       notifications.show({ color: 'green', message: 'Mot de passe changé. Vos autres connexions ont été fermées.' });

@@ -2,8 +2,9 @@ import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, Text, Te
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, api } from '../api';
-import { homeOf, type Me } from '../shell/session';
+import { accountsApi } from '../../shared/accounts';
+import { ApiError, call } from '../api';
+import { homeOf } from '../shell/session';
 
 export function LoginPage() {
   const [email, setEmail] = useState('');
@@ -25,7 +26,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const me = await api<Me>('/api/auth/login', { body: { email, password } });
+      const me = await call(accountsApi.login, { body: { email, password } });
       qc.setQueryData(['me'], me);
       const back = params.get('retour');
       navigate(back?.startsWith('/') ? back : me.memberships[0] ? homeOf(me.memberships[0]) : '/');

@@ -1,8 +1,9 @@
 import { Alert, Anchor, Button, Container, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { ApiError, api } from '../api';
+import { accountsApi } from '../../shared/accounts';
+import { ApiError, call } from '../api';
 import { confirmMatches, NewPasswordFields } from '../blocks/NewPasswordFields';
 import { useApiForm } from '../blocks/useApiForm';
 import { ErrorAlert, Loading } from '../shell/ui';
@@ -11,29 +12,25 @@ import { ErrorAlert, Loading } from '../shell/ui';
 export function ForgotPasswordPage() {
   // The address typed on the login page comes along (router state, never in the URL), so nobody types it twice.
   const carried = (useLocation().state as { email?: unknown } | null)?.email;
-  const [email, setEmail] = useState(typeof carried === 'string' ? carried : '');
-  const request = useMutation({
-    mutationFn: () => api<{ message: string }>('/api/public/password-resets', { body: { email } }),
+  const [sent, setSent] = useState<string | null>(null);
+  const request = useApiForm({
+    initial: { email: typeof carried === 'string' ? carried : '' },
+    submit: (v) => call(accountsApi.requestPasswordReset, { body: v }),
+    onSuccess: (r) => setSent(r.message),
   });
-  const fieldErrors = request.error instanceof ApiError ? request.error.fieldErrors : {};
   return (
     <Container size="xs" py="xl">
       <Title order={1} size="h2">
         Mot de passe oublié
       </Title>
-      {request.data ? (
+      {sent ? (
         <Alert mt="md" color="green" title="Regardez vos e-mails">
-          {request.data.message} Le lien reste valable une heure.
+          {sent} Le lien reste valable une heure.
         </Alert>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            request.mutate();
-          }}
-          noValidate
-        >
+        <form onSubmit={request.onSubmit} noValidate>
           <Stack mt="md">
+            <ErrorAlert error={request.alertError} />
             <Text>
               Indiquez l’adresse de votre compte : nous y envoyons un lien pour choisir un nouveau mot de passe.
             </Text>
@@ -41,12 +38,10 @@ export function ForgotPasswordPage() {
               label="Adresse e-mail"
               type="email"
               autoComplete="username"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={fieldErrors.email}
+              {...request.field('email')}
               required
             />
-            <Button type="submit" loading={request.isPending}>
+            <Button type="submit" loading={request.busy}>
               Recevoir le lien
             </Button>
           </Stack>
@@ -66,13 +61,13 @@ export function ResetPasswordPage() {
   const { token = '' } = useParams();
   const check = useQuery({
     queryKey: ['password-reset', token],
-    queryFn: () => api<{ valid: boolean }>(`/api/public/password-resets/${encodeURIComponent(token)}`),
+    queryFn: () => call(accountsApi.checkPasswordReset, { params: { token } }),
     retry: false,
   });
   const reset = useApiForm({
     initial: { password: '', confirm: '' },
     validate: confirmMatches(),
-    submit: (v) => api(`/api/public/password-resets/${encodeURIComponent(token)}`, { body: { password: v.password } }),
+    submit: (v) => call(accountsApi.resetPassword, { params: { token }, body: { password: v.password } }),
   });
   if (check.isPending) return <Loading />;
   return (

@@ -12,10 +12,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { ACCESS_CHANNEL_LABELS, type InvitationSent, type RecordAccess } from '../../shared/accounts';
+import { useState } from 'react';
+import { ACCESS_CHANNEL_LABELS, type AccessChannel, accountsApi, type InvitationSent } from '../../shared/accounts';
 import { formatDate, formatDateTime } from '../../shared/format';
-import { ApiError, api } from '../api';
+import { call } from '../api';
+import { useApiForm } from '../blocks/useApiForm';
 import { useCan, useOrgId } from '../shell/session';
 import { ConfirmButton, ErrorAlert } from '../shell/ui';
 import { deviceName } from './AccountPage';
@@ -38,22 +39,29 @@ export function RecordAccessCard({ kind, recordId, defaultName, defaultEmail }: 
   const can = useCan();
   const qc = useQueryClient();
   const action = kind === 'worker' ? 'worker.access.manage' : 'client.access.manage';
-  const base = `/api/orgs/${orgId}/${kind === 'worker' ? 'workers' : 'clients'}/${recordId}/access`;
-  const key = ['access', base];
-  const access = useQuery({ queryKey: key, queryFn: () => api<RecordAccess>(base), enabled: can(action) });
-  const [form, setForm] = useState({
-    name: defaultName,
-    email: defaultEmail ?? '',
-    channel: defaultEmail ? 'email' : 'code',
+  // The same calls for a worker's page and a client's portal (accounts/team-routes.ts).
+  const endpoints = kind === 'worker' ? accountsApi.workerAccess : accountsApi.clientAccess;
+  const params = kind === 'worker' ? { orgId, workerId: recordId } : { orgId, clientId: recordId };
+  const key = ['access', kind, recordId];
+  const access = useQuery({
+    queryKey: key,
+    queryFn: () => call(endpoints.list, { params: params as never }),
+    enabled: can(action),
   });
   const [sent, setSent] = useState<InvitationSent | null>(null);
-  const give = useMutation({
-    mutationFn: () =>
-      api<InvitationSent>(base, {
+  const give = useApiForm({
+    initial: {
+      name: defaultName,
+      email: defaultEmail ?? '',
+      channel: (defaultEmail ? 'email' : 'code') as AccessChannel,
+    },
+    submit: (v) =>
+      call(endpoints.invite, {
+        params: params as never,
         body: {
-          name: form.name,
-          channel: form.channel,
-          ...(form.email && form.channel === 'email' ? { email: form.email } : {}),
+          name: v.name,
+          channel: v.channel,
+          ...(v.email && v.channel === 'email' ? { email: v.email } : {}),
         },
       }),
     onSuccess: (r) => {
@@ -61,19 +69,20 @@ export function RecordAccessCard({ kind, recordId, defaultName, defaultEmail }: 
       qc.invalidateQueries({ queryKey: key });
     },
   });
+  const form = give.values;
+  const setForm = give.setValues;
   const revoke = useMutation({
-    mutationFn: (url: string) => api(`${base}${url}`, { method: 'DELETE' }),
+    mutationFn: (o: { sessionId: string } | { invitationId: string }) =>
+      'sessionId' in o
+        ? call(endpoints.revokeSession, { params: { ...params, ...o } as never })
+        : call(endpoints.cancelInvitation, { params: { ...params, ...o } as never }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
   if (!can(action)) return null;
-  const errors = give.error instanceof ApiError ? give.error.fieldErrors : {};
+  const errors = give.fieldErrors;
   const title = kind === 'worker' ? 'Accès au téléphone' : 'Accès au portail client';
   const accounts = access.data?.accounts ?? [];
   const phones = accounts.flatMap((a) => a.sessions.map((s) => ({ ...s, account: a })));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    give.mutate();
-  };
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="xs">
@@ -97,7 +106,7 @@ export function RecordAccessCard({ kind, recordId, defaultName, defaultEmail }: 
                 color="red"
                 consequence="Cet appareil ne sera plus connecté. Pour revenir, il faudra un nouveau code ou un nouveau lien."
                 confirmLabel="Retirer l’accès"
-                onConfirm={() => revoke.mutateAsync(`/sessions/${p.id}`)}
+                onConfirm={() => revoke.mutateAsync({ sessionId: p.id })}
               >
                 Retirer
               </ConfirmButton>
@@ -117,18 +126,18 @@ export function RecordAccessCard({ kind, recordId, defaultName, defaultEmail }: 
                   : `Lien envoyé à ${i.email}`}{' '}
               · valable jusqu’au {formatDate(i.expiresAt)}
             </Text>
-            <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(`/invitations/${i.id}`)}>
+            <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate({ invitationId: i.id })}>
               Annuler
             </Button>
           </Group>
         ))}
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={give.onSubmit} noValidate>
           <Stack gap="xs">
-            <ErrorAlert error={Object.keys(errors).length ? null : give.error} title="Accès impossible" />
+            <ErrorAlert error={give.alertError} title="Accès impossible" />
             <SegmentedControl
               aria-label="Comment donner l’accès"
               value={form.channel}
-              onChange={(v) => setForm({ ...form, channel: v })}
+              onChange={(v) => setForm({ ...form, channel: v as AccessChannel })}
               data={[
                 { value: 'code', label: 'Code imprimé' },
                 ...(kind === 'worker' ? [{ value: 'sms', label: 'SMS' }] : []),
@@ -162,7 +171,7 @@ export function RecordAccessCard({ kind, recordId, defaultName, defaultEmail }: 
                   w={260}
                 />
               )}
-              <Button type="submit" loading={give.isPending}>
+              <Button type="submit" loading={give.busy}>
                 {form.channel === 'code' ? 'Créer un code' : 'Envoyer le lien'}
               </Button>
             </Group>

@@ -14,10 +14,12 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { type Member, ROLE_LABELS, STAFF_ROLES, type Team } from '../../shared/accounts';
+import { accountsApi, type Member, ROLE_LABELS, STAFF_ROLES } from '../../shared/accounts';
 import { formatDate, formatDateTime } from '../../shared/format';
-import { ApiError, api } from '../api';
+import type { StaffRole } from '../../shared/roles';
+import { call } from '../api';
+import { useApiForm } from '../blocks/useApiForm';
+import { StackTable } from '../shell/StackTable';
 import { useMe, useMembership } from '../shell/session';
 import { ConfirmButton, Empty, ErrorAlert, Loading, PageHeader } from '../shell/ui';
 
@@ -32,18 +34,35 @@ export function TeamPage() {
   const me = useMe();
   const qc = useQueryClient();
   const onNetwork = !!membership.networkId;
-  const base = onNetwork ? `/api/networks/${membership.networkId}` : `/api/orgs/${membership.organisationId}`;
-  const key = ['team', base];
-  const team = useQuery({ queryKey: key, queryFn: () => api<Team>(`${base}/team`) });
-  const refresh = () => qc.invalidateQueries({ queryKey: key });
-  const act = useMutation({
-    mutationFn: (o: { url: string; method?: string; body?: unknown }) =>
-      api(`${base}${o.url}`, { method: o.method ?? 'POST', body: o.body }),
-    onSuccess: refresh,
+  const orgId = membership.organisationId ?? '';
+  const networkId = membership.networkId ?? '';
+  const key = ['team', onNetwork ? networkId : orgId];
+  const team = useQuery({
+    queryKey: key,
+    queryFn: () =>
+      onNetwork
+        ? call(accountsApi.networkTeam, { params: { networkId } })
+        : call(accountsApi.orgTeam, { params: { orgId } }),
   });
+  const refresh = () => qc.invalidateQueries({ queryKey: key });
+  // The same calls for an organisation's team and a network's coordinators (accounts/team-routes.ts).
+  const cancelInvitation = (invitationId: string) =>
+    onNetwork
+      ? call(accountsApi.network.cancelInvitation, { params: { networkId, invitationId } })
+      : call(accountsApi.org.cancelInvitation, { params: { orgId, invitationId } });
+  const setActive = (membershipId: string, active: boolean) => {
+    const verb = active ? 'reactivate' : 'deactivate';
+    return onNetwork
+      ? call(accountsApi.network[verb], { params: { networkId, membershipId } })
+      : call(accountsApi.org[verb], { params: { orgId, membershipId } });
+  };
+  const act = useMutation({ mutationFn: (run: () => Promise<unknown>) => run(), onSuccess: refresh });
   const sensitive = useMutation({
     mutationFn: (o: { membershipId: string; granted: boolean }) =>
-      api(`${base}/members/${o.membershipId}/sensitive-access`, { method: 'PUT', body: { granted: o.granted } }),
+      call(accountsApi.setSensitiveAccess, {
+        params: { orgId, membershipId: o.membershipId },
+        body: { granted: o.granted },
+      }),
     onSuccess: refresh,
   });
   if (team.isPending) return <Loading />;
@@ -60,7 +79,7 @@ export function TeamPage() {
         }
       />
       <Stack gap="lg">
-        <InviteCard base={base} onNetwork={onNetwork} onInvited={refresh} />
+        <InviteCard orgId={orgId} networkId={networkId} onNetwork={onNetwork} onInvited={refresh} />
         <ErrorAlert error={act.error ?? sensitive.error} />
         {team.data.invitations.length > 0 && (
           <Card withBorder>
@@ -68,7 +87,7 @@ export function TeamPage() {
               Invitations en attente ({team.data.invitations.length})
             </Title>
             <Table.ScrollContainer minWidth={560}>
-              <Table>
+              <StackTable>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">Personne</Table.Th>
@@ -98,7 +117,8 @@ export function TeamPage() {
                               variant="light"
                               onClick={() =>
                                 act.mutate(
-                                  { url: `/invitations/${i.id}/resend` },
+                                  () =>
+                                    call(accountsApi.orgResendInvitation, { params: { orgId, invitationId: i.id } }),
                                   {
                                     onSuccess: () =>
                                       notifications.show({
@@ -118,7 +138,7 @@ export function TeamPage() {
                             color="red"
                             consequence={`Le lien envoyé à ${i.name} ne marchera plus.`}
                             confirmLabel="Annuler l’invitation"
-                            onConfirm={() => act.mutateAsync({ url: `/invitations/${i.id}`, method: 'DELETE' })}
+                            onConfirm={() => act.mutateAsync(() => cancelInvitation(i.id))}
                           >
                             Annuler
                           </ConfirmButton>
@@ -127,7 +147,7 @@ export function TeamPage() {
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
-              </Table>
+              </StackTable>
             </Table.ScrollContainer>
           </Card>
         )}
@@ -139,7 +159,7 @@ export function TeamPage() {
             <Empty>Personne pour l’instant : invitez vos collègues ci-dessus.</Empty>
           ) : (
             <Table.ScrollContainer minWidth={640}>
-              <Table>
+              <StackTable>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">Personne</Table.Th>
@@ -159,16 +179,19 @@ export function TeamPage() {
                       self={m.userId === me.data?.user.id}
                       onNetwork={onNetwork}
                       onRole={(role) =>
-                        act.mutate({ url: `/members/${m.membershipId}`, method: 'PATCH', body: { role } })
+                        act.mutate(() =>
+                          call(accountsApi.orgChangeRole, {
+                            params: { orgId, membershipId: m.membershipId },
+                            body: { role: role as StaffRole },
+                          }),
+                        )
                       }
                       onSensitive={(granted) => sensitive.mutate({ membershipId: m.membershipId, granted })}
-                      onActive={(active) =>
-                        act.mutateAsync({ url: `/members/${m.membershipId}/${active ? 'reactivate' : 'deactivate'}` })
-                      }
+                      onActive={(active) => act.mutateAsync(() => setActive(m.membershipId, active))}
                     />
                   ))}
                 </Table.Tbody>
-              </Table>
+              </StackTable>
             </Table.ScrollContainer>
           )}
         </Card>
@@ -250,63 +273,53 @@ function MemberRow({
   );
 }
 
-function InviteCard({ base, onNetwork, onInvited }: { base: string; onNetwork: boolean; onInvited: () => void }) {
-  const [form, setForm] = useState({ name: '', email: '', role: 'placement_officer' });
-  const invite = useMutation({
-    mutationFn: () =>
-      api(`${base}/invitations`, {
-        body: onNetwork ? { name: form.name, email: form.email } : form,
-      }),
-    onSuccess: () => {
+function InviteCard({
+  orgId,
+  networkId,
+  onNetwork,
+  onInvited,
+}: {
+  orgId: string;
+  networkId: string;
+  onNetwork: boolean;
+  onInvited: () => void;
+}) {
+  const form = useApiForm({
+    initial: { name: '', email: '', role: 'placement_officer' as StaffRole },
+    submit: (v) =>
+      onNetwork
+        ? call(accountsApi.networkInvite, { params: { networkId }, body: { name: v.name, email: v.email } })
+        : call(accountsApi.orgInvite, { params: { orgId }, body: v }),
+    onSuccess: (_, v) => {
       notifications.show({
         color: 'green',
-        message: `Invitation envoyée à ${form.email}. Le lien reste valable 7 jours.`,
+        message: `Invitation envoyée à ${v.email}. Le lien reste valable 7 jours.`,
       });
-      setForm({ name: '', email: '', role: form.role });
+      form.setValues({ name: '', email: '', role: v.role });
       onInvited();
     },
   });
-  const errors = invite.error instanceof ApiError ? invite.error.fieldErrors : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    invite.mutate();
-  };
   return (
-    <Card withBorder component="form" onSubmit={submit} noValidate>
+    <Card withBorder component="form" onSubmit={form.onSubmit} noValidate>
       <Title order={2} size="h4" mb="sm">
         Inviter une personne
       </Title>
-      <ErrorAlert error={Object.keys(errors).length ? null : invite.error} title="Invitation impossible" />
+      <ErrorAlert error={form.alertError} title="Invitation impossible" />
       <Group align="flex-end" wrap="wrap">
-        <TextInput
-          label="Nom"
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
-          error={errors.name}
-          required
-          w={220}
-        />
-        <TextInput
-          label="Adresse e-mail"
-          type="email"
-          value={form.email}
-          onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
-          error={errors.email}
-          required
-          w={260}
-        />
+        <TextInput label="Nom" {...form.field('name')} required w={220} />
+        <TextInput label="Adresse e-mail" type="email" {...form.field('email')} required w={260} />
         {!onNetwork && (
           <Select
             label="Rôle"
             data={STAFF_OPTIONS}
-            value={form.role}
+            value={form.values.role}
             allowDeselect={false}
-            onChange={(v) => v && setForm({ ...form, role: v })}
-            error={errors.role}
+            onChange={(v) => v && form.set('role', v as StaffRole)}
+            error={form.errorAt('role')}
             w={280}
           />
         )}
-        <Button type="submit" loading={invite.isPending}>
+        <Button type="submit" loading={form.busy}>
           Envoyer l’invitation
         </Button>
       </Group>

@@ -1,11 +1,15 @@
 import { lazyPage, type WebModule } from '../shell/module';
 
-const ExportsPage = lazyPage(() => import('./BillingPages'), 'ExportsPage');
-const InvoicePage = lazyPage(() => import('./BillingPages'), 'InvoicePage');
-const InvoicesPage = lazyPage(() => import('./BillingPages'), 'InvoicesPage');
-const MonthClosePage = lazyPage(() => import('./BillingPages'), 'MonthClosePage');
+const ExportsPage = lazyPage(() => import('./ExportsPage'), 'ExportsPage');
+const InvoicePage = lazyPage(() => import('./InvoicePage'), 'InvoicePage');
+const InvoicesPage = lazyPage(() => import('./InvoicesPage'), 'InvoicesPage');
+const MonthClosePage = lazyPage(() => import('./MonthClosePage'), 'MonthClosePage');
 
-/** The billing pages: see src/server/modules/billing and payroll for the API they use. */
+/**
+ * The billing pages (one file per page, named after it): see src/shared/billing.ts, individuals.ts and payroll.ts
+ * for the API they call. The individuals' panels (ClientIndividualPanel…) are shown inside the client record and
+ * the invoice page.
+ */
 export const billingWeb: WebModule = {
   backOffice: {
     routes: [

@@ -1,11 +1,13 @@
 import { Button, Grid, Group, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { ApiError, api } from '../api';
+import { useMemo } from 'react';
+import type { z } from 'zod';
+import { CLIENT_KIND_OPTIONS, type Client, type ClientKind, clientsApi } from '../../shared/clients';
+import { call } from '../api';
+import { useApiForm } from '../blocks/useApiForm';
 import { CommuneSelect } from '../directory/Filters';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
-import { CLIENT_KIND_OPTIONS, type Client } from './labels';
 
 type Values = {
   name: string;
@@ -49,7 +51,36 @@ const fromClient = (c?: Client): Values => ({
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
-type LegalForm = { code: string; level: number; label: string; countsForHoursCap: boolean; hoursCapReason: string };
+/**
+ * What the form sends: a new client's fields (POST) or all of them again (PATCH). An empty required field is sent
+ * as typed (a missing kind, an empty name): the server answers the message shown next to it.
+ */
+export type ClientFormBody = z.input<typeof clientsApi.create.body> & z.input<typeof clientsApi.update.body>;
+
+function bodyOf(v: Values, existing: boolean): ClientFormBody {
+  return {
+    name: v.name.trim(),
+    kind: (v.kind || undefined) as ClientKind,
+    siret: v.kind === 'individual' ? null : orNull(v.siret),
+    address: { line: orUndefined(v.line), postalCode: orUndefined(v.postalCode), communeCode: v.communeCode },
+    contact: existing
+      ? ({ name: orNull(v.contactName), email: orNull(v.email), phone: orNull(v.phone) } as ClientFormBody['contact'])
+      : { name: v.contactName.trim(), email: v.email.trim(), phone: orUndefined(v.phone) },
+    billing: {
+      email: orNull(v.billingEmail),
+      address: orNull(v.billingAddress),
+      paymentTermsDays: v.paymentTermsDays === '' ? undefined : Number(v.paymentTermsDays),
+      chorusServiceCode: orNull(v.chorusServiceCode),
+      chorusCommitmentNumber: orNull(v.chorusCommitmentNumber),
+    },
+    // A private individual is one by nature; otherwise the INSEE category chosen, or unknown (null): the
+    // server then asks the SIRENE directory when one is configured.
+    legalForm: v.kind === 'individual' ? PRIVATE_INDIVIDUAL : orNull(v.legalForm),
+    economicDismissalOn: orNull(v.economicDismissalOn),
+    notes: orNull(v.notes),
+  };
+}
+
 const PRIVATE_INDIVIDUAL = 'private_individual';
 
 /** The INSEE list of catégories juridiques, grouped by level 1, for a searchable select. */
@@ -57,7 +88,7 @@ function useLegalForms() {
   const orgId = useOrgId();
   const query = useQuery({
     queryKey: ['legal-forms', orgId],
-    queryFn: () => api<{ items: LegalForm[] }>(`/api/orgs/${orgId}/legal-forms`),
+    queryFn: () => call(clientsApi.legalForms, { params: { orgId } }),
     staleTime: Number.POSITIVE_INFINITY,
   });
   return useMemo(() => {
@@ -84,59 +115,21 @@ export function ClientForm({
 }: {
   client?: Client;
   submitLabel: string;
-  onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
+  /** Sends the body (create or update); an ApiError puts each message next to its field. */
+  onSubmit: (body: ClientFormBody) => Promise<unknown>;
 }) {
-  const [v, setV] = useState<Values>(() => fromClient(client));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((old) => ({ ...old, [k]: value }));
-  const text = (k: keyof Values) => ({
-    value: String(v[k] ?? ''),
-    onChange: (e: { currentTarget: { value: string } }) => set(k, e.currentTarget.value as never),
+  const form = useApiForm<Values>({
+    initial: fromClient(client),
+    submit: (values) => onSubmit(bodyOf(values, !!client)),
   });
+  const { values: v, set, fieldErrors: errors, alertError: error, busy } = form;
+  const text = (k: keyof Values) => form.field(k);
   const publicBuyer = v.kind === 'public_body' || v.kind === 'local_authority';
   const legalForms = useLegalForms();
   const chosenForm = legalForms.byCode.get(v.kind === 'individual' ? PRIVATE_INDIVIDUAL : v.legalForm);
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setError(null);
-    const body: Record<string, unknown> = {
-      name: v.name.trim(),
-      kind: v.kind || undefined,
-      siret: v.kind === 'individual' ? null : orNull(v.siret),
-      address: { line: orUndefined(v.line), postalCode: orUndefined(v.postalCode), communeCode: v.communeCode },
-      contact: client
-        ? { name: orNull(v.contactName), email: orNull(v.email), phone: orNull(v.phone) }
-        : { name: v.contactName.trim(), email: v.email.trim(), phone: orUndefined(v.phone) },
-      billing: {
-        email: orNull(v.billingEmail),
-        address: orNull(v.billingAddress),
-        paymentTermsDays: v.paymentTermsDays === '' ? undefined : Number(v.paymentTermsDays),
-        chorusServiceCode: orNull(v.chorusServiceCode),
-        chorusCommitmentNumber: orNull(v.chorusCommitmentNumber),
-      },
-      // A private individual is one by nature; otherwise the INSEE category chosen, or unknown (null): the
-      // server then asks the SIRENE directory when one is configured.
-      legalForm: v.kind === 'individual' ? PRIVATE_INDIVIDUAL : orNull(v.legalForm),
-      economicDismissalOn: orNull(v.economicDismissalOn),
-      notes: orNull(v.notes),
-    };
-    try {
-      await onSubmit(body);
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit} noValidate>
       <Stack>
         <ErrorAlert error={error} />
         <Grid>

@@ -1,8 +1,8 @@
 import { lazyPage, type WebModule } from '../shell/module';
 
-const ClientPage = lazyPage(() => import('./ClientsPages'), 'ClientPage');
-const ClientsPage = lazyPage(() => import('./ClientsPages'), 'ClientsPage');
-const NewClientPage = lazyPage(() => import('./ClientsPages'), 'NewClientPage');
+const ClientPage = lazyPage(() => import('./ClientPage'), 'ClientPage');
+const ClientsPage = lazyPage(() => import('./ClientsPage'), 'ClientsPage');
+const NewClientPage = lazyPage(() => import('./NewClientPage'), 'NewClientPage');
 
 /** The clients pages: see src/server/modules/clients for the API they use. */
 export const clientsWeb: WebModule = {

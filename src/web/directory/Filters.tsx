@@ -1,8 +1,9 @@
 import { Box, Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { api, qs } from '../api';
-import { type Commune, FILTER_KEYS, type FilterKey, type Job, KIND_LABELS, type Kind } from './api';
+import { directoryApi } from '../../shared/directory';
+import { call } from '../api';
+import { type Commune, FILTER_KEYS, type FilterKey, KIND_LABELS, type Kind } from './api';
 
 /** Commune picker: type a name (accents ignored) or a code, pick one; the value is the INSEE code. */
 export function CommuneSelect({
@@ -21,13 +22,13 @@ export function CommuneSelect({
   const [search, setSearch] = useState('');
   const selected = useQuery({
     queryKey: ['commune', value],
-    queryFn: () => api<Commune>(`/api/public/communes/${encodeURIComponent(value)}`),
+    queryFn: () => call(directoryApi.commune, { params: { code: value } }),
     enabled: /^\w{5}$/.test(value),
     staleTime: Number.POSITIVE_INFINITY,
   });
   const found = useQuery({
     queryKey: ['communes', search],
-    queryFn: () => api<{ items: Commune[] }>(`/api/public/communes${qs({ q: search, limit: 15 })}`),
+    queryFn: () => call(directoryApi.communes, { query: { q: search, limit: 15 } }),
     enabled: search.trim().length >= 2,
     staleTime: 60_000,
   });
@@ -76,13 +77,13 @@ export function CommunesMultiSelect({
   const selected = useQueries({
     queries: value.map((code) => ({
       queryKey: ['commune', code],
-      queryFn: () => api<Commune>(`/api/public/communes/${encodeURIComponent(code)}`),
+      queryFn: () => call(directoryApi.commune, { params: { code } }),
       staleTime: Number.POSITIVE_INFINITY,
     })),
   });
   const found = useQuery({
     queryKey: ['communes', search],
-    queryFn: () => api<{ items: Commune[] }>(`/api/public/communes${qs({ q: search, limit: 15 })}`),
+    queryFn: () => call(directoryApi.communes, { query: { q: search, limit: 15 } }),
     enabled: search.trim().length >= 2,
     staleTime: 60_000,
   });
@@ -140,13 +141,13 @@ export function JobSelect({
   const [search, setSearch] = useState('');
   const found = useQuery({
     queryKey: ['jobs', search],
-    queryFn: () => api<{ items: Job[] }>(`/api/public/jobs${qs({ q: search, limit: 40 })}`),
+    queryFn: () => call(directoryApi.jobs, { query: { q: search, limit: 40 } }),
     enabled: search.trim().length >= 2,
     staleTime: 60_000,
   });
   const current = useQuery({
     queryKey: ['jobs', value],
-    queryFn: () => api<{ items: Job[] }>(`/api/public/jobs${qs({ q: value, limit: 1 })}`),
+    queryFn: () => call(directoryApi.jobs, { query: { q: value, limit: 1 } }),
     enabled: !!value,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -182,7 +183,7 @@ export function JobSelect({
 export function useDepartements() {
   return useQuery({
     queryKey: ['departements'],
-    queryFn: () => api<{ items: { code: string; name: string }[] }>('/api/public/departements'),
+    queryFn: () => call(directoryApi.departements, {}),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

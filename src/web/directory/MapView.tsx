@@ -3,12 +3,14 @@ import './map.css';
 import L from 'leaflet';
 import { useEffect, useRef, useState } from 'react';
 import Supercluster from 'supercluster';
+import { directoryApi } from '../../shared/directory';
+import { urlOf } from '../api';
 import { KIND_COLORS, type Kind, type StructurePoint } from './api';
 
 // Start the outlines' download as soon as the map's code arrives, in parallel with the points.
 let outlines: Promise<GeoJSON.GeoJsonObject | null> | undefined;
 function loadOutlines() {
-  outlines ??= fetch('/api/public/departements.geojson')
+  outlines ??= fetch(urlOf(directoryApi.departementsGeojson))
     .then((r) => (r.ok ? r.json() : null))
     .catch(() => null);
   return outlines;

@@ -1,13 +1,13 @@
 import { lazyPage, type WebModule } from '../shell/module';
 
-const EditStructurePage = lazyPage(() => import('./NetworkPages'), 'EditStructurePage');
-const ImportStructuresPage = lazyPage(() => import('./NetworkPages'), 'ImportStructuresPage');
-const NetworkStructuresPage = lazyPage(() => import('./NetworkPages'), 'NetworkStructuresPage');
-const NewStructurePage = lazyPage(() => import('./NetworkPages'), 'NewStructurePage');
-const DirectoryPage = lazyPage(() => import('./PublicPages'), 'DirectoryPage');
-const InvitationPage = lazyPage(() => import('./PublicPages'), 'InvitationPage');
-const MapPage = lazyPage(() => import('./PublicPages'), 'MapPage');
-const StructurePage = lazyPage(() => import('./PublicPages'), 'StructurePage');
+const EditStructurePage = lazyPage(() => import('./EditStructurePage'), 'EditStructurePage');
+const ImportStructuresPage = lazyPage(() => import('./ImportStructuresPage'), 'ImportStructuresPage');
+const NetworkStructuresPage = lazyPage(() => import('./NetworkStructuresPage'), 'NetworkStructuresPage');
+const NewStructurePage = lazyPage(() => import('./NewStructurePage'), 'NewStructurePage');
+const DirectoryPage = lazyPage(() => import('./DirectoryPage'), 'DirectoryPage');
+const InvitationPage = lazyPage(() => import('./InvitationPage'), 'InvitationPage');
+const MapPage = lazyPage(() => import('./MapPage'), 'MapPage');
+const StructurePage = lazyPage(() => import('./StructurePage'), 'StructurePage');
 
 /** The directory pages: see src/server/modules/directory for the API they use. */
 export const directoryWeb: WebModule = {

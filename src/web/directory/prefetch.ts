@@ -1,6 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { api, qs } from '../api';
-import { FILTER_KEYS, retryServerErrors, type StructurePoint } from './api';
+import type { z } from 'zod';
+import { directoryApi } from '../../shared/directory';
+import { call, urlOf } from '../api';
+import { FILTER_KEYS, retryServerErrors } from './api';
+
+type PointsFilters = z.input<typeof directoryApi.points.query>;
 
 /** How long the map's points are reused: the server lets them be cached for a minute too. */
 export const POINTS_STALE_MS = 60_000;
@@ -8,10 +12,11 @@ export const POINTS_STALE_MS = 60_000;
 /** The points request of the map for a URL's filters (the same key and address MapPage uses). */
 export function pointsQuery(search: URLSearchParams | Record<string, string>) {
   const get = (k: string) => (search instanceof URLSearchParams ? search.get(k) : search[k]) ?? '';
-  const query = qs(Object.fromEntries(FILTER_KEYS.map((k) => [k, get(k)])));
+  const query = Object.fromEntries(FILTER_KEYS.map((k) => [k, get(k)]));
   return {
-    queryKey: ['structure-points', query],
-    queryFn: () => api<{ items: StructurePoint[]; total: number }>(`/api/public/structures.points.json${query}`),
+    queryKey: ['structure-points', urlOf(directoryApi.points, { query })],
+    // The filters as the page's URL holds them (text, empty ones left out): the server checks them.
+    queryFn: () => call(directoryApi.points, { query: query as PointsFilters }),
     staleTime: POINTS_STALE_MS,
     retry: retryServerErrors,
   };

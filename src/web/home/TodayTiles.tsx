@@ -1,17 +1,18 @@
 import { Badge, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../api';
+import { reportingApi } from '../../shared/reporting';
+import { call } from '../api';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert, Loading } from '../shell/ui';
-import { type HomeTile, TILE_TEXT } from './tiles';
+import { TILE_TEXT } from './tiles';
 
 /** The tiles of what needs the member today, each one click from the page that acts. */
 export function TodayTiles({ base }: { base: string }) {
   const orgId = useOrgId();
   const { data, error, isPending } = useQuery({
     queryKey: ['home', orgId],
-    queryFn: () => api<{ today: string; tiles: HomeTile[] }>(`/api/orgs/${orgId}/home`),
+    queryFn: () => call(reportingApi.home, { params: { orgId } }),
   });
   if (isPending) return <Loading />;
   if (error || !data) return <ErrorAlert error={error} title="Accueil indisponible" />;

@@ -1,14 +1,7 @@
 import { formatCents, formatDateTime, frenchMonth } from '../../shared/format';
+import type { HomeTile, HomeTileKey } from '../../shared/reporting';
 
-/** A tile of the home page as the server counts it (src/server/modules/reporting/home.ts). */
-export type HomeTile = {
-  key: string;
-  count: number;
-  deadlineAt?: string | null;
-  amountCents?: number;
-  month?: string;
-  state?: 'not_started' | 'running' | 'done';
-};
+export type { HomeTile } from '../../shared/reporting';
 
 const monthName = frenchMonth;
 
@@ -23,7 +16,7 @@ type TileText = {
  * What each tile says and where its one click leads: the page that acts, already filtered (UX.md: each morning
  * starts from the home page). Paths are relative to the area's base URL.
  */
-export const TILE_TEXT: Record<string, TileText> = {
+export const TILE_TEXT: Record<HomeTileKey, TileText> = {
   shifts_open_72h: {
     label: 'Créneaux à pourvoir dans les 72 h',
     to: () => 'planning',

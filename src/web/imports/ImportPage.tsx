@@ -26,10 +26,10 @@ import {
   type ImportKind,
   type ImportPreview,
   type ImportRow,
-  type ImportRun,
+  importsApi,
 } from '../../shared/imports';
-import { api } from '../api';
-import { useCan, useOrgId } from '../shell/session';
+import { call, urlOf } from '../api';
+import { useCan, useOrgId, useSensitiveAccess } from '../shell/session';
 import { Empty, ErrorAlert, PageHeader } from '../shell/ui';
 
 const ACTION_COLORS: Record<ImportRow['action'], string> = { create: 'green', skip: 'gray', error: 'red' };
@@ -62,11 +62,11 @@ export function ImportPage() {
   });
   const preview = useMutation({
     mutationFn: async (m?: Record<string, string>) =>
-      api<ImportPreview>(`/api/orgs/${orgId}/imports/preview`, { body: await body(m) }),
+      call(importsApi.preview, { params: { orgId }, body: await body(m) }),
     onSuccess: (p) => setMapping(p.mapping),
   });
   const start = useMutation({
-    mutationFn: async () => api<{ id: string }>(`/api/orgs/${orgId}/imports`, { body: await body() }),
+    mutationFn: async () => call(importsApi.start, { params: { orgId }, body: await body() }),
     onSuccess: (r) => setRunId(r.id),
   });
 
@@ -79,6 +79,7 @@ export function ImportPage() {
     preview.mutate(preset?.mapping);
   }, [file, kind, presetId]);
 
+  const sensitive = useSensitiveAccess();
   const presets = IMPORT_PRESETS.filter((p) => p.kind === kind);
   const p = preview.data;
   const ready = p && p.missingFields.length === 0 && p.counts.error === 0 && p.counts.create > 0;
@@ -111,15 +112,28 @@ export function ImportPage() {
             </Radio.Group>
             <Text size="sm" c="dimmed">
               Modèle à remplir :{' '}
-              <Anchor underline="always" href={`/api/orgs/${orgId}/imports/templates/${kind}?format=xlsx`}>
+              <Anchor
+                underline="always"
+                href={urlOf(importsApi.template, { params: { orgId, kind }, query: { format: 'xlsx' } })}
+              >
                 Excel (.xlsx)
               </Anchor>{' '}
               ou{' '}
-              <Anchor underline="always" href={`/api/orgs/${orgId}/imports/templates/${kind}?format=csv`}>
+              <Anchor
+                underline="always"
+                href={urlOf(importsApi.template, { params: { orgId, kind }, query: { format: 'csv' } })}
+              >
                 CSV
               </Anchor>
               .
             </Text>
+            {kind === 'workers' && (
+              <Text size="sm" c="dimmed">
+                {sensitive
+                  ? 'Le diagnostic d’éligibilité (colonnes du modèle) est importé comme sur la fiche : la date et l’auteur ; les critères quand la structure l’établit elle-même.'
+                  : 'Le diagnostic d’éligibilité est une donnée sensible : seule une personne habilitée peut l’importer. Sans ce droit, laissez ces colonnes vides ou sans correspondance.'}
+              </Text>
+            )}
             <Select
               label="Format du fichier"
               description="Choisissez d’où vient le fichier ; sinon les colonnes sont reconnues par leur nom."
@@ -220,7 +234,7 @@ export function ImportPage() {
                 fichier qui décrit chaque colonne. Vos données restent les vôtres.
               </Text>
               <Group>
-                <Button component="a" variant="light" href={`/api/orgs/${orgId}/export`}>
+                <Button component="a" variant="light" href={urlOf(importsApi.exportAll, { params: { orgId } })}>
                   Tout télécharger (.zip)
                 </Button>
               </Group>
@@ -361,7 +375,7 @@ function RunCard({ runId, onDone }: { runId: string; onDone: () => void }) {
   const orgId = useOrgId();
   const run = useQuery({
     queryKey: ['imports', orgId, runId],
-    queryFn: () => api<ImportRun>(`/api/orgs/${orgId}/imports/${runId}`),
+    queryFn: () => call(importsApi.get, { params: { orgId, importId: runId } }),
     refetchInterval: (q) => (q.state.data?.status === 'running' || !q.state.data ? 500 : false),
   });
   const r = run.data;
@@ -408,7 +422,7 @@ function History() {
   const orgId = useOrgId();
   const list = useQuery({
     queryKey: ['imports', orgId],
-    queryFn: () => api<{ items: ImportRun[] }>(`/api/orgs/${orgId}/imports`),
+    queryFn: () => call(importsApi.list, { params: { orgId } }),
   });
   const items = list.data?.items ?? [];
   if (!items.length) return null;

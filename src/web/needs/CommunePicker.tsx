@@ -1,9 +1,8 @@
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, qs } from '../api';
-
-type Commune = { code: string; name: string; departement: string };
+import { needsApi } from '../../shared/needs';
+import { call } from '../api';
 
 /** Commune autocomplete: type a few letters of the name (or the INSEE code). */
 export function CommunePicker({
@@ -21,7 +20,7 @@ export function CommunePicker({
   const q = search.trim();
   const communes = useQuery({
     queryKey: ['need-communes', q],
-    queryFn: () => api<{ items: Commune[] }>(`/api/public/needs/communes${qs({ q })}`),
+    queryFn: () => call(needsApi.communes, { query: { q } }),
     enabled: q.length >= 2,
     staleTime: 300_000,
   });

@@ -13,21 +13,14 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
-import { EQUIPMENT_SUPPLIERS, type EquipmentSupplier } from '../../shared/equipment';
+import { EQUIPMENT_SUPPLIERS } from '../../shared/equipment';
 import { formatDateTime } from '../../shared/format';
-import { ApiError, api } from '../api';
+import { type Diagnostic, type Need, needsApi, SUPPLIED_BY_IN_DIAGNOSTIC } from '../../shared/needs';
+import { call } from '../api';
+import { useApiForm } from '../blocks/useApiForm';
 import { ErrorAlert } from '../shell/ui';
-import type { Diagnostic, NeedView } from './labels';
 
-/** The shared vocabulary, worded for the establishment that is not yet a client. */
-const SUPPLIED_BY_IN_DIAGNOSTIC: Record<EquipmentSupplier, string> = {
-  client: 'L’établissement',
-  ai: 'Notre structure',
-  shared: 'Les deux',
-};
-
-const fromNeed = (need: NeedView): Diagnostic =>
+const fromNeed = (need: Need): Diagnostic =>
   need.diagnostic ?? {
     jobs: need.jobs.map((j) => ({
       rome: j.rome,
@@ -49,36 +42,27 @@ const fromNeed = (need: NeedView): Diagnostic =>
 /** The HR diagnostic (diagnostic RH des besoins), saved on the need and reused by the quote. */
 export function DiagnosticForm({
   need,
-  url,
+  params,
   onSaved,
 }: {
-  need: NeedView;
-  url: string;
-  onSaved: (n: NeedView) => void;
+  need: Need;
+  params: { orgId: string; needId: string };
+  onSaved: (n: Need) => void;
 }) {
-  const [d, setD] = useState<Diagnostic>(() => fromNeed(need));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useApiForm({
+    initial: fromNeed(need),
+    submit: (body: Diagnostic) => call(needsApi.diagnostic, { params, body }),
+    onSuccess: (saved) => {
+      notifications.show({ color: 'green', message: 'Diagnostic enregistré.' });
+      onSaved(saved);
+    },
+  });
+  const d = form.values;
+  const setD = form.setValues;
+  const errors = form.fieldErrors;
   const labels = Object.fromEntries(need.jobs.map((j) => [j.rome, j.label]));
   const setJob = (i: number, patch: Partial<Diagnostic['jobs'][number]>) =>
     setD((x) => ({ ...x, jobs: x.jobs.map((j, k) => (k === i ? { ...j, ...patch } : j)) }));
-
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await api<NeedView>(url, { method: 'PUT', body: d });
-      setErrors({});
-      notifications.show({ color: 'green', message: 'Diagnostic enregistré.' });
-      onSaved(saved);
-    } catch (e) {
-      if (e instanceof ApiError) setErrors(e.fieldErrors);
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Card withBorder mt="lg">
@@ -195,9 +179,9 @@ export function DiagnosticForm({
           onChange={(e) => setD({ ...d, notes: e.currentTarget.value })}
           maxLength={4000}
         />
-        <ErrorAlert error={error} title="Enregistrement impossible" />
+        <ErrorAlert error={form.error} title="Enregistrement impossible" />
         <Group justify="flex-end">
-          <Button onClick={save} loading={busy}>
+          <Button onClick={() => form.onSubmit()} loading={form.busy}>
             Enregistrer le diagnostic
           </Button>
         </Group>

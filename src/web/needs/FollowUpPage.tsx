@@ -2,30 +2,16 @@ import { Alert, Badge, Card, Container, List, Stack, Text, Timeline, Title } fro
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../shared/format';
-import { api } from '../api';
+import { NEED_STATUS_LABELS, needsApi, URGENCY_LABELS } from '../../shared/needs';
+import { call } from '../api';
 import { ErrorAlert, Loading } from '../shell/ui';
-import { type NeedJob, STATUS_LABELS, URGENCY_LABELS } from './labels';
-
-type FollowUp = {
-  reference: string;
-  urgency: string;
-  status: string;
-  createdAt: string;
-  establishmentName: string;
-  communeName: string;
-  jobs: NeedJob[];
-  routedCount: number;
-  viewedCount: number;
-  claimedAt: string | null;
-  claimedBy: { name: string; phone: string | null; email: string | null; communeName: string | null } | null;
-};
 
 /** The establishment follows its need through the private link of its confirmation email. */
 export function FollowUpPage() {
   const { token } = useParams();
   const need = useQuery({
     queryKey: ['need-follow', token],
-    queryFn: () => api<FollowUp>(`/api/public/needs/follow/${token}`),
+    queryFn: () => call(needsApi.follow, { params: { token: token ?? '' } }),
     retry: false,
   });
   if (need.isPending) return <Loading />;
@@ -82,7 +68,7 @@ export function FollowUpPage() {
             </Text>
           </Timeline.Item>
           <Timeline.Item
-            title={STATUS_LABELS[n.status] && step === 3 ? STATUS_LABELS[n.status] : 'Diagnostic et devis'}
+            title={NEED_STATUS_LABELS[n.status] && step === 3 ? NEED_STATUS_LABELS[n.status] : 'Diagnostic et devis'}
           />
         </Timeline>
       </Card>

@@ -2,28 +2,13 @@ import { Anchor, Badge, Group, ScrollArea, SegmentedControl, Table, Text } from 
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../../shared/format';
-import { api, qs } from '../api';
+import { INBOX_COLORS, INBOX_LABELS, INBOX_STATUSES, needsApi, URGENCY_LABELS } from '../../shared/needs';
+import { call } from '../api';
 import { Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
+import { NO_CLIP } from './badge-styles';
 import { useNeedSummary } from './badges';
-import { INBOX_COLORS, INBOX_LABELS, NO_CLIP, URGENCY_LABELS } from './labels';
 
-type Item = {
-  id: string;
-  reference: string;
-  urgency: string;
-  status: string;
-  createdAt: string;
-  deadlineAt: string | null;
-  overdue: boolean;
-  establishmentName: string;
-  establishmentKind: string;
-  communeName: string;
-  distanceKm: number | null;
-  viewedAt: string | null;
-  jobs: { rome: string; label: string; headcount: number }[];
-};
-
-const FILTERS = ['new', 'claimed', 'in_diagnostic', 'quoted', 'won', 'lost', 'taken', 'declined'];
+const FILTERS = INBOX_STATUSES;
 
 /** The AI's inbox of needs routed to it: new ones first. */
 export function InboxPage() {
@@ -34,9 +19,10 @@ export function InboxPage() {
   const list = useQuery({
     queryKey: ['needs', orgId, status],
     queryFn: () =>
-      api<{ items: Item[]; total: number }>(
-        `/api/orgs/${orgId}/needs${qs({ status: status === 'all' ? undefined : status, limit: 200 })}`,
-      ),
+      call(needsApi.inbox, {
+        params: { orgId: orgId ?? '' },
+        query: { status: status === 'all' ? undefined : INBOX_STATUSES.find((s) => s === status), limit: 200 },
+      }),
   });
   const count = (s: string) => summary.data?.[s] ?? 0;
   return (

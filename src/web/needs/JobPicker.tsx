@@ -1,9 +1,8 @@
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, qs } from '../api';
-
-type Job = { rome: string; label: string; suggested: boolean };
+import { needsApi } from '../../shared/needs';
+import { call } from '../api';
 
 /** A job from the suggested list, or any ROME job by searching its name or code. */
 export function JobPicker({
@@ -22,7 +21,7 @@ export function JobPicker({
   const [search, setSearch] = useState('');
   const jobs = useQuery({
     queryKey: ['need-jobs', search],
-    queryFn: () => api<{ items: Job[] }>(`/api/public/needs/jobs${qs({ q: search })}`),
+    queryFn: () => call(needsApi.jobs, { query: { q: search } }),
     staleTime: 300_000,
   });
   const items = jobs.data?.items ?? [];

@@ -1,9 +1,9 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { formatDate, formatDateTime } from '../../shared/format';
-import { KIND_LABELS, type NeedView, URGENCY_LABELS } from './labels';
+import { ESTABLISHMENT_KIND_LABELS as KIND_LABELS, type Need, URGENCY_LABELS } from '../../shared/needs';
 
 /** The establishment, its contact and its jobs: shared by the AI's and the network's need pages. */
-export function NeedDetails({ need }: { need: NeedView }) {
+export function NeedDetails({ need }: { need: Need }) {
   const e = need.establishment;
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -3,11 +3,12 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api, qs } from '../api';
+import { INBOX_COLORS, INBOX_LABELS, needsApi, SETTABLE_NEED_STATUSES } from '../../shared/needs';
+import { quotesApi } from '../../shared/quotes';
+import { ApiError, call, qs } from '../api';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
 import { DiagnosticForm } from './DiagnosticForm';
-import { INBOX_COLORS, INBOX_LABELS, type NeedView } from './labels';
 import { NeedDetails } from './NeedDetails';
 
 /** One need routed to the AI: claim it or decline it; once claimed, the HR diagnostic. */
@@ -15,8 +16,8 @@ export function NeedPage() {
   const { orgId, needId } = useParams();
   const can = useCan();
   const qc = useQueryClient();
-  const url = `/api/orgs/${orgId}/needs/${needId}`;
-  const need = useQuery({ queryKey: ['need', orgId, needId], queryFn: () => api<NeedView>(url) });
+  const params = { orgId: orgId ?? '', needId: needId ?? '' };
+  const need = useQuery({ queryKey: ['need', orgId, needId], queryFn: () => call(needsApi.get, { params }) });
   const [declineOpen, setDeclineOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
@@ -29,11 +30,11 @@ export function NeedPage() {
     qc.invalidateQueries({ queryKey: ['needs-summary', orgId] });
   };
 
-  const act = async (path: string, body?: unknown) => {
+  const act = async (send: () => Promise<unknown>) => {
     setBusy(true);
     setActionError(null);
     try {
-      await api(`${url}/${path}`, { method: 'POST', body: body ?? {} });
+      await send();
       return true;
     } catch (e) {
       setActionError(e);
@@ -77,7 +78,7 @@ export function NeedPage() {
               <Button
                 loading={busy}
                 onClick={async () => {
-                  if (await act('claim'))
+                  if (await act(() => call(needsApi.claim, { params })))
                     notifications.show({
                       color: 'green',
                       message: 'Besoin pris en charge : contactez l’établissement.',
@@ -99,7 +100,10 @@ export function NeedPage() {
                 { value: 'won', label: 'Gagné' },
                 { value: 'lost', label: 'Perdu' },
               ]}
-              onChange={(v) => v && act('status', { status: v })}
+              onChange={(v) => {
+                const status = SETTABLE_NEED_STATUSES.find((s) => s === v);
+                if (status) act(() => call(needsApi.setStatus, { params, body: { status } }));
+              }}
             />
           ) : undefined
         }
@@ -121,7 +125,7 @@ export function NeedPage() {
         <DiagnosticForm
           key={n.diagnosticAt ?? 'new'}
           need={n}
-          url={`${url}/diagnostic`}
+          params={params}
           onSaved={(saved) => {
             qc.setQueryData(['need', orgId, needId], saved);
             refresh();
@@ -152,7 +156,7 @@ export function NeedPage() {
               onClick={async () => {
                 if (reason.trim().length < 3) return setReasonError('Indiquez pourquoi vous ne pouvez pas répondre.');
                 setReasonError(undefined);
-                if (await act('decline', { reason })) setDeclineOpen(false);
+                if (await act(() => call(needsApi.decline, { params, body: { reason } }))) setDeclineOpen(false);
                 else if (actionError instanceof ApiError) setReasonError(actionError.fieldErrors.reason);
               }}
             >
@@ -170,10 +174,7 @@ function NextStep({ needId, canWrite }: { needId: string; canWrite: boolean }) {
   const orgId = useOrgId();
   const quotes = useQuery({
     queryKey: ['quotes', orgId, 'need', needId],
-    queryFn: () =>
-      api<{ items: { id: string; number: string; status: string }[] }>(
-        `/api/orgs/${orgId}/quotes${qs({ needId, limit: 5 })}`,
-      ),
+    queryFn: () => call(quotesApi.list, { params: { orgId }, query: { needId, limit: 5 } }),
   });
   if (quotes.isPending) return null;
   const latest = quotes.data?.items[0];

@@ -4,39 +4,21 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { formatDateTime } from '../../shared/format';
-import { api, qs } from '../api';
+import { NEED_STATUS_COLORS, NEED_STATUS_LABELS, needsApi, ROUTE_LABELS } from '../../shared/needs';
+import { call } from '../api';
 import { useCan } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
-import { type NeedView, ROUTE_LABELS, STATUS_COLORS, STATUS_LABELS } from './labels';
 import { NeedDetails } from './NeedDetails';
-
-type Route = {
-  organisationId: string;
-  name: string;
-  distanceKm: number | null;
-  status: string;
-  routedAt: string;
-  viewedAt: string | null;
-  declineReason: string | null;
-};
-type Candidate = {
-  organisationId: string;
-  name: string;
-  distanceKm: number | null;
-  coversTerritory: boolean;
-  exactJob: boolean;
-  routeStatus: string | null;
-};
 
 /** One need seen by the coordinator: who received it, who answered, and re-routing to other AIs. */
 export function NetworkNeedPage() {
   const { networkId, needId } = useParams();
   const can = useCan();
   const qc = useQueryClient();
-  const url = `/api/networks/${networkId}/needs/${needId}`;
+  const params = { networkId: networkId ?? '', needId: needId ?? '' };
   const need = useQuery({
     queryKey: ['network-need', networkId, needId],
-    queryFn: () => api<NeedView & { routedTo: Route[] }>(url),
+    queryFn: () => call(needsApi.networkNeed, { params }),
   });
   const [radius, setRadius] = useState<number | string>('');
   const [selected, setSelected] = useState<string[]>([]);
@@ -46,7 +28,7 @@ export function NetworkNeedPage() {
   const candidates = useQuery({
     queryKey: ['network-need-candidates', networkId, needId, radius],
     queryFn: () =>
-      api<{ items: Candidate[] }>(`${url}/candidates${qs({ radiusKm: radius === '' ? undefined : Number(radius) })}`),
+      call(needsApi.candidates, { params, query: { radiusKm: radius === '' ? undefined : Number(radius) } }),
     enabled: !!open && can('network.need.route'),
   });
 
@@ -58,10 +40,7 @@ export function NetworkNeedPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await api<{ notified: number }>(`${url}/route`, {
-        method: 'POST',
-        body: { organisationIds: selected },
-      });
+      const res = await call(needsApi.reroute, { params, body: { organisationIds: selected } });
       notifications.show({ color: 'green', message: `Besoin réorienté : ${res.notified} structure(s) prévenue(s).` });
       setSelected([]);
       qc.invalidateQueries({ queryKey: ['network-need', networkId, needId] });
@@ -83,8 +62,8 @@ export function NetworkNeedPage() {
             <span>
               {n.establishment.address.communeName} · {n.reference}
             </span>
-            <Badge color={STATUS_COLORS[n.status]} variant="dot" component="span">
-              {STATUS_LABELS[n.status]}
+            <Badge color={NEED_STATUS_COLORS[n.status]} variant="dot" component="span">
+              {NEED_STATUS_LABELS[n.status]}
             </Badge>
             {n.overdue && (
               <Badge color="red" component="span">

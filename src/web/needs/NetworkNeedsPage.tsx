@@ -2,33 +2,20 @@ import { Anchor, Badge, Group, ScrollArea, SegmentedControl, Stack, Table, Text 
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../../shared/format';
-import { api, qs } from '../api';
+import {
+  formatWait,
+  NEED_STATUS_COLORS,
+  NEED_STATUS_LABELS,
+  needsApi,
+  ROUTE_LABELS,
+  URGENCY_LABELS,
+} from '../../shared/needs';
+import { call } from '../api';
 import { Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
-import { formatWait, NO_CLIP, ROUTE_LABELS, STATUS_COLORS, STATUS_LABELS, URGENCY_LABELS } from './labels';
+import { NO_CLIP } from './badge-styles';
 
-export type NetworkNeedItem = {
-  id: string;
-  reference: string;
-  urgency: string;
-  status: string;
-  createdAt: string;
-  claimedBy?: { organisationId: string; name: string };
-  routedTo: {
-    organisationId: string;
-    name: string;
-    status: string;
-    distanceKm: number | null;
-    declineReason: string | null;
-  }[];
-  deadlineAt: string | null;
-  overdue: boolean;
-  allDeclined: boolean;
-  waitedMinutes: number;
-  establishmentName: string;
-  communeName: string;
-  departement: string;
-  jobs: { rome: string; label: string; headcount: number }[];
-};
+/** The statuses the console filters by (API.md's GET /needs?status=). */
+const FILTER_STATUS = needsApi.networkNeeds.query.shape.status.unwrap().options;
 
 const FILTERS = [
   { value: 'open', label: 'À traiter' },
@@ -50,9 +37,10 @@ export function NetworkNeedsPage() {
   const list = useQuery({
     queryKey: ['network-needs', networkId, status],
     queryFn: () =>
-      api<{ items: NetworkNeedItem[]; total: number }>(
-        `/api/networks/${networkId}/needs${qs({ status: status === 'all' ? undefined : status, limit: 200 })}`,
-      ),
+      call(needsApi.networkNeeds, {
+        params: { networkId: networkId ?? '' },
+        query: { status: status === 'all' ? undefined : FILTER_STATUS.find((s) => s === status), limit: 200 },
+      }),
     refetchInterval: 60_000,
   });
   return (
@@ -107,8 +95,8 @@ export function NetworkNeedsPage() {
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Stack gap={4} align="flex-start">
-                      <Badge color={STATUS_COLORS[n.status]} variant="dot" tt="none" styles={NO_CLIP}>
-                        {STATUS_LABELS[n.status]}
+                      <Badge color={NEED_STATUS_COLORS[n.status]} variant="dot" tt="none" styles={NO_CLIP}>
+                        {NEED_STATUS_LABELS[n.status]}
                       </Badge>
                       {n.overdue && (
                         <Badge color="red" tt="none" styles={NO_CLIP}>

@@ -2,26 +2,18 @@ import { Badge, Button, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatDate } from '../../shared/format';
-import { api } from '../api';
+import { INBOX_COLORS, INBOX_LABELS, needsApi, URGENCY_LABELS } from '../../shared/needs';
+import { call } from '../api';
+import { StackTable } from '../shell/StackTable';
 import { useOrgId } from '../shell/session';
 import { Empty, ErrorAlert, Loading, PageHeader } from '../shell/ui';
-import { INBOX_COLORS, INBOX_LABELS, URGENCY_LABELS } from './labels';
-
-type Item = {
-  id: string;
-  reference: string;
-  urgency: string;
-  status: string;
-  createdAt: string;
-  jobs: { rome: string; label: string; headcount: number }[];
-};
 
 /** The client's own needs, as its AI linked them to it: where each one stands. */
 export function PortalNeedsPage() {
   const orgId = useOrgId();
   const list = useQuery({
     queryKey: ['portal-needs', orgId],
-    queryFn: () => api<{ items: Item[]; total: number }>(`/api/orgs/${orgId}/needs?limit=200`),
+    queryFn: () => call(needsApi.inbox, { params: { orgId }, query: { limit: 200 } }),
   });
   return (
     <>
@@ -41,36 +33,35 @@ export function PortalNeedsPage() {
       ) : list.data.items.length === 0 ? (
         <Empty>Aucun besoin rattaché à votre établissement pour le moment.</Empty>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Référence</Table.Th>
-                <Table.Th>Métiers</Table.Th>
-                <Table.Th>Urgence</Table.Th>
-                <Table.Th>Déposé le</Table.Th>
-                <Table.Th>Où en est-il ?</Table.Th>
+        // Stacked under their headers on a phone: nothing wider than a 360 px screen.
+        <StackTable striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Référence</Table.Th>
+              <Table.Th>Métiers</Table.Th>
+              <Table.Th>Urgence</Table.Th>
+              <Table.Th>Déposé le</Table.Th>
+              <Table.Th>Où en est-il ?</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.items.map((n) => (
+              <Table.Tr key={n.id}>
+                <Table.Td>{n.reference}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{n.jobs.map((j) => `${j.headcount} × ${j.label}`).join(', ')}</Text>
+                </Table.Td>
+                <Table.Td>{URGENCY_LABELS[n.urgency] ?? n.urgency}</Table.Td>
+                <Table.Td>{formatDate(n.createdAt)}</Table.Td>
+                <Table.Td>
+                  <Badge color={INBOX_COLORS[n.status] ?? 'gray'} variant="outline" c="dark">
+                    {INBOX_LABELS[n.status] ?? n.status}
+                  </Badge>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((n) => (
-                <Table.Tr key={n.id}>
-                  <Table.Td>{n.reference}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{n.jobs.map((j) => `${j.headcount} × ${j.label}`).join(', ')}</Text>
-                  </Table.Td>
-                  <Table.Td>{URGENCY_LABELS[n.urgency] ?? n.urgency}</Table.Td>
-                  <Table.Td>{formatDate(n.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={INBOX_COLORS[n.status] ?? 'gray'} variant="outline" c="dark">
-                      {INBOX_LABELS[n.status] ?? n.status}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </StackTable>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { api, qs } from '../api';
+import { needsApi } from '../../shared/needs';
+import { call } from '../api';
 
 // The navigation badges, kept apart from their pages so that the main chunk does not carry the pages' code.
 
@@ -9,7 +10,7 @@ export function useNeedSummary() {
   const { orgId } = useParams();
   return useQuery({
     queryKey: ['needs-summary', orgId],
-    queryFn: () => api<Record<string, number>>(`/api/orgs/${orgId}/needs/summary`),
+    queryFn: () => call(needsApi.summary, { params: { orgId: orgId ?? '' } }),
     enabled: !!orgId,
     refetchInterval: 60_000,
   });
@@ -22,8 +23,8 @@ export function useNetworkAttention() {
     queryKey: ['network-needs-attention', networkId],
     queryFn: async () => {
       const [overdue, unrouted] = await Promise.all(
-        ['overdue', 'unrouted'].map((status) =>
-          api<{ total: number }>(`/api/networks/${networkId}/needs${qs({ status, limit: 1 })}`),
+        (['overdue', 'unrouted'] as const).map((status) =>
+          call(needsApi.networkNeeds, { params: { networkId: networkId ?? '' }, query: { status, limit: 1 } }),
         ),
       );
       return overdue.total + unrouted.total;

@@ -1,10 +1,9 @@
 import { Alert, Card, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api';
+import { CONTACT_CHANNEL_LABELS, type ContactChannel, notificationsApi } from '../../shared/notifications';
+import { call } from '../api';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading } from '../shell/ui';
-
-type Prefs = { channel: 'sms' | 'email' | 'both'; smsOptedOut: boolean; sharePosition: boolean };
 
 /**
  * On a worker's record: how proposals and urgent news reach them (SMS, e-mail or both), and whether they said
@@ -25,11 +24,11 @@ export function ContactPreferencesCard({
   const key = ['workers', orgId, workerId, 'contact-preferences'];
   const prefs = useQuery({
     queryKey: key,
-    queryFn: () => api<Prefs>(`/api/orgs/${orgId}/workers/${workerId}/contact-preferences`),
+    queryFn: () => call(notificationsApi.workerPreferences, { params: { orgId, workerId } }),
   });
   const save = useMutation({
-    mutationFn: (patch: Partial<Prefs>) =>
-      api<Prefs>(`/api/orgs/${orgId}/workers/${workerId}/contact-preferences`, { method: 'PATCH', body: patch }),
+    mutationFn: (patch: { channel?: ContactChannel; smsOptedOut?: boolean }) =>
+      call(notificationsApi.updateWorkerPreferences, { params: { orgId, workerId }, body: patch }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
   const p = prefs.data;
@@ -53,13 +52,12 @@ export function ContactPreferencesCard({
           <Select
             label="Canal préféré"
             description="Les propositions de travail partent par ce canal quand la fiche le permet, sinon par l’autre."
-            data={[
-              { value: 'both', label: 'SMS et e-mail' },
-              { value: 'sms', label: 'SMS' },
-              { value: 'email', label: 'E-mail' },
-            ]}
+            data={(Object.entries(CONTACT_CHANNEL_LABELS) as [ContactChannel, string][]).map(([value, label]) => ({
+              value,
+              label,
+            }))}
             value={p.channel}
-            onChange={(v) => v && save.mutate({ channel: v as Prefs['channel'] })}
+            onChange={(v) => v && save.mutate({ channel: v as ContactChannel })}
             allowDeselect={false}
             disabled={disabled}
             maw={360}

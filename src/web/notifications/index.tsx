@@ -3,13 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../shared/format';
-import { ApiError, api, qs } from '../api';
+import { notificationsApi } from '../../shared/notifications';
+import { ApiError, call } from '../api';
 import type { WebModule } from '../shell/module';
 import { useMe } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
-
-type Email = { id: string; to: string; subject: string; text: string; status: string; createdAt: string };
-type Sms = { id: string; to: string; text: string; encoding: string; segments: number; createdAt: string };
 
 /**
  * The dev SMS outbox (no SMS_URL, outside production): the SMS sent to the signed-in worker, and only to them
@@ -18,7 +16,7 @@ type Sms = { id: string; to: string; text: string; encoding: string; segments: n
 function DevSmsOutbox({ userId }: { userId: string }) {
   const sms = useQuery({
     queryKey: ['dev-sms', userId],
-    queryFn: () => api<{ items: Sms[]; total: number }>(`/api/dev/sms${qs({ limit: 50 })}`),
+    queryFn: () => call(notificationsApi.devSms, { query: { limit: 50 } }),
     refetchInterval: 5000,
     retry: false,
   });
@@ -79,7 +77,7 @@ function DevMailboxPage() {
   const me = useMe();
   const mails = useQuery({
     queryKey: ['dev-mailbox', me.data?.user.id],
-    queryFn: () => api<{ items: Email[]; total: number }>(`/api/dev/mailbox${qs({ limit: 100 })}`),
+    queryFn: () => call(notificationsApi.devMailbox, { query: { limit: 100 } }),
     enabled: Boolean(me.data),
     refetchInterval: 5000,
   });

@@ -1,31 +1,12 @@
 import { Alert, Button, Checkbox, Group, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../api';
+import { type Plan, planningApi } from '../../shared/planning';
+import { call } from '../api';
 import { ErrorAlert, PageHeader } from '../shell/ui';
 import { usePlanningAction } from './model';
 import { addDays, longDay, mondayOf, parisClock, parisDay, todayInParis } from './time';
 
 const APPLY_BATCH = 50;
-
-type Plan = {
-  openShifts: number;
-  covered: number;
-  totalScore: number;
-  ms: number;
-  assignments: {
-    shiftId: string;
-    workerId: string;
-    workerName: string;
-    score: number;
-    start: string;
-    end: string;
-    clientName: string;
-    romeLabel: string;
-  }[];
-  unfilled: { shiftId: string; start: string; clientName: string; romeLabel: string }[];
-  /** Open shifts with a proposal still waiting for an answer, left alone unless asked. */
-  leftAlone?: { shiftId: string; start: string; clientName: string; romeLabel: string }[];
-};
 
 /** Fills the open shifts of a period in one action; the officer reviews the proposal before applying it. */
 export function AutoPlanPage() {
@@ -34,7 +15,9 @@ export function AutoPlanPage() {
   const [plan, setPlan] = useState<Plan | null>(null);
   const [includeProposed, setIncludeProposed] = useState(false);
   const [result, setResult] = useState<{ applied: number; failed: { message: string }[] } | null>(null);
-  const run = usePlanningAction((o) => api<Plan>(`/api/orgs/${o}/autoplan`, { body: { from, to, includeProposed } }));
+  const run = usePlanningAction((o) =>
+    call(planningApi.autoplan, { params: { orgId: o }, body: { from, to, includeProposed } }),
+  );
   const [done, setDone] = useState(0);
   // Sent in batches so that the officer sees the progress of a large plan (each assignment is checked again).
   const apply = usePlanningAction(async (o) => {
@@ -42,7 +25,8 @@ export function AutoPlanPage() {
     const total = { applied: 0, failed: [] as { message: string }[] };
     setDone(0);
     for (let i = 0; i < all.length; i += APPLY_BATCH) {
-      const r = await api<{ applied: number; failed: { message: string }[] }>(`/api/orgs/${o}/autoplan/apply`, {
+      const r = await call(planningApi.applyPlan, {
+        params: { orgId: o },
         body: { assignments: all.slice(i, i + APPLY_BATCH) },
       });
       total.applied += r.applied;

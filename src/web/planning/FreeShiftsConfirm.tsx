@@ -1,16 +1,11 @@
 import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { api, qs } from '../api';
+import { planningApi } from '../../shared/planning';
+import { call } from '../api';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert, Loading } from '../shell/ui';
 import { longDay, parisClock, parisDay } from './time';
-
-type ShiftsAfter = {
-  workerName: string;
-  count: number;
-  items: { id: string; start: string; end: string; clientName: string; siteName: string }[];
-};
 
 /**
  * Before an exit is recorded: names the shifts still given to the person after the exit date, which the exit
@@ -33,7 +28,7 @@ export function FreeShiftsConfirm({
   const orgId = useOrgId();
   const after = useQuery({
     queryKey: ['planning', orgId, 'shifts-after', workerId, date],
-    queryFn: () => api<ShiftsAfter>(`/api/orgs/${orgId}/workers/${workerId}/shifts-after${qs({ date })}`),
+    queryFn: () => call(planningApi.shiftsAfter, { params: { orgId, workerId }, query: { date } }),
     enabled: opened && !!date,
     staleTime: 0,
   });

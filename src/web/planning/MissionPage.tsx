@@ -1,11 +1,13 @@
-import { Alert, Badge, Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatMinutes } from '../../shared/format';
-import { api } from '../api';
+import { planningApi } from '../../shared/planning';
+import { call } from '../api';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan } from '../shell/session';
-import { ConfirmButton, Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
-import { type Series, useMission, usePlanningAction, useShifts, WEEKDAYS } from './model';
+import { ConfirmButton, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
+import { type Series, type Shift, useMission, usePlanningAction, useShifts, WEEKDAYS } from './model';
 import { SeriesForm } from './SeriesForm';
 import { longDay, parisClock, parisDay, todayInParis } from './time';
 
@@ -13,6 +15,36 @@ const days = (s: Series) =>
   WEEKDAYS.filter((d) => s.weekdays.includes(d.value))
     .map((d) => d.short)
     .join(' ');
+
+const UPCOMING_COLUMNS: DataColumn<Shift>[] = [
+  {
+    key: 'jour',
+    header: 'Jour',
+    sortBy: (s) => s.start,
+    csv: (s) => longDay(parisDay(s.start)),
+    cell: (s) => <span style={{ textTransform: 'capitalize' }}>{longDay(parisDay(s.start))}</span>,
+  },
+  {
+    key: 'heures',
+    header: 'Heures',
+    cell: (s) => `${parisClock(s.start)}–${parisClock(s.end)} (${formatMinutes(s.minutes)})`,
+  },
+  {
+    key: 'personne',
+    header: 'Personne',
+    sortBy: (s) => s.workerName ?? '',
+    cell: (s) => (
+      <span data-shift-id={s.id}>
+        {s.status === 'open' ? <Badge color="red.9">À pourvoir</Badge> : s.workerName}
+        {s.pendingProposals > 0 && (
+          <Badge color="violet.9" variant="outline" ml="xs">
+            proposé ({s.pendingProposals})
+          </Badge>
+        )}
+      </span>
+    ),
+  },
+];
 
 /**
  * One mission: its place, job, period and instructions; its weekly series (changed or cancelled from a date)
@@ -32,6 +64,65 @@ export function MissionPage() {
   if (!mission.data) return <ErrorAlert error={mission.error} />;
   const m = mission.data;
   const upcoming = (shifts.data?.items ?? []).filter((s) => s.status !== 'cancelled');
+  const seriesColumns: DataColumn<Series>[] = [
+    {
+      key: 'jours',
+      header: 'Jours et heures',
+      cell: (s) => (
+        <>
+          {days(s)} · {s.startTime}–{s.endTime}
+          {s.skipPublicHolidays ? (
+            <Text size="xs" c="dimmed">
+              jours fériés sautés
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: 'periode',
+      header: 'Période',
+      sortBy: (s) => s.startDate,
+      cell: (s) => (
+        <>
+          du {formatDate(s.startDate)} au {formatDate(s.endDate)}
+          {s.cancelledFrom && (
+            <Badge color="gray.8" ml="xs">
+              annulée à partir du {formatDate(s.cancelledFrom)}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'personne',
+      header: 'Personne',
+      sortBy: (s) => s.workerName,
+      cell: (s) => s.workerName ?? <Badge color="red.9">À pourvoir</Badge>,
+    },
+    {
+      key: 'creneaux',
+      header: 'Créneaux',
+      sortBy: (s) => s.shiftsLive,
+      cell: (s) => `${s.shiftsLive}${s.shiftsOpen ? ` (${s.shiftsOpen} à pourvoir)` : ''}`,
+    },
+    {
+      key: 'actions',
+      header: 'Actions',
+      cell: (s) =>
+        can('shift.write') &&
+        !s.cancelledFrom &&
+        s.endDate >= today && (
+          // data-series-id: the series' actions (e2e/missions.test.ts finds them by it).
+          <Group gap="xs" wrap="wrap" data-series-id={s.id}>
+            <Button size="xs" variant="light" onClick={() => setEditing(s)}>
+              Modifier à partir d’une date
+            </Button>
+            <CancelSeries series={s} onDone={setNotice} />
+          </Group>
+        ),
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -101,60 +192,15 @@ export function MissionPage() {
         <Title order={2} size="h4" mb="xs">
           Séries de créneaux
         </Title>
-        {m.series.length === 0 ? (
-          <Text c="dimmed">Aucune série : ajoutez des créneaux chaque semaine ci-dessus.</Text>
-        ) : (
-          <div style={{ overflowX: 'auto' }}>
-            <Table aria-label="Séries de créneaux">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Jours et heures</Table.Th>
-                  <Table.Th>Période</Table.Th>
-                  <Table.Th>Personne</Table.Th>
-                  <Table.Th>Créneaux</Table.Th>
-                  <Table.Th>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {m.series.map((s) => (
-                  <Table.Tr key={s.id} data-series-id={s.id}>
-                    <Table.Td>
-                      {days(s)} · {s.startTime}–{s.endTime}
-                      {s.skipPublicHolidays ? (
-                        <Text size="xs" c="dimmed">
-                          jours fériés sautés
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      du {formatDate(s.startDate)} au {formatDate(s.endDate)}
-                      {s.cancelledFrom && (
-                        <Badge color="gray.8" ml="xs">
-                          annulée à partir du {formatDate(s.cancelledFrom)}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{s.workerName ?? <Badge color="red.9">À pourvoir</Badge>}</Table.Td>
-                    <Table.Td>
-                      {s.shiftsLive}
-                      {s.shiftsOpen ? ` (${s.shiftsOpen} à pourvoir)` : ''}
-                    </Table.Td>
-                    <Table.Td>
-                      {can('shift.write') && !s.cancelledFrom && s.endDate >= today && (
-                        <Group gap="xs" wrap="wrap">
-                          <Button size="xs" variant="light" onClick={() => setEditing(s)}>
-                            Modifier à partir d’une date
-                          </Button>
-                          <CancelSeries series={s} onDone={setNotice} />
-                        </Group>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-        )}
+        <DataTable
+          rows={m.series}
+          columns={seriesColumns}
+          rowKey={(s) => s.id}
+          caption="Séries de créneaux"
+          empty="Aucune série : ajoutez des créneaux chaque semaine ci-dessus."
+          urlPrefix="series-"
+          striped={false}
+        />
       </Card>
 
       <Card withBorder>
@@ -162,32 +208,15 @@ export function MissionPage() {
           Prochains créneaux
         </Title>
         <ErrorAlert error={shifts.error} />
-        {upcoming.length === 0 ? (
-          <Empty>Aucun créneau à venir.</Empty>
-        ) : (
-          <div style={{ overflowX: 'auto' }}>
-            <Table striped aria-label="Prochains créneaux de la mission">
-              <Table.Tbody>
-                {upcoming.map((s) => (
-                  <Table.Tr key={s.id} data-shift-id={s.id}>
-                    <Table.Td style={{ textTransform: 'capitalize' }}>{longDay(parisDay(s.start))}</Table.Td>
-                    <Table.Td>
-                      {parisClock(s.start)}–{parisClock(s.end)} ({formatMinutes(s.minutes)})
-                    </Table.Td>
-                    <Table.Td>
-                      {s.status === 'open' ? <Badge color="red.9">À pourvoir</Badge> : s.workerName}
-                      {s.pendingProposals > 0 && (
-                        <Badge color="violet.9" variant="outline" ml="xs">
-                          proposé ({s.pendingProposals})
-                        </Badge>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-        )}
+        <DataTable
+          rows={upcoming}
+          columns={UPCOMING_COLUMNS}
+          rowKey={(s) => s.id}
+          caption="Prochains créneaux de la mission"
+          empty="Aucun créneau à venir."
+          urlPrefix="creneaux-"
+          pageSize={25}
+        />
       </Card>
 
       <Modal
@@ -224,9 +253,7 @@ function CancelSeries({ series, onDone }: { series: Series; onDone: (m: string) 
   const today = todayInParis();
   const [from, setFrom] = useState([series.startDate, today].sort()[1]);
   const cancel = usePlanningAction((o) =>
-    api<{ cancelled: { id: string; date: string }[] }>(`/api/orgs/${o}/shift-series/${series.id}/cancel`, {
-      body: { fromDate: from },
-    }),
+    call(planningApi.cancelSeries, { params: { orgId: o, seriesId: series.id }, body: { fromDate: from } }),
   );
   return (
     <Group gap={4} align="flex-end" wrap="nowrap">

@@ -1,11 +1,66 @@
-import { Anchor, Badge, Button, Select, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Select, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { clientsApi } from '../../shared/clients';
 import { formatDate } from '../../shared/format';
-import { api, qs } from '../api';
+import type { Mission } from '../../shared/planning';
+import { call, qs } from '../api';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan, useOrgId } from '../shell/session';
-import { Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
+import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { useMissions } from './model';
+
+const columns: DataColumn<Mission>[] = [
+  {
+    key: 'mission',
+    header: 'Mission',
+    sortBy: (m) => m.romeLabel,
+    csv: (m) => `${m.romeLabel} (contrat ${m.contractNumber})`,
+    cell: (m) => (
+      <>
+        <Anchor component={Link} to={m.id} relative="path">
+          {m.romeLabel}
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          contrat {m.contractNumber}
+        </Text>
+      </>
+    ),
+  },
+  {
+    key: 'client',
+    header: 'Client et lieu',
+    sortBy: (m) => m.clientName,
+    csv: (m) => `${m.clientName}, ${m.siteName}${m.siteCommune ? ` (${m.siteCommune})` : ''}`,
+    cell: (m) => (
+      <>
+        {m.clientName}
+        <Text size="xs" c="dimmed">
+          {m.siteName}
+          {m.siteCommune ? ` (${m.siteCommune})` : ''}
+        </Text>
+      </>
+    ),
+  },
+  {
+    key: 'periode',
+    header: 'Période',
+    sortBy: (m) => m.startDate,
+    csv: (m) => `${formatDate(m.startDate)} – ${formatDate(m.endDate)}`,
+    cell: (m) => `${formatDate(m.startDate)} – ${formatDate(m.endDate)}`,
+  },
+  {
+    key: 'creneaux',
+    header: 'Créneaux',
+    sortBy: (m) => m.shiftsTotal,
+    csv: (m) => `${m.shiftsTotal} (${m.shiftsOpen} à pourvoir)`,
+    cell: (m) => (
+      <>
+        {m.shiftsTotal} {m.shiftsOpen > 0 && <Badge color="red.9">{m.shiftsOpen} à pourvoir</Badge>}
+      </>
+    ),
+  },
+];
 
 /** The missions, per placement contract or per client (filters kept in the URL), newest first. */
 export function MissionsPage() {
@@ -15,7 +70,7 @@ export function MissionsPage() {
   const missions = useMissions({ placementContractId: f.contrat || undefined, clientId: f.client || undefined });
   const clients = useQuery({
     queryKey: ['planning', orgId, 'clients-for-missions'],
-    queryFn: () => api<{ items: { id: string; name: string }[] }>(`/api/orgs/${orgId}/clients${qs({ limit: 200 })}`),
+    queryFn: () => call(clientsApi.list, { params: { orgId }, query: { limit: 200 } }),
     enabled: can('client.read'),
   });
   const items = missions.data?.items ?? [];
@@ -57,48 +112,18 @@ export function MissionsPage() {
       <ErrorAlert error={missions.error} />
       {missions.isPending ? (
         <Loading />
-      ) : items.length === 0 ? (
-        <Empty>Aucune mission.</Empty>
       ) : (
-        <div style={{ overflowX: 'auto' }}>
-          <Table striped aria-label="Missions">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Mission</Table.Th>
-                <Table.Th>Client et lieu</Table.Th>
-                <Table.Th>Période</Table.Th>
-                <Table.Th>Créneaux</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={m.id} relative="path">
-                      {m.romeLabel}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      contrat {m.contractNumber}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {m.clientName}
-                    <Text size="xs" c="dimmed">
-                      {m.siteName}
-                      {m.siteCommune ? ` (${m.siteCommune})` : ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {formatDate(m.startDate)} – {formatDate(m.endDate)}
-                  </Table.Td>
-                  <Table.Td>
-                    {m.shiftsTotal} {m.shiftsOpen > 0 && <Badge color="red.9">{m.shiftsOpen} à pourvoir</Badge>}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <DataTable
+          rows={items}
+          columns={columns}
+          rowKey={(m) => m.id}
+          caption="Missions"
+          empty="Aucune mission."
+          searchText={(m) => `${m.romeLabel} ${m.contractNumber} ${m.clientName} ${m.siteName} ${m.siteCommune ?? ''}`}
+          searchLabel="Chercher une mission"
+          pageSize={50}
+          csvName="missions"
+        />
       )}
     </>
   );

@@ -1,13 +1,15 @@
 import { Alert, Button, Card, Checkbox, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { formatDate } from '../../shared/format';
-import { api, qs } from '../api';
+import { needsApi } from '../../shared/needs';
+import { planningApi } from '../../shared/planning';
+import { type ContractDetail, quotesApi } from '../../shared/quotes';
+import { call } from '../api';
+import { useApiForm } from '../blocks/useApiForm';
 import { CommunePicker } from '../needs/CommunePicker';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
-import { usePlanningAction } from './model';
 import { todayInParis } from './time';
 
 /** A mission starts today at the earliest (a contract signed late often began on paper earlier). */
@@ -16,72 +18,24 @@ const defaultStart = (c: { startDate: string; endDate: string }) => {
   return today > c.startDate && today <= c.endDate ? today : c.startDate;
 };
 
-type ContractItem = {
-  id: string;
-  number: string;
-  status: string;
-  clientName: string;
-  startDate: string;
-  endDate: string;
-  signedAt: string | null;
-  amendsId: string | null;
-};
-type ContractFull = ContractItem & {
-  romeCodes: string[];
-  tasks: string;
-  site: { name: string; addressLine: string | null; postalCode: string | null; communeName: string | null } | null;
-};
-
 /**
  * A new mission under a signed placement contract: the job (among the contract's), the place, the period and the
  * instructions for the people who will go. Reached from the contract's page or from the planning.
  */
 export function NewMissionPage() {
   const orgId = useOrgId();
-  const navigate = useNavigate();
   const [f, setF] = useUrlFilters(['contrat'] as const);
   const contracts = useQuery({
     queryKey: ['planning', orgId, 'contracts-for-missions'],
-    queryFn: () => api<{ items: ContractItem[] }>(`/api/orgs/${orgId}/placement-contracts${qs({ limit: 200 })}`),
+    queryFn: () => call(quotesApi.contracts, { params: { orgId }, query: { limit: 200 } }),
     enabled: !f.contrat,
   });
   const contract = useQuery({
     queryKey: ['planning', orgId, 'contract', f.contrat],
-    queryFn: () => api<ContractFull>(`/api/orgs/${orgId}/placement-contracts/${f.contrat}`),
+    queryFn: () => call(quotesApi.contract, { params: { orgId, placementContractId: f.contrat } }),
     enabled: !!f.contrat,
   });
   const c = contract.data;
-  const labels = useQueries({
-    queries: (c?.romeCodes ?? []).map((rome) => ({
-      queryKey: ['job-label', rome],
-      queryFn: () => api<{ items: { rome: string; label: string }[] }>(`/api/public/needs/jobs${qs({ q: rome })}`),
-      staleTime: 3_600_000,
-    })),
-  });
-  const label = (rome: string, i: number) => labels[i]?.data?.items.find((j) => j.rome === rome)?.label ?? rome;
-  const [form, setForm] = useState({ rome: '', startDate: '', endDate: '', notes: '' });
-  const [otherSite, setOtherSite] = useState(false);
-  const [site, setSite] = useState({ line: '', postalCode: '', communeCode: '', communeLabel: '', name: '' });
-  const create = usePlanningAction((o) =>
-    api<{ id: string }>(`/api/orgs/${o}/missions`, {
-      body: {
-        placementContractId: c!.id,
-        rome: form.rome || c!.romeCodes[0],
-        startDate: form.startDate || defaultStart(c!),
-        endDate: form.endDate || c!.endDate,
-        notes: form.notes.trim() || null,
-        site: otherSite
-          ? {
-              line: site.line.trim() || null,
-              postalCode: site.postalCode.trim() || null,
-              communeCode: site.communeCode,
-              name: site.name.trim() || undefined,
-            }
-          : undefined,
-      },
-    }),
-  );
-
   if (!f.contrat) {
     const usable = (contracts.data?.items ?? []).filter((x) => x.signedAt && x.status === 'active');
     return (
@@ -118,6 +72,60 @@ export function NewMissionPage() {
   }
   if (contract.isPending) return <Loading />;
   if (!c) return <ErrorAlert error={contract.error} />;
+  return <MissionForm contract={c} />;
+}
+
+/** The mission's job (among the contract's), place, period and instructions. */
+function MissionForm({ contract: c }: { contract: ContractDetail }) {
+  const orgId = useOrgId();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const labels = useQueries({
+    queries: c.romeCodes.map((rome) => ({
+      queryKey: ['job-label', rome],
+      queryFn: () => call(needsApi.jobs, { query: { q: rome } }),
+      staleTime: 3_600_000,
+    })),
+  });
+  const label = (rome: string, i: number) => labels[i]?.data?.items.find((j) => j.rome === rome)?.label ?? rome;
+  const form = useApiForm({
+    initial: {
+      rome: c.romeCodes[0] ?? '',
+      startDate: defaultStart(c),
+      endDate: c.endDate,
+      notes: '',
+      otherSite: false,
+      siteName: '',
+      siteLine: '',
+      sitePostalCode: '',
+      siteCommuneCode: '',
+      siteCommuneLabel: '',
+    },
+    submit: (v) =>
+      call(planningApi.createMission, {
+        params: { orgId },
+        body: {
+          placementContractId: c.id,
+          rome: v.rome,
+          startDate: v.startDate,
+          endDate: v.endDate,
+          notes: v.notes.trim() || null,
+          site: v.otherSite
+            ? {
+                line: v.siteLine.trim() || null,
+                postalCode: v.sitePostalCode.trim() || null,
+                communeCode: v.siteCommuneCode,
+                name: v.siteName.trim() || undefined,
+              }
+            : undefined,
+        },
+      }),
+    onSuccess: (r) => {
+      void qc.invalidateQueries({ queryKey: ['planning', orgId] });
+      navigate(`../${r.id}?nouvelle=1`, { relative: 'path' });
+    },
+  });
+  const v = form.values;
   const notSigned = !c.signedAt;
   return (
     <>
@@ -132,20 +140,15 @@ export function NewMissionPage() {
         </Alert>
       )}
       <Card withBorder maw={720}>
-        <form
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const r = await create.mutateAsync().catch(() => null);
-            if (r) navigate(`../${r.id}?nouvelle=1`, { relative: 'path' });
-          }}
-        >
+        <form onSubmit={form.onSubmit}>
           <Stack>
             <Select
               label="Métier"
               description="Parmi les métiers du contrat"
               data={c.romeCodes.map((r, i) => ({ value: r, label: `${label(r, i)} (${r})` }))}
-              value={form.rome || c.romeCodes[0] || null}
-              onChange={(v) => setForm({ ...form, rome: v ?? '' })}
+              {...form.field('rome')}
+              value={v.rome || null}
+              onChange={(r) => form.set('rome', r ?? '')}
               allowDeselect={false}
               required
             />
@@ -155,34 +158,26 @@ export function NewMissionPage() {
                 ? `${c.site.name}, ${[c.site.addressLine, c.site.postalCode, c.site.communeName].filter(Boolean).join(' ')}`
                 : 'le lieu principal du client'}
             </Text>
-            <Checkbox
-              label="Intervenir à une autre adresse du client"
-              checked={otherSite}
-              onChange={(e) => setOtherSite(e.currentTarget.checked)}
-            />
-            {otherSite && (
+            <Checkbox label="Intervenir à une autre adresse du client" {...form.checkbox('otherSite')} />
+            {v.otherSite && (
               <Group align="flex-end" wrap="wrap">
                 <TextInput
                   label="Nom du lieu"
-                  value={site.name}
-                  onChange={(e) => setSite({ ...site, name: e.currentTarget.value })}
+                  {...form.field('siteName')}
+                  error={form.errorAt('site.name')}
                   placeholder="ex. Résidence Les Lilas"
                 />
-                <TextInput
-                  label="Adresse"
-                  value={site.line}
-                  onChange={(e) => setSite({ ...site, line: e.currentTarget.value })}
-                />
+                <TextInput label="Adresse" {...form.field('siteLine')} error={form.errorAt('site.line')} />
                 <TextInput
                   label="Code postal"
-                  value={site.postalCode}
-                  onChange={(e) => setSite({ ...site, postalCode: e.currentTarget.value })}
+                  {...form.field('sitePostalCode')}
+                  error={form.errorAt('site.postalCode')}
                   w={120}
                 />
                 <CommunePicker
-                  value={site.communeCode}
-                  valueLabel={site.communeLabel}
-                  onChange={(code, l) => setSite({ ...site, communeCode: code, communeLabel: l })}
+                  value={v.siteCommuneCode}
+                  valueLabel={v.siteCommuneLabel}
+                  onChange={(code, l) => form.setValues((x) => ({ ...x, siteCommuneCode: code, siteCommuneLabel: l }))}
                 />
               </Group>
             )}
@@ -190,34 +185,31 @@ export function NewMissionPage() {
               <TextInput
                 type="date"
                 label="Début de la mission"
-                value={form.startDate || defaultStart(c)}
+                {...form.field('startDate')}
                 min={c.startDate}
                 max={c.endDate}
-                onChange={(e) => setForm({ ...form, startDate: e.currentTarget.value })}
                 required
               />
               <TextInput
                 type="date"
                 label="Fin de la mission"
-                value={form.endDate || c.endDate}
+                {...form.field('endDate')}
                 min={c.startDate}
                 max={c.endDate}
-                onChange={(e) => setForm({ ...form, endDate: e.currentTarget.value })}
                 required
               />
             </Group>
             <Textarea
               label="Consignes pour les personnes qui interviennent"
               description="Accès, interlocuteur sur place, tenue… (visibles par l’équipe)"
-              value={form.notes}
-              onChange={(e) => setForm({ ...form, notes: e.currentTarget.value })}
+              {...form.field('notes')}
               autosize
               minRows={3}
               maxLength={4000}
             />
-            <ErrorAlert error={create.error} />
+            <ErrorAlert error={form.alertError ?? (form.errorAt('site.communeCode') ? form.error : null)} />
             <Group>
-              <Button type="submit" loading={create.isPending} disabled={otherSite && !site.communeCode}>
+              <Button type="submit" loading={form.busy} disabled={v.otherSite && !v.siteCommuneCode}>
                 Créer la mission
               </Button>
               <Button variant="default" component={Link} to={`../../../contrats/${c.id}`} relative="path">

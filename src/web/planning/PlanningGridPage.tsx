@@ -18,7 +18,8 @@ import {
 import { type DragEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { formatMinutes } from '../../shared/format';
-import { api } from '../api';
+import { planningApi } from '../../shared/planning';
+import { call } from '../api';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { AbsenceDialog, type AbsenceTarget } from './AbsenceDialog';
@@ -112,7 +113,8 @@ export function PlanningGridPage() {
         ),
         parisClock(iso),
       );
-    return api(`/api/orgs/${o}/shifts/${v.shift.id}/move`, {
+    return call(planningApi.move, {
+      params: { orgId: o, shiftId: v.shift.id },
       body: { start: shift(v.shift.start), end: shift(v.shift.end), workerId: v.workerId },
     });
   });

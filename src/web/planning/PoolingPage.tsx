@@ -1,21 +1,12 @@
 import { Alert, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api';
+import { type PoolingRequest, planningApi } from '../../shared/planning';
+import { call } from '../api';
 import { useCan, useOrgId } from '../shell/session';
 import { Empty, ErrorAlert, Loading, PageHeader } from '../shell/ui';
-import type { Candidate } from './model';
 import { usePlanningAction } from './model';
 import { longDay, parisClock, parisDay } from './time';
-
-type Request = {
-  id: string;
-  organisationName: string;
-  romeLabel: string;
-  communeName: string;
-  start: string;
-  end: string;
-};
 
 /** Regional pooling: other AIs' open shifts (no personal data) and my workers who could take them. */
 export function PoolingPage() {
@@ -24,14 +15,14 @@ export function PoolingPage() {
   const qc = useQueryClient();
   const settings = useQuery({
     queryKey: ['planning', orgId, 'pooling-settings'],
-    queryFn: () => api<{ enabled: boolean }>(`/api/orgs/${orgId}/pooling/settings`),
+    queryFn: () => call(planningApi.poolingSettings, { params: { orgId } }),
   });
   const requests = useQuery({
     queryKey: ['planning', orgId, 'pooling-requests'],
-    queryFn: () => api<{ items: Request[]; consent: boolean }>(`/api/orgs/${orgId}/pooling/requests`),
+    queryFn: () => call(planningApi.poolingRequests, { params: { orgId } }),
   });
   const toggle = usePlanningAction((o, enabled: boolean) =>
-    api(`/api/orgs/${o}/pooling/settings`, { method: 'PUT', body: { enabled } }),
+    call(planningApi.setPoolingSettings, { params: { orgId: o }, body: { enabled } }),
   );
   return (
     <>
@@ -71,17 +62,17 @@ export function PoolingPage() {
   );
 }
 
-function RequestCard({ request: r }: { request: Request }) {
+function RequestCard({ request: r }: { request: PoolingRequest }) {
   const orgId = useOrgId();
   const [shown, setShown] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const candidates = useQuery({
     queryKey: ['planning', orgId, 'pooling-candidates', r.id],
-    queryFn: () => api<{ items: Candidate[] }>(`/api/orgs/${orgId}/pooling/requests/${r.id}/candidates`),
+    queryFn: () => call(planningApi.poolingCandidates, { params: { orgId, requestId: r.id } }),
     enabled: shown,
   });
   const offer = usePlanningAction((o, workerId: string) =>
-    api(`/api/orgs/${o}/pooling/requests/${r.id}/offers`, { body: { workerId } }),
+    call(planningApi.offerWorker, { params: { orgId: o, requestId: r.id }, body: { workerId } }),
   );
   return (
     <Card withBorder>

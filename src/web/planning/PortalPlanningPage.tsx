@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../api';
+import { planningApi } from '../../shared/planning';
+import { call } from '../api';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { AbsenceDialog, type AbsenceTarget } from './AbsenceDialog';
@@ -19,7 +20,7 @@ export function PortalPlanningPage() {
   const [message, setMessage] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const request = usePlanningAction((o) =>
-    api(`/api/orgs/${o}/shifts/${ask!.id}/replacement-request`, { body: { message } }),
+    call(planningApi.requestReplacement, { params: { orgId: o, shiftId: ask!.id }, body: { message } }),
   );
   const items = (shifts.data?.items ?? []).filter((s) => s.status !== 'cancelled');
   return (

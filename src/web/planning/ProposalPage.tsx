@@ -1,22 +1,12 @@
 import { Alert, Card, Container, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { api } from '../api';
+import { planningApi } from '../../shared/planning';
+import { call } from '../api';
 import { IconCalendar, IconCheck, IconClock, IconCross, IconJob, IconPin } from '../shell/icons';
 import { ErrorAlert, Loading } from '../shell/ui';
 import { BigButton, dayTitle, Line } from './falc';
 import { parisClock } from './time';
-
-type View = {
-  status: string;
-  shiftOpen: boolean;
-  firstName: string;
-  start: string;
-  end: string;
-  place: string;
-  commune: string | null;
-  job: string;
-};
 
 /**
  * Behind the private link of a proposal (SMS or email): the worker says yes or no in one tap, without logging in.
@@ -24,10 +14,13 @@ type View = {
  */
 export function ProposalPage() {
   const { token } = useParams();
-  const view = useQuery({ queryKey: ['proposal', token], queryFn: () => api<View>(`/api/public/proposals/${token}`) });
+  const view = useQuery({
+    queryKey: ['proposal', token],
+    queryFn: () => call(planningApi.publicProposal, { params: { token: token! } }),
+  });
   const answer = useMutation({
     mutationFn: (a: 'accept' | 'decline') =>
-      api<{ status: string }>(`/api/public/proposals/${token}/${a}`, { method: 'POST' }),
+      call(planningApi.answerPublicProposal, { params: { token: token!, answer: a } }),
     onSuccess: () => view.refetch(),
   });
   const v = view.data;

@@ -1,7 +1,11 @@
 import { Alert, Badge, Button, Checkbox, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDate } from '../../shared/format';
-import { api } from '../api';
+import { planningApi } from '../../shared/planning';
+import { call } from '../api';
+import { useApiForm } from '../blocks/useApiForm';
+import { useOrgId } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
 import {
   type MissionDetail,
@@ -110,61 +114,90 @@ export function SeriesForm({
   const editing = !!series;
   const today = todayInParis();
   const [kind, setKind] = useState<'recurring' | 'once'>('recurring');
-  const [weekdays, setWeekdays] = useState<string[]>((series?.weekdays ?? [1, 2, 3, 4, 5]).map(String));
-  const [startTime, setStartTime] = useState(series?.startTime ?? '08:00');
-  const [endTime, setEndTime] = useState(series?.endTime ?? '12:00');
-  const [startDate, setStartDate] = useState(
-    series ? maxDate(series.startDate, today) : maxDate(mission.startDate, today),
-  );
-  // Four weeks by default (a series covers at most a year); the officer extends it up to the mission's end.
-  const [endDate, setEndDate] = useState(
-    series?.endDate ?? [mission.endDate, addDays(maxDate(mission.startDate, today), 27)].sort()[0],
-  );
-  const [skipHolidays, setSkipHolidays] = useState(series?.skipPublicHolidays ?? true);
   const [worker, setWorker] = useState<{ id: string | null; name: string | null }>({
     id: series?.workerId ?? null,
     name: series?.workerName ?? null,
   });
   const [preview, setPreview] = useState<SeriesResult | null>(null);
   const [once, setOnce] = useState<{ status: string; warnings: string[] } | null>(null);
+  const qc = useQueryClient();
+  const orgId = useOrgId();
 
-  const body = () =>
-    editing
-      ? {
-          fromDate: startDate,
-          endDate,
-          weekdays: weekdays.map(Number),
-          startTime,
-          endTime,
-          skipPublicHolidays: skipHolidays,
-          workerId: worker.id,
-        }
-      : {
-          missionId: mission.id,
-          workerId: worker.id,
-          weekdays: weekdays.map(Number),
-          startTime,
-          endTime,
-          startDate,
-          endDate,
-          skipPublicHolidays: skipHolidays,
-        };
-  const path = (o: string) =>
-    editing ? `/api/orgs/${o}/shift-series/${series!.id}/edit` : `/api/orgs/${o}/shift-series`;
-  const check = usePlanningAction((o) => api<SeriesResult>(`${path(o)}/preview`, { body: body() }));
-  const save = usePlanningAction((o, skipRefused: boolean) =>
-    api<SeriesResult>(path(o), { body: { ...body(), skipRefused } }),
+  // Checks the series (nothing written), or creates the one-off shift; the rules' refusals of a whole input come
+  // back next to their field (API.md's details), the refusals of a day next to that day.
+  const form = useApiForm({
+    initial: {
+      weekdays: (series?.weekdays ?? [1, 2, 3, 4, 5]).map(String),
+      startTime: series?.startTime ?? '08:00',
+      endTime: series?.endTime ?? '12:00',
+      startDate: series ? maxDate(series.startDate, today) : maxDate(mission.startDate, today),
+      // Four weeks by default (a series covers at most a year); the officer extends it up to the mission's end.
+      endDate: series?.endDate ?? [mission.endDate, addDays(maxDate(mission.startDate, today), 27)].sort()[0],
+      skipPublicHolidays: series?.skipPublicHolidays ?? true,
+    },
+    submit: async (v): Promise<{ once: { status: string; warnings: string[] } } | { preview: SeriesResult }> => {
+      if (kind === 'once' && !editing) {
+        const r = await call(planningApi.createShift, {
+          params: { orgId },
+          body: {
+            missionId: mission.id,
+            workerId: worker.id,
+            start: parisIso(v.startDate, v.startTime),
+            end: parisIso(v.endTime <= v.startTime ? nextDay(v.startDate) : v.startDate, v.endTime),
+          },
+        });
+        return { once: r };
+      }
+      const pattern = patternOf(v);
+      const r = editing
+        ? await call(planningApi.previewSeriesEdit, {
+            params: { orgId, seriesId: series.id },
+            body: { ...pattern, fromDate: v.startDate, endDate: v.endDate },
+          })
+        : await call(planningApi.previewSeries, {
+            params: { orgId },
+            body: { ...pattern, missionId: mission.id, startDate: v.startDate, endDate: v.endDate },
+          });
+      return { preview: r };
+    },
+    onSuccess: (r) => {
+      if ('preview' in r) return setPreview(r.preview);
+      setOnce(r.once);
+      void qc.invalidateQueries({ queryKey: ['planning', orgId] });
+      onDone(r.once.status === 'assigned' ? `Créneau créé et attribué à ${worker.name}.` : 'Créneau créé, à pourvoir.');
+    },
+  });
+  const v = form.values;
+  const patternOf = (x: typeof v) => ({
+    weekdays: x.weekdays.map(Number),
+    startTime: x.startTime,
+    endTime: x.endTime,
+    skipPublicHolidays: x.skipPublicHolidays,
+    workerId: worker.id,
+  });
+  const save = usePlanningAction(
+    (o, skipRefused: boolean): Promise<SeriesResult> =>
+      editing
+        ? call(planningApi.editSeries, {
+            params: { orgId: o, seriesId: series.id },
+            body: { ...patternOf(v), fromDate: v.startDate, endDate: v.endDate, skipRefused },
+          })
+        : call(planningApi.createSeries, {
+            params: { orgId: o },
+            body: { ...patternOf(v), missionId: mission.id, startDate: v.startDate, endDate: v.endDate, skipRefused },
+          }),
   );
-  const createOne = usePlanningAction((o) =>
-    api<{ id: string; status: string; warnings: string[] }>(`/api/orgs/${o}/shifts`, {
-      body: {
-        missionId: mission.id,
-        workerId: worker.id,
-        start: parisIso(startDate, startTime),
-        end: parisIso(endTime <= startTime ? nextDay(startDate) : startDate, endTime),
+  /** A changed input makes the check and the one-off result stale. */
+  const changed = <K extends keyof typeof v & string>(key: K) => {
+    const f = form.field(key);
+    return {
+      ...f,
+      onChange: (arg: unknown) => {
+        f.onChange(arg);
+        stale();
       },
-    }),
-  );
+    };
+  };
   const stale = () => {
     setPreview(null);
     setOnce(null);
@@ -185,24 +218,7 @@ export function SeriesForm({
   };
 
   return (
-    <form
-      aria-label={editing ? 'Modifier la série' : 'Ajouter des créneaux'}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (kind === 'once' && !editing) {
-          const r = await createOne.mutateAsync().catch(() => null);
-          if (r) {
-            setOnce(r);
-            onDone(
-              r.status === 'assigned' ? `Créneau créé et attribué à ${worker.name}.` : 'Créneau créé, à pourvoir.',
-            );
-          }
-          return;
-        }
-        const r = await check.mutateAsync().catch(() => null);
-        if (r) setPreview(r);
-      }}
-    >
+    <form aria-label={editing ? 'Modifier la série' : 'Ajouter des créneaux'} onSubmit={form.onSubmit}>
       <Stack>
         {!editing && (
           <SegmentedControl
@@ -221,14 +237,7 @@ export function SeriesForm({
         {kind === 'recurring' || editing ? (
           <>
             {/* Real checkboxes (a Chip's input is hidden under its label): named by the full day, clickable. */}
-            <Checkbox.Group
-              label="Jours de la semaine"
-              value={weekdays}
-              onChange={(v) => {
-                setWeekdays(v);
-                stale();
-              }}
-            >
+            <Checkbox.Group label="Jours de la semaine" {...changed('weekdays')}>
               <Group gap="md" mt={6} wrap="wrap">
                 {WEEKDAYS.map((d) => (
                   <Checkbox key={d.value} value={String(d.value)} label={d.label} />
@@ -239,25 +248,18 @@ export function SeriesForm({
               <TextInput
                 type="date"
                 label={editing ? 'À partir du' : 'Du'}
-                value={startDate}
-                min={editing ? series!.startDate : mission.startDate}
+                {...changed('startDate')}
+                error={form.errorAt('startDate') ?? form.errorAt('fromDate')}
+                min={editing ? series.startDate : mission.startDate}
                 max={mission.endDate}
-                onChange={(e) => {
-                  setStartDate(e.currentTarget.value);
-                  stale();
-                }}
                 required
               />
               <TextInput
                 type="date"
                 label="Jusqu’au"
-                value={endDate}
-                min={startDate}
+                {...changed('endDate')}
+                min={v.startDate}
                 max={mission.endDate}
-                onChange={(e) => {
-                  setEndDate(e.currentTarget.value);
-                  stale();
-                }}
                 required
               />
             </Group>
@@ -266,44 +268,29 @@ export function SeriesForm({
           <TextInput
             type="date"
             label="Jour"
-            value={startDate}
+            {...changed('startDate')}
+            error={form.errorAt('startDate') ?? form.errorAt('start')}
             min={mission.startDate}
             max={mission.endDate}
-            onChange={(e) => {
-              setStartDate(e.currentTarget.value);
-              stale();
-            }}
             required
           />
         )}
         <Group align="flex-end" wrap="wrap">
-          <TextInput
-            type="time"
-            label="Début"
-            value={startTime}
-            onChange={(e) => {
-              setStartTime(e.currentTarget.value);
-              stale();
-            }}
-            required
-          />
+          <TextInput type="time" label="Début" {...changed('startTime')} required />
           <TextInput
             type="time"
             label="Fin"
-            value={endTime}
-            onChange={(e) => {
-              setEndTime(e.currentTarget.value);
-              stale();
-            }}
+            {...changed('endTime')}
+            error={form.errorAt('endTime') ?? form.errorAt('end')}
             required
           />
         </Group>
         {(kind === 'recurring' || editing) && (
           <Checkbox
             label="Sauter les jours fériés"
-            checked={skipHolidays}
+            checked={v.skipPublicHolidays}
             onChange={(e) => {
-              setSkipHolidays(e.currentTarget.checked);
+              form.set('skipPublicHolidays', e.currentTarget.checked);
               stale();
             }}
           />
@@ -317,7 +304,12 @@ export function SeriesForm({
             stale();
           }}
         />
-        <ErrorAlert error={check.error ?? save.error ?? createOne.error} />
+        {form.errorAt('workerId') && (
+          <Text size="sm" c="red.9">
+            {form.errorAt('workerId')}
+          </Text>
+        )}
+        <ErrorAlert error={form.alertError ?? save.error} />
         {once && once.warnings.length > 0 && (
           <Alert color="orange" title="À surveiller">
             {once.warnings.join(' ')}
@@ -325,7 +317,7 @@ export function SeriesForm({
         )}
         {!preview && (
           <Group>
-            <Button type="submit" loading={check.isPending || createOne.isPending}>
+            <Button type="submit" loading={form.busy}>
               {kind === 'once' && !editing ? 'Créer le créneau' : 'Vérifier les créneaux'}
             </Button>
             {onCancel && (

@@ -15,14 +15,15 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { formatMinutes, normalise } from '../../shared/format';
-import { api } from '../api';
+import { POOLING_REQUEST_STATUS_LABELS, PROPOSAL_STATUS_LABELS, planningApi } from '../../shared/planning';
+import { call } from '../api';
 import { useCan, useOrgId } from '../shell/session';
 import { ConfirmButton, ErrorAlert } from '../shell/ui';
-import { CHANNEL_LABELS, type Shift, type ShiftProposal, useCandidates, usePlanningAction } from './model';
+import { CHANNEL_LABELS, type Grid, type Shift, useCandidates, usePlanningAction } from './model';
 import { longDay, parisClock, parisDay, parisIso } from './time';
 
 /** One shift: who, when, where; for an open shift the ranked candidates, assigned in one click. */
@@ -52,9 +53,13 @@ export function ShiftPanel({
   const [unreachable, setUnreachable] = useState<string[]>([]);
   const proposals = useQuery({
     queryKey: ['planning', orgId, 'proposals', shift?.id],
-    queryFn: () => api<{ items: ShiftProposal[] }>(`/api/orgs/${orgId}/shifts/${shift!.id}/proposals`),
+    queryFn: () => call(planningApi.proposals, { params: { orgId, shiftId: shift!.id } }),
     enabled: !!shift && can('shift.assign'),
   });
+  // Reset when another shift (or new times) is shown — not when the grid's refetch hands the same shift again,
+  // which would wipe « Proposition envoyée à … » the moment after it appears.
+  const shiftKey = shift ? `${shift.id} ${shift.start} ${shift.end}` : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the shift's identity and times, not its object
   useEffect(() => {
     if (shift) {
       setDay(parisDay(shift.start));
@@ -65,42 +70,35 @@ export function ShiftPanel({
       setMessage(null);
       setUnreachable([]);
     }
-  }, [shift]);
+  }, [shiftKey]);
+  const qc = useQueryClient();
+  const onShift = (o: string) => ({ orgId: o, shiftId: shift!.id });
+  /** Once assigned, the shift leaves the grid's open row at once; the grid's refresh then shows it in its row. */
+  const leaveOpenRow = (id: string) =>
+    qc.setQueriesData<Grid>({ queryKey: ['planning', orgId, 'grid'] }, (g) =>
+      g ? { ...g, openShifts: g.openShifts.filter((s) => s.id !== id) } : g,
+    );
   const assign = usePlanningAction((o, workerId: string) =>
-    api<{ status: string; warnings: string[] }>(`/api/orgs/${o}/shifts/${shift!.id}/assign`, { body: { workerId } }),
+    call(planningApi.assign, { params: onShift(o), body: { workerId } }),
   );
   const propose = usePlanningAction((o, workerIds: string[]) =>
-    api<{
-      items: { workerId: string; workerName: string; channel: ShiftProposal['channel'] }[];
-      unreachable: { workerId: string; workerName: string; message: string }[];
-    }>(`/api/orgs/${o}/shifts/${shift!.id}/proposals`, { body: { workerIds } }),
+    call(planningApi.propose, { params: onShift(o), body: { workerIds } }),
   );
   const move = usePlanningAction((o) =>
-    api(`/api/orgs/${o}/shifts/${shift!.id}/move`, {
+    call(planningApi.move, {
+      params: onShift(o),
       body: { start: parisIso(day, from), end: parisIso(to <= from ? nextDay(day) : day, to) },
     }),
   );
-  const cancel = usePlanningAction((o) => api(`/api/orgs/${o}/shifts/${shift!.id}/cancel`, { body: {} }));
-  const askNetwork = usePlanningAction((o) =>
-    api<{ notified: number }>(`/api/orgs/${o}/shifts/${shift!.id}/pooling`, { method: 'POST' }),
-  );
+  const cancel = usePlanningAction((o) => call(planningApi.cancel, { params: onShift(o), body: {} }));
+  const askNetwork = usePlanningAction((o) => call(planningApi.askNetwork, { params: onShift(o) }));
   const pooling = useQuery({
     queryKey: ['planning', orgId, 'pooling', shift?.id],
-    queryFn: () =>
-      api<{
-        request: { status: string } | null;
-        offers: {
-          id: string;
-          firstName: string;
-          organisationName: string;
-          distanceKm: number | null;
-          status: string;
-        }[];
-      }>(`/api/orgs/${orgId}/shifts/${shift!.id}/pooling`),
+    queryFn: () => call(planningApi.shiftPooling, { params: onShift(orgId) }),
     enabled: open && can('shift.assign'),
   });
   const acceptOffer = usePlanningAction((o, offerId: string) =>
-    api(`/api/orgs/${o}/shifts/${shift!.id}/pooling/offers/${offerId}/accept`, { method: 'POST' }),
+    call(planningApi.acceptPoolingOffer, { params: { ...onShift(o), offerId } }),
   );
   const error = assign.error ?? propose.error ?? move.error ?? cancel.error ?? askNetwork.error ?? acceptOffer.error;
 
@@ -179,7 +177,7 @@ export function ShiftPanel({
                       variant="outline"
                       color={p.status === 'pending' ? 'violet.9' : p.status === 'accepted' ? 'teal.9' : 'gray.8'}
                     >
-                      {PROPOSAL_STATUS[p.status]}
+                      {PROPOSAL_STATUS_LABELS[p.status]}
                     </Badge>
                     <Text size="xs" c={p.channel === 'none' ? 'red.9' : 'dimmed'}>
                       {CHANNEL_LABELS[p.channel]}
@@ -259,6 +257,7 @@ export function ShiftPanel({
                             onClick={async () => {
                               const r = await assign.mutateAsync(c.workerId).catch(() => null);
                               if (r) {
+                                leaveOpenRow(shift.id);
                                 setMessage(`${c.name} est affecté·e à ce créneau.`);
                                 onClose();
                               }
@@ -305,8 +304,7 @@ export function ShiftPanel({
               {pooling.data?.request ? (
                 <Stack gap="xs">
                   <Text size="sm">
-                    Demande envoyée aux AI du réseau ({pooling.data.request.status === 'open' ? 'en cours' : 'pourvue'}
-                    ).
+                    Demande envoyée aux AI du réseau ({POOLING_REQUEST_STATUS_LABELS[pooling.data.request.status]}).
                   </Text>
                   {pooling.data.offers.map((o) => (
                     <Group key={o.id} justify="space-between">
@@ -385,14 +383,6 @@ export function ShiftPanel({
     </Drawer>
   );
 }
-
-const PROPOSAL_STATUS: Record<ShiftProposal['status'], string> = {
-  pending: 'en attente de réponse',
-  accepted: 'acceptée',
-  declined: 'refusée',
-  taken: 'créneau pris par une autre personne',
-  withdrawn: 'retirée',
-};
 
 function nextDay(date: string) {
   const d = new Date(`${date}T12:00:00Z`);

@@ -1,16 +1,9 @@
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, qs } from '../api';
+import { workersApi } from '../../shared/workers';
+import { call } from '../api';
 import { useOrgId } from '../shell/session';
-
-type WorkerItem = {
-  id: string;
-  firstName: string;
-  lastName: string;
-  communeName: string | null;
-  jobs: { rome: string }[];
-};
 
 /**
  * Picks a person among the worker records (active ones), searched by name on the server; empty means "leave
@@ -37,12 +30,11 @@ export function WorkerPicker({
   const list = useQuery({
     queryKey: ['planning', orgId, 'worker-picker', search],
     queryFn: ({ signal }) =>
-      api<{ items: WorkerItem[] }>(
-        `/api/orgs/${orgId}/workers${qs({ q: search.trim(), status: 'active', limit: 30 })}`,
-        {
-          signal,
-        },
-      ),
+      call(workersApi.list, {
+        params: { orgId },
+        query: { q: search.trim() || undefined, status: 'active', limit: 30 },
+        signal,
+      }),
     placeholderData: (prev) => prev,
   });
   const items = [...(list.data?.items ?? [])].sort(

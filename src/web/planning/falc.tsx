@@ -1,6 +1,6 @@
-import { Button, type ButtonProps, Group, Text } from '@mantine/core';
+import { Button, type ButtonProps, Group, Stack, Text, Title } from '@mantine/core';
 import type { ComponentType, ReactNode } from 'react';
-import { longDay, parisDay } from './time';
+import { longDay, parisClock, parisDay } from './time';
 
 /**
  * Building blocks of the pages in plain words (FALC): big buttons whose whole text shows on a 360 px screen
@@ -67,3 +67,31 @@ export const dayTitle = (instant: string) => {
   const d = longDay(parisDay(instant));
   return d.charAt(0).toUpperCase() + d.slice(1);
 };
+
+/** « De 08:00 à 12:00. » */
+export const hours = (s: { start: string; end: string }) => `De ${parisClock(s.start)} à ${parisClock(s.end)}.`;
+
+/** A titled block of a page: one job, one action (data-falc-block, checked by e2e/phone.test.ts). */
+export function Block({
+  id,
+  icon: Icon,
+  title,
+  children,
+}: {
+  id: string;
+  icon: ComponentType<{ size?: number }>;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${id}-title`} id={id} data-falc-block={id}>
+      <Title order={2} size="h3" id={`${id}-title`} mb="xs">
+        <Group gap={8} wrap="nowrap" component="span">
+          <Icon size={26} />
+          <span>{title}</span>
+        </Group>
+      </Title>
+      <Stack gap="xs">{children}</Stack>
+    </section>
+  );
+}

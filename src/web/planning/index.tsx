@@ -10,7 +10,7 @@ const PlanningGridPage = lazyPage(() => import('./PlanningGridPage'), 'PlanningG
 const PoolingPage = lazyPage(() => import('./PoolingPage'), 'PoolingPage');
 const PortalPlanningPage = lazyPage(() => import('./PortalPlanningPage'), 'PortalPlanningPage');
 const ProposalPage = lazyPage(() => import('./ProposalPage'), 'ProposalPage');
-const WorkerPage = lazyPage(() => import('./WorkerPage'), 'WorkerPage');
+const MyWorkPage = lazyPage(() => import('./MyWorkPage'), 'MyWorkPage');
 
 /** The planning pages: see src/server/modules/planning for the API they use. */
 export const planningWeb: WebModule = {
@@ -36,7 +36,7 @@ export const planningWeb: WebModule = {
     nav: [{ label: 'Planning', to: 'planning', action: 'shift.read' }],
   },
   workerArea: {
-    routes: [{ path: 'mon-travail', element: <WorkerPage /> }],
+    routes: [{ path: 'mon-travail', element: <MyWorkPage /> }],
     nav: [{ label: 'Mon travail', to: 'mon-travail', action: 'self.read' }],
   },
 };

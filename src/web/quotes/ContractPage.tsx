@@ -4,11 +4,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatCents, formatDate, formatDateTime } from '../../shared/format';
-import { api, qs } from '../api';
+import { quotesApi, SUPPLIER_LABELS } from '../../shared/quotes';
+import { workersApi } from '../../shared/workers';
+import { call, urlOf } from '../api';
 import { useCan, useMembership, useOrgId } from '../shell/session';
 import { ConfirmButton, ErrorAlert, Loading, PageHeader } from '../shell/ui';
 import { CommitmentNumberCard, ContractDocumentsCard } from './ContractPaperwork';
-import { type ContractDetail, SUPPLIER_LABELS } from './labels';
 import { Notice } from './Notice';
 
 /** One contract or amendment: its R5132-20 mentions, versions, the PDF, signing, naming the workers. */
@@ -23,16 +24,13 @@ export function ContractPage() {
   const [error, setError] = useState<unknown>(null);
   const contract = useQuery({
     queryKey: ['placement-contract', orgId, placementContractId],
-    queryFn: () => api<ContractDetail>(`/api/orgs/${orgId}/placement-contracts/${placementContractId}`),
+    queryFn: () => call(quotesApi.contract, { params: { orgId, placementContractId: placementContractId ?? '' } }),
   });
   // The workers are chosen from their records (R5132-20 names them), never typed.
   const workerOptions = useQuery({
     queryKey: ['workers', orgId, 'options'],
     enabled: can('placement_contract.write'),
-    queryFn: () =>
-      api<{ items: { id: string; firstName: string; lastName: string; communeName: string | null }[] }>(
-        `/api/orgs/${orgId}/workers${qs({ status: 'active', limit: 200 })}`,
-      ),
+    queryFn: () => call(workersApi.list, { params: { orgId }, query: { status: 'active', limit: 200 } }),
   });
   if (contract.isPending) return <Loading />;
   if (!contract.data) return <ErrorAlert error={contract.error} />;
@@ -48,7 +46,7 @@ export function ContractPage() {
           <>
             <Button
               component="a"
-              href={`/api/orgs/${orgId}/placement-contracts/${c.id}/pdf`}
+              href={urlOf(quotesApi.contractPdf, { params: { orgId, placementContractId: c.id } })}
               target="_blank"
               variant="default"
             >
@@ -69,7 +67,7 @@ export function ContractPage() {
                 consequence="Vous signez ce document en ligne : votre nom, la date et votre adresse IP sont enregistrés."
                 confirmLabel="Je signe"
                 onConfirm={async () => {
-                  await api(`/api/orgs/${orgId}/placement-contracts/${c.id}/sign`, { method: 'POST' });
+                  await call(quotesApi.sign, { params: { orgId, placementContractId: c.id }, body: undefined });
                   refresh();
                 }}
               >
@@ -178,12 +176,10 @@ export function ContractPage() {
               onClick={async () => {
                 setError(null);
                 try {
-                  const r = await api<{ placementContractId: string; created: boolean }>(
-                    `/api/orgs/${orgId}/placement-contracts/${c.id}/workers`,
-                    {
-                      body: { workerIds: chosen ?? latest.workerIds ?? [] },
-                    },
-                  );
+                  const r = await call(quotesApi.contractWorkers, {
+                    params: { orgId, placementContractId: c.id },
+                    body: { workerIds: chosen ?? latest.workerIds ?? [] },
+                  });
                   notifications.show({ message: r.created ? 'Avenant créé.' : 'Aucun changement.', color: 'green' });
                   setChosen(null);
                   refresh();

@@ -15,12 +15,10 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDateTime } from '../../shared/format';
-import { ApiError, api } from '../api';
+import { type ContractDetail, quotesApi } from '../../shared/quotes';
+import { ApiError, call, urlOf } from '../api';
 import { useCan, useOrgId } from '../shell/session';
 import { ConfirmButton, ErrorAlert } from '../shell/ui';
-import type { ContractDetail } from './labels';
-
-type ContractDocument = { id: string; fileName: string; contentType: string; sizeBytes: number; createdAt: string };
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -45,8 +43,8 @@ export function CommitmentNumberCard({ contract }: { contract: ContractDetail })
   const [value, setValue] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (commitmentNumber: string | null) =>
-      api(`/api/orgs/${orgId}/placement-contracts/${contract.id}/commitment-number`, {
-        method: 'PUT',
+      call(quotesApi.commitmentNumber, {
+        params: { orgId, placementContractId: contract.id },
         body: { commitmentNumber },
       }),
     onSuccess: () => {
@@ -104,14 +102,15 @@ export function ContractDocumentsCard({ contract }: { contract: ContractDetail }
   const can = useCan();
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const base = `/api/orgs/${orgId}/placement-contracts/${contract.id}/documents`;
+  const params = { orgId, placementContractId: contract.id };
   const key = ['placement-contract-documents', orgId, contract.id];
-  const documents = useQuery({ queryKey: key, queryFn: () => api<{ items: ContractDocument[] }>(base) });
+  const documents = useQuery({ queryKey: key, queryFn: () => call(quotesApi.documents, { params }) });
   const upload = useMutation({
     mutationFn: async (f: File) => {
       if (f.size > MAX_BYTES)
         throw new ApiError(400, 'validation_failed', `Le fichier pèse ${sizeLabel(f.size)} : 5 Mo au plus.`);
-      return api<ContractDocument & { created: boolean }>(base, {
+      return call(quotesApi.attachDocument, {
+        params,
         body: { fileName: f.name, contentBase64: await base64Of(f) },
       });
     },
@@ -156,7 +155,10 @@ export function ContractDocumentsCard({ contract }: { contract: ContractDetail }
               {items.map((d) => (
                 <Table.Tr key={d.id}>
                   <Table.Td>
-                    <Anchor href={`${base}/${d.id}`} underline="always">
+                    <Anchor
+                      href={urlOf(quotesApi.document, { params: { ...params, documentId: d.id } })}
+                      underline="always"
+                    >
                       {d.fileName}
                     </Anchor>
                   </Table.Td>
@@ -171,7 +173,7 @@ export function ContractDocumentsCard({ contract }: { contract: ContractDetail }
                         consequence={`Le fichier « ${d.fileName} » est retiré du contrat (le retrait est inscrit au journal).`}
                         confirmLabel="Retirer le fichier"
                         onConfirm={async () => {
-                          await api(`${base}/${d.id}`, { method: 'DELETE' });
+                          await call(quotesApi.removeDocument, { params: { ...params, documentId: d.id } });
                           await qc.invalidateQueries({ queryKey: key });
                         }}
                       >

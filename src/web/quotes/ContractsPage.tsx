@@ -2,11 +2,11 @@ import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatDate } from '../../shared/format';
-import { api, qs } from '../api';
+import { quotesApi } from '../../shared/quotes';
+import { call } from '../api';
 import { StackTable } from '../shell/StackTable';
 import { useMembership, useOrgId } from '../shell/session';
 import { Empty, ErrorAlert, Loading, PageHeader } from '../shell/ui';
-import type { Contract } from './labels';
 
 /** Contracts and amendments; in the portal, the client's own, the unsigned first. */
 export function ContractsPage() {
@@ -14,8 +14,7 @@ export function ContractsPage() {
   const portal = useMembership().role === 'client_user';
   const list = useQuery({
     queryKey: ['placement-contracts', orgId],
-    queryFn: () =>
-      api<{ items: Contract[]; total: number }>(`/api/orgs/${orgId}/placement-contracts${qs({ limit: 200 })}`),
+    queryFn: () => call(quotesApi.contracts, { params: { orgId }, query: { limit: 200 } }),
   });
   const items = [...(list.data?.items ?? [])].sort((a, b) => Number(!!a.signedAt) - Number(!!b.signedAt));
   return (

@@ -3,29 +3,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { formatCents, formatDate, formatDateTime, formatMinutes } from '../../shared/format';
-import { ApiError, api } from '../api';
+import { quotesApi } from '../../shared/quotes';
+import { ApiError, call, urlOf } from '../api';
 import { ErrorAlert, Loading } from '../shell/ui';
 import { Notice } from './Notice';
-
-type PublicQuote = {
-  number: string;
-  revision: number;
-  status: string;
-  organisation: { name: string; phone: string | null; email: string | null };
-  clientName: string;
-  validUntil: string;
-  tenderReference: string | null;
-  totalCents: number;
-  startDate: string | null;
-  endDate: string | null;
-  tasks: string | null;
-  siteName: string | null;
-  protectiveEquipment: string | null;
-  lines: { id: string; label: string; minutes: number; hourlyRateCents: number; totalCents: number }[];
-  acceptedAt: string | null;
-  acceptedBy: string | null;
-  refusedAt: string | null;
-};
 
 /** The page the client's private link opens: read, accept (signing the contract) or refuse. Works on a phone. */
 export function PublicQuotePage() {
@@ -39,7 +20,7 @@ export function PublicQuotePage() {
   const key = ['public-quote', token];
   const quote = useQuery({
     queryKey: key,
-    queryFn: () => api<PublicQuote>(`/api/public/quotes/${token}`),
+    queryFn: () => call(quotesApi.publicQuote, { params: { token: token ?? '' } }),
     retry: false,
   });
   if (quote.isPending) return <Loading />;
@@ -60,9 +41,11 @@ export function PublicQuotePage() {
     setErrors({});
     setError(null);
     try {
-      await api(`/api/public/quotes/${token}/${kind}`, {
-        body: kind === 'accept' ? { name, consent: consent || undefined } : { name, reason: reason || null },
-      });
+      const params = { token: token ?? '' };
+      if (kind === 'accept')
+        // Unticked, the consent is sent absent: the server's message stands under the box.
+        await call(quotesApi.publicAccept, { params, body: { name, consent: (consent || undefined) as true } });
+      else await call(quotesApi.publicRefuse, { params, body: { name, reason: reason || null } });
       qc.invalidateQueries({ queryKey: key });
     } catch (e) {
       if (e instanceof ApiError) setErrors(e.fieldErrors);
@@ -121,7 +104,7 @@ export function PublicQuotePage() {
       {q.siteName && <Text size="sm">Lieu : {q.siteName}</Text>}
       {q.tasks && <Text size="sm">Tâches : {q.tasks}</Text>}
       {q.protectiveEquipment && <Text size="sm">Équipements : {q.protectiveEquipment}</Text>}
-      <Anchor href={`/api/public/quotes/${token}/pdf`} target="_blank">
+      <Anchor href={urlOf(quotesApi.publicPdf, { params: { token: token ?? '' } })} target="_blank">
         Télécharger le devis (PDF)
       </Anchor>
       {open && (

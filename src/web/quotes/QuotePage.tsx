@@ -4,11 +4,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatCents, formatDate, formatDateTime, formatMinutes } from '../../shared/format';
-import { api } from '../api';
+import { QUOTE_STATUS_LABELS, quotesApi, SUPPLIER_LABELS } from '../../shared/quotes';
+import { call, urlOf } from '../api';
 import { StackTable } from '../shell/StackTable';
 import { useCan, useMembership, useOrgId } from '../shell/session';
 import { ConfirmButton, ErrorAlert, Loading, PageHeader } from '../shell/ui';
-import { QUOTE_STATUS_LABELS, type QuoteDetail, SUPPLIER_LABELS } from './labels';
 import { Notice } from './Notice';
 import { QuoteStatusBadge as StatusBadge } from './QuoteStatusBadge';
 
@@ -25,7 +25,7 @@ export function QuotePage() {
   const [reason, setReason] = useState('');
   const quote = useQuery({
     queryKey: ['quote', orgId, quoteId],
-    queryFn: () => api<QuoteDetail>(`/api/orgs/${orgId}/quotes/${quoteId}`),
+    queryFn: () => call(quotesApi.get, { params: { orgId, quoteId: quoteId ?? '' } }),
   });
   const refresh = () => {
     qc.invalidateQueries({ queryKey: ['quote', orgId] });
@@ -49,7 +49,12 @@ export function QuotePage() {
         }
         actions={
           <>
-            <Button component="a" href={`/api/orgs/${orgId}/quotes/${q.id}/pdf`} target="_blank" variant="default">
+            <Button
+              component="a"
+              href={urlOf(quotesApi.pdf, { params: { orgId, quoteId: q.id } })}
+              target="_blank"
+              variant="default"
+            >
               PDF
             </Button>
             {open && can('quote.write') && (
@@ -57,7 +62,7 @@ export function QuotePage() {
                 consequence={`Le devis sera envoyé par e-mail à ${q.clientName} avec un lien personnel pour l’accepter ou le refuser.`}
                 confirmLabel="Envoyer"
                 onConfirm={async () => {
-                  const r = await api<{ link: string }>(`/api/orgs/${orgId}/quotes/${q.id}/send`, { method: 'POST' });
+                  const r = await call(quotesApi.send, { params: { orgId, quoteId: q.id }, body: undefined });
                   setLink(r.link);
                   notifications.show({ message: 'Devis envoyé.', color: 'green' });
                   refresh();
@@ -75,9 +80,7 @@ export function QuotePage() {
                 }
                 confirmLabel={portal ? 'J’accepte et je signe' : 'Enregistrer l’acceptation'}
                 onConfirm={async () => {
-                  const r = await api<{ placementContractId: string }>(`/api/orgs/${orgId}/quotes/${q.id}/accept`, {
-                    method: 'POST',
-                  });
+                  const r = await call(quotesApi.accept, { params: { orgId, quoteId: q.id }, body: undefined });
                   refresh();
                   navigate(`../../contrats/${r.placementContractId}`, { relative: 'path' });
                 }}
@@ -89,7 +92,8 @@ export function QuotePage() {
               <Button
                 variant="default"
                 onClick={async () => {
-                  const r = await api<{ id: string }>(`/api/orgs/${orgId}/quotes/${q.id}/revise`, {
+                  const r = await call(quotesApi.revise, {
+                    params: { orgId, quoteId: q.id },
                     body: { validUntil: undefined },
                   });
                   refresh();
@@ -121,7 +125,15 @@ export function QuotePage() {
           {q.acceptedIp ? ` (adresse IP ${q.acceptedIp})` : ''}.
           <Group mt="xs">
             {/* The next step: the contract, where the workers are named and the mission created. */}
-            <Button component={Link} to={`../../contrats/${q.placementContractId}`} relative="path">
+            {/* Its label wraps on a 360 px phone (the client reads it in its portal) instead of overflowing. */}
+            <Button
+              component={Link}
+              to={`../../contrats/${q.placementContractId}`}
+              relative="path"
+              h="auto"
+              py={6}
+              styles={{ label: { whiteSpace: 'normal' } }}
+            >
               Étape suivante : le contrat de mise à disposition
             </Button>
           </Group>
@@ -217,7 +229,7 @@ export function QuotePage() {
             consequence="Le devis sera refusé ; l’association en sera informée."
             confirmLabel="Refuser le devis"
             onConfirm={async () => {
-              await api(`/api/orgs/${orgId}/quotes/${q.id}/refuse`, { body: { reason: reason || null } });
+              await call(quotesApi.refuse, { params: { orgId, quoteId: q.id }, body: { reason: reason || null } });
               refresh();
             }}
           >

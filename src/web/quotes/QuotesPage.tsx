@@ -2,11 +2,11 @@ import { Anchor, Button, Select, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatCents, formatDate } from '../../shared/format';
-import { api, qs } from '../api';
+import { QUOTE_STATUS_LABELS, QUOTE_STATUSES, quotesApi } from '../../shared/quotes';
+import { call } from '../api';
 import { StackTable } from '../shell/StackTable';
 import { useCan, useMembership, useOrgId } from '../shell/session';
 import { Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
-import { QUOTE_STATUS_LABELS, type Quote } from './labels';
 import { QuoteStatusBadge as StatusBadge } from './QuoteStatusBadge';
 
 const STATUS_OPTIONS = ['draft', 'sent', 'accepted', 'refused', 'expired', 'superseded'].map((s) => ({
@@ -24,7 +24,10 @@ export function QuotesPage() {
   const list = useQuery({
     queryKey: ['quotes', orgId, f.status],
     queryFn: () =>
-      api<{ items: Quote[]; total: number }>(`/api/orgs/${orgId}/quotes${qs({ status: f.status, limit: 200 })}`),
+      call(quotesApi.list, {
+        params: { orgId },
+        query: { status: QUOTE_STATUSES.find((s) => s === f.status), limit: 200 },
+      }),
   });
   return (
     <>

@@ -2,27 +2,13 @@ import { Button, Grid, NumberInput, Select, Table, Text, TextInput, Title } from
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { CLIENT_KIND_LABELS, CLIENT_KIND_OPTIONS } from '../../shared/clients';
 import { formatCents, formatDate, formatMinutes } from '../../shared/format';
-import { ApiError, api, qs } from '../api';
-import { CLIENT_KIND_LABELS, CLIENT_KIND_OPTIONS } from '../clients/labels';
+import { quotesApi } from '../../shared/quotes';
+import { ApiError, call } from '../api';
 import { JobSelect } from '../directory/Filters';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
-
-type Rate = {
-  id: string;
-  rome: string | null;
-  romeLabel: string | null;
-  clientKind: string | null;
-  hourlyRateCents: number;
-  nightSurchargePct: number;
-  sundaySurchargePct: number;
-  holidaySurchargePct: number;
-  travelFeeCents: number;
-  minimumBilledMinutes: number;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-};
 
 /** Rates per job and client kind, with their history; a new rate closes the previous one. */
 export function RatesPage() {
@@ -34,7 +20,7 @@ export function RatesPage() {
   const list = useQuery({
     queryKey: ['rates', orgId, f.history],
     queryFn: () =>
-      api<{ items: Rate[] }>(`/api/orgs/${orgId}/rates${qs({ on: f.history ? undefined : today, limit: 200 })}`),
+      call(quotesApi.rates, { params: { orgId }, query: { on: f.history ? undefined : today, limit: 200 } }),
   });
   const blank = {
     rome: '',
@@ -55,7 +41,8 @@ export function RatesPage() {
     setErrors({});
     setError(null);
     try {
-      await api(`/api/orgs/${orgId}/rates`, {
+      await call(quotesApi.createRate, {
+        params: { orgId },
         body: {
           rome: v.rome || null,
           clientKind: v.clientKind || null,
@@ -134,7 +121,7 @@ export function RatesPage() {
                       size="xs"
                       variant="subtle"
                       onClick={async () => {
-                        await api(`/api/orgs/${orgId}/rates/${r.id}`, { method: 'DELETE' });
+                        await call(quotesApi.deleteRate, { params: { orgId, rateId: r.id } });
                         qc.invalidateQueries({ queryKey: ['rates', orgId] });
                       }}
                     >

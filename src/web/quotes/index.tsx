@@ -1,6 +1,6 @@
 import { lazyPage, type WebModule } from '../shell/module';
 
-const NewQuotePage = lazyPage(() => import('./QuoteForm'), 'NewQuotePage');
+const NewQuotePage = lazyPage(() => import('./NewQuotePage'), 'NewQuotePage');
 const ContractPage = lazyPage(() => import('./ContractPage'), 'ContractPage');
 const ContractsPage = lazyPage(() => import('./ContractsPage'), 'ContractsPage');
 const PublicQuotePage = lazyPage(() => import('./PublicQuotePage'), 'PublicQuotePage');

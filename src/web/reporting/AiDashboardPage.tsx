@@ -1,16 +1,18 @@
 import { Button, SimpleGrid, Stack } from '@mantine/core';
-import { formatCents, formatDate } from '../../shared/format';
-import { useCan, useOrgId } from '../shell/session';
-import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
 import {
-  type AiDashboard,
+  formatCents,
+  formatDate,
   formatDelay,
-  formatHours,
+  formatWholeHours as formatHours,
   formatNumber,
   formatShare,
-  monthLabel,
-  useAiDashboard,
-} from './api';
+  shortFrenchMonth as monthLabel,
+} from '../../shared/format';
+import { reportingApi } from '../../shared/reporting';
+import { urlOf } from '../api';
+import { useCan, useOrgId } from '../shell/session';
+import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
+import { type AiDashboard, useAiDashboard } from './api';
 import { ChartCard } from './ChartCard';
 import { PeriodPicker, usePeriod } from './period';
 import { Stat } from './Stat';
@@ -44,7 +46,7 @@ export function AiDashboardPage() {
 function ReportButton({ year }: { year: number }) {
   const orgId = useOrgId();
   return (
-    <Button component="a" href={`/api/orgs/${orgId}/reports/activity/${year}/pdf`} download variant="filled">
+    <Button component="a" href={urlOf(reportingApi.activityPdf, { params: { orgId, year } })} download variant="filled">
       Rapport d’activité {year} (PDF)
     </Button>
   );

@@ -1,10 +1,16 @@
-import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { formatDate } from '../../shared/format';
+import {
+  formatDate,
+  formatDelay,
+  formatWholeHours as formatHours,
+  shortFrenchMonth as monthLabel,
+} from '../../shared/format';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import type { StructurePoint } from '../directory/api';
 import { useNetworkId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
-import { formatDelay, formatHours, monthLabel, type NetworkDashboard, useNetworkDashboard } from './api';
+import { type NetworkDashboard, useNetworkDashboard } from './api';
 import { ChartCard } from './ChartCard';
 import { PeriodPicker, usePeriod } from './period';
 import { Stat } from './Stat';
@@ -154,56 +160,58 @@ function ActivityMap({ d }: { d: NetworkDashboard }) {
   );
 }
 
+type PerAi = NetworkDashboard['perAi'][number];
+const PER_AI_COLUMNS: DataColumn<PerAi>[] = [
+  { key: 'structure', header: 'Structure', cell: (a) => <Text fw={500}>{a.name}</Text>, sortBy: (a) => a.name },
+  { key: 'departement', header: 'Département', cell: (a) => a.departement ?? '—', sortBy: (a) => a.departement },
+  {
+    key: 'besoins',
+    header: 'Besoins orientés',
+    cell: (a) => a.needsRouted,
+    sortBy: (a) => a.needsRouted,
+    align: 'right',
+  },
+  { key: 'pris', header: 'Pris en charge', cell: (a) => a.claimed, sortBy: (a) => a.claimed, align: 'right' },
+  {
+    key: 'delai',
+    header: 'Délai médian',
+    cell: (a) => formatDelay(a.medianMinutesToClaim),
+    sortBy: (a) => a.medianMinutesToClaim,
+    align: 'right',
+  },
+  {
+    key: 'heures',
+    header: 'Heures médico-social',
+    cell: (a) => formatHours(a.minutesDelivered),
+    sortBy: (a) => a.minutesDelivered,
+    csv: (a) => Math.round(a.minutesDelivered / 60),
+    align: 'right',
+  },
+  {
+    key: 'embauches',
+    header: 'Embauches',
+    cell: (a) => a.hiresByClients,
+    sortBy: (a) => a.hiresByClients,
+    align: 'right',
+  },
+];
+
 function PerAiTable({ d }: { d: NetworkDashboard }) {
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="per-ai-title">
       <Title order={2} size="h4" id="per-ai-title" mb="sm">
         Par structure
       </Title>
-      <Table.ScrollContainer
-        minWidth={640}
-        // A scrolled table must be reachable by keyboard (axe scrollable-region-focusable).
-        scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Tableau défilant' } }}
-      >
-        <Table striped fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Structure</Table.Th>
-              <Table.Th scope="col">Département</Table.Th>
-              <Table.Th scope="col" ta="right">
-                Besoins orientés
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                Pris en charge
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                Délai médian
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                Heures médico-social
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                Embauches
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {d.perAi.map((a) => (
-              <Table.Tr key={a.organisationId}>
-                <Table.Th scope="row" fw={500}>
-                  {a.name}
-                </Table.Th>
-                <Table.Td>{a.departement ?? '—'}</Table.Td>
-                <Table.Td ta="right">{a.needsRouted}</Table.Td>
-                <Table.Td ta="right">{a.claimed}</Table.Td>
-                <Table.Td ta="right">{formatDelay(a.medianMinutesToClaim)}</Table.Td>
-                <Table.Td ta="right">{formatHours(a.minutesDelivered)}</Table.Td>
-                <Table.Td ta="right">{a.hiresByClients}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        rows={d.perAi}
+        columns={PER_AI_COLUMNS}
+        rowKey={(a) => a.organisationId}
+        caption="Chiffres du réseau par structure"
+        empty="Aucune structure dans le réseau."
+        searchText={(a) => `${a.name} ${a.departement ?? ''}`}
+        searchLabel="Chercher une structure"
+        csvName={`reseau-par-structure-${d.from}-${d.to}`}
+      />
     </Card>
   );
 }

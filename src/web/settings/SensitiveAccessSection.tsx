@@ -1,18 +1,10 @@
 import { Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api';
+import { accountsApi, type StaffAccess } from '../../shared/accounts';
+import { call } from '../api';
 import { ROLE_LABELS, useMe, useOrgId, useRefreshMe } from '../shell/session';
 import { ErrorAlert, Loading } from '../shell/ui';
-
-type StaffAccess = {
-  membershipId: string;
-  userId: string;
-  name: string;
-  email: string;
-  role: string;
-  sensitiveAccess: boolean;
-};
 
 /**
  * The sensitive data right, granted by name (policies/sensitive.ts): the org admin switches it per member of
@@ -26,12 +18,12 @@ export function SensitiveAccessSection() {
   const key = ['sensitive-access', orgId];
   const query = useQuery({
     queryKey: key,
-    queryFn: () => api<{ items: StaffAccess[] }>(`/api/orgs/${orgId}/members/sensitive-access`),
+    queryFn: () => call(accountsApi.sensitiveAccess, { params: { orgId } }),
   });
   const set = useMutation({
     mutationFn: (o: { membershipId: string; granted: boolean }) =>
-      api<StaffAccess>(`/api/orgs/${orgId}/members/${o.membershipId}/sensitive-access`, {
-        method: 'PUT',
+      call(accountsApi.setSensitiveAccess, {
+        params: { orgId, membershipId: o.membershipId },
         body: { granted: o.granted },
       }),
     onSuccess: (row) => {

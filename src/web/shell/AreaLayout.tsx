@@ -2,7 +2,8 @@ import { AppShell, Badge, Burger, Button, Group, NavLink, Select, Text, Title } 
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, Outlet, NavLink as RouterLink, useLocation, useNavigate, useParams } from 'react-router';
-import { api } from '../api';
+import { accountsApi } from '../../shared/accounts';
+import { call } from '../api';
 import type { NavItem } from './module';
 import { homeOf, type Membership, MembershipContext, ROLE_LABELS, useMe } from './session';
 
@@ -50,7 +51,7 @@ export function AreaLayout({ area, nav, base }: { area: Area; nav: NavItem[]; ba
   const root = base(id!);
 
   const logout = async () => {
-    await api('/api/auth/logout', { method: 'POST' });
+    await call(accountsApi.logout, {});
     qc.clear();
     navigate('/connexion');
   };

@@ -1,27 +1,18 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import { useParams } from 'react-router';
-import { ApiError, api } from '../api';
+import { accountsApi, type Me } from '../../shared/accounts';
+import { ApiError, call } from '../api';
 
-export type Membership = {
-  organisationId?: string;
-  networkId?: string;
-  clientId?: string;
-  workerId?: string;
-  name: string;
-  role: string;
-  actions: string[];
-  /** Granted the sensitive data right (barrier details, interview notes, eligibility criteria, export). */
-  sensitiveAccess?: boolean;
-};
-export type Me = { user: { id: string; email: string; name: string }; memberships: Membership[] };
+export type { Me } from '../../shared/accounts';
+export type Membership = Me['memberships'][number];
 
 export function useMe() {
   return useQuery({
     queryKey: ['me'],
     queryFn: async () => {
       try {
-        return await api<Me>('/api/me');
+        return await call(accountsApi.me, {});
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;
         throw e;

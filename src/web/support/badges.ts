@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import type { HireDeclaration } from '../../shared/hires';
-import { api } from '../api';
+import { hiresApi } from '../../shared/hires';
+import { call } from '../api';
 
 /** The declared hires of the AI (a client user: its own); `pending` counts those waiting for an answer. */
 export function useHireDeclarations() {
   const { orgId } = useParams();
   return useQuery({
     queryKey: ['hire-declarations', orgId],
-    queryFn: () => api<{ items: HireDeclaration[]; pending: number }>(`/api/orgs/${orgId}/hire-declarations`),
+    queryFn: () => call(hiresApi.list, { params: { orgId: orgId ?? '' } }),
     enabled: !!orgId,
     refetchInterval: 60_000,
   });

@@ -1,8 +1,8 @@
 import { lazyPage, type WebModule } from '../shell/module';
 import { usePendingHires } from './badges';
 
-const HiresPage = lazyPage(() => import('./HirePages'), 'HiresPage');
-const PortalHiresPage = lazyPage(() => import('./HirePages'), 'PortalHiresPage');
+const HiresPage = lazyPage(() => import('./HiresPage'), 'HiresPage');
+const PortalHiresPage = lazyPage(() => import('./PortalHiresPage'), 'PortalHiresPage');
 
 /**
  * The support file lives inside the worker record (tab "Accompagnement", see SupportFileTab): it is always read

@@ -1,8 +1,8 @@
 import { lazyPage, type WebModule } from '../shell/module';
 
-const PublicTimesheetPage = lazyPage(() => import('./TimesheetsPages'), 'PublicTimesheetPage');
-const TimesheetPage = lazyPage(() => import('./TimesheetsPages'), 'TimesheetPage');
-const TimesheetsPage = lazyPage(() => import('./TimesheetsPages'), 'TimesheetsPage');
+const PublicTimesheetPage = lazyPage(() => import('./PublicTimesheetPage'), 'PublicTimesheetPage');
+const TimesheetPage = lazyPage(() => import('./TimesheetPage'), 'TimesheetPage');
+const TimesheetsPage = lazyPage(() => import('./TimesheetsPage'), 'TimesheetsPage');
 
 /** The timesheets pages: see src/server/modules/timesheets for the API they use. */
 export const timesheetsWeb: WebModule = {

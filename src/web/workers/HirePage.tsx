@@ -3,11 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDate } from '../../shared/format';
-import { api } from '../api';
+import { workersApi } from '../../shared/workers';
+import { call, urlOf } from '../api';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
-import { ContractForm, DiagnosisForm, PassForm } from './forms';
-import type { Worker } from './model';
+import { ContractForm } from './ContractForm';
+import { DiagnosisForm } from './DiagnosisForm';
+import { PassForm } from './PassForm';
 
 /** The hire flow: eligibility diagnosis → PASS IAE → employment contract. */
 export function HirePage() {
@@ -15,7 +17,7 @@ export function HirePage() {
   const { workerId = '' } = useParams();
   const worker = useQuery({
     queryKey: ['worker', orgId, workerId],
-    queryFn: () => api<Worker>(`/api/orgs/${orgId}/workers/${workerId}`),
+    queryFn: () => call(workersApi.get, { params: { orgId, workerId } }),
   });
   const [active, setActive] = useState<number | null>(null);
   if (worker.isPending) return <Loading />;
@@ -63,7 +65,9 @@ export function HirePage() {
                 <Button
                   variant="default"
                   component="a"
-                  href={`/api/orgs/${orgId}/workers/${workerId}/contracts/${w.contracts.at(-1)!.id}/pdf`}
+                  href={urlOf(workersApi.contractPdf, {
+                    params: { orgId, workerId, contractId: w.contracts.at(-1)!.id },
+                  })}
                   target="_blank"
                 >
                   Contrat en PDF

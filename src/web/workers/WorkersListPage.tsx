@@ -1,11 +1,12 @@
-import { Anchor, Badge, Button, Group, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SegmentedControl, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatDate } from '../../shared/format';
-import { api, qs } from '../api';
+import { type WorkerSummary, workersApi } from '../../shared/workers';
+import { call } from '../api';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan, useOrgId } from '../shell/session';
-import { Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
-import type { WorkerSummary } from './model';
+import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { JobFilter } from './pickers';
 
 export function passBadge(daysLeft: number | null, endDate: string | null) {
@@ -26,26 +27,66 @@ export function passBadge(daysLeft: number | null, endDate: string | null) {
   return <Text size="sm">{formatDate(endDate)}</Text>;
 }
 
+const WORKER_COLUMNS: DataColumn<WorkerSummary>[] = [
+  {
+    key: 'nom',
+    header: 'Nom',
+    cell: (w) => (
+      <>
+        <Anchor component={Link} to={w.id}>
+          {w.lastName.toUpperCase()} {w.firstName}
+        </Anchor>
+        {w.exitDate && (
+          <Text size="xs" c="dimmed">
+            Sorti·e le {formatDate(w.exitDate)}
+          </Text>
+        )}
+      </>
+    ),
+    csv: (w) => `${w.lastName.toUpperCase()} ${w.firstName}`,
+  },
+  { key: 'commune', header: 'Commune', cell: (w) => w.communeName, csv: (w) => w.communeName },
+  {
+    key: 'metiers',
+    header: 'Métiers',
+    cell: (w) => <Text size="sm">{w.jobs.map((j) => j.label).join(', ')}</Text>,
+    csv: (w) => w.jobs.map((j) => j.label).join(', '),
+  },
+  {
+    key: 'pass',
+    header: 'Fin du PASS IAE',
+    cell: (w) => passBadge(w.passDaysLeft, w.passEndDate),
+    csv: (w) => w.passEndDate,
+  },
+  {
+    key: 'heures',
+    header: 'Heures max / semaine',
+    cell: (w) => w.maxHoursPerWeek ?? '—',
+    csv: (w) => w.maxHoursPerWeek,
+  },
+];
+
 /** The workers of the AI, PASS ending soon first; filters kept in the URL. */
 export function WorkersListPage() {
   const orgId = useOrgId();
   const can = useCan();
   const [filters, setFilters] = useUrlFilters(['q', 'job', 'pass', 'status', 'page'] as const);
-  const page = Number(filters.page || 0);
+  const page = Math.max(1, Number(filters.page) || 1);
   const limit = 50;
   const list = useQuery({
     queryKey: ['workers', orgId, filters],
     queryFn: () =>
-      api<{ items: WorkerSummary[]; total: number }>(
-        `/api/orgs/${orgId}/workers${qs({
+      call(workersApi.list, {
+        params: { orgId },
+        query: {
           q: filters.q,
           job: filters.job,
           passEndingSoon: filters.pass === 'soon' ? 'true' : undefined,
-          status: filters.status || 'active',
+          status: (filters.status || 'active') as 'active' | 'exited' | 'all',
           limit,
-          offset: page * limit,
-        })}`,
-      ),
+          offset: (page - 1) * limit,
+        },
+      }),
   });
   return (
     <>
@@ -92,68 +133,19 @@ export function WorkersListPage() {
       <ErrorAlert error={list.error} title="Liste indisponible" />
       {list.isPending ? (
         <Loading />
-      ) : list.data && list.data.items.length === 0 ? (
-        <Empty>Aucun·e salarié·e ne correspond à ces filtres.</Empty>
       ) : (
         list.data && (
-          <>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Nom</Table.Th>
-                  <Table.Th>Commune</Table.Th>
-                  <Table.Th>Métiers</Table.Th>
-                  <Table.Th>Fin du PASS IAE</Table.Th>
-                  <Table.Th>Heures max / semaine</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((w) => (
-                  <Table.Tr key={w.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={w.id}>
-                        {w.lastName.toUpperCase()} {w.firstName}
-                      </Anchor>
-                      {w.exitDate && (
-                        <Text size="xs" c="dimmed">
-                          Sorti·e le {formatDate(w.exitDate)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{w.communeName}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{w.jobs.map((j) => j.label).join(', ')}</Text>
-                    </Table.Td>
-                    <Table.Td>{passBadge(w.passDaysLeft, w.passEndDate)}</Table.Td>
-                    <Table.Td>{w.maxHoursPerWeek ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Group justify="space-between" mt="sm">
-              <Text size="sm" c="dimmed">
-                {list.data.total} salarié·e{list.data.total > 1 ? 's' : ''}
-              </Text>
-              <Group gap="xs">
-                <Button
-                  variant="default"
-                  size="xs"
-                  disabled={page === 0}
-                  onClick={() => setFilters({ page: String(page - 1) })}
-                >
-                  Précédents
-                </Button>
-                <Button
-                  variant="default"
-                  size="xs"
-                  disabled={(page + 1) * limit >= list.data.total}
-                  onClick={() => setFilters({ page: String(page + 1) })}
-                >
-                  Suivants
-                </Button>
-              </Group>
-            </Group>
-          </>
+          <DataTable
+            rows={list.data.items}
+            rowKey={(w) => w.id}
+            caption={`${list.data.total} salarié·e${list.data.total > 1 ? 's' : ''}`}
+            showCaption
+            empty="Aucun·e salarié·e ne correspond à ces filtres."
+            pageSize={limit}
+            total={list.data.total}
+            csvName="salaries"
+            columns={WORKER_COLUMNS}
+          />
         )
       )}
     </>

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api';
+import { workersApi } from '../../shared/workers';
+import { call } from '../api';
 import { lazyPage, type WebModule } from '../shell/module';
 import { useCan, useOrgId } from '../shell/session';
 
 const HirePage = lazyPage(() => import('./HirePage'), 'HirePage');
 const NewWorkerPage = lazyPage(() => import('./NewWorkerPage'), 'NewWorkerPage');
-const WorkerPage = lazyPage(() => import('./WorkerPage'), 'WorkerPage');
+const WorkerRecordPage = lazyPage(() => import('./WorkerRecordPage'), 'WorkerRecordPage');
 const WorkersListPage = lazyPage(() => import('./WorkersListPage'), 'WorkersListPage');
 
 /** The navigation badge: how many PASS IAE end within 60 days. */
@@ -14,7 +15,7 @@ function usePassEndingSoonCount() {
   const can = useCan();
   const q = useQuery({
     queryKey: ['workers', orgId, 'pass-ending-soon'],
-    queryFn: () => api<{ count: number }>(`/api/orgs/${orgId}/workers/pass-ending-soon/count`),
+    queryFn: () => call(workersApi.passEndingSoonCount, { params: { orgId } }),
     enabled: can('worker.read'),
     staleTime: 60_000,
   });
@@ -27,7 +28,7 @@ export const workersWeb: WebModule = {
     routes: [
       { path: 'salaries', element: <WorkersListPage /> },
       { path: 'salaries/nouveau', element: <NewWorkerPage /> },
-      { path: 'salaries/:workerId', element: <WorkerPage /> },
+      { path: 'salaries/:workerId', element: <WorkerRecordPage /> },
       { path: 'salaries/:workerId/embauche', element: <HirePage /> },
     ],
     nav: [{ label: 'Salarié·es', to: 'salaries', action: 'worker.read', useBadge: usePassEndingSoonCount }],

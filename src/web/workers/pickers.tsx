@@ -1,9 +1,8 @@
 import { MultiSelect, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, qs } from '../api';
-
-type Commune = { code: string; name: string; departement: string };
+import { directoryApi } from '../../shared/directory';
+import { call } from '../api';
 
 /** Commune autocomplete (directory's public list): type a few letters, pick one. */
 export function CommuneSelect({
@@ -21,7 +20,7 @@ export function CommuneSelect({
   const q = search.trim();
   const communes = useQuery({
     queryKey: ['communes', q],
-    queryFn: () => api<{ items: Commune[] }>(`/api/public/communes${qs({ q, limit: 10 })}`),
+    queryFn: () => call(directoryApi.communes, { query: { q, limit: 10 } }),
     enabled: q.length >= 2,
     staleTime: 300_000,
   });
@@ -46,8 +45,6 @@ export function CommuneSelect({
   );
 }
 
-type JobOption = { code: string; label: string };
-
 /** ROME jobs: search by words of the label or by code. */
 export function JobsSelect({
   label,
@@ -68,7 +65,7 @@ export function JobsSelect({
   const q = search.trim();
   const jobs = useQuery({
     queryKey: ['jobs', q],
-    queryFn: () => api<{ items: JobOption[] }>(`/api/public/jobs${qs({ q, limit: 20 })}`),
+    queryFn: () => call(directoryApi.jobs, { query: { q, limit: 20 } }),
     enabled: q.length >= 2,
     staleTime: 300_000,
   });
@@ -104,7 +101,7 @@ export function JobFilter({ value, onChange }: { value: string; onChange: (code:
   const q = search.trim();
   const jobs = useQuery({
     queryKey: ['jobs', q],
-    queryFn: () => api<{ items: JobOption[] }>(`/api/public/jobs${qs({ q, limit: 20 })}`),
+    queryFn: () => call(directoryApi.jobs, { query: { q, limit: 20 } }),
     enabled: q.length >= 2,
     staleTime: 300_000,
   });

@@ -13,9 +13,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { ACCESS_CHANNELS } from '../../../shared/accounts.js';
+import { ORGANISATION_KINDS } from '../../../shared/directory.js';
 import { ROLES } from '../../../shared/roles.js';
 
-export const ORGANISATION_KINDS = ['AI', 'ACI', 'EI', 'ETTI', 'EITI', 'GEIQ', 'OTHER'] as const;
+export { ORGANISATION_KINDS };
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export { ROLES, type Role } from '../../../shared/roles.js';

@@ -1,21 +1,8 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import {
-  AcceptAccessBody,
-  AccessCodeBody,
-  AccessInvitationDescription,
-  ChangePasswordBody,
-  InvitationSentView,
-  InviteRecordBody,
-  InviteStaffBody,
-  MemberView,
-  PasswordResetBody,
-  PasswordResetRequestBody,
-  RecordAccessView,
-  STAFF_ROLES,
-  TeamView,
-} from '../../../shared/accounts.js';
+import { accountsApi } from '../../../shared/accounts.js';
 import { can, mustBeLoggedIn } from '../../http/can.js';
+import { schemaOf } from '../../http/contract.js';
 import type { Action } from '../../policies/permissions.js';
 import { acceptAccessInvitation, describeAccessInvitation } from './accept-access-invitation.js';
 import { cancelInvitation } from './cancel-invitation.js';
@@ -23,19 +10,32 @@ import { changeMemberRole } from './change-member-role.js';
 import { changeOwnPassword } from './change-own-password.js';
 import { invitePerson } from './invite-person.js';
 import { listTeam } from './list-team.js';
+import type { TeamActor } from './member-queries.js';
 import { type AccessRecord, listRecordAccess, revokeRecordSession } from './record-access.js';
 import { redeemAccessCode } from './redeem-access-code.js';
 import { resendInvitation } from './resend-invitation.js';
 import { checkPasswordReset, requestPasswordReset, resetPassword } from './reset-password.js';
-import { MeOut, present } from './routes.js';
+import { present } from './routes.js';
 import { hashToken, LONG_LIVED_SESSION_DAYS, SESSION_COOKIE, SESSION_DAYS } from './sessions.js';
 import { setMemberActive } from './set-member-active.js';
 
 const tags = ['accounts'];
-const OrgParams = z.object({ orgId: z.uuid() });
-const NetworkParams = z.object({ networkId: z.uuid() });
-const TokenParams = z.object({ token: z.string().min(20).max(100) });
-const NoContent = { 204: z.null() };
+const api = accountsApi;
+/** A route's schema from its shared endpoint, with its summary (and, public, no session needed). */
+const schema = <E extends Parameters<typeof schemaOf>[0]>(e: E, summary: string, more: { security?: [] } = {}) => ({
+  ...schemaOf(e, tags),
+  summary,
+  ...more,
+});
+const PUBLIC = { security: [] as [] };
+
+/** The calls a team has both in an organisation and in a network, and which actor and right each uses. */
+type TeamTenant = {
+  endpoints: typeof accountsApi.org | typeof accountsApi.network;
+  action: Action;
+  actorOf: (req: FastifyRequest) => TeamActor;
+  summaries: { deactivate: string; reactivate: string };
+};
 
 /**
  * Getting people in: a team's invitations, roles and deactivations (organisation and network), access to the
@@ -52,32 +52,42 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
       maxAge: (longLived ? LONG_LIVED_SESSION_DAYS : SESSION_DAYS) * 86_400,
     });
 
+  /**
+   * What an organisation's team and a network's coordinators share: cancelling an invitation, deactivating and
+   * reactivating a member. One block for both tenants; `tenant` says which paths, right and actor.
+   */
+  function teamMemberRoutes(tenant: TeamTenant) {
+    const { endpoints, action, actorOf } = tenant;
+    app.delete(
+      endpoints.cancelInvitation.path,
+      { schema: schema(endpoints.cancelInvitation, 'Cancel an invitation'), preHandler: can(action) },
+      async (req, reply) => {
+        const { invitationId } = req.params as { invitationId: string };
+        await cancelInvitation({ db: req.db, actor: actorOf(req), invitationId });
+        return reply.status(204).send(null);
+      },
+    );
+    for (const verb of ['deactivate', 'reactivate'] as const) {
+      app.post(
+        endpoints[verb].path,
+        { schema: schema(endpoints[verb], tenant.summaries[verb]), preHandler: can(action) },
+        async (req) => {
+          const { membershipId } = req.params as { membershipId: string };
+          return setMemberActive({ db: req.db, actor: actorOf(req), membershipId, active: verb === 'reactivate' });
+        },
+      );
+    }
+  }
+
   // ── An organisation's team (org admin) ──────────────────────────────────────────────────────────────
   app.get(
-    '/api/orgs/:orgId/team',
-    {
-      schema: {
-        tags,
-        summary: 'The staff and the pending invitations',
-        params: OrgParams,
-        response: { 200: TeamView },
-      },
-      preHandler: can('member.manage'),
-    },
+    api.orgTeam.path,
+    { schema: schema(api.orgTeam, 'The staff and the pending invitations'), preHandler: can('member.manage') },
     async (req) => listTeam({ db: req.db, actor: req.actor }),
   );
   app.post(
-    '/api/orgs/:orgId/invitations',
-    {
-      schema: {
-        tags,
-        summary: 'Invite a colleague by email with a role',
-        params: OrgParams,
-        body: InviteStaffBody.extend({ role: z.enum(STAFF_ROLES, 'Choisissez un rôle.') }),
-        response: { 201: InvitationSentView },
-      },
-      preHandler: can('member.manage'),
-    },
+    api.orgInvite.path,
+    { schema: schema(api.orgInvite, 'Invite a colleague by email with a role'), preHandler: can('member.manage') },
     async (req, reply) =>
       reply
         .status(201)
@@ -86,107 +96,50 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
   );
   app.post(
-    '/api/orgs/:orgId/invitations/:invitationId/resend',
+    api.orgResendInvitation.path,
     {
-      schema: {
-        tags,
-        summary: 'Send an invitation again (a new link; the old one stops working)',
-        params: OrgParams.extend({ invitationId: z.uuid() }),
-        response: { 200: InvitationSentView },
-      },
+      schema: schema(api.orgResendInvitation, 'Send an invitation again (a new link; the old one stops working)'),
       preHandler: can('member.manage'),
     },
     async (req) => resendInvitation({ db: req.db, actor: req.actor, invitationId: req.params.invitationId, publicUrl }),
   );
-  app.delete(
-    '/api/orgs/:orgId/invitations/:invitationId',
-    {
-      schema: {
-        tags,
-        summary: 'Cancel an invitation',
-        params: OrgParams.extend({ invitationId: z.uuid() }),
-        response: NoContent,
-      },
-      preHandler: can('member.manage'),
-    },
-    async (req, reply) => {
-      await cancelInvitation({ db: req.db, actor: req.actor, invitationId: req.params.invitationId });
-      return reply.status(204).send(null);
-    },
-  );
   app.patch(
-    '/api/orgs/:orgId/members/:membershipId',
-    {
-      schema: {
-        tags,
-        summary: 'Change a colleague’s role',
-        params: OrgParams.extend({ membershipId: z.uuid() }),
-        body: z.strictObject({ role: z.enum(STAFF_ROLES, 'Choisissez un rôle.') }),
-        response: { 200: MemberView },
-      },
-      preHandler: can('member.manage'),
-    },
+    api.orgChangeRole.path,
+    { schema: schema(api.orgChangeRole, 'Change a colleague’s role'), preHandler: can('member.manage') },
     async (req) =>
       changeMemberRole({ db: req.db, actor: req.actor, membershipId: req.params.membershipId, role: req.body.role }),
   );
-  for (const [verb, active] of [
-    ['deactivate', false],
-    ['reactivate', true],
-  ] as const) {
-    app.post(
-      `/api/orgs/:orgId/members/:membershipId/${verb}`,
-      {
-        schema: {
-          tags,
-          summary: active ? 'Give an account its access back' : 'Deactivate an account (its sessions end at once)',
-          params: OrgParams.extend({ membershipId: z.uuid() }),
-          response: { 200: MemberView.nullable() },
-        },
-        preHandler: can('member.manage'),
-      },
-      async (req) => setMemberActive({ db: req.db, actor: req.actor, membershipId: req.params.membershipId, active }),
-    );
-  }
+  teamMemberRoutes({
+    endpoints: api.org,
+    action: 'member.manage',
+    actorOf: (req) => req.actor,
+    summaries: {
+      deactivate: 'Deactivate an account (its sessions end at once)',
+      reactivate: 'Give an account its access back',
+    },
+  });
 
   // ── A worker's page and a client's portal: who gets in, from which phone ─────────────────────────────
-  const recordRoutes: {
-    path: string;
-    param: 'workerId' | 'clientId';
-    action: Action;
-    role: 'worker' | 'client_user';
-  }[] = [
-    { path: 'workers/:workerId', param: 'workerId', action: 'worker.access.manage', role: 'worker' },
-    { path: 'clients/:clientId', param: 'clientId', action: 'client.access.manage', role: 'client_user' },
-  ];
+  const recordRoutes = [
+    { endpoints: api.workerAccess, action: 'worker.access.manage', role: 'worker', who: 'the worker’s phone page' },
+    { endpoints: api.clientAccess, action: 'client.access.manage', role: 'client_user', who: 'the client portal' },
+  ] as const;
   for (const r of recordRoutes) {
-    const Params = OrgParams.extend({ [r.param]: z.uuid() } as { workerId: z.ZodUUID } | { clientId: z.ZodUUID });
     const recordOf = (params: Record<string, string>) =>
-      (r.param === 'workerId' ? { workerId: params.workerId } : { clientId: params.clientId }) as AccessRecord;
-    const who = r.role === 'worker' ? 'the worker’s phone page' : 'the client portal';
+      (r.role === 'worker' ? { workerId: params.workerId } : { clientId: params.clientId }) as AccessRecord;
     app.get(
-      `/api/orgs/:orgId/${r.path}/access`,
+      r.endpoints.list.path,
       {
-        schema: {
-          tags,
-          summary: `Who can get into ${who}, and from which phones`,
-          params: Params,
-          response: { 200: RecordAccessView },
-        },
+        schema: schema(r.endpoints.list, `Who can get into ${r.who}, and from which phones`),
         preHandler: can(r.action),
       },
       async (req) =>
         listRecordAccess({ db: req.db, actor: req.actor, record: recordOf(req.params as Record<string, string>) }),
     );
     app.post(
-      `/api/orgs/:orgId/${r.path}/access`,
+      r.endpoints.invite.path,
       {
-        schema: {
-          tags,
-          summary: `Give access to ${who}: by email, or by a code to print`,
-          params: Params,
-          body: InviteRecordBody,
-          response: { 201: InvitationSentView },
-        },
+        schema: schema(r.endpoints.invite, `Give access to ${r.who}: by email, or by a code to print`),
         preHandler: can(r.action),
       },
       async (req, reply) =>
@@ -200,16 +153,8 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
     );
     app.delete(
-      `/api/orgs/:orgId/${r.path}/access/sessions/:sessionId`,
-      {
-        schema: {
-          tags,
-          summary: 'End one phone’s access',
-          params: Params.extend({ sessionId: z.uuid() }),
-          response: NoContent,
-        },
-        preHandler: can(r.action),
-      },
+      r.endpoints.revokeSession.path,
+      { schema: schema(r.endpoints.revokeSession, 'End one phone’s access'), preHandler: can(r.action) },
       async (req, reply) => {
         const params = req.params as Record<string, string>;
         await revokeRecordSession({
@@ -222,16 +167,8 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     );
     app.delete(
-      `/api/orgs/:orgId/${r.path}/access/invitations/:invitationId`,
-      {
-        schema: {
-          tags,
-          summary: 'Cancel a pending access',
-          params: Params.extend({ invitationId: z.uuid() }),
-          response: NoContent,
-        },
-        preHandler: can(r.action),
-      },
+      r.endpoints.cancelInvitation.path,
+      { schema: schema(r.endpoints.cancelInvitation, 'Cancel a pending access'), preHandler: can(r.action) },
       async (req, reply) => {
         const params = req.params as Record<string, string>;
         await listRecordAccess({ db: req.db, actor: req.actor, record: recordOf(params) });
@@ -243,28 +180,17 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // ── A network's coordinators ────────────────────────────────────────────────────────────────────────
   app.get(
-    '/api/networks/:networkId/team',
+    api.networkTeam.path,
     {
-      schema: {
-        tags,
-        summary: 'The network’s coordinators and pending invitations',
-        params: NetworkParams,
-        response: { 200: TeamView },
-      },
+      schema: schema(api.networkTeam, 'The network’s coordinators and pending invitations'),
       preHandler: can('network.member.manage'),
     },
     async (req) => listTeam({ db: req.db, actor: req.networkActor }),
   );
   app.post(
-    '/api/networks/:networkId/invitations',
+    api.networkInvite.path,
     {
-      schema: {
-        tags,
-        summary: 'Invite a colleague to coordinate the network',
-        params: NetworkParams,
-        body: InviteStaffBody.omit({ role: true }),
-        response: { 201: InvitationSentView },
-      },
+      schema: schema(api.networkInvite, 'Invite a colleague to coordinate the network'),
       preHandler: can('network.member.manage'),
     },
     async (req, reply) =>
@@ -277,68 +203,25 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
       ),
   );
-  app.delete(
-    '/api/networks/:networkId/invitations/:invitationId',
-    {
-      schema: {
-        tags,
-        summary: 'Cancel an invitation',
-        params: NetworkParams.extend({ invitationId: z.uuid() }),
-        response: NoContent,
-      },
-      preHandler: can('network.member.manage'),
+  teamMemberRoutes({
+    endpoints: api.network,
+    action: 'network.member.manage',
+    actorOf: (req) => req.networkActor,
+    summaries: {
+      deactivate: 'Deactivate a coordinator (sessions end at once)',
+      reactivate: 'Give a coordinator their access back',
     },
-    async (req, reply) => {
-      await cancelInvitation({ db: req.db, actor: req.networkActor, invitationId: req.params.invitationId });
-      return reply.status(204).send(null);
-    },
-  );
-  for (const [verb, active] of [
-    ['deactivate', false],
-    ['reactivate', true],
-  ] as const) {
-    app.post(
-      `/api/networks/:networkId/members/:membershipId/${verb}`,
-      {
-        schema: {
-          tags,
-          summary: active ? 'Give a coordinator their access back' : 'Deactivate a coordinator (sessions end at once)',
-          params: NetworkParams.extend({ membershipId: z.uuid() }),
-          response: { 200: MemberView.nullable() },
-        },
-        preHandler: can('network.member.manage'),
-      },
-      async (req) =>
-        setMemberActive({ db: req.db, actor: req.networkActor, membershipId: req.params.membershipId, active }),
-    );
-  }
+  });
 
   // ── Public: the link or the code is the credential ─────────────────────────────────────────────────
   app.get(
-    '/api/public/access/:token',
-    {
-      schema: {
-        tags,
-        summary: 'What an invitation link gives',
-        security: [],
-        params: TokenParams,
-        response: { 200: AccessInvitationDescription },
-      },
-    },
+    api.describeInvitation.path,
+    { schema: schema(api.describeInvitation, 'What an invitation link gives', PUBLIC) },
     async (req) => describeAccessInvitation({ db: req.db, token: req.params.token }),
   );
   app.post(
-    '/api/public/access/:token/accept',
-    {
-      schema: {
-        tags,
-        summary: 'Accept an invitation: signed in at once',
-        security: [],
-        params: TokenParams,
-        body: AcceptAccessBody,
-        response: { 200: MeOut },
-      },
-    },
+    api.acceptInvitation.path,
+    { schema: schema(api.acceptInvitation, 'Accept an invitation: signed in at once', PUBLIC) },
     async (req, reply) => {
       const r = await acceptAccessInvitation({
         db: req.db,
@@ -352,16 +235,8 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
   app.post(
-    '/api/public/access-code',
-    {
-      schema: {
-        tags,
-        summary: 'Sign a phone in with a printed code',
-        security: [],
-        body: AccessCodeBody,
-        response: { 200: MeOut },
-      },
-    },
+    api.redeemCode.path,
+    { schema: schema(api.redeemCode, 'Sign a phone in with a printed code', PUBLIC) },
     async (req, reply) => {
       const r = await redeemAccessCode({
         db: req.db,
@@ -374,15 +249,13 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
   app.post(
-    '/api/public/password-resets',
+    api.requestPasswordReset.path,
     {
-      schema: {
-        tags,
-        summary: 'Forgotten password: a link by email when the account exists (same answer either way)',
-        security: [],
-        body: PasswordResetRequestBody,
-        response: { 202: z.object({ message: z.string() }) },
-      },
+      schema: schema(
+        api.requestPasswordReset,
+        'Forgotten password: a link by email when the account exists (same answer either way)',
+        PUBLIC,
+      ),
     },
     async (req, reply) => {
       await requestPasswordReset({ db: req.db, email: req.body.email, publicUrl });
@@ -393,30 +266,13 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
   app.get(
-    '/api/public/password-resets/:token',
-    {
-      schema: {
-        tags,
-        summary: 'Whether a reset link still works',
-        security: [],
-        params: TokenParams,
-        response: { 200: z.object({ valid: z.boolean() }) },
-      },
-    },
+    api.checkPasswordReset.path,
+    { schema: schema(api.checkPasswordReset, 'Whether a reset link still works', PUBLIC) },
     async (req) => checkPasswordReset({ db: req.db, token: req.params.token }),
   );
   app.post(
-    '/api/public/password-resets/:token',
-    {
-      schema: {
-        tags,
-        summary: 'Choose a new password (every session ends)',
-        security: [],
-        params: TokenParams,
-        body: PasswordResetBody,
-        response: NoContent,
-      },
-    },
+    api.resetPassword.path,
+    { schema: schema(api.resetPassword, 'Choose a new password (every session ends)', PUBLIC) },
     async (req, reply) => {
       await resetPassword({ db: req.db, token: req.params.token, password: req.body.password });
       return reply.status(204).send(null);
@@ -425,14 +281,9 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // ── One's own account ───────────────────────────────────────────────────────────────────────────────
   app.post(
-    '/api/me/password',
+    api.changeMyPassword.path,
     {
-      schema: {
-        tags,
-        summary: 'Change one’s own password (the other sessions end)',
-        body: ChangePasswordBody,
-        response: NoContent,
-      },
+      schema: schema(api.changeMyPassword, 'Change one’s own password (the other sessions end)'),
       preHandler: mustBeLoggedIn,
     },
     async (req, reply) => {

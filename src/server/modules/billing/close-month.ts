@@ -5,7 +5,7 @@ import { forbidden, ruleBroken } from '../../http/errors.js';
 import { roleAllows } from '../../policies/permissions.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisDate, parisToday } from '../calendar/paris-time.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
 import { sendUrssafRequests } from '../individuals/send-urssaf-requests.js';
 import {
   type AggregatedLine,
@@ -15,16 +15,16 @@ import {
   priceShift,
   type Rate,
 } from '../pricing/rules/price-shift.js';
+import { rates } from '../quotes/queries.js';
 import { romeLabel } from '../quotes/rome-jobs.js';
 import { pickRate } from '../quotes/rules/pick-rate.js';
-import { rates } from '../quotes/schema.js';
 import { aggregateMonth } from '../reporting/aggregate-month.js';
 import { freezeMonthTimesheets } from '../timesheets/freeze-month-timesheets.js';
 import { markTimesheetsInvoiced } from '../timesheets/mark-timesheets-invoiced.js';
 import { frenchMonth, monthRange } from '../timesheets/month.js';
-import { timesheetEntries, timesheets } from '../timesheets/schema.js';
+import { timesheetEntries, timesheets } from '../timesheets/queries.js';
 import { syncTimesheets } from '../timesheets/sync-timesheets.js';
-import { workers } from '../workers/schema.js';
+import { workers } from '../workers/queries.js';
 import { issueDocument, type NewLine } from './issue-document.js';
 import { invoices, monthCloses } from './schema.js';
 

@@ -1,15 +1,15 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { ruleBroken } from '../../http/errors.js';
-import { organisations } from '../accounts/schema.js';
+import { organisations } from '../accounts/queries.js';
 import { frenchDate, parisDate, parisToday } from '../calendar/paris-time.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
 import { createDocument, field } from '../documents/pdf.js';
 import { LEGAL } from '../settings/legal-figures.js';
 import { readOrganisationSettings } from '../settings/organisation-settings.js';
 import { isLiveEntry } from '../timesheets/live-entries.js';
-import { timesheetEntries, timesheets } from '../timesheets/schema.js';
-import { workers } from '../workers/schema.js';
+import { timesheetEntries, timesheets } from '../timesheets/queries.js';
+import { workers } from '../workers/queries.js';
 import { euros } from './invoice-document.js';
 import { invoices, payments, THIRD_PARTY_PAYMENT_METHODS, taxCertificates } from './schema.js';
 

@@ -5,7 +5,8 @@ import { notFound } from '../../http/errors.js';
 import type { Page } from '../../http/pagination.js';
 import { invoiceScope } from '../../policies/scopes.js';
 import { parisToday } from '../calendar/paris-time.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
+import type { Party } from './invoice-document.js';
 import { invoiceLines, invoices, payments } from './schema.js';
 
 const paidSql = sql<number>`coalesce((select sum(p.amount_cents) from payments p where p.invoice_id = invoices.id), 0)::int`;
@@ -135,8 +136,9 @@ export async function presentInvoice(db: Db, inv: typeof invoices.$inferSelect) 
     totalCents: inv.totalCents,
     vatRatePct: inv.vatRateBp / 100,
     vatMention: inv.vatMention,
-    seller: inv.seller,
-    buyer: inv.buyer,
+    // A copy of both parties taken at issue (jsonb): the shared contract's Party.
+    seller: inv.seller as Party,
+    buyer: inv.buyer as Party,
     reason: inv.reason,
     creditedInvoice: credited ?? null,
     lines: lines.map((l) => ({

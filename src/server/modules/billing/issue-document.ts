@@ -1,13 +1,13 @@
 import { and, eq, gte, isNotNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { organisations } from '../accounts/schema.js';
+import { organisations } from '../accounts/queries.js';
 import { addDays } from '../calendar/paris-time.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
 import { individualInvoiceTerms } from '../individuals/invoice-terms.js';
 import { planUrssafRequest } from '../individuals/plan-urssaf-request.js';
 import { nextNumber } from '../numbering/next-number.js';
 import { roundHalfUp } from '../pricing/rules/price-shift.js';
-import { placementContracts } from '../quotes/schema.js';
+import { placementContracts } from '../quotes/queries.js';
 import { readOrganisationSettings } from '../settings/organisation-settings.js';
 import { ciiXml, facturXPdf } from './factur-x.js';
 import { type DocLine, type InvoiceDoc, type Party, renderInvoicePdf } from './invoice-document.js';
@@ -171,7 +171,7 @@ export async function issueDocument(o: {
       issuedOn: invoices.issuedOn,
     });
   if (terms?.avanceImmediate) {
-    // Planned with the invoice, in its transaction; the close then sends it (one request per client and month).
+    // Planned with the invoice, in its transaction; the close then sends it (one request per invoice: URSSAF's demandePaiement carries one invoice number).
     await planUrssafRequest({
       db,
       organisationId: o.organisationId,

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { memberships } from '../accounts/schema.js';
+import { memberships } from '../accounts/queries.js';
 import { closeMonth } from './close-month.js';
 import { monthCloses } from './schema.js';
 

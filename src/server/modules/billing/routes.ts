@@ -1,57 +1,42 @@
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  billingApi,
+  CreditNoteBody,
+  INVOICE_KINDS,
+  INVOICE_PAYMENT_FILTERS,
+  PaymentBody,
+} from '../../../shared/billing.js';
 import { fileAnswer } from '../../../shared/http.js';
 import { can } from '../../http/can.js';
+import { schemaOf } from '../../http/contract.js';
 import { notFound } from '../../http/errors.js';
 import { Pagination } from '../../http/pagination.js';
 import { isoDay, isoMonth } from '../../http/validation.js';
 import { taxCertificateScope } from '../../policies/scopes.js';
 import { parisToday } from '../calendar/paris-time.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
 import { monthRange } from '../timesheets/month.js';
-import { timesheetEntries, timesheets } from '../timesheets/schema.js';
+import { timesheetEntries, timesheets } from '../timesheets/queries.js';
 import { closeMonth, monthInvoices } from './close-month.js';
 import { generateTaxCertificates } from './generate-tax-certificates.js';
 import { findInvoice, listInvoices, presentInvoice } from './invoice-queries.js';
 import { issueCreditNote } from './issue-credit-note.js';
 import { recordPayment } from './record-payment.js';
-import { monthCloses, PAYMENT_METHODS, taxCertificates } from './schema.js';
+import { monthCloses, taxCertificates } from './schema.js';
 
+const tags = ['billing'];
+// The server's calendar: a month and a day within the supported years (docs/decisions/016).
 const Month = isoMonth();
 const Day = isoDay();
-const OrgParams = z.object({ orgId: z.uuid() });
-const IdParams = z.object({ orgId: z.uuid(), id: z.uuid() });
 const MonthParams = z.object({ orgId: z.uuid(), month: Month });
-const InvoiceSummary = z.object({
-  id: z.string(),
-  number: z.string(),
-  clientId: z.string(),
-  totalCents: z.number().int(),
-});
-const CloseAnswer = z.object({
-  month: z.string(),
-  status: z.enum(['running', 'done']),
-  invoices: z.array(InvoiceSummary),
-  failures: z.array(z.object({ clientId: z.string(), clientName: z.string(), message: z.string() })),
-});
 
 export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
-    '/api/orgs/:orgId/months/:month/close',
+    billingApi.close.path,
     {
-      schema: {
-        tags: ['billing'],
-        params: MonthParams,
-        body: z
-          .strictObject({
-            force: z.boolean().optional(),
-            /** Close a month before its last day (org_admin only); otherwise 422 month_not_ended. */
-            beforeMonthEnd: z.boolean().optional(),
-          })
-          .nullish(),
-        response: { 200: CloseAnswer },
-      },
+      schema: schemaOf(billingApi.close, tags, { params: MonthParams }),
       preHandler: can('month.close'),
     },
     async (req) =>
@@ -65,8 +50,8 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/months/:month/close',
-    { schema: { tags: ['billing'], params: MonthParams }, preHandler: can('month.close') },
+    billingApi.closeStatus.path,
+    { schema: schemaOf(billingApi.closeStatus, tags, { params: MonthParams }), preHandler: can('month.close') },
     async (req) => {
       const [close] = await req.db
         .select()
@@ -123,18 +108,16 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/invoices',
+    billingApi.invoices.path,
     {
-      schema: {
-        tags: ['billing'],
-        params: OrgParams,
+      schema: schemaOf(billingApi.invoices, tags, {
         querystring: Pagination.extend({
           month: Month.optional(),
           clientId: z.uuid().optional(),
-          kind: z.enum(['invoice', 'credit_note']).optional(),
-          status: z.enum(['unpaid', 'overdue', 'paid']).optional(),
+          kind: z.enum(INVOICE_KINDS).optional(),
+          status: z.enum(INVOICE_PAYMENT_FILTERS).optional(),
         }),
-      },
+      }),
       preHandler: can('invoice.read'),
     },
     async (req) => {
@@ -144,15 +127,15 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/invoices/:id',
-    { schema: { tags: ['billing'], params: IdParams }, preHandler: can('invoice.read') },
+    billingApi.invoice.path,
+    { schema: schemaOf(billingApi.invoice, tags), preHandler: can('invoice.read') },
     async (req) => presentInvoice(req.db, await findInvoice(req.db, req.actor, req.params.id)),
   );
 
   app.get(
-    '/api/orgs/:orgId/invoices/:id/pdf',
+    billingApi.invoicePdf.path,
     {
-      schema: { response: { 200: fileAnswer('application/pdf') }, tags: ['billing'], params: IdParams },
+      schema: { response: { 200: fileAnswer('application/pdf') }, tags, params: billingApi.invoicePdf.params },
       preHandler: can('invoice.read'),
     },
     async (req, reply) => {
@@ -165,9 +148,9 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/invoices/:id/xml',
+    billingApi.invoiceXml.path,
     {
-      schema: { response: { 200: fileAnswer('application/xml') }, tags: ['billing'], params: IdParams },
+      schema: { response: { 200: fileAnswer('application/xml') }, tags, params: billingApi.invoiceXml.params },
       preHandler: can('invoice.read'),
     },
     async (req, reply) => {
@@ -180,18 +163,9 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/invoices/:id/payments',
+    billingApi.recordPayment.path,
     {
-      schema: {
-        tags: ['billing'],
-        params: IdParams,
-        body: z.strictObject({
-          amountCents: z.number().int().positive('Le montant doit être positif').max(100_000_000),
-          paidOn: Day,
-          method: z.enum(PAYMENT_METHODS).optional(),
-          reference: z.string().trim().max(200).nullish(),
-        }),
-      },
+      schema: schemaOf(billingApi.recordPayment, tags, { body: PaymentBody.extend({ paidOn: Day }) }),
       preHandler: can('payment.write'),
     },
     async (req, reply) => {
@@ -201,16 +175,9 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/invoices/:id/credit-notes',
+    billingApi.issueCreditNote.path,
     {
-      schema: {
-        tags: ['billing'],
-        params: IdParams,
-        body: z.strictObject({
-          amountCents: z.number().int().positive('Le montant doit être positif').max(100_000_000),
-          reason: z.string().trim().min(3, 'Indiquez le motif de l’avoir').max(500),
-        }),
-      },
+      schema: schemaOf(billingApi.issueCreditNote, tags, { body: CreditNoteBody }),
       preHandler: can('invoice.write'),
     },
     async (req, reply) => {
@@ -219,11 +186,10 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const Year = z.coerce.number().int().min(2000).max(2100);
   app.post(
-    '/api/orgs/:orgId/tax-certificates/:year/generate',
+    billingApi.generateTaxCertificates.path,
     {
-      schema: { tags: ['billing'], params: z.object({ orgId: z.uuid(), year: Year }) },
+      schema: schemaOf(billingApi.generateTaxCertificates, tags),
       preHandler: can('invoice.write'),
     },
     async (req) =>
@@ -231,9 +197,9 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/tax-certificates',
+    billingApi.taxCertificates.path,
     {
-      schema: { tags: ['billing'], params: OrgParams, querystring: z.object({ year: Year }) },
+      schema: schemaOf(billingApi.taxCertificates, tags),
       preHandler: can('invoice.read'),
     },
     async (req) => {
@@ -255,12 +221,12 @@ export const billingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/tax-certificates/:year/:clientId/pdf',
+    billingApi.taxCertificatePdf.path,
     {
       schema: {
         response: { 200: fileAnswer('application/pdf') },
-        tags: ['billing'],
-        params: z.object({ orgId: z.uuid(), year: Year, clientId: z.uuid() }),
+        tags,
+        params: billingApi.taxCertificatePdf.params,
       },
       preHandler: can('invoice.read'),
     },

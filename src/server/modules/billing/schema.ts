@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { INVOICE_KINDS, PAYMENT_METHODS, type PaymentMethod } from '../../../shared/billing.js';
 import { organisations, users } from '../accounts/schema.js';
 import { clients } from '../clients/schema.js';
 
@@ -49,7 +50,7 @@ export const monthCloses = pgTable(
   ],
 );
 
-export const INVOICE_KINDS = ['invoice', 'credit_note'] as const;
+export { INVOICE_KINDS };
 
 /**
  * An issued invoice or credit note: never modified once written (trigger invoices_immutable).
@@ -139,17 +140,7 @@ export const invoiceLines = pgTable(
  * (servicesalapersonne.gouv.fr, l'attestation fiscale annuelle): prepaid CESU titles (cesu_prepaid), the URSSAF
  * avance immédiate of the tax credit (avance_immediate), and the département's APA/PCH paid directly (apa_pch).
  */
-export const PAYMENT_METHODS = [
-  'virement',
-  'cheque',
-  'prelevement',
-  'especes',
-  'carte',
-  'cesu_prepaid',
-  'avance_immediate',
-  'apa_pch',
-] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export { PAYMENT_METHODS, type PaymentMethod };
 /** Paid by a third party for the client: not out of the client's pocket. */
 export const THIRD_PARTY_PAYMENT_METHODS: readonly PaymentMethod[] = ['cesu_prepaid', 'avance_immediate', 'apa_pch'];
 

@@ -1,7 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { daysBetween, frenchDate } from '../calendar/paris-time.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { euros, isProfessional } from './invoice-document.js';
 import { invoiceReminders, invoices } from './schema.js';

@@ -4,7 +4,7 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { workers } from '../workers/schema.js';
+import { workers } from '../workers/queries.js';
 import { findClient } from './find-client.js';
 import { clientExcludedWorkers } from './schema.js';
 

@@ -6,7 +6,7 @@ import { conflict, notFound, validationFailed } from '../../http/errors.js';
 import { hasVisibleCharacter } from '../../http/validation.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findCommune } from '../geo/communes.js';
-import { placementContracts } from '../quotes/schema.js';
+import { placementContracts } from '../quotes/queries.js';
 import { AddressInput } from './client-input.js';
 import { findClient } from './find-client.js';
 import { presentSite } from './present-client.js';

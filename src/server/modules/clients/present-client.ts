@@ -1,64 +1,11 @@
-import { z } from 'zod';
+import type { Client, Contact, Site } from '../../../shared/clients.js';
 import { legalFormLabel } from './legal-forms.js';
 import { countsForHoursCap, HOURS_CAP_GROUPS, hoursCapGroup, isCompanyByLegalForm } from './rules/hours-cap-scope.js';
-import { CLIENT_KINDS, type clientContacts, type clients, type sites } from './schema.js';
+import type { clientContacts, clients, sites } from './schema.js';
 
-export const Address = z.object({
-  line: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  communeCode: z.string(),
-  communeName: z.string().nullable(),
-});
-
-export const SiteView = z.object({
-  id: z.string(),
-  clientId: z.string(),
-  name: z.string(),
-  address: Address,
-  location: z.object({ lat: z.number(), lon: z.number() }).nullable(),
-  accessNotes: z.string().nullable(),
-});
-
-export const ContactView = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-});
-
-export const ClientView = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(CLIENT_KINDS),
-  siret: z.string().nullable(),
-  address: Address,
-  location: z.object({ lat: z.number(), lon: z.number() }).nullable(),
-  contact: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }),
-  billing: z.object({
-    email: z.string().nullable(),
-    address: z.string().nullable(),
-    paymentTermsDays: z.number(),
-    chorusServiceCode: z.string().nullable(),
-    chorusCommitmentNumber: z.string().nullable(),
-  }),
-  forProfit: z.boolean().nullable(),
-  economicDismissalOn: z.string().nullable(),
-  economicDismissalUntil: z.string().nullable(),
-  /** INSEE catégorie juridique (level 2 or 3) or 'private_individual'; null while unknown. */
-  legalForm: z.string().nullable(),
-  legalFormLabel: z.string().nullable(),
-  /** Whether its hours count for the 480 h cap, from the legal form alone (unknown counts). */
-  countsForHoursCap: z.boolean(),
-  /** Why, in French, with the source kept in docs/LAW.md. */
-  hoursCapReason: z.string(),
-  /** A company by legal form: its contracts state an equivalent employee's pay (R5132-20). */
-  companyByLegalForm: z.boolean(),
-  notes: z.string().nullable(),
-  archivedAt: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type ClientViewT = z.infer<typeof ClientView>;
+// The answers' shapes are the shared contract's (src/shared/clients.ts).
+export { AddressView as Address, ClientView, ContactView, SiteView } from '../../../shared/clients.js';
+export type ClientViewT = Client;
 
 export function presentClient(c: typeof clients.$inferSelect): ClientViewT {
   return {
@@ -90,7 +37,7 @@ export function presentClient(c: typeof clients.$inferSelect): ClientViewT {
   };
 }
 
-export function presentSite(s: typeof sites.$inferSelect): z.infer<typeof SiteView> {
+export function presentSite(s: typeof sites.$inferSelect): Site {
   return {
     id: s.id,
     clientId: s.clientId,
@@ -101,6 +48,6 @@ export function presentSite(s: typeof sites.$inferSelect): z.infer<typeof SiteVi
   };
 }
 
-export function presentContact(c: typeof clientContacts.$inferSelect): z.infer<typeof ContactView> {
+export function presentContact(c: typeof clientContacts.$inferSelect): Contact {
   return { id: c.id, name: c.name, role: c.role, email: c.email, phone: c.phone };
 }

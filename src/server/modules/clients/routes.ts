@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { NoContent } from '../../../shared/http.js';
+import { clientsApi } from '../../../shared/clients.js';
 import { can } from '../../http/can.js';
-import { listOf, Pagination } from '../../http/pagination.js';
+import { schemaOf } from '../../http/contract.js';
 import { CreateClientBody, UpdateClientBody } from './client-input.js';
 import { createClient } from './create-client.js';
 import { createClientFromNeed } from './create-client-from-need.js';
@@ -12,47 +11,35 @@ import { listClients } from './list-clients.js';
 import { ContactBody, createContact, deleteContact } from './manage-contacts.js';
 import { ExclusionBody, excludeWorker, includeWorker } from './manage-exclusions.js';
 import { createSite, deleteSite, SiteBody, updateSite } from './manage-sites.js';
-import { ClientView, ContactView, SiteView } from './present-client.js';
 import { countsForHoursCap, HOURS_CAP_GROUPS, hoursCapGroup, PRIVATE_INDIVIDUAL } from './rules/hours-cap-scope.js';
-import { CLIENT_KINDS } from './schema.js';
 import { updateClient } from './update-client.js';
 
 const tags = ['clients'];
-const OrgParams = z.object({ orgId: z.uuid() });
-const ClientParams = OrgParams.extend({ clientId: z.uuid() });
-const ClientDetail = ClientView.extend({
-  sites: z.array(SiteView),
-  contacts: z.array(ContactView),
-  excludedWorkers: z.array(
-    z.object({ workerId: z.string(), name: z.string(), reason: z.string().nullable(), since: z.string() }),
-  ),
-});
+const api = clientsApi;
+/** A route's schema from its shared endpoint, with its summary (and the server's stricter inputs). */
+const schema = <E extends Parameters<typeof schemaOf>[0]>(
+  e: E,
+  summary?: string,
+  stricter?: Parameters<typeof schemaOf>[2],
+) => ({ ...schemaOf(e, tags, stricter), ...(summary ? { summary } : {}) });
 
 export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
-    '/api/orgs/:orgId/clients',
+    api.create.path,
     {
-      schema: {
-        tags,
-        summary: 'Create a client (API.md)',
-        params: OrgParams,
-        body: CreateClientBody,
-        response: { 201: ClientView },
-      },
+      schema: schema(api.create, 'Create a client (API.md)', { body: CreateClientBody }),
       preHandler: can('client.write'),
     },
     async (req, reply) => reply.status(201).send(await createClient({ db: req.db, actor: req.actor, input: req.body })),
   );
 
   app.post(
-    '/api/orgs/:orgId/needs/:needId/client',
+    api.createFromNeed.path,
     {
-      schema: {
-        tags,
-        summary: 'Create the client from a claimed need in one click (establishment and contact)',
-        params: OrgParams.extend({ needId: z.uuid() }),
-        response: { 201: ClientView },
-      },
+      schema: schema(
+        api.createFromNeed,
+        'Create the client from a claimed need in one click (establishment and contact)',
+      ),
       preHandler: can('client.write'),
     },
     async (req, reply) =>
@@ -60,21 +47,9 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/clients',
+    api.list.path,
     {
-      schema: {
-        tags,
-        summary: 'Clients, searched by any part of the name (accents ignored)',
-        params: OrgParams,
-        querystring: Pagination.extend({
-          q: z.string().max(100).optional(),
-          kind: z.enum(CLIENT_KINDS).optional(),
-          archived: z.enum(['true', 'false']).optional(),
-          /** unknown: the clients whose legal form is still to complete (the 480 h cap counts them meanwhile). */
-          legalForm: z.enum(['unknown']).optional(),
-        }),
-        response: { 200: listOf(ClientView) },
-      },
+      schema: schema(api.list, 'Clients, searched by any part of the name (accents ignored)'),
       preHandler: can('client.read'),
     },
     async (req) =>
@@ -90,26 +65,12 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/legal-forms',
+    api.legalForms.path,
     {
-      schema: {
-        tags,
-        summary: 'The INSEE list of catégories juridiques (levels 1 to 3), with whether each counts for the 480 h cap',
-        params: OrgParams,
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                code: z.string(),
-                level: z.number(),
-                label: z.string(),
-                countsForHoursCap: z.boolean(),
-                hoursCapReason: z.string(),
-              }),
-            ),
-          }),
-        },
-      },
+      schema: schema(
+        api.legalForms,
+        'The INSEE list of catégories juridiques (levels 1 to 3), with whether each counts for the 480 h cap',
+      ),
       preHandler: can('client.read'),
     },
     async () => ({
@@ -124,45 +85,32 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
   );
 
-  app.get(
-    '/api/orgs/:orgId/clients/:clientId',
-    { schema: { tags, params: ClientParams, response: { 200: ClientDetail } }, preHandler: can('client.read') },
-    async (req) => getClient({ db: req.db, actor: req.actor, clientId: req.params.clientId }),
+  app.get(api.get.path, { schema: schema(api.get), preHandler: can('client.read') }, async (req) =>
+    getClient({ db: req.db, actor: req.actor, clientId: req.params.clientId }),
   );
 
   app.patch(
-    '/api/orgs/:orgId/clients/:clientId',
-    {
-      schema: { tags, params: ClientParams, body: UpdateClientBody, response: { 200: ClientView } },
-      preHandler: can('client.write'),
-    },
+    api.update.path,
+    { schema: schema(api.update, undefined, { body: UpdateClientBody }), preHandler: can('client.write') },
     async (req) => updateClient({ db: req.db, actor: req.actor, clientId: req.params.clientId, input: req.body }),
   );
 
   app.post(
-    '/api/orgs/:orgId/clients/:clientId/sites',
-    {
-      schema: { tags, params: ClientParams, body: SiteBody, response: { 201: SiteView } },
-      preHandler: can('client.write'),
-    },
+    api.createSite.path,
+    { schema: schema(api.createSite, undefined, { body: SiteBody }), preHandler: can('client.write') },
     async (req, reply) =>
       reply
         .status(201)
         .send(await createSite({ db: req.db, actor: req.actor, clientId: req.params.clientId, input: req.body })),
   );
-
-  const SiteParams = ClientParams.extend({ siteId: z.uuid() });
   app.patch(
-    '/api/orgs/:orgId/clients/:clientId/sites/:siteId',
-    {
-      schema: { tags, params: SiteParams, body: SiteBody, response: { 200: SiteView } },
-      preHandler: can('client.write'),
-    },
+    api.updateSite.path,
+    { schema: schema(api.updateSite, undefined, { body: SiteBody }), preHandler: can('client.write') },
     async (req) => updateSite({ db: req.db, actor: req.actor, ...req.params, input: req.body }),
   );
   app.delete(
-    '/api/orgs/:orgId/clients/:clientId/sites/:siteId',
-    { schema: { tags, params: SiteParams, response: { 204: NoContent } }, preHandler: can('client.write') },
+    api.deleteSite.path,
+    { schema: schema(api.deleteSite), preHandler: can('client.write') },
     async (req, reply) => {
       await deleteSite({ db: req.db, actor: req.actor, ...req.params });
       return reply.status(204).send(null);
@@ -170,22 +118,16 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/clients/:clientId/contacts',
-    {
-      schema: { tags, params: ClientParams, body: ContactBody, response: { 201: ContactView } },
-      preHandler: can('client.write'),
-    },
+    api.createContact.path,
+    { schema: schema(api.createContact, undefined, { body: ContactBody }), preHandler: can('client.write') },
     async (req, reply) =>
       reply
         .status(201)
         .send(await createContact({ db: req.db, actor: req.actor, clientId: req.params.clientId, input: req.body })),
   );
   app.delete(
-    '/api/orgs/:orgId/clients/:clientId/contacts/:contactId',
-    {
-      schema: { tags, params: ClientParams.extend({ contactId: z.uuid() }), response: { 204: NoContent } },
-      preHandler: can('client.write'),
-    },
+    api.deleteContact.path,
+    { schema: schema(api.deleteContact), preHandler: can('client.write') },
     async (req, reply) => {
       await deleteContact({ db: req.db, actor: req.actor, ...req.params });
       return reply.status(204).send(null);
@@ -193,14 +135,9 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/clients/:clientId/excluded-workers',
+    api.excludeWorker.path,
     {
-      schema: {
-        tags,
-        summary: 'Add a worker to the client’s "do not send" list',
-        params: ClientParams,
-        body: ExclusionBody,
-      },
+      schema: schema(api.excludeWorker, 'Add a worker to the client’s "do not send" list', { body: ExclusionBody }),
       preHandler: can('client.write'),
     },
     async (req, reply) => {
@@ -215,11 +152,8 @@ export const clientsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
   app.delete(
-    '/api/orgs/:orgId/clients/:clientId/excluded-workers/:workerId',
-    {
-      schema: { tags, params: ClientParams.extend({ workerId: z.uuid() }), response: { 204: NoContent } },
-      preHandler: can('client.write'),
-    },
+    api.includeWorker.path,
+    { schema: schema(api.includeWorker), preHandler: can('client.write') },
     async (req, reply) => {
       await includeWorker({ db: req.db, actor: req.actor, ...req.params });
       return reply.status(204).send(null);

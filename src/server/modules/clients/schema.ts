@@ -12,19 +12,11 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { CLIENT_KINDS, type ClientKind } from '../../../shared/clients.js';
 import { organisations } from '../accounts/schema.js';
 
-export const CLIENT_KINDS = [
-  'individual',
-  'association',
-  'local_authority',
-  'company',
-  'social_landlord',
-  'care_home',
-  'medico_social',
-  'public_body',
-] as const;
-export type ClientKind = (typeof CLIENT_KINDS)[number];
+// The kinds are the shared contract's (src/shared/clients.ts), so the web app names the same codes.
+export { CLIENT_KINDS, type ClientKind };
 
 /** A client (utilisateur) of one AI. */
 export const clients = pgTable(

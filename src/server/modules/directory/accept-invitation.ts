@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { conflict, notFound, ruleBroken, validationFailed } from '../../http/errors.js';
 import { createUser } from '../accounts/create-user.js';
-import { organisations, users } from '../accounts/schema.js';
+import { organisations, users } from '../accounts/queries.js';
 import { hashToken } from '../accounts/sessions.js';
 import { organisationInvitations } from './schema.js';
 

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { safeHttpUrl } from '../../http/validation.js';
-import { organisations } from '../accounts/schema.js';
+import { organisations } from '../accounts/queries.js';
 import { RESEAU_PORTEUR_LABELS } from './reseaux-porteurs.js';
 import { isValidSiret } from './rules/siret.js';
 import { loadStructureDetails } from './structure-facts.js';

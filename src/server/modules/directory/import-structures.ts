@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { NetworkActor } from '../../http/actor.js';
 import { ruleBroken } from '../../http/errors.js';
-import { networkOrganisations, ORGANISATION_KINDS, type OrganisationKind, organisations } from '../accounts/schema.js';
+import { networkOrganisations, ORGANISATION_KINDS, type OrganisationKind, organisations } from '../accounts/queries.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { communes, findCommune, normaliseText } from '../geo/communes.js';
 import { createStructure } from './create-structure.js';

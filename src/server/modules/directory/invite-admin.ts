@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { NetworkActor } from '../../http/actor.js';
 import { conflict } from '../../http/errors.js';
-import { memberships } from '../accounts/schema.js';
+import { memberships } from '../accounts/queries.js';
 import { hashToken } from '../accounts/sessions.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { queueEmail } from '../notifications/queue-email.js';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.js';
 import type { NetworkActor } from '../../http/actor.js';
 import type { Page } from '../../http/pagination.js';
 import { escapeLike } from '../../http/validation.js';
-import { networkOrganisations, type OrganisationKind, organisations } from '../accounts/schema.js';
+import { networkOrganisations, type OrganisationKind, organisations } from '../accounts/queries.js';
 import { normaliseText } from '../geo/communes.js';
 import { organisationInvitations } from './schema.js';
 import { loadStructureDetails } from './structure-facts.js';

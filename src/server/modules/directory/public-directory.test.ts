@@ -191,10 +191,10 @@ describe('map points, structure page, referentials', () => {
     if (!fs.existsSync(path.resolve('dist/web/.vite/manifest.json'))) return;
     expect(res.statusCode).toBe(200);
     const preloads = [...res.body.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)"/g)].map((m) => m[1]);
-    expect(preloads.some((href) => /\/assets\/PublicPages-[\w-]+\.js$/.test(href))).toBe(true);
+    expect(preloads.some((href) => /\/assets\/MapPage-[\w-]+\.js$/.test(href))).toBe(true);
     expect(preloads.some((href) => /\/assets\/MapView-[\w-]+\.js$/.test(href))).toBe(true);
     // Not the back office: only what the map page imports.
-    expect(preloads.some((href) => /BillingPages|PlanningGridPage/.test(href))).toBe(false);
+    expect(preloads.some((href) => /MonthClosePage|InvoicesPage|PlanningGridPage/.test(href))).toBe(false);
   });
 
   test('the structure page is rendered on the server with its content when the web app is built', async () => {

@@ -6,11 +6,13 @@ import zlib from 'node:zlib';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DEPARTEMENTS_GEOJSON_ANSWER, directoryApi } from '../../../shared/directory.js';
 import { answerCacheFor, sendAnswer } from '../../http/answer-cache.js';
 import { can } from '../../http/can.js';
+import { schemaOf } from '../../http/contract.js';
 import { validationFailed } from '../../http/errors.js';
 import { Pagination } from '../../http/pagination.js';
-import { ORGANISATION_KINDS } from '../accounts/schema.js';
+import { ORGANISATION_KINDS } from '../accounts/queries.js';
 import { createSession, SESSION_COOKIE, SESSION_DAYS } from '../accounts/sessions.js';
 import { findCommune, searchCommunes } from '../geo/communes.js';
 import { acceptInvitation, describeInvitation } from './accept-invitation.js';
@@ -89,107 +91,17 @@ export const StructureFiltersQuery = z.object({
   q: blank(z.string().max(100, 'La recherche fait 100 caractères au plus.')),
 });
 
-const Address = z.object({
-  line: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  communeCode: z.string().nullable(),
-  communeName: z.string().nullable(),
-});
-const Location = z.object({ lat: z.number(), lon: z.number() }).nullable();
-
-const StructureOut = z.object({
-  id: z.string().uuid(),
-  slug: z.string(),
-  name: z.string(),
-  kind: z.enum(ORGANISATION_KINDS),
-  siret: z.string().nullable(),
-  address: Address,
-  departement: z.string().nullable(),
-  location: Location,
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  website: z.string().nullable(),
-  jobs: z.array(z.string()),
-  networks: z.array(z.string()),
-  distanceKm: z.number().nullable(),
-});
-
-const StructureDetailOut = StructureOut.omit({ distanceKm: true }).extend({
-  openingHours: z.string().nullable(),
-  presentation: z.string().nullable(),
-  territory: z.object({ departements: z.array(z.string()), communes: z.array(z.string()) }),
-  jobLabels: z.array(z.object({ code: z.string(), label: z.string() })),
-  networkLabels: z.array(z.object({ code: z.string(), label: z.string() })),
-  updatedAt: z.string(),
-});
-
-const NetworkStructureOut = StructureDetailOut.extend({
-  isPublic: z.boolean(),
-  isActive: z.boolean(),
-  externalId: z.string().nullable(),
-  invitation: z.object({ email: z.string(), accepted: z.boolean(), sentAt: z.string() }).nullable().optional(),
-});
-
-const PointOut = z.object({
-  id: z.string().uuid(),
-  name: z.string(),
-  kind: z.enum(ORGANISATION_KINDS),
-  communeName: z.string().nullable(),
-  lat: z.number(),
-  lon: z.number(),
-  distanceKm: z.number().nullable(),
-});
-
-const PointsOut = z.object({ items: z.array(PointOut), total: z.number() });
-
-const CommuneOut = z.object({
-  code: z.string(),
-  name: z.string(),
-  departement: z.string(),
-  lat: z.number(),
-  lon: z.number(),
-});
-const JobOut = z.object({
-  code: z.string(),
-  label: z.string(),
-  familyCode: z.string(),
-  familyLabel: z.string(),
-  domainCode: z.string(),
-  domainLabel: z.string(),
-});
-
 const withLabels = <T extends { jobs: string[]; networks: string[] }>(d: T) => ({
   ...d,
   jobLabels: d.jobs.map((code) => ({ code, label: findJob(code)?.label ?? code })),
   networkLabels: d.networks.map((code) => ({ code, label: reseauLabel(code) })),
 });
 
-const NetworkParams = z.object({ networkId: z.string().uuid() });
-const NetworkStructureParams = NetworkParams.extend({ organisationId: z.string() });
-const ImportBody = z.strictObject({
-  format: z.enum(['csv', 'json'], { error: 'Le format doit être csv ou json.' }),
-  /** The file's bytes in base64, so that its encoding can be checked line by line. */
-  contentBase64: z.string().min(1, 'Le fichier est vide.'),
-});
-const ImportRowOut = z.object({
-  line: z.number(),
-  id: z.string().nullable(),
-  name: z.string().nullable(),
-  action: z.enum(['create', 'update', 'reject']),
-  organisationId: z.string().nullable(),
-  problems: z.array(z.string()),
-});
-const ImportPreviewOut = z.object({
-  clean: z.boolean(),
-  counts: z.object({ create: z.number(), update: z.number(), reject: z.number() }),
-  rows: z.array(ImportRowOut),
-});
-
 let departementsGeojson: Buffer | undefined;
 let departementsGeojsonGzip: Buffer | undefined;
 let departementList: { code: string; name: string }[] | undefined;
 
-const SearchOut = z.object({ items: z.array(StructureOut), total: z.number() });
+const SearchOut = directoryApi.search.response;
 
 export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   const { publicUrl, banApiUrl, secureCookies } = app.services.config;
@@ -206,13 +118,12 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---------- public directory ----------
 
   app.get(
-    '/api/public/structures',
+    directoryApi.search.path,
     {
       schema: {
-        tags: ['directory'],
+        ...schemaOf(directoryApi.search, ['directory']),
         security: [],
         querystring: Pagination.extend(StructureFiltersQuery.shape),
-        response: { 200: SearchOut },
       },
     },
     async (req, reply) => {
@@ -226,21 +137,24 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/public/structures.points.json',
+    directoryApi.points.path,
     {
       schema: {
-        tags: ['directory'],
+        ...schemaOf(directoryApi.points, ['directory']),
         security: [],
         description:
           'Every matching structure as a compact point, for the map (no pagination): `{items: [{id, name, kind, communeName, lat, lon, distanceKm}], total}`. ' +
-          'Answered without a response schema: thousands of points serialise in a few milliseconds.',
+          'Sent as the bytes the answer cache keeps (decision 011), serialised once per filter: the schema documents them and is not run on each request.',
         querystring: StructureFiltersQuery,
       },
     },
     async (req, reply) => {
       const answer = await cached(
         `points ${JSON.stringify(req.query)}`,
-        async () => (await structurePoints({ db: req.db, filters: req.query })) satisfies z.input<typeof PointsOut>,
+        async () =>
+          (await structurePoints({ db: req.db, filters: req.query })) satisfies z.input<
+            typeof directoryApi.points.response
+          >,
       );
       return sendAnswer(reply, answer, {
         acceptEncoding: req.headers['accept-encoding'],
@@ -250,10 +164,10 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/public/structures.datainclusion.json',
+    directoryApi.dataInclusion.path,
     {
       schema: {
-        tags: ['directory'],
+        ...schemaOf(directoryApi.dataInclusion, ['directory']),
         security: [],
         description: 'The public directory in the data·inclusion schema v1 (structure).',
       },
@@ -262,30 +176,20 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/public/structures/:idOrSlug',
+    directoryApi.structure.path,
     {
-      schema: {
-        tags: ['directory'],
-        security: [],
-        params: z.object({ idOrSlug: z.string().max(120) }),
-        response: { 200: StructureDetailOut },
-      },
+      schema: { ...schemaOf(directoryApi.structure, ['directory']), security: [] },
     },
     async (req) => withLabels(await getPublicStructure({ db: req.db, idOrSlug: req.params.idOrSlug })),
   );
 
   app.get(
-    '/api/public/communes',
+    directoryApi.communes.path,
     {
       schema: {
-        tags: ['directory'],
+        ...schemaOf(directoryApi.communes, ['directory']),
         security: [],
         description: 'Commune autocomplete: by name (accents ignored), INSEE code or département prefix.',
-        querystring: z.object({
-          q: z.string().max(100).default(''),
-          limit: z.coerce.number().int().min(1).max(50).default(10),
-        }),
-        response: { 200: z.object({ items: z.array(CommuneOut), total: z.number() }) },
       },
     },
     async (req) => {
@@ -295,14 +199,9 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/public/communes/:code',
+    directoryApi.commune.path,
     {
-      schema: {
-        tags: ['directory'],
-        security: [],
-        params: z.object({ code: z.string().max(10) }),
-        response: { 200: CommuneOut },
-      },
+      schema: { ...schemaOf(directoryApi.commune, ['directory']), security: [] },
     },
     async (req) => {
       const c = findCommune(req.params.code);
@@ -312,14 +211,12 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/public/jobs',
+    directoryApi.jobs.path,
     {
       schema: {
-        tags: ['directory'],
+        ...schemaOf(directoryApi.jobs, ['directory']),
         security: [],
         description: 'The ROME v4 jobs: search by words of the label or family (accents ignored) or by code prefix.',
-        querystring: Pagination.extend({ q: z.string().max(100).default('') }),
-        response: { 200: z.object({ items: z.array(JobOut), total: z.number() }) },
       },
     },
     async (req) => {
@@ -329,8 +226,15 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/public/departements.geojson',
-    { schema: { tags: ['directory'], security: [], description: 'Simplified outlines of the départements (IGN).' } },
+    directoryApi.departementsGeojson.path,
+    {
+      schema: {
+        ...schemaOf(directoryApi.departementsGeojson, ['directory']),
+        security: [],
+        description: 'Simplified outlines of the départements (IGN).',
+        response: { 200: DEPARTEMENTS_GEOJSON_ANSWER },
+      },
+    },
     async (req, reply) => {
       departementsGeojson ??= fs.readFileSync(path.join(dataDir, 'departements-simplifies.geojson'));
       departementsGeojsonGzip ??= await gzip(departementsGeojson);
@@ -344,15 +248,12 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/public/departements',
+    directoryApi.departements.path,
     {
       schema: {
-        tags: ['directory'],
+        ...schemaOf(directoryApi.departements, ['directory']),
         security: [],
         description: 'The metropolitan départements (code and name), for filters and forms.',
-        response: {
-          200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })), total: z.number() }),
-        },
       },
     },
     async () => {
@@ -369,15 +270,12 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/public/reseaux-porteurs',
+    directoryApi.reseauxPorteurs.path,
     {
       schema: {
-        tags: ['directory'],
+        ...schemaOf(directoryApi.reseauxPorteurs, ['directory']),
         security: [],
         description: 'data·inclusion’s referential of the networks that carry a structure.',
-        response: {
-          200: z.object({ items: z.array(z.object({ code: z.string(), label: z.string() })), total: z.number() }),
-        },
       },
     },
     async () => {
@@ -388,49 +286,22 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // ---------- invitations (public: the private token is the credential) ----------
 
-  const TokenParams = z.object({ token: z.string().min(20).max(100) });
+  const _TokenParams = z.object({ token: z.string().min(20).max(100) });
 
   app.get(
-    '/api/public/invitations/:token',
+    directoryApi.invitation.path,
     {
-      schema: {
-        tags: ['directory'],
-        security: [],
-        params: TokenParams,
-        response: {
-          200: z.object({
-            organisationName: z.string(),
-            email: z.string(),
-            name: z.string(),
-            expiresAt: z.string(),
-            expired: z.boolean(),
-            accepted: z.boolean(),
-            existingAccount: z.boolean(),
-          }),
-        },
-      },
+      schema: { ...schemaOf(directoryApi.invitation, ['directory']), security: [] },
     },
     async (req) => describeInvitation({ db: req.db, token: req.params.token }),
   );
 
   app.post(
-    '/api/public/invitations/:token/accept',
+    directoryApi.acceptInvitation.path,
     {
       schema: {
-        tags: ['directory'],
+        ...schemaOf(directoryApi.acceptInvitation, ['directory']),
         security: [],
-        params: TokenParams,
-        body: z.strictObject({
-          password: z
-            .string()
-            .min(12, 'Le mot de passe doit comporter au moins 12 caractères.')
-            .max(200, '200 caractères au plus.')
-            .optional(),
-          name: z.string().trim().max(120).optional(),
-        }),
-        response: {
-          200: z.object({ organisationId: z.string().uuid(), existingAccount: z.boolean() }),
-        },
       },
     },
     async (req, reply) => {
@@ -462,18 +333,16 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---------- network console ----------
 
   app.get(
-    '/api/networks/:networkId/structures',
+    directoryApi.networkStructures.path,
     {
       schema: {
-        tags: ['directory'],
-        params: NetworkParams,
+        ...schemaOf(directoryApi.networkStructures, ['directory']),
         querystring: Pagination.extend({
           q: blank(z.string().max(100)),
           kind: blank(z.enum(ORGANISATION_KINDS)),
           departement: blank(z.string().max(3)),
           status: blank(z.enum(['public', 'hidden', 'inactive'])),
         }),
-        response: { 200: z.object({ items: z.array(NetworkStructureOut), total: z.number() }) },
       },
       preHandler: can('network.read'),
     },
@@ -490,9 +359,9 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/networks/:networkId/structures/:organisationId',
+    directoryApi.networkStructure.path,
     {
-      schema: { tags: ['directory'], params: NetworkStructureParams, response: { 200: NetworkStructureOut } },
+      schema: { ...schemaOf(directoryApi.networkStructure, ['directory']) },
       preHandler: can('network.read'),
     },
     async (req) => {
@@ -502,14 +371,9 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/networks/:networkId/structures',
+    directoryApi.createStructure.path,
     {
-      schema: {
-        tags: ['directory'],
-        params: NetworkParams,
-        body: StructureInput,
-        response: { 201: NetworkStructureOut },
-      },
+      schema: { ...schemaOf(directoryApi.createStructure, ['directory']), body: StructureInput },
       preHandler: can('network.directory.write'),
     },
     async (req, reply) => {
@@ -519,14 +383,9 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.patch(
-    '/api/networks/:networkId/structures/:organisationId',
+    directoryApi.updateStructure.path,
     {
-      schema: {
-        tags: ['directory'],
-        params: NetworkStructureParams,
-        body: StructurePatch,
-        response: { 200: NetworkStructureOut },
-      },
+      schema: { ...schemaOf(directoryApi.updateStructure, ['directory']), body: StructurePatch },
       preHandler: can('network.directory.write'),
     },
     async (req) =>
@@ -542,16 +401,10 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/networks/:networkId/structures/:organisationId/invitations',
+    directoryApi.inviteAdmin.path,
     {
       schema: {
-        tags: ['directory'],
-        params: NetworkStructureParams,
-        body: z.strictObject({
-          email: z.string().trim().email('Adresse e-mail invalide.').max(254),
-          name: z.string().trim().min(2, 'Indiquez le nom de la personne.').max(120),
-        }),
-        response: { 201: z.object({ id: z.string().uuid(), email: z.string(), expiresAt: z.string() }) },
+        ...schemaOf(directoryApi.inviteAdmin, ['directory']),
       },
       preHandler: can('network.directory.write'),
     },
@@ -569,9 +422,9 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/networks/:networkId/structures/import/preview',
+    directoryApi.importPreview.path,
     {
-      schema: { tags: ['directory'], params: NetworkParams, body: ImportBody, response: { 200: ImportPreviewOut } },
+      schema: { ...schemaOf(directoryApi.importPreview, ['directory']) },
       preHandler: can('network.directory.write'),
     },
     async (req) => {
@@ -586,14 +439,9 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/networks/:networkId/structures/import/confirm',
+    directoryApi.importConfirm.path,
     {
-      schema: {
-        tags: ['directory'],
-        params: NetworkParams,
-        body: ImportBody,
-        response: { 200: z.object({ created: z.number(), updated: z.number(), rows: z.array(ImportRowOut) }) },
-      },
+      schema: { ...schemaOf(directoryApi.importConfirm, ['directory']) },
       preHandler: can('network.directory.write'),
     },
     async (req) =>

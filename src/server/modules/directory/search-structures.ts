@@ -2,7 +2,7 @@ import { and, asc, count, eq, like, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { Page } from '../../http/pagination.js';
 import { escapeLike, safeHttpUrl } from '../../http/validation.js';
-import { type OrganisationKind, organisations } from '../accounts/schema.js';
+import { type OrganisationKind, organisations } from '../accounts/queries.js';
 import { findCommune, normaliseText } from '../geo/communes.js';
 import { directoryProfiles, organisationJobs } from './schema.js';
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { webRoot } from '../../http/app.js';
 import { AppError } from '../../http/errors.js';
 import { safeHttpUrl } from '../../http/validation.js';
-import type { OrganisationKind } from '../accounts/schema.js';
+import type { OrganisationKind } from '../accounts/queries.js';
 import { findCommune } from '../geo/communes.js';
 import { findJob, isKnownJobOrFamily } from './rome.js';
 import { type StructureFilters, searchStructures } from './search-structures.js';
@@ -165,7 +165,7 @@ export function registerDirectoryPages(app: FastifyInstance) {
       req,
       reply,
       'Carte des structures d’insertion',
-      preloadTags({ modules: ['directory/PublicPages.tsx', 'directory/MapView.tsx'], dynamic: true }),
+      preloadTags({ modules: ['directory/MapPage.tsx', 'directory/MapView.tsx'], dynamic: true }),
     ),
   );
 

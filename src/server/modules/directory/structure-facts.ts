@@ -2,7 +2,7 @@ import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { notFound } from '../../http/errors.js';
 import { safeHttpUrl } from '../../http/validation.js';
-import { networkOrganisations, organisations } from '../accounts/schema.js';
+import { networkOrganisations, organisations } from '../accounts/queries.js';
 import { normaliseText } from '../geo/communes.js';
 import { directoryProfiles, organisationJobs, organisationTerritories } from './schema.js';
 

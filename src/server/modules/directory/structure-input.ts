@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hasVisibleCharacter, isHttpUrl } from '../../http/validation.js';
-import { ORGANISATION_KINDS } from '../accounts/schema.js';
+import { ORGANISATION_KINDS } from '../accounts/queries.js';
 import { checkPostalCode, communes, findCommune } from '../geo/communes.js';
 import { RESEAUX_PORTEURS } from './reseaux-porteurs.js';
 import { findJob } from './rome.js';

@@ -35,18 +35,21 @@ export const normaliseText = (s: string) =>
 export function searchCommunes(query: string, limit = 10): Commune[] {
   const q = normaliseText(query);
   if (!q) return [];
+  // The commune named exactly so comes first: « Saint-Denis » finds Saint-Denis (93) and (974) before the dozens of
+  // « Saint-Denis-… » that precede them in code order (every commune is scanned: a few milliseconds).
+  const exact: Commune[] = [];
   const starts: Commune[] = [];
   const contains: Commune[] = [];
   for (const c of communes().values()) {
     if (c.code.startsWith(q)) starts.push(c);
     else {
       const n = normaliseText(c.name);
-      if (n.startsWith(q)) starts.push(c);
+      if (n === q) exact.push(c);
+      else if (n.startsWith(q)) starts.push(c);
       else if (n.includes(q)) contains.push(c);
     }
-    if (starts.length >= limit) break;
   }
-  return [...starts, ...contains].slice(0, limit);
+  return [...exact, ...starts, ...contains].slice(0, limit);
 }
 
 /** Great-circle distance in km (haversine). */

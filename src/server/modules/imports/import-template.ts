@@ -2,7 +2,9 @@ import writeExcelFile from 'write-excel-file/node';
 import { IMPORT_FIELDS, type ImportKind } from '../../../shared/imports.js';
 import { toCsv } from '../payroll/csv.js';
 
-const templateFields = (kind: ImportKind) => IMPORT_FIELDS[kind].filter((f) => f.key !== 'applicationStatus');
+/** Columns of les emplois de l'inclusion's export only: not part of the generic template. */
+const EXPORT_ONLY = ['applicationStatus', 'eligibilityValidated'];
+const templateFields = (kind: ImportKind) => IMPORT_FIELDS[kind].filter((f) => !EXPORT_ONLY.includes(f.key));
 
 /** The generic template of a kind: one column per field, named as the import recognises it, with an example line. */
 export function importTemplateCsv(kind: ImportKind): string {

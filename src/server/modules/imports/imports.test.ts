@@ -4,10 +4,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
 import { makeOrg, makeUser } from '../../../../test/factories.js';
 import { loginCookie, testApp } from '../../../../test/harness.js';
-import { clients } from '../clients/schema.js';
+import { clients, sites } from '../clients/schema.js';
 import { withLuhnDigit } from '../directory/rules/siret.js';
+import { missions } from '../planning/schema.js';
 import { placementContracts } from '../quotes/schema.js';
-import { employmentContracts, passes, workers } from '../workers/schema.js';
+import { eligibilityDiagnoses, employmentContracts, passes, workers } from '../workers/schema.js';
+import { dataImports } from './schema.js';
 
 const { app, database } = await testApp();
 const db = database.db;
@@ -45,6 +47,9 @@ async function runImport(kind: string, content: string | Uint8Array, extra: obje
   }
   throw new Error('import did not finish');
 }
+
+const importCount = async () =>
+  (await db.select({ n: count() }).from(dataImports).where(eq(dataImports.organisationId, orgId)))[0].n;
 
 const workerCount = async () =>
   (await db.select({ n: count() }).from(workers).where(eq(workers.organisationId, orgId)))[0].n;
@@ -221,7 +226,23 @@ describe('bad files get a clear error and write nothing', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('validation_failed');
     expect(JSON.stringify(res.json().error)).toContain(message);
+    // Importing it is refused the same way, before anything (not even the import's record) is written.
+    await expectRefusedAndNothingWritten(content, message);
   });
+
+  /** POST /imports answers 400 with the message; no worker and no import record were written. */
+  async function expectRefusedAndNothingWritten(content: string | Uint8Array, message: string) {
+    const workersBefore = await workerCount();
+    const importsBefore = await importCount();
+    const res = await upload('/imports', { kind: 'workers', fileName: 'f', contentBase64: b64(content) });
+    if (content.length === 0) expect(res.statusCode).toBe(400);
+    else {
+      expect(res.statusCode, res.body).toBe(400);
+      expect(JSON.stringify(res.json().error)).toContain(message);
+    }
+    expect(await workerCount()).toBe(workersBefore);
+    expect(await importCount()).toBe(importsBefore);
+  }
 
   test('an XLSX with formulas is refused, naming the cells', async () => {
     const xlsx = await writeExcelFile([
@@ -231,6 +252,33 @@ describe('bad files get a clear error and write nothing', () => {
     const res = await preview('workers', xlsx);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('formules (cellules B2)');
+    await expectRefusedAndNothingWritten(xlsx, 'formules (cellules B2)');
+  });
+
+  test('duplicates in a file (same person, same client) write nothing', async () => {
+    const workersBefore = await workerCount();
+    const dup = [
+      'Nom;Prénom;Date de naissance;Code commune INSEE;Numéro de PASS IAE;Début du PASS IAE',
+      'Double;Une;01/01/1991;94028;999992699001;01/01/2026',
+      'Double;Deux;02/02/1992;94028;999992699001;01/01/2026',
+    ].join('\n');
+    const run = await runImport('workers', dup);
+    expect(run.status).toBe('failed');
+    expect(run.rows[1].messages).toEqual(['Même personne que la ligne 2 du fichier.']);
+    expect(await workerCount()).toBe(workersBefore);
+    const siret = withLuhnDigit('4420000000777');
+    const clientsBefore = (await db.select({ n: count() }).from(clients).where(eq(clients.organisationId, orgId)))[0].n;
+    const dupClients = [
+      'Nom;Type de client;SIRET;Code commune INSEE;Contact;E-mail du contact',
+      `Double SA;Association;${siret};94028;A;a@example.org`,
+      `Double SA;Association;${siret};94028;A;a@example.org`,
+    ].join('\n');
+    const clientsRun = await runImport('clients', dupClients);
+    expect(clientsRun.status).toBe('failed');
+    expect(clientsRun.rows[1].messages).toEqual(['Même client que la ligne 2 du fichier.']);
+    expect((await db.select({ n: count() }).from(clients).where(eq(clients.organisationId, orgId)))[0].n).toBe(
+      clientsBefore,
+    );
   });
 
   test('missing required columns are named, and importing is refused', async () => {
@@ -374,6 +422,60 @@ describe('taking all the data out', () => {
     }
     expect(strFromU8(files['comptes.csv'])).not.toMatch(/argon2/);
   });
+
+  test('sensitive data (eligibility criteria, their evidence) is in the zip only for someone who holds the right', async () => {
+    const [worker] = await db
+      .select({ id: workers.id })
+      .from(workers)
+      .where(eq(workers.organisationId, orgId))
+      .limit(1);
+    await db.insert(eligibilityDiagnoses).values({
+      organisationId: orgId,
+      workerId: worker.id,
+      author: 'ai',
+      madeOn: '2026-09-01',
+      validUntil: '2027-02-28',
+      criteria: ['aah'],
+      evidence: 'notification MDPH du 12/08/2026',
+    });
+    const exportFor = async (cookie: string) => {
+      const res = await app.inject({ method: 'GET', url: `/api/orgs/${orgId}/export`, headers: { cookie } });
+      expect(res.statusCode).toBe(200);
+      return unzipSync(new Uint8Array(res.rawPayload));
+    };
+    // An org admin does not hold the right by default (policies/sensitive.ts): the columns are there, empty.
+    const without = await exportFor(admin);
+    const diagnoses = strFromU8(without['eligibility_diagnoses.csv']);
+    expect(diagnoses.split('\r\n')[0]).toContain('criteria');
+    expect(diagnoses).not.toContain('MDPH');
+    expect(diagnoses).not.toContain('aah');
+    expect(strFromU8(without['LISEZMOI.md'])).toContain('réservées aux personnes habilitées');
+    // Granted by name, the same admin takes everything out.
+    const team = await app.inject({
+      method: 'GET',
+      url: `/api/orgs/${orgId}/members/sensitive-access`,
+      headers: { cookie: admin },
+    });
+    const me = team.json().items.find((m: { role: string }) => m.role === 'org_admin');
+    const grant = await app.inject({
+      method: 'PUT',
+      url: `/api/orgs/${orgId}/members/${me.membershipId}/sensitive-access`,
+      headers: { cookie: admin },
+      payload: { granted: true },
+    });
+    expect(grant.statusCode, grant.body).toBe(200);
+    const withRight = await exportFor(admin);
+    expect(strFromU8(withRight['eligibility_diagnoses.csv'])).toContain('MDPH');
+    expect(strFromU8(withRight['LISEZMOI.md'])).not.toContain('réservées aux personnes habilitées');
+    // The tests after this one import as an admin without the right.
+    const revoke = await app.inject({
+      method: 'PUT',
+      url: `/api/orgs/${orgId}/members/${me.membershipId}/sensitive-access`,
+      headers: { cookie: admin },
+      payload: { granted: false },
+    });
+    expect(revoke.statusCode).toBe(200);
+  });
 });
 
 describe('importing missions with their regular shifts, then the hours worked this month', () => {
@@ -473,5 +575,211 @@ describe('importing missions with their regular shifts, then the hours worked th
       expect.stringContaining('Seules les heures de ce mois sont reprises'),
       expect.stringContaining('Seules les heures de ce mois sont reprises'),
     ]);
+  });
+});
+
+describe('eligibility in the workers’ import (sensitive data: policies/sensitive.ts)', () => {
+  let sensitiveAdmin: string;
+  beforeAll(async () => {
+    const user = await makeUser(db, { role: 'org_admin', organisationId: orgId });
+    await database.executeSql(`UPDATE memberships SET sensitive_access = true WHERE user_id = '${user.id}'`);
+    sensitiveAdmin = await loginCookie(app, user.email);
+  });
+  const header =
+    'Nom;Prénom;Date de naissance;Code commune INSEE;Date du diagnostic d’éligibilité;Auteur du diagnostic;Organisation du prescripteur;Critères d’éligibilité';
+  const csv = [
+    header,
+    'Eligible;Prescrite;03/03/1983;94028;20/08/2026;Prescripteur;France Travail Créteil;',
+    // Criteria by les emplois de l'inclusion's codes and labels (itou/eligibility/enums.py).
+    'Eligible;Structure;04/04/1984;94028;21/08/2026;Structure;;"CAP_BEP; Jeune (- de 26 ans)"',
+    'Eligible;Rsa;05/05/1985;94028;22/08/2026;AI;;RSA',
+  ].join('\n');
+
+  test('without the sensitive data right, eligibility columns make the lines wrong and nothing is written', async () => {
+    const p = (await preview('workers', csv)).json();
+    expect(p.counts.error).toBe(3);
+    expect(p.rows[0].messages[0]).toContain('données sensibles');
+    // Unmapping the columns imports the rest.
+    const unmapped = (
+      await preview('workers', csv, {
+        mapping: {
+          lastName: 'Nom',
+          firstName: 'Prénom',
+          birthDate: 'Date de naissance',
+          communeCode: 'Code commune INSEE',
+        },
+      })
+    ).json();
+    expect(unmapped.counts).toEqual({ create: 3, skip: 0, error: 0 });
+  });
+
+  test('the rules of the hire form: criteria required only when the AI diagnoses itself, unknown criteria named', async () => {
+    const wrong = [
+      header,
+      'Sans;Critere;06/06/1986;94028;23/08/2026;Structure;;',
+      'Critere;Inconnu;07/07/1987;94028;23/08/2026;Structure;;"RSA; Magicien"',
+      'Sans;Date;08/08/1988;94028;;Prescripteur;France Travail;',
+    ].join('\n');
+    const p = (await preview('workers', wrong, {}, sensitiveAdmin)).json();
+    expect(p.rows.map((r: { action: string }) => r.action)).toEqual(['error', 'error', 'error']);
+    expect(p.rows[0].messages[0]).toContain('cochez au moins un critère');
+    expect(p.rows[1].messages[0]).toContain('« Magicien » : critère inconnu');
+    expect(p.rows[2].messages[0]).toContain('indiquez la date du diagnostic');
+  });
+
+  test('a person holding the right imports the diagnoses through the same operation, audited, once', async () => {
+    const res = await upload(
+      '/imports',
+      { kind: 'workers', fileName: 'f.csv', contentBase64: b64(csv) },
+      sensitiveAdmin,
+    );
+    expect(res.statusCode, res.body).toBe(202);
+    let run: { status: string; counts: object; rows: { messages: string[] }[] } | undefined;
+    for (let i = 0; i < 200 && run?.status !== 'done' && run?.status !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      run = (
+        await app.inject({
+          method: 'GET',
+          url: `/api/orgs/${orgId}/imports/${res.json().id}`,
+          headers: { cookie: sensitiveAdmin },
+        })
+      ).json();
+    }
+    expect(run!.counts, JSON.stringify(run!.rows)).toEqual({ create: 3, skip: 0, error: 0 });
+    // The import's rows never repeat the criteria (what is kept in the import history is not sensitive).
+    expect(JSON.stringify(run!.rows)).not.toMatch(/RSA|CAP/);
+    const diagnoses = await db
+      .select({
+        lastName: workers.lastName,
+        firstName: workers.firstName,
+        author: eligibilityDiagnoses.author,
+        prescriberName: eligibilityDiagnoses.prescriberName,
+        madeOn: eligibilityDiagnoses.madeOn,
+        validUntil: eligibilityDiagnoses.validUntil,
+        criteria: eligibilityDiagnoses.criteria,
+      })
+      .from(eligibilityDiagnoses)
+      .innerJoin(workers, eq(workers.id, eligibilityDiagnoses.workerId))
+      .where(and(eq(eligibilityDiagnoses.organisationId, orgId), eq(workers.lastName, 'Eligible')))
+      .orderBy(eligibilityDiagnoses.madeOn);
+    expect(diagnoses).toEqual([
+      {
+        lastName: 'Eligible',
+        firstName: 'Prescrite',
+        author: 'prescriber',
+        prescriberName: 'France Travail Créteil',
+        madeOn: '2026-08-20',
+        validUntil: '2027-02-19',
+        criteria: [],
+      },
+      expect.objectContaining({ firstName: 'Structure', author: 'ai', criteria: ['low_qualification', 'young_26'] }),
+      expect.objectContaining({ firstName: 'Rsa', author: 'ai', criteria: ['rsa'] }),
+    ]);
+    const audited = await database.executeSql(
+      `SELECT count(*)::int AS n FROM audit_events WHERE organisation_id = '${orgId}' AND action = 'eligibility.record'`,
+    );
+    expect(audited.rows[0].n).toBe(3);
+    const again = (await preview('workers', csv, {}, sensitiveAdmin)).json();
+    expect(again.counts).toEqual({ create: 0, skip: 3, error: 0 });
+  });
+
+  test('les emplois de l’inclusion’s « Éligibilité IAE validée : oui » records no diagnosis: it is « à compléter »', async () => {
+    const xlsx = await writeExcelFile([
+      [
+        'Nom candidat',
+        'Prénom candidat',
+        'Date de naissance candidat',
+        'Ville candidat',
+        'Département candidat',
+        'Statut de la candidature',
+        'Éligibilité IAE validée',
+      ],
+      ['Validee', 'Oui', '01/02/1990', 'Créteil', '94000', 'Candidature acceptée', 'oui'],
+      ['Validee', 'Non', '01/02/1991', 'Créteil', '94000', 'Candidature acceptée', 'non'],
+    ]).toBuffer();
+    const p = (await preview('workers', xlsx, { fileName: 'export.xlsx' })).json();
+    expect(p.mapping.eligibilityValidated).toBe('Éligibilité IAE validée');
+    expect(p.counts).toEqual({ create: 2, skip: 0, error: 0 });
+    expect(p.rows[0].messages[0]).toContain('ni la date ni l’auteur : diagnostic à compléter');
+    expect(p.rows[1].messages[0]).toContain('à compléter');
+    const run = await runImport('workers', xlsx);
+    expect(run.counts).toEqual({ create: 2, skip: 0, error: 0 });
+    const recorded = await db
+      .select({ id: eligibilityDiagnoses.id })
+      .from(eligibilityDiagnoses)
+      .innerJoin(workers, eq(workers.id, eligibilityDiagnoses.workerId))
+      .where(and(eq(workers.organisationId, orgId), eq(workers.lastName, 'Validee')));
+    expect(recorded).toEqual([]);
+  });
+});
+
+describe('clients with several sites, named by contracts and missions', () => {
+  const siret = withLuhnDigit('4420000000555');
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+  const fr = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  const later = (months: number) => {
+    const d = new Date(`${today}T12:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() + months);
+    return d.toISOString().slice(0, 10);
+  };
+  const csv = [
+    'Nom;Type de client;Forme juridique (code INSEE);SIRET;Code commune INSEE;Contact;E-mail du contact;Lieu d’intervention;Adresse du lieu;Code postal du lieu;Commune du lieu',
+    `Foyers Réunis;Association;9220;${siret};94028;Mme Roux;roux@foyers.test;;;;`,
+    `Foyers Réunis;Association;9220;${siret};94028;Mme Roux;roux@foyers.test;Bâtiment B;5 rue des Lilas;;`,
+    `Foyers Réunis;Association;9220;${siret};94028;Mme Roux;roux@foyers.test;Résidence de Vitry;12 avenue Rouget de Lisle;94400;Vitry-sur-Seine`,
+  ].join('\n');
+  const sitesOf = async () =>
+    db
+      .select({ name: sites.name, communeCode: sites.communeCode, id: sites.id })
+      .from(sites)
+      .innerJoin(clients, eq(clients.id, sites.clientId))
+      .where(and(eq(clients.organisationId, orgId), eq(clients.siret, siret)))
+      .orderBy(sites.createdAt);
+
+  test('repeated lines with the same SIRET add the client once and each of its sites; again, nothing changes', async () => {
+    const run = await runImport('clients', csv);
+    expect(run.counts, JSON.stringify(run.rows)).toEqual({ create: 3, skip: 0, error: 0 });
+    expect((await sitesOf()).map((x) => [x.name, x.communeCode])).toEqual([
+      ['Foyers Réunis', '94028'],
+      ['Bâtiment B', '94028'],
+      ['Résidence de Vitry', '94081'],
+    ]);
+    const again = await runImport('clients', csv);
+    expect(again.counts).toEqual({ create: 0, skip: 3, error: 0 });
+    expect(await sitesOf()).toHaveLength(3);
+    // A new site on an existing client is added; the same site twice in a file is a duplicate.
+    const more = [
+      csv.split('\n')[0],
+      `Foyers Réunis;Association;9220;${siret};94028;Mme Roux;roux@foyers.test;Bâtiment C;7 rue des Lilas;;`,
+      `Foyers Réunis;Association;9220;${siret};94028;Mme Roux;roux@foyers.test;bâtiment c;7 rue des Lilas;;`,
+    ].join('\n');
+    const p = (await preview('clients', more)).json();
+    expect(p.rows.map((r: { action: string }) => r.action)).toEqual(['create', 'error']);
+    expect(p.rows[1].messages).toEqual(['Même client et même lieu que la ligne 2 du fichier.']);
+  });
+
+  test('a contract and a mission name the site they are at', async () => {
+    const contracts = [
+      'SIRET du client;Lieu d’intervention;Numéro du contrat;Métiers (codes ROME);Tâches;Début;Fin;Signé le;Signé par',
+      `${siret};Bâtiment B;SITE-1;K2204;Entretien;${fr(today)};${fr(later(4))};${fr(today)};Mme Roux`,
+      `${siret};Bâtiment Z;SITE-2;K2204;Entretien;${fr(today)};${fr(later(4))};${fr(today)};Mme Roux`,
+    ].join('\n');
+    const p = (await preview('contracts', contracts)).json();
+    expect(p.rows[1].messages).toEqual([
+      'Lieu d’intervention : « Bâtiment Z » n’est pas un lieu de ce client (importez-le avec les clients).',
+    ]);
+    const run = await runImport('contracts', contracts.split('\n').slice(0, 2).join('\n'));
+    expect(run.counts, JSON.stringify(run.rows)).toEqual({ create: 1, skip: 0, error: 0 });
+    const all = await sitesOf();
+    const [contract] = await db.select().from(placementContracts).where(eq(placementContracts.number, 'SITE-1'));
+    expect(contract.siteId).toBe(all.find((x) => x.name === 'Bâtiment B')!.id);
+    const missionsCsv = [
+      'Numéro du contrat;Métier (code ROME);Début de la mission;Fin de la mission;Lieu d’intervention',
+      `SITE-1;K2204;${fr(today)};${fr(later(2))};Résidence de Vitry`,
+    ].join('\n');
+    const m = await runImport('missions', missionsCsv);
+    expect(m.counts, JSON.stringify(m.rows)).toEqual({ create: 1, skip: 0, error: 0 });
+    const [mission] = await db.select().from(missions).where(eq(missions.placementContractId, contract.id));
+    expect(mission.siteId).toBe(all.find((x) => x.name === 'Résidence de Vitry')!.id);
   });
 });

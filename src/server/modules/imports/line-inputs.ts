@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import { IMPORT_FIELDS, type ImportKind } from '../../../shared/imports.js';
+import { parisToday } from '../calendar/paris-time.js';
 import { CreateClientBody, type CreateClientInput } from '../clients/client-input.js';
+import { SiteBody, type SiteInput } from '../clients/manage-sites.js';
 import { findJob } from '../directory/rome.js';
 import type { SignedContractInput } from '../quotes/record-signed-contract.js';
+import type { DiagnosisInput } from '../workers/record-diagnosis.js';
 import { CreateWorkerBody, type CreateWorkerInput } from '../workers/worker-input.js';
 import { resolveCommune } from './resolve-commune.js';
 import {
@@ -12,10 +15,13 @@ import {
   type Parsed,
   parseClientKind,
   parseContractKind,
+  parseCriteria,
   parseDate,
+  parseDiagnosisAuthor,
   parseRomeCodes,
   parseWeeklyMinutes,
   parseWholeNumber,
+  parseYesNo,
 } from './rules/cell-values.js';
 
 /** One line's cells by field key (empty cells and unmapped fields read as ''). */
@@ -32,12 +38,22 @@ export type WorkerLine = {
   label: string;
   input?: CreateWorkerInput;
   contract?: EmploymentContractLine;
+  /** An eligibility diagnosis to record (sensitive: written only by a person holding the right). */
+  diagnosis?: DiagnosisInput;
+  /** What the line says without being a problem (e.g. eligibility « à compléter »). */
+  notes?: string[];
   /** Not a line to import at all (e.g. an application that was not accepted). */
   ignore?: string;
   problems: string[];
 };
 
-export type ClientLine = { label: string; input?: CreateClientInput; problems: string[] };
+export type ClientLine = {
+  label: string;
+  input?: CreateClientInput;
+  /** A place of work named on the line (a client with several sites has one line per site). */
+  site?: SiteInput;
+  problems: string[];
+};
 
 const labelOf = (kind: ImportKind, key: string) => IMPORT_FIELDS[kind].find((f) => f.key === key)?.label ?? key;
 
@@ -110,6 +126,7 @@ export function workerLine(cell: LineCells): WorkerLine {
     if (kind && startDate && endDate !== undefined && weeklyMinutes)
       contract = { kind, startDate, endDate, weeklyMinutes };
   }
+  const { diagnosis, notes } = eligibilityOfLine(cell, problems);
   if (problems.length || !birthDate || !commune.ok) return { label, problems };
   const candidate = {
     firstName: cell('firstName'),
@@ -143,14 +160,89 @@ export function workerLine(cell: LineCells): WorkerLine {
       problems: zodProblems(parsed.error, (p) => byPath[p] ?? (p.startsWith('jobs') ? col('jobs') : p)),
     };
   }
-  return { label, input: parsed.data, contract, problems };
+  return { label, input: parsed.data, contract, diagnosis, notes, problems };
+}
+
+const ELIGIBILITY_KEYS = ['eligibilityDate', 'eligibilityAuthor', 'eligibilityPrescriber', 'eligibilityCriteria'];
+
+/** Whether a line carries eligibility data to record (the sensitive right is then required). */
+export const lineHasDiagnosis = (cell: LineCells) => ELIGIBILITY_KEYS.some((k) => cell(k) !== '');
+
+/**
+ * The eligibility diagnosis of a workers' line, with the rules of the hire form (POST …/diagnoses): a date and an
+ * author; criteria required only when the AI diagnoses itself (an authorised prescriber's diagnosis stands alone,
+ * les-emplois itou/eligibility). Les emplois de l'inclusion's export only says « Éligibilité IAE validée :
+ * oui/non », without author or date: no diagnosis is invented from it, the line says « à compléter ».
+ */
+function eligibilityOfLine(cell: LineCells, problems: string[]): { diagnosis?: DiagnosisInput; notes: string[] } {
+  const col = (key: string) => labelOf('workers', key);
+  const notes: string[] = [];
+  if (!lineHasDiagnosis(cell)) {
+    if (cell('eligibilityValidated')) {
+      const validated = take(problems, col('eligibilityValidated'), parseYesNo(cell('eligibilityValidated')));
+      if (validated === true)
+        notes.push(
+          'Éligibilité : validée dans les emplois de l’inclusion par un prescripteur habilité, mais l’export n’en donne ni la date ni l’auteur : diagnostic à compléter sur la fiche.',
+        );
+      else if (validated === false)
+        notes.push(
+          'Éligibilité : aucun diagnostic en cours de validité dans les emplois de l’inclusion à la date de l’export : à compléter sur la fiche.',
+        );
+    }
+    return { notes };
+  }
+  const madeOn = need(
+    problems,
+    col('eligibilityDate'),
+    cell('eligibilityDate'),
+    parseDate,
+    'indiquez la date du diagnostic.',
+  );
+  if (madeOn && madeOn > parisToday())
+    problems.push(`${col('eligibilityDate')} : le diagnostic ne peut pas être daté de demain ou après.`);
+  const author = need(
+    problems,
+    col('eligibilityAuthor'),
+    cell('eligibilityAuthor'),
+    parseDiagnosisAuthor,
+    'indiquez « Prescripteur » ou « Structure ».',
+  );
+  const criteria = cell('eligibilityCriteria')
+    ? take(problems, col('eligibilityCriteria'), parseCriteria(cell('eligibilityCriteria')))
+    : [];
+  if (author === 'ai' && criteria && criteria.length === 0)
+    problems.push(
+      `${col('eligibilityCriteria')} : cochez au moins un critère : la structure qui établit elle-même le diagnostic en justifie les critères.`,
+    );
+  if (author === 'prescriber' && !cell('eligibilityPrescriber'))
+    notes.push(`${col('eligibilityPrescriber')} : non indiquée (à compléter sur la fiche).`);
+  if (cell('eligibilityPrescriber').length > 200)
+    problems.push(`${col('eligibilityPrescriber')} : 200 caractères au plus.`);
+  if (!madeOn || !author || !criteria || problems.length) return { notes };
+  // Whether the criteria make the person eligible is not said here: the import's rows are kept in its history,
+  // which every org admin reads, with or without the sensitive right. The record shows it (its reads are logged).
+  return {
+    diagnosis: {
+      author,
+      madeOn,
+      ...(cell('eligibilityPrescriber') && author === 'prescriber'
+        ? { prescriberName: cell('eligibilityPrescriber') }
+        : {}),
+      ...(criteria.length ? { criteria } : {}),
+    },
+    notes,
+  };
 }
 
 /** Reads a clients' line into the POST /clients input. */
 export function clientLine(cell: LineCells): ClientLine {
   const problems: string[] = [];
   const col = (key: string) => labelOf('clients', key);
-  const label = cell('name') || '(sans nom)';
+  const siteNamed = ['siteName', 'siteAddressLine', 'sitePostalCode', 'siteCommuneName'].some((k) => cell(k) !== '');
+  const siteName = cell('siteName') || cell('siteAddressLine');
+  const label = [cell('name') || '(sans nom)', siteNamed ? siteName || '(lieu sans nom)' : null]
+    .filter(Boolean)
+    .join(' · ');
   for (const key of ['name', 'kind', 'contactName', 'email'])
     if (!cell(key)) problems.push(`${col(key)} : la colonne est vide.`);
   const kind = cell('kind') ? take(problems, col('kind'), parseClientKind(cell('kind'))) : undefined;
@@ -163,6 +255,37 @@ export function clientLine(cell: LineCells): ClientLine {
   const paymentTermsDays = cell('paymentTermsDays')
     ? take(problems, col('paymentTermsDays'), parseWholeNumber(cell('paymentTermsDays'), 0, 60))
     : undefined;
+  let site: SiteInput | undefined;
+  if (siteNamed) {
+    if (!siteName) problems.push(`${col('siteName')} : nommez le lieu (ex. « Bâtiment B »).`);
+    const ownCommune = cell('sitePostalCode') || cell('siteCommuneName');
+    const siteCommune = ownCommune
+      ? resolveCommune({ communeCode: '', postalCode: cell('sitePostalCode'), communeName: cell('siteCommuneName') })
+      : commune;
+    if (!siteCommune.ok) problems.push(`${col('siteCommuneName')} : ${siteCommune.problem}`);
+    else if (siteName) {
+      const postalCode = ownCommune ? cell('sitePostalCode') : cell('postalCode');
+      const parsedSite = SiteBody.safeParse({
+        name: siteName,
+        address: {
+          communeCode: siteCommune.code,
+          ...(cell('siteAddressLine') ? { line: cell('siteAddressLine') } : {}),
+          ...(/^\d{5}$/.test(postalCode) ? { postalCode } : {}),
+        },
+      });
+      if (parsedSite.success) site = parsedSite.data;
+      else
+        problems.push(
+          ...zodProblems(parsedSite.error, (p) =>
+            p === 'name'
+              ? col('siteName')
+              : p === 'address.postalCode'
+                ? col('sitePostalCode')
+                : col('siteAddressLine'),
+          ),
+        );
+    }
+  }
   if (problems.length || !kind || !commune.ok) return { label, problems };
   // "5710 - SAS, société par actions simplifiée" → 5710; an individual is a private individual by law (L2211-1).
   const legalForm =
@@ -210,12 +333,14 @@ export function clientLine(cell: LineCells): ClientLine {
     };
     return { label, problems: zodProblems(parsed.error, (p) => byPath[p] ?? p) };
   }
-  return { label, input: parsed.data, problems };
+  return { label, input: parsed.data, site, problems };
 }
 
 export type ContractLine = {
   label: string;
   client?: { siret?: string; name?: string };
+  /** The client's site named on the line (its first site when empty). */
+  site?: string;
   workerReferences: string[];
   input?: Omit<SignedContractInput, 'clientId' | 'workerIds'>;
   problems: string[];
@@ -253,10 +378,13 @@ export function contractLine(cell: LineCells): ContractLine {
     .split(/[;,\n]/)
     .map((w) => w.trim())
     .filter(Boolean);
-  if (problems.length || !startDate || !endDate || !signedOn) return { label, client, workerReferences, problems };
+  const site = cell('site') || undefined;
+  if (problems.length || !startDate || !endDate || !signedOn)
+    return { label, client, site, workerReferences, problems };
   return {
     label,
     client,
+    site,
     workerReferences,
     problems,
     input: {

@@ -1,35 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { fileAnswer } from '../../../shared/http.js';
-import {
-  IMPORT_KINDS,
-  IMPORT_PRESETS,
-  ImportFileBody,
-  ImportPreviewView,
-  ImportRunView,
-} from '../../../shared/imports.js';
+import { IMPORT_PRESETS, importsApi } from '../../../shared/imports.js';
 import { can } from '../../http/can.js';
+import { schemaOf } from '../../http/contract.js';
 import { exportOrganisationData } from './export-organisation-data.js';
 import { importTemplateCsv, importTemplateXlsx } from './import-template.js';
 import { previewImport } from './preview-import.js';
 import { getImport, listImports, startImport } from './start-import.js';
 
 const tags = ['imports'];
-const OrgParams = z.object({ orgId: z.uuid() });
 /** An XLSX of 5 000 lines weighs about 1 MB; base64 adds a third. */
 const uploadLimit = 15 * 1024 * 1024;
 
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
-    '/api/orgs/:orgId/imports/preview',
+    importsApi.preview.path,
     {
       bodyLimit: uploadLimit,
       schema: {
-        tags,
+        ...schemaOf(importsApi.preview, tags),
         summary: 'What importing a CSV or XLSX file would do, line by line (nothing is written)',
-        params: OrgParams,
-        body: ImportFileBody,
-        response: { 200: ImportPreviewView },
       },
       preHandler: can('data.import'),
     },
@@ -37,15 +27,12 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/imports',
+    importsApi.start.path,
     {
       bodyLimit: uploadLimit,
       schema: {
-        tags,
+        ...schemaOf(importsApi.start, tags),
         summary: 'Imports a file: every line is written, or none (the result lists each line)',
-        params: OrgParams,
-        body: ImportFileBody,
-        response: { 202: z.object({ id: z.string() }) },
       },
       preHandler: can('data.import'),
     },
@@ -56,27 +43,20 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/imports',
+    importsApi.list.path,
     {
-      schema: {
-        tags,
-        summary: 'The last imports of the organisation',
-        params: OrgParams,
-        response: { 200: z.object({ items: z.array(ImportRunView), total: z.number() }) },
-      },
+      schema: { ...schemaOf(importsApi.list, tags), summary: 'The last imports of the organisation' },
       preHandler: can('data.import'),
     },
     async (req) => listImports({ db: req.db, actor: req.actor }),
   );
 
   app.get(
-    '/api/orgs/:orgId/imports/:importId',
+    importsApi.get.path,
     {
       schema: {
-        tags,
+        ...schemaOf(importsApi.get, tags),
         summary: 'An import: its progress while it runs, then what became of each line',
-        params: OrgParams.extend({ importId: z.uuid() }),
-        response: { 200: ImportRunView },
       },
       preHandler: can('data.import'),
     },
@@ -84,24 +64,11 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/imports/presets',
+    importsApi.presets.path,
     {
       schema: {
-        tags,
+        ...schemaOf(importsApi.presets, tags),
         summary: 'The column mappings of the files AIs have (templates, les emplois de l’inclusion)',
-        params: OrgParams,
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                label: z.string(),
-                kind: z.enum(IMPORT_KINDS),
-                mapping: z.record(z.string(), z.string()),
-              }),
-            ),
-          }),
-        },
       },
       preHandler: can('data.import'),
     },
@@ -109,14 +76,14 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/imports/templates/:kind',
+    importsApi.template.path,
     {
       schema: {
         response: { 200: fileAnswer('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') },
         tags,
         summary: 'The generic template of a kind of import, as CSV or XLSX',
-        params: OrgParams.extend({ kind: z.enum(IMPORT_KINDS) }),
-        querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+        params: importsApi.template.params,
+        querystring: importsApi.template.query,
       },
       preHandler: can('data.import'),
     },
@@ -135,13 +102,13 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/export',
+    importsApi.exportAll.path,
     {
       schema: {
         response: { 200: fileAnswer('application/zip') },
         tags,
         summary: 'All the organisation’s data: one CSV per table in a zip, with a README of the columns',
-        params: OrgParams,
+        params: importsApi.exportAll.params,
       },
       preHandler: can('data.export'),
     },

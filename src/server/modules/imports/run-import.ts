@@ -1,10 +1,14 @@
-import { IMPORT_FIELDS, type ImportKind, type ImportRow } from '../../../shared/imports.js';
+import { and, eq } from 'drizzle-orm';
+import { IMPORT_FIELDS, type ImportKind, type ImportRow, normaliseHeader } from '../../../shared/imports.js';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { AppError, type FieldIssue, ruleBroken } from '../../http/errors.js';
+import { maySeeSensitive } from '../../policies/sensitive.js';
 import { addDays, parisInstant, parisToday } from '../calendar/paris-time.js';
 import { createClient } from '../clients/create-client.js';
 import { findClientByReference, findClientForImport } from '../clients/find-client-for-import.js';
+import { createSite } from '../clients/manage-sites.js';
+import { sites } from '../clients/queries.js';
 import { findJob } from '../directory/rome.js';
 import { createMission } from '../planning/create-mission.js';
 import { createShift } from '../planning/create-shift.js';
@@ -14,7 +18,8 @@ import { findContractByNumber, recordSignedContract } from '../quotes/record-sig
 import { createEmploymentContract } from '../workers/create-employment-contract.js';
 import { createWorker } from '../workers/create-worker.js';
 import { findWorkerByReference, findWorkerForImport } from '../workers/find-worker-for-import.js';
-import { clientLine, contractLine, type LineCells, workerLine } from './line-inputs.js';
+import { recordDiagnosis } from '../workers/record-diagnosis.js';
+import { clientLine, contractLine, type LineCells, lineHasDiagnosis, workerLine } from './line-inputs.js';
 import type { Spreadsheet } from './read-spreadsheet.js';
 import { type Parsed, parseDate, parseRomeCodes, parseTime, parseWeekdays } from './rules/cell-values.js';
 
@@ -88,7 +93,13 @@ async function importLine(
   if (kind === 'workers') {
     const parsed = workerLine(cell);
     if (parsed.ignore) return row(parsed.label, 'skip', [parsed.ignore]);
-    if (!parsed.input) return row(parsed.label, 'error', parsed.problems);
+    // Eligibility is sensitive data (policies/sensitive.ts): only a person holding the right writes it.
+    if (lineHasDiagnosis(cell) && !maySeeSensitive(actor))
+      parsed.problems.push(
+        'Éligibilité : ces données sont sensibles ; seule une personne habilitée (accès aux données sensibles, donné par la direction) peut les importer. Sinon, retirez ces colonnes de la correspondance.',
+      );
+    if (!parsed.input || parsed.problems.length) return row(parsed.label, 'error', parsed.problems);
+    const notes = parsed.notes ?? [];
     const input = parsed.input;
     const key = input.pass?.number ?? `${input.lastName}|${input.firstName}|${input.birthDate}`.toLowerCase();
     const twin = seen.get(key);
@@ -101,33 +112,99 @@ async function importLine(
           ? `Déjà dans Passerelle (PASS IAE n° ${input.pass!.number}).`
           : 'Déjà dans Passerelle (même nom et même date de naissance).',
       ]);
-    return attempt(tx, parsed.label, row, async (sp) => {
-      const worker = await createWorker({ db: sp, actor, input });
-      if (parsed.contract)
-        await createEmploymentContract({ db: sp, actor, workerId: worker.id, input: parsed.contract });
-    });
+    return attempt(
+      tx,
+      parsed.label,
+      row,
+      async (sp) => {
+        const worker = await createWorker({ db: sp, actor, input });
+        if (parsed.contract)
+          await createEmploymentContract({ db: sp, actor, workerId: worker.id, input: parsed.contract });
+        // The same operation as the hire form's, with its audit entry.
+        if (parsed.diagnosis) await recordDiagnosis({ db: sp, actor, workerId: worker.id, input: parsed.diagnosis });
+      },
+      notes,
+    );
   }
   if (kind === 'contracts') return importContractLine(tx, actor, cell, row, seen, lineNumber);
   if (kind === 'missions') return importMissionLine(tx, actor, cell, row, seen, lineNumber);
   if (kind === 'hours') return importHoursLine(tx, actor, cell, row, seen, lineNumber);
+  return importClientLine(tx, actor, cell, row, seen, lineNumber);
+}
+
+/**
+ * A client and, when the line names one, one of its sites: a client with several sites comes as several lines
+ * with the same SIRET (or name and commune), one site each. The client is created by its first line; each site is
+ * matched by its name (or address) among the client's sites, so that re-importing the file changes nothing.
+ */
+async function importClientLine(
+  tx: Db,
+  actor: OrgActor,
+  cell: LineCells,
+  row: RowOf,
+  seen: Map<string, number>,
+  lineNumber: number,
+): Promise<ImportRow> {
   const parsed = clientLine(cell);
   if (!parsed.input) return row(parsed.label, 'error', parsed.problems);
-  const input = parsed.input;
+  const { input, site } = parsed;
   const key = input.siret ?? `${input.name}|${input.address.communeCode}`.toLowerCase();
-  const twin = seen.get(key);
-  if (twin) return row(parsed.label, 'error', [`Même client que la ligne ${twin} du fichier.`]);
-  seen.set(key, lineNumber);
+  const lineKey = site ? `${key}|site|${normaliseHeader(site.name)}` : key;
+  const twin = seen.get(lineKey);
+  if (twin)
+    return row(parsed.label, 'error', [
+      site
+        ? `Même client et même lieu que la ligne ${twin} du fichier.`
+        : `Même client que la ligne ${twin} du fichier.`,
+    ]);
+  if (!site && seen.has(`client|${key}`))
+    return row(parsed.label, 'error', [`Même client que la ligne ${seen.get(`client|${key}`)} du fichier.`]);
+  const firstLine = seen.get(`client|${key}`);
+  seen.set(lineKey, lineNumber);
+  if (!firstLine) seen.set(`client|${key}`, lineNumber);
   const existing = await findClientForImport(tx, actor.organisationId, {
     siret: input.siret ?? null,
     name: input.name,
     communeCode: input.address.communeCode,
   });
-  if (existing)
-    return row(parsed.label, 'skip', [
-      input.siret ? `Déjà dans Passerelle (SIRET ${input.siret}).` : 'Déjà dans Passerelle (même nom, même commune).',
-    ]);
+  const already = input.siret
+    ? `Déjà dans Passerelle (SIRET ${input.siret})`
+    : 'Déjà dans Passerelle (même nom, même commune)';
+  if (!existing && firstLine)
+    return row(parsed.label, 'error', [`Client : sa ligne ${firstLine} du fichier est à corriger d’abord.`]);
+  /** The site of the line, unless the client already has it (by name, or by address in the same commune). */
+  const siteToAdd = async (clientId: string) => {
+    if (!site) return null;
+    const known = await tx
+      .select({ name: sites.name, line: sites.addressLine, communeCode: sites.communeCode })
+      .from(sites)
+      .where(and(eq(sites.organisationId, actor.organisationId), eq(sites.clientId, clientId)));
+    const same = known.some(
+      (k) =>
+        normaliseHeader(k.name) === normaliseHeader(site.name) ||
+        (!!site.address.line &&
+          k.communeCode === site.address.communeCode &&
+          normaliseHeader(k.line ?? '') === normaliseHeader(site.address.line)),
+    );
+    return same ? null : site;
+  };
+  if (existing) {
+    const newSite = await siteToAdd(existing.id);
+    if (!newSite) return row(parsed.label, 'skip', [site ? `${already}, avec ce lieu).` : `${already}.`]);
+    return attempt(
+      tx,
+      parsed.label,
+      row,
+      async (sp) => {
+        await createSite({ db: sp, actor, clientId: existing.id, input: newSite });
+      },
+      [`Lieu ajouté au client (${already.charAt(0).toLowerCase()}${already.slice(1)}).`],
+    );
+  }
   return attempt(tx, parsed.label, row, async (sp) => {
-    await createClient({ db: sp, actor, input });
+    const client = await createClient({ db: sp, actor, input });
+    const newSite = await siteToAdd(client.id);
+    if (newSite) await createSite({ db: sp, actor, clientId: client.id, input: newSite });
   });
 }
 
@@ -164,8 +241,19 @@ async function importContractLine(
       problems.push(`Salarié·es : « ${reference} » n’est pas dans Passerelle (importez d’abord les salarié·es).`);
     else workerIds.push(found.id);
   }
+  let siteId: string | undefined;
+  if (clientId && parsed.site) {
+    const site = await findSiteOfClient(tx, actor.organisationId, clientId, parsed.site);
+    if (site === 'ambiguous')
+      problems.push(`${col('contracts', 'site')} : plusieurs lieux du client s’appellent « ${parsed.site} ».`);
+    else if (!site)
+      problems.push(
+        `${col('contracts', 'site')} : « ${parsed.site} » n’est pas un lieu de ce client (importez-le avec les clients).`,
+      );
+    else siteId = site.id;
+  }
   if (problems.length || !parsed.input || !clientId) return row(parsed.label, 'error', problems);
-  const input = { ...parsed.input, clientId, workerIds };
+  const input = { ...parsed.input, clientId, workerIds, ...(siteId ? { siteId } : {}) };
   if (input.paperNumber) {
     const twin = seen.get(input.paperNumber);
     if (twin) return row(parsed.label, 'error', [`Même numéro de contrat que la ligne ${twin} du fichier.`]);
@@ -176,6 +264,18 @@ async function importContractLine(
   return attempt(tx, parsed.label, row, async (sp) => {
     await recordSignedContract({ db: sp, actor, input });
   });
+}
+
+/** A client's site by its name (case and accents ignored), or by its address line. */
+async function findSiteOfClient(tx: Db, organisationId: string, clientId: string, name: string) {
+  const rows = await tx
+    .select({ id: sites.id, name: sites.name, line: sites.addressLine, communeCode: sites.communeCode })
+    .from(sites)
+    .where(and(eq(sites.organisationId, organisationId), eq(sites.clientId, clientId)));
+  const wanted = normaliseHeader(name);
+  const byName = rows.filter((r) => normaliseHeader(r.name) === wanted);
+  const found = byName.length ? byName : rows.filter((r) => r.line && normaliseHeader(r.line) === wanted);
+  return found.length > 1 ? ('ambiguous' as const) : (found[0] ?? null);
 }
 
 const frDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
@@ -202,6 +302,7 @@ function read<T>(
 /** The contract and (when named) the worker of a planning line, found in Passerelle. */
 async function contractAndWorker(tx: Db, actor: OrgActor, kind: ImportKind, cell: LineCells, problems: string[]) {
   let contractId: string | undefined;
+  let clientId: string | undefined;
   const number = cell('contractNumber');
   if (number) {
     const found = await findContractByNumber(tx, actor.organisationId, number);
@@ -209,7 +310,10 @@ async function contractAndWorker(tx: Db, actor: OrgActor, kind: ImportKind, cell
       problems.push(
         `${col(kind, 'contractNumber')} : le contrat « ${number} » n’est pas dans Passerelle (importez d’abord les contrats).`,
       );
-    else contractId = found.id;
+    else {
+      contractId = found.id;
+      clientId = found.clientId;
+    }
   } else problems.push(`${col(kind, 'contractNumber')} : la colonne est vide.`);
   let workerId: string | null = null;
   const reference = cell('worker');
@@ -225,7 +329,7 @@ async function contractAndWorker(tx: Db, actor: OrgActor, kind: ImportKind, cell
       );
     else workerId = found.id;
   }
-  return { contractId, workerId };
+  return { contractId, workerId, clientId };
 }
 
 /**
@@ -254,7 +358,18 @@ async function importMissionLine(
   const endTime = read(problems, c('endTime'), cell('endTime'), parseTime, timeNeeded);
   if (!weekdays && (startTime || endTime || cell('worker')))
     problems.push(`${c('weekdays')} : indiquez les jours des créneaux réguliers (ex. « lundi, jeudi »).`);
-  const { contractId, workerId } = await contractAndWorker(tx, actor, 'missions', cell, problems);
+  const { contractId, workerId, clientId } = await contractAndWorker(tx, actor, 'missions', cell, problems);
+  let siteId: string | undefined;
+  if (clientId && cell('site')) {
+    const site = await findSiteOfClient(tx, actor.organisationId, clientId, cell('site'));
+    if (site === 'ambiguous')
+      problems.push(`${c('site')} : plusieurs lieux du client s’appellent « ${cell('site')} ».`);
+    else if (!site)
+      problems.push(
+        `${c('site')} : « ${cell('site')} » n’est pas un lieu de ce client (importez-le avec les clients).`,
+      );
+    else siteId = site.id;
+  }
   const label =
     [cell('contractNumber'), rome, startDate && endDate ? `du ${frDate(startDate)} au ${frDate(endDate)}` : null]
       .filter(Boolean)
@@ -272,7 +387,7 @@ async function importMissionLine(
     const mission = await createMission({
       db: sp,
       actor,
-      input: { placementContractId: contractId, rome, startDate, endDate },
+      input: { placementContractId: contractId, rome, startDate, endDate, ...(siteId ? { siteId } : {}) },
     });
     if (!weekdays || !startTime || !endTime) return;
     const from = [startDate, parisToday()].sort()[1];
@@ -363,10 +478,11 @@ async function attempt(
   label: string,
   row: (label: string, action: ImportRow['action'], messages: string[]) => ImportRow,
   write: (sp: Db) => Promise<void>,
+  notes: string[] = [],
 ): Promise<ImportRow> {
   try {
     await tx.transaction(async (sp) => write(sp as unknown as Db));
-    return row(label, 'create', []);
+    return row(label, 'create', notes);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     const details = Array.isArray(e.details) ? (e.details as FieldIssue[]).map((d) => d.message) : [];

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DemoWorld } from '../../demo/world.js';
 import type { OrgActor } from '../../http/actor.js';
+import { createUser } from '../accounts/create-user.js';
 import { organisations } from '../accounts/schema.js';
 import { invoiceBalance } from '../billing/invoice-queries.js';
 import { invoices } from '../billing/schema.js';
@@ -20,6 +21,12 @@ import { urssafConfigFromEnv } from './urssaf-api.js';
 
 /** The name of the individual whose last month waits to be invoiced, with the avance immédiate when configured. */
 export const DEMO_AVANCE_CLIENT = 'Mme Odette Martin';
+
+/** Portal logins of two individuals (demo/world.ts DEMO_LOGINS, README): avance immédiate, and prepaid CESU. */
+export const DEMO_INDIVIDUAL_LOGINS = {
+  avance: 'particulier@client.passerelle.test',
+  cesu: 'cesu@client.passerelle.test',
+} as const;
 
 const identity = (
   o: Partial<UrssafFileInput> & Pick<UrssafFileInput, 'birthName' | 'firstNames'>,
@@ -160,6 +167,14 @@ export async function seedIndividualsDemo(world: DemoWorld): Promise<void> {
     input: identity({ birthName: 'Martin', firstNames: 'Odette', birthDate: '1941-05-12' }),
   });
   await register(martin.id);
+  // Her portal (README's logins): the invoice's two shares, then her tax certificate.
+  await createUser({
+    db,
+    email: DEMO_INDIVIDUAL_LOGINS.avance,
+    name: 'Odette Martin',
+    passwordHash: world.passwordHash,
+    membership: { role: 'client_user', organisationId: org.id, clientId: martin.id },
+  });
 
   // Two more individuals consented to the avance immédiate; one pays by SEPA direct debit.
   await saveUrssafFile({
@@ -190,12 +205,18 @@ export async function seedIndividualsDemo(world: DemoWorld): Promise<void> {
 
   // Prepaid CESU received from two clients, applied to their last invoice still due.
   for (const [i, client] of individuals.slice(2, 4).entries()) {
-    const [inv] = await db
+    // The last invoice still due (a later one may already be paid, e.g. by the SEPA debit).
+    let inv: { id: string; issuedOn: string } | undefined;
+    for (const candidate of await db
       .select({ id: invoices.id, issuedOn: invoices.issuedOn })
       .from(invoices)
       .where(and(eq(invoices.clientId, client.id), eq(invoices.kind, 'invoice')))
-      .orderBy(desc(invoices.issuedOn))
-      .limit(1);
+      .orderBy(desc(invoices.issuedOn))) {
+      if ((await invoiceBalance(db, candidate.id)).outstandingCents > 0) {
+        inv = candidate;
+        break;
+      }
+    }
     if (!inv) continue;
     const receivedOn = addDays(inv.issuedOn, 3) > today ? inv.issuedOn : addDays(inv.issuedOn, 3);
     const batch = await recordCesuTitles({
@@ -217,6 +238,15 @@ export async function seedIndividualsDemo(world: DemoWorld): Promise<void> {
         db,
         actor,
         input: { cesuTitleId: batch.id, invoiceId: inv.id, amountCents, allocatedOn: receivedOn },
+      });
+    // The first one reads, in its portal, the CESU applied to its invoice.
+    if (i === 0)
+      await createUser({
+        db,
+        email: DEMO_INDIVIDUAL_LOGINS.cesu,
+        name: client.contactName ?? client.name,
+        passwordHash: world.passwordHash,
+        membership: { role: 'client_user', organisationId: org.id, clientId: client.id },
       });
   }
 }

@@ -72,7 +72,9 @@ async function world(settings: Record<string, unknown> = {}) {
 }
 
 describe('avance immédiate through URSSAF (API Tiers de prestation, fake server)', () => {
-  test('consent and registration, the close sends one request, statuses followed until paid, certificate out of pocket', async () => {
+  test('consent and registration, the close sends one request, statuses followed until paid, certificate out of pocket', {
+    timeout: 120_000,
+  }, async () => {
     const { individual, call, close } = await world();
     // Incomplete file: refused in French, naming what is missing.
     const early = await call('POST', `/clients/${individual.id}/urssaf/register`);
@@ -106,7 +108,7 @@ describe('avance immédiate through URSSAF (API Tiers de prestation, fake server
     expect(text).toContain('Reste à votre charge (50 %) 180,00 €');
     expect(text).toContain('Il vous reste à payer : 180,00 €');
     expect(row.xml).toContain('Avance immédiate de crédit d’impôt');
-    // Closing again sends nothing more (one request per client and month).
+    // Closing again sends nothing more (one request per invoice, and no new invoice).
     await close();
     expect(fake.state.demandes.size).toBe(mine);
 
@@ -144,7 +146,9 @@ describe('avance immédiate through URSSAF (API Tiers de prestation, fake server
     expect(mineCert.paidCents).toBe(18000);
   });
 
-  test('a refusal is shown with its reason in French; a lost answer is adopted, never sent twice', async () => {
+  test('a refusal is shown with its reason in French; a lost answer is adopted, never sent twice', {
+    timeout: 120_000,
+  }, async () => {
     const { w, individual, call, close } = await world();
     await call('PUT', `/clients/${individual.id}/urssaf`, { ...FILE, birthName: 'Durand', firstNames: 'Louise' });
     expect((await call('POST', `/clients/${individual.id}/urssaf/register`)).statusCode).toBe(200);

@@ -15,20 +15,21 @@ export type IndividualInvoiceTerms = {
 
 /**
  * What an individual's invoice says about how it is paid, read when it is issued: the avance immédiate (the
- * organisation enabled it, URSSAF_API_URL is configured, the client is registered; only the month's first invoice,
- * URSSAF taking one payment request per client and month) and the SEPA mandate in force when the organisation
- * collects by direct debit.
+ * organisation enabled it, URSSAF_API_URL is configured, the client is registered; every invoice of the month,
+ * supplementary ones included, URSSAF taking one payment request per invoice) and the SEPA mandate in force
+ * when the organisation collects by direct debit.
  */
 export async function individualInvoiceTerms(o: {
   db: Db;
   organisationId: string;
   clientId: string;
   totalCents: number;
+  /** 0 for the month's first invoice; supplementary invoices (1, 2…) are requested too (one request per invoice). */
   supplement: number;
 }): Promise<IndividualInvoiceTerms> {
   const settings = await readOrganisationSettings({ db: o.db, organisationId: o.organisationId });
   let avanceImmediate: IndividualInvoiceTerms['avanceImmediate'] = null;
-  if (settings.avanceImmediate && urssafConfigFromEnv() && o.supplement === 0 && o.totalCents > 0) {
+  if (settings.avanceImmediate && urssafConfigFromEnv() && o.totalCents > 0) {
     const [reg] = await o.db
       .select({ status: urssafRegistrations.status })
       .from(urssafRegistrations)

@@ -1,5 +1,5 @@
 import type { JobDefinition } from '../../jobs/job.js';
-import { organisations } from '../accounts/schema.js';
+import { organisations } from '../accounts/queries.js';
 import { readOrganisationSettings } from '../settings/organisation-settings.js';
 import { refreshUrssafStatuses } from './refresh-urssaf-statuses.js';
 import { urssafApi } from './urssaf-api.js';

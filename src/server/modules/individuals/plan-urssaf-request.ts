@@ -4,7 +4,8 @@ import { urssafPaymentRequests } from './schema.js';
 /**
  * Plans the month's payment request of an invoice under the avance immédiate, in the transaction that issues the
  * invoice: an invoice and its request exist together or not at all, and the close's re-run (or the status job)
- * sends what is planned. At most one per client and month (unique index): a second call changes nothing.
+ * sends what is planned. One per invoice — a supplementary invoice of the month gets its own — and at most one
+ * live request per invoice (partial unique index): a second call changes nothing.
  */
 export async function planUrssafRequest(o: {
   db: Db;

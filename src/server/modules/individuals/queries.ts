@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
-import { invoices } from '../billing/schema.js';
-import { clients } from '../clients/schema.js';
+import { invoices } from '../billing/queries.js';
+import { clients } from '../clients/queries.js';
 import { readOrganisationSettings } from '../settings/organisation-settings.js';
 import { maskIban } from './rules/iban.js';
 import { errorReason, rejectReason, statusLabel } from './rules/urssaf-statuses.js';
@@ -34,7 +34,7 @@ export async function listCesuTitles(db: Db, organisationId: string, clientId?: 
   }));
 }
 
-const presentRequest = (r: typeof urssafPaymentRequests.$inferSelect) => ({
+export const presentRequest = (r: typeof urssafPaymentRequests.$inferSelect) => ({
   id: r.id,
   invoiceId: r.invoiceId,
   clientId: r.clientId,
@@ -121,14 +121,17 @@ export async function clientIndividualView(db: Db, actor: Pick<OrgActor, 'organi
   };
 }
 
-/** What an invoice carries for an individual: its URSSAF payment request and the CESU applied to it. */
+/** What an invoice carries for an individual: its (latest) URSSAF payment request and the CESU applied to it. */
 export async function invoiceIndividualView(db: Db, organisationId: string, invoiceId: string, clientId: string) {
   const [request] = await db
     .select()
     .from(urssafPaymentRequests)
     .where(
       and(eq(urssafPaymentRequests.organisationId, organisationId), eq(urssafPaymentRequests.invoiceId, invoiceId)),
-    );
+    )
+    // The latest request of the invoice (one sent again after a refusal replaces the refused one on screen).
+    .orderBy(desc(urssafPaymentRequests.createdAt))
+    .limit(1);
   const allocations = await db
     .select({
       id: cesuAllocations.id,

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
 import { cesuTitles } from './schema.js';
 
 /** Records a batch of prepaid CESU titles received from a client (issuer, numbers, face value, count). */

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound, ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
 import { checkIban, isBic, maskIban, normaliseBic } from './rules/iban.js';
 import { sepaMandates } from './schema.js';
 

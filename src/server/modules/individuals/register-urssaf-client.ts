@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound, ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
 import { readOrganisationSettings } from '../settings/organisation-settings.js';
 import { errorReason } from './rules/urssaf-statuses.js';
 import { urssafRegistrations } from './schema.js';
@@ -32,6 +32,12 @@ export async function registerUrssafClient(o: { db: Db; actor: OrgActor; clientI
   if (!client) throw notFound('Ce client');
   const [reg] = await db.select().from(urssafRegistrations).where(eq(urssafRegistrations.clientId, client.id));
   if (reg?.status === 'registered') return reg;
+  // Still linked at URSSAF (a new registration would be refused): the accountant takes the avance immédiate back.
+  if (reg?.status === 'left')
+    throw ruleBroken(
+      'urssaf_client_left',
+      'Ce client a quitté l’avance immédiate : cliquez sur « Reprendre l’avance immédiate » (pas de nouvelle inscription).',
+    );
   const missing = [
     !reg?.consentOn && 'l’accord écrit du client',
     !reg?.civilite && 'la civilité',

@@ -1,34 +1,24 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { CesuAllocationBody, CesuTitlesBody, individualsApi, SepaMandateBody } from '../../../shared/individuals.js';
 import { can } from '../../http/can.js';
+import { schemaOf } from '../../http/contract.js';
 import { notFound } from '../../http/errors.js';
 import { isoDay } from '../../http/validation.js';
 import { findInvoice } from '../billing/invoice-queries.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
 import { allocateCesu } from './allocate-cesu.js';
 import { clientIndividualView, invoiceIndividualView, listCesuTitles, listUrssafRequests } from './queries.js';
 import { recordCesuTitles } from './record-cesu-titles.js';
 import { recordSepaMandate } from './record-sepa-mandate.js';
 import { refreshUrssafStatuses } from './refresh-urssaf-statuses.js';
 import { registerUrssafClient } from './register-urssaf-client.js';
-import { saveUrssafFile, UrssafFileInput } from './save-urssaf-file.js';
-import { URSSAF_REQUEST_STATES } from './schema.js';
+import { saveUrssafFile } from './save-urssaf-file.js';
+import { urssafActionRoutes } from './urssaf-action-routes.js';
 
+const tags = ['individuals'];
+// The server's calendar: a day within the supported years (docs/decisions/016).
 const Day = isoDay();
-const OrgParams = z.object({ orgId: z.uuid() });
-const ClientParams = z.object({ orgId: z.uuid(), clientId: z.uuid() });
-const IdParams = z.object({ orgId: z.uuid(), id: z.uuid() });
-/** Answers (described for the OpenAPI document; the operations' views carry more fields). */
-const IndividualAnswer = z.looseObject({
-  avanceImmediate: z.object({ enabled: z.boolean(), configured: z.boolean() }),
-  sepaDirectDebit: z.boolean(),
-  registration: z.looseObject({ status: z.enum(['not_registered', 'registered', 'rejected']) }).nullable(),
-  mandate: z.looseObject({ rum: z.string(), ibanMasked: z.string() }).nullable(),
-  cesu: z.array(z.looseObject({ id: z.string(), leftCents: z.number().int() })),
-});
-const ItemsAnswer = z.looseObject({ items: z.array(z.looseObject({ id: z.string() })), total: z.number().int() });
-const Cents = z.number().int().positive('Le montant doit être positif').max(100_000_000);
 
 /** Individuals (services à la personne): avance immédiate (URSSAF), prepaid CESU, SEPA mandates. */
 export const individualsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -42,9 +32,9 @@ export const individualsRoutes: FastifyPluginAsyncZod = async (app) => {
   };
 
   app.get(
-    '/api/orgs/:orgId/clients/:clientId/individual',
+    individualsApi.client.path,
     {
-      schema: { tags: ['individuals'], response: { 200: IndividualAnswer }, params: ClientParams },
+      schema: schemaOf(individualsApi.client, tags),
       preHandler: can('client.read'),
     },
     async (req) => {
@@ -54,14 +44,9 @@ export const individualsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.put(
-    '/api/orgs/:orgId/clients/:clientId/urssaf',
+    individualsApi.saveUrssafFile.path,
     {
-      schema: {
-        tags: ['individuals'],
-        response: { 200: IndividualAnswer },
-        params: ClientParams,
-        body: UrssafFileInput,
-      },
+      schema: schemaOf(individualsApi.saveUrssafFile, tags),
       preHandler: can('payment.write'),
     },
     async (req) => {
@@ -71,9 +56,9 @@ export const individualsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/clients/:clientId/urssaf/register',
+    individualsApi.registerUrssaf.path,
     {
-      schema: { tags: ['individuals'], response: { 200: IndividualAnswer }, params: ClientParams },
+      schema: schemaOf(individualsApi.registerUrssaf, tags),
       preHandler: can('payment.write'),
     },
     async (req) => {
@@ -83,23 +68,11 @@ export const individualsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/clients/:clientId/sepa-mandates',
+    individualsApi.recordSepaMandate.path,
     {
-      schema: {
-        tags: ['individuals'],
-        response: { 201: IndividualAnswer },
-        params: ClientParams,
-        body: z.strictObject({
-          rum: z
-            .string()
-            .trim()
-            .regex(/^[A-Za-z0-9+?/:().,' -]{1,35}$/, "Au plus 35 caractères : lettres, chiffres, + ? / : ( ) . , ' -"),
-          iban: z.string().trim().min(15).max(40),
-          bic: z.string().trim().min(8).max(11),
-          accountHolder: z.string().trim().min(2, 'Indiquez le titulaire du compte').max(100),
-          signedOn: Day,
-        }),
-      },
+      schema: schemaOf(individualsApi.recordSepaMandate, tags, {
+        body: SepaMandateBody.extend({ signedOn: Day }),
+      }),
       preHandler: can('payment.write'),
     },
     async (req, reply) => {
@@ -109,14 +82,9 @@ export const individualsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/cesu-titles',
+    individualsApi.cesuTitles.path,
     {
-      schema: {
-        tags: ['individuals'],
-        response: { 200: ItemsAnswer },
-        params: OrgParams,
-        querystring: z.object({ clientId: z.uuid().optional() }),
-      },
+      schema: schemaOf(individualsApi.cesuTitles, tags),
       preHandler: can('payment.write'),
     },
     async (req) => {
@@ -126,21 +94,11 @@ export const individualsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/cesu-titles',
+    individualsApi.recordCesuTitles.path,
     {
-      schema: {
-        tags: ['individuals'],
-        response: { 201: z.looseObject({ id: z.string(), clientId: z.string() }) },
-        params: OrgParams,
-        body: z.strictObject({
-          clientId: z.uuid(),
-          issuer: z.string().trim().min(2, 'Indiquez l’émetteur').max(80),
-          numbers: z.string().trim().min(1, 'Indiquez les numéros des titres').max(500),
-          faceValueCents: Cents,
-          count: z.number().int().positive('Au moins un titre').max(1000),
-          receivedOn: Day,
-        }),
-      },
+      schema: schemaOf(individualsApi.recordCesuTitles, tags, {
+        body: CesuTitlesBody.extend({ receivedOn: Day }),
+      }),
       preHandler: can('payment.write'),
     },
     async (req, reply) =>
@@ -148,16 +106,11 @@ export const individualsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/cesu-titles/:id/allocations',
+    individualsApi.allocateCesu.path,
     {
-      schema: {
-        tags: ['individuals'],
-        response: {
-          201: z.looseObject({ id: z.string(), batchLeftCents: z.number().int(), outstandingCents: z.number().int() }),
-        },
-        params: IdParams,
-        body: z.strictObject({ invoiceId: z.uuid(), amountCents: Cents, allocatedOn: Day }),
-      },
+      schema: schemaOf(individualsApi.allocateCesu, tags, {
+        body: CesuAllocationBody.extend({ allocatedOn: Day }),
+      }),
       preHandler: can('payment.write'),
     },
     async (req, reply) =>
@@ -167,19 +120,9 @@ export const individualsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/invoices/:id/individual',
+    individualsApi.invoice.path,
     {
-      schema: {
-        tags: ['individuals'],
-        response: {
-          200: z.looseObject({
-            urssafRequest: z.looseObject({ state: z.string() }).nullable(),
-            cesuAllocations: z.array(z.looseObject({ id: z.string() })),
-            cesuBatches: z.array(z.looseObject({ id: z.string() })),
-          }),
-        },
-        params: IdParams,
-      },
+      schema: schemaOf(individualsApi.invoice, tags),
       preHandler: can('invoice.read'),
     },
     async (req) => {
@@ -191,16 +134,9 @@ export const individualsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/urssaf/requests',
+    individualsApi.urssafRequests.path,
     {
-      schema: {
-        tags: ['individuals'],
-        response: { 200: ItemsAnswer },
-        params: OrgParams,
-        querystring: z.object({
-          state: z.enum(URSSAF_REQUEST_STATES).array().or(z.enum(URSSAF_REQUEST_STATES)).optional(),
-        }),
-      },
+      schema: schemaOf(individualsApi.urssafRequests, tags),
       preHandler: can('payment.write'),
     },
     async (req) => {
@@ -215,22 +151,14 @@ export const individualsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/urssaf/refresh',
+    individualsApi.refreshUrssaf.path,
     {
-      schema: {
-        tags: ['individuals'],
-        response: {
-          200: z.object({
-            checked: z.number().int(),
-            paid: z.number().int(),
-            refused: z.number().int(),
-            error: z.string().nullable(),
-          }),
-        },
-        params: OrgParams,
-      },
+      schema: schemaOf(individualsApi.refreshUrssaf, tags),
       preHandler: can('payment.write'),
     },
     async (req) => refreshUrssafStatuses({ db: req.db, organisationId: req.actor.organisationId }),
   );
+
+  // Send a request again, a client leaving the avance immédiate (issue 18).
+  urssafActionRoutes(app);
 };

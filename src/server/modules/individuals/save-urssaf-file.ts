@@ -1,42 +1,16 @@
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { UrssafFileBody } from '../../../shared/individuals.js';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound, ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
 import { checkIban, isBic, normaliseBic } from './rules/iban.js';
 import { urssafRegistrations } from './schema.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-/** The client's consent and the identity URSSAF's /particulier asks for (field by field, InputParticulierDTO). */
-export const UrssafFileInput = z.strictObject({
-  consentOn: z.iso.date().nullable(),
-  civilite: z.enum(['1', '2']).nullable(),
-  birthName: text(80).nullable(),
-  usageName: text(80).nullable(),
-  firstNames: text(80).nullable(),
-  birthDate: z.iso.date().nullable(),
-  birthCountryCode: z.string().regex(/^99[0-9]{3}$/, 'Code pays INSEE à 5 chiffres (France : 99100)'),
-  birthDepartment: z
-    .string()
-    .regex(/^[0-9]{2}[0-9AB]?$/, 'Département de naissance : 2 ou 3 caractères (ex. 075, 2A)')
-    .nullable(),
-  birthCommuneCode: z
-    .string()
-    .regex(/^[0-9]{3}$/, 'Les 3 derniers chiffres du code INSEE de la commune')
-    .nullable(),
-  birthCommuneName: text(80).nullable(),
-  mobilePhone: z
-    .string()
-    .regex(/^(\+33|0)[67][0-9]{8}$/, 'Un numéro de portable français (06…, 07… ou +336…)')
-    .nullable(),
-  email: z.email('Adresse e-mail invalide').nullable(),
-  /** Absent: the IBAN recorded stays (screens never show it back whole). */
-  iban: z.string().max(40).nullish(),
-  bic: z.string().max(11).nullable(),
-  accountHolder: text(100).nullable(),
-});
+/** The client's consent and the identity URSSAF's /particulier asks for: the shared contract's body. */
+export const UrssafFileInput = UrssafFileBody;
 export type UrssafFileInput = z.infer<typeof UrssafFileInput>;
 
 /** Records the client's consent and identity for the avance immédiate (an individual client only). */

@@ -1,11 +1,28 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  CIVILITES,
+  URSSAF_REGISTRATION_STATUSES,
+  URSSAF_REQUEST_STATES,
+  type UrssafRegistrationStatus,
+  type UrssafRequestState,
+} from '../../../shared/individuals.js';
 import { organisations, users } from '../accounts/schema.js';
 import { invoices, payments } from '../billing/schema.js';
 import { clients } from '../clients/schema.js';
 
-export const URSSAF_REGISTRATION_STATUSES = ['not_registered', 'registered', 'rejected'] as const;
-export type UrssafRegistrationStatus = (typeof URSSAF_REGISTRATION_STATUSES)[number];
+export { URSSAF_REGISTRATION_STATUSES, type UrssafRegistrationStatus };
 
 /**
  * An individual client's avance immédiate file (URSSAF API Tiers de prestation, POST /particulier): the client's
@@ -23,7 +40,7 @@ export const urssafRegistrations = pgTable(
     /** The day the client consented in writing to the avance immédiate (required before registering). */
     consentOn: date('consent_on'),
     /** URSSAF's civilite: '1' Monsieur, '2' Madame. */
-    civilite: text('civilite'),
+    civilite: text('civilite', { enum: CIVILITES }),
     birthName: text('birth_name'),
     usageName: text('usage_name'),
     firstNames: text('first_names'),
@@ -43,13 +60,19 @@ export const urssafRegistrations = pgTable(
     registeredAt: timestamp('registered_at', { withTimezone: true }),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
+    /** The day the client left the avance immédiate: their later invoices are paid in full by them. */
+    leftOn: date('left_on'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index().on(t.organisationId),
-    check('urssaf_registrations_status', sql`${t.status} IN ('not_registered', 'registered', 'rejected')`),
+    check('urssaf_registrations_status', sql`${t.status} IN ('not_registered', 'registered', 'rejected', 'left')`),
     check('urssaf_registrations_civilite', sql`${t.civilite} IS NULL OR ${t.civilite} IN ('1', '2')`),
-    check('urssaf_registrations_registered', sql`(${t.status} = 'registered') = (${t.urssafClientId} IS NOT NULL)`),
+    check(
+      'urssaf_registrations_registered',
+      sql`(${t.status} IN ('registered', 'left')) = (${t.urssafClientId} IS NOT NULL)`,
+    ),
+    check('urssaf_registrations_left', sql`(${t.status} = 'left') = (${t.leftOn} IS NOT NULL)`),
   ],
 );
 
@@ -59,10 +82,13 @@ export const urssafRegistrations = pgTable(
  * (statut 40: the client refused; rejectCode/rejectComment say why), error (a validation error of the request),
  * cancelled (statuts 110–112).
  */
-export const URSSAF_REQUEST_STATES = ['to_send', 'sent', 'refused', 'error', 'paid', 'cancelled'] as const;
-export type UrssafRequestState = (typeof URSSAF_REQUEST_STATES)[number];
+export { URSSAF_REQUEST_STATES, type UrssafRequestState };
 
-/** One payment request per client and calendar month (URSSAF: the period of employment is one calendar month). */
+/**
+ * One payment request per invoice (URSSAF's demandePaiement carries one numFactureTiers, and its period of
+ * employment lies in one calendar month): a month's supplementary invoice is its own request. A request refused or
+ * invalid is sent again as a new row (resentFromId), the old one kept as history (migration 0043).
+ */
 export const urssafPaymentRequests = pgTable(
   'urssaf_payment_requests',
   {
@@ -77,6 +103,8 @@ export const urssafPaymentRequests = pgTable(
       .notNull()
       .references(() => invoices.id),
     month: text('month').notNull(),
+    /** The request this one sends again (after a refusal or an error the accountant corrected). */
+    resentFromId: uuid('resent_from_id').references((): AnyPgColumn => urssafPaymentRequests.id),
     totalCents: integer('total_cents').notNull(),
     urssafShareCents: integer('urssaf_share_cents').notNull(),
     clientShareCents: integer('client_share_cents').notNull(),
@@ -96,8 +124,11 @@ export const urssafPaymentRequests = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('urssaf_payment_requests_month_key').on(t.organisationId, t.clientId, t.month),
-    uniqueIndex('urssaf_payment_requests_invoice_key').on(t.invoiceId),
+    uniqueIndex('urssaf_payment_requests_live_invoice_key')
+      .on(t.invoiceId)
+      .where(sql`state IN ('to_send', 'sent', 'paid')`),
+    index('urssaf_payment_requests_client_month_index').on(t.organisationId, t.clientId, t.month),
+    uniqueIndex('urssaf_payment_requests_resent_from_key').on(t.resentFromId).where(sql`resent_from_id IS NOT NULL`),
     check(
       'urssaf_payment_requests_state',
       sql`${t.state} IN ('to_send', 'sent', 'refused', 'error', 'paid', 'cancelled')`,

@@ -1,16 +1,35 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { organisations } from '../accounts/schema.js';
+import { organisations } from '../accounts/queries.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { invoiceLines, invoices } from '../billing/schema.js';
+import { invoiceLines, invoices } from '../billing/queries.js';
 import { urssafPaymentRequests, urssafRegistrations } from './schema.js';
 import { apiAmount, type InputDemandePaiement, type UrssafApi, UrssafError, urssafApi } from './urssaf-api.js';
 
 /**
- * The nature of the service in URSSAF's referential of natures (documentation of the API, "référentiel des
- * natures"): an AI lends workers for household work at the client's home.
+ * `codeNature` of each prestation. URSSAF's published contract of the API (InputPrestation, swagger v1.30.3):
+ * « Code nature qui correspond aux natures d'emploi définies par le code du travail (article D7231-1) », a string
+ * from URSSAF's nomenclature of natures. An AI lends workers for household work at the client's home: D7231-1, I,
+ * 1° « entretien de la maison et travaux ménagers », code '10' — the value of URSSAF's own example request
+ * (demandePaiement sample of the documentation: codeNature "10", unite "HEURE"). Cited in docs/LAW.md.
  */
 export const URSSAF_CODE_NATURE = '10';
+
+/**
+ * `complement2` of each prestation: who performed the service. URSSAF's contract types it as free text
+ * (« Contenu informatif concernant cette prestation »); the integrations published against the API fill it with
+ * the provider's identifier in one of two forms, « SAP » + the 9 digits of the SIREN (the SAP declaration number)
+ * or « SIR » + the 14 digits of the SIRET (e.g. the CAE software enDI/CAERP, plugin sap_urssaf3p, and others
+ * checking `^(SAP\d{9}|SIR\d{14})$`). Passerelle sends the SAP form from the AI's SIRET (its first 9 digits are the
+ * SIREN). Before issue 18 the bare SIRET was sent, which matches neither form.
+ */
+export function urssafComplement2(siret: string | null | undefined): string | undefined {
+  const digits = (siret ?? '').replace(/\D/g, '');
+  return digits.length >= 9 ? `SAP${digits.slice(0, 9)}` : undefined;
+}
+
+/** URSSAF statuses of a request no longer alive (refused by the client, cancelled): never adopted again. */
+const DEAD_STATUSES = new Set(['40', '110', '111', '112', '120']);
 
 const isoInstant = (day: string) => `${day}T00:00:00.000Z`;
 
@@ -57,7 +76,7 @@ export async function paymentRequestInput(
       mntPrestationHT: apiAmount(l.totalCents),
       mntPrestationTVA: apiAmount(ttc[i] - l.totalCents),
       complement1: l.label.slice(0, 50),
-      ...(org?.siret ? { complement2: org.siret } : {}),
+      ...(urssafComplement2(org?.siret) ? { complement2: urssafComplement2(org?.siret) } : {}),
     })),
   };
 }
@@ -73,6 +92,8 @@ export async function sendUrssafRequests(o: {
   db: Db;
   organisationId: string;
   month?: string;
+  /** Only these requests (a request sent again by the accountant). */
+  requestIds?: string[];
   api?: UrssafApi | null;
 }): Promise<{ sent: number; failed: number }> {
   const api = o.api === undefined ? urssafApi() : o.api;
@@ -85,6 +106,7 @@ export async function sendUrssafRequests(o: {
         eq(urssafPaymentRequests.organisationId, o.organisationId),
         eq(urssafPaymentRequests.state, 'to_send'),
         o.month ? eq(urssafPaymentRequests.month, o.month) : undefined,
+        o.requestIds ? inArray(urssafPaymentRequests.id, o.requestIds) : undefined,
       ),
     )
     .orderBy(asc(urssafPaymentRequests.createdAt));
@@ -99,9 +121,10 @@ export async function sendUrssafRequests(o: {
       if (!(e instanceof UrssafError)) throw e;
       outcome = { error: e };
       if (e.code === 'ERR_FACTURE_DOUBLON') {
-        const [found] = await api
-          .searchPaymentRequests({ invoiceNumbers: [input.numFactureTiers] })
-          .catch(() => [] as never[]);
+        // Only a live request is ours to adopt: a refused or cancelled one of the same invoice is history.
+        const found = (
+          await api.searchPaymentRequests({ invoiceNumbers: [input.numFactureTiers] }).catch(() => [] as never[])
+        ).find((f) => !DEAD_STATUSES.has(f.statut.code));
         if (found) outcome = { id: found.idDemandePaiement, status: found.statut.code };
       }
     }

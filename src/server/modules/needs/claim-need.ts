@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { conflict, notFound } from '../../http/errors.js';
-import { organisations } from '../accounts/schema.js';
+import { organisations } from '../accounts/queries.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { emailEstablishmentClaimed } from './notify-need.js';
 import { needRoutes, needs } from './schema.js';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { notFound } from '../../http/errors.js';
-import { organisations } from '../accounts/schema.js';
+import { organisations } from '../accounts/queries.js';
 import { jobsOf, type NeedJobView } from './get-need.js';
 import { routesOf } from './list-network-needs.js';
 import { type NeedStatus, needs } from './schema.js';

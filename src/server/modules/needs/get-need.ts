@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { INBOX_STATUSES, type InboxStatus } from '../../../shared/needs.js';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
 import { needScope } from '../../policies/scopes.js';
-import { organisations } from '../accounts/schema.js';
+import { organisations } from '../accounts/queries.js';
 import { findJob } from '../directory/rome.js';
 import { isOverdue } from './rules/claim-deadline.js';
 import {
@@ -16,21 +17,12 @@ import {
   type RouteStatus,
 } from './schema.js';
 
+export type { InboxStatus };
 /**
  * What one AI sees of a need: 'new' while nobody claimed it, its own progress once it claimed it,
  * 'taken' when another AI did, 'declined' when it said no.
  */
-export const INBOX_STATUSES = [
-  'new',
-  'claimed',
-  'in_diagnostic',
-  'quoted',
-  'won',
-  'lost',
-  'taken',
-  'declined',
-] as const;
-export type InboxStatus = (typeof INBOX_STATUSES)[number];
+export { INBOX_STATUSES };
 
 export function inboxStatus(
   need: { status: NeedStatus; claimedByOrganisationId: string | null },

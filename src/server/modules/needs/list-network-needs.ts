@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.js';
 import type { NetworkActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
 import type { Page } from '../../http/pagination.js';
-import { networkOrganisations, organisations } from '../accounts/schema.js';
+import { networkOrganisations, organisations } from '../accounts/queries.js';
 import { jobsOf, type NeedJobView, type NeedView, presentNeed } from './get-need.js';
 import { isOverdue } from './rules/claim-deadline.js';
 import { type NeedStatus, needRoutes, needs, type RouteStatus } from './schema.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EQUIPMENT_SUPPLIERS } from '../../../shared/equipment.js';
 import { hasVisibleCharacter, isWithinWorkYears } from '../../http/validation.js';
 import { parisToday } from '../calendar/paris-time.js';
-import { CLIENT_KINDS } from '../clients/schema.js';
+import { CLIENT_KINDS } from '../clients/queries.js';
 import { findJob } from '../directory/rome.js';
 import { siretProblem } from '../directory/rules/siret.js';
 import { checkPostalCode, findCommune } from '../geo/communes.js';

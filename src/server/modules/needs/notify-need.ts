@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { memberships, users } from '../accounts/schema.js';
+import { memberships, users } from '../accounts/queries.js';
 import { frenchDate, frenchTime, parisDate } from '../calendar/paris-time.js';
 import { findJob } from '../directory/rome.js';
 import { queueEmail } from '../notifications/queue-email.js';

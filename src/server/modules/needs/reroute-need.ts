@@ -2,7 +2,7 @@ import { and, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { NetworkActor } from '../../http/actor.js';
 import { conflict, notFound, ruleBroken } from '../../http/errors.js';
-import { networkOrganisations, organisations } from '../accounts/schema.js';
+import { networkOrganisations, organisations } from '../accounts/queries.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { distanceKm, findCommune } from '../geo/communes.js';
 import { jobsOf } from './get-need.js';

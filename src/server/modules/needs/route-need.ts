@@ -1,7 +1,7 @@
 import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { networkOrganisations, networks, organisations } from '../accounts/schema.js';
-import { organisationJobs, organisationTerritories } from '../directory/schema.js';
+import { networkOrganisations, networks, organisations } from '../accounts/queries.js';
+import { organisationJobs, organisationTerritories } from '../directory/queries.js';
 import { type Commune, distanceKm } from '../geo/communes.js';
 
 /** Default number of AIs a need goes to at once; a network may change it (networks.settings.routingLimit). */

@@ -1,23 +1,22 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { needsApi } from '../../../shared/needs.js';
 import { can } from '../../http/can.js';
+import { schemaOf } from '../../http/contract.js';
 import { notFound } from '../../http/errors.js';
-import { Pagination } from '../../http/pagination.js';
-import { organisations } from '../accounts/schema.js';
+import { organisations } from '../accounts/queries.js';
 import { searchJobs } from '../directory/rome.js';
 import { searchCommunes } from '../geo/communes.js';
 import { claimNeed } from './claim-need.js';
 import { declineNeed } from './decline-need.js';
 import { followNeed } from './follow-need.js';
-import { getNeed, INBOX_STATUSES, markNeedViewed } from './get-need.js';
+import { getNeed, markNeedViewed } from './get-need.js';
 import { getNetworkNeed, listNetworkNeeds } from './list-network-needs.js';
 import { countOrgNeeds, listOrgNeeds } from './list-org-needs.js';
 import { DiagnosticInput, NeedInput } from './need-input.js';
 import { listRerouteCandidates, rerouteNeed } from './reroute-need.js';
 import { saveDiagnostic } from './save-diagnostic.js';
-import { NEED_STATUSES } from './schema.js';
-import { SETTABLE_NEED_STATUSES, setNeedStatus } from './set-need-status.js';
+import { setNeedStatus } from './set-need-status.js';
 import { countSubmission, submitNeed } from './submit-need.js';
 
 /** The jobs the regional call and the AIs' activity name (data/README.md), offered first on the form. */
@@ -45,64 +44,20 @@ export const SUGGESTED_JOBS: { rome: string; label: string }[] = [
   { rome: 'J1305', label: 'Ambulancier (parcours de formation)' },
 ];
 
-const OrgParams = z.object({ orgId: z.string().uuid() });
-const OrgNeedParams = OrgParams.extend({ needId: z.string().uuid('Besoin introuvable.') });
-const NetworkParams = z.object({ networkId: z.string().uuid() });
-const NetworkNeedParams = NetworkParams.extend({ needId: z.string().uuid('Besoin introuvable.') });
-
-const SubmittedOut = z.object({
-  id: z.string().uuid(),
-  reference: z.string(),
-  routedTo: z.array(
-    z.object({ organisationId: z.string().uuid(), name: z.string(), distanceKm: z.number().nullable() }),
-  ),
-});
-
-const RouteOut = z.object({
-  organisationId: z.string().uuid(),
-  name: z.string(),
-  distanceKm: z.number().nullable(),
-  status: z.string(),
-  routedAt: z.string(),
-  viewedAt: z.string().nullable(),
-  declineReason: z.string().nullable(),
-});
-
-const NetworkNeedOut = z.object({
-  id: z.string().uuid(),
-  reference: z.string(),
-  urgency: z.enum(['urgent', 'structural']),
-  status: z.enum(NEED_STATUSES),
-  createdAt: z.string(),
-  claimedBy: z.object({ organisationId: z.string().uuid(), name: z.string() }).optional(),
-  routedTo: z.array(RouteOut),
-  claimedAt: z.string().nullable(),
-  deadlineAt: z.string().nullable(),
-  overdue: z.boolean(),
-  allDeclined: z.boolean(),
-  waitedMinutes: z.number().int(),
-  establishmentName: z.string(),
-  establishmentKind: z.string(),
-  communeName: z.string(),
-  departement: z.string(),
-  jobs: z.array(z.object({ rome: z.string(), label: z.string(), headcount: z.number().int() })),
-});
-
 export const needsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { publicUrl } = app.services.config;
 
   // ---- public site ----
 
   app.post(
-    '/api/public/needs',
+    needsApi.submit.path,
     {
       schema: {
-        tags: ['needs'],
+        ...schemaOf(needsApi.submit, ['needs']),
         summary: 'An establishment states its need; it is routed to the nearest qualifying AIs.',
         description:
           'Rate-limited per IP (10 an hour → 429 rate_limited). A filled `website` field (honeypot) is answered 201 and nothing is saved.',
         body: NeedInput,
-        response: { 201: SubmittedOut },
       },
     },
     async (req, reply) => {
@@ -112,73 +67,55 @@ export const needsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/api/public/needs/follow/:token',
-    { schema: { tags: ['needs'], params: z.object({ token: z.string().max(100) }) } },
-    async (req) => followNeed({ db: req.db, token: req.params.token }),
+  app.get(needsApi.follow.path, { schema: { ...schemaOf(needsApi.follow, ['needs']) } }, async (req) =>
+    followNeed({ db: req.db, token: req.params.token }),
   );
 
   /** Commune autocomplete for the form (same data as the directory's). */
-  app.get(
-    '/api/public/needs/communes',
-    { schema: { tags: ['needs'], querystring: z.object({ q: z.string().max(100).default('') }) } },
-    async (req) => {
-      const items = searchCommunes(req.query.q, 12).map((c) => ({
-        code: c.code,
-        name: c.name,
-        departement: c.departement,
-      }));
-      return { items, total: items.length };
-    },
-  );
+  app.get(needsApi.communes.path, { schema: { ...schemaOf(needsApi.communes, ['needs']) } }, async (req) => {
+    const items = searchCommunes(req.query.q, 12).map((c) => ({
+      code: c.code,
+      name: c.name,
+      departement: c.departement,
+    }));
+    return { items, total: items.length };
+  });
 
   /** The suggested jobs first, then any ROME job matching the query. */
-  app.get(
-    '/api/public/needs/jobs',
-    { schema: { tags: ['needs'], querystring: z.object({ q: z.string().max(100).default('') }) } },
-    async (req) => {
-      const suggested = SUGGESTED_JOBS.map((j) => ({ ...j, suggested: true }));
-      if (!req.query.q.trim()) return { items: suggested, total: suggested.length };
-      const q = req.query.q.trim().toLowerCase();
-      const fromSuggested = suggested.filter((j) => j.label.toLowerCase().includes(q) || j.rome.toLowerCase() === q);
-      const others = searchJobs(req.query.q)
-        .filter((j) => !fromSuggested.some((s) => s.rome === j.code))
-        .slice(0, 30)
-        .map((j) => ({ rome: j.code, label: j.label, suggested: false }));
-      const items = [...fromSuggested, ...others];
-      return { items, total: items.length };
-    },
-  );
+  app.get(needsApi.jobs.path, { schema: { ...schemaOf(needsApi.jobs, ['needs']) } }, async (req) => {
+    const suggested = SUGGESTED_JOBS.map((j) => ({ ...j, suggested: true }));
+    if (!req.query.q.trim()) return { items: suggested, total: suggested.length };
+    const q = req.query.q.trim().toLowerCase();
+    const fromSuggested = suggested.filter((j) => j.label.toLowerCase().includes(q) || j.rome.toLowerCase() === q);
+    const others = searchJobs(req.query.q)
+      .filter((j) => !fromSuggested.some((s) => s.rome === j.code))
+      .slice(0, 30)
+      .map((j) => ({ rome: j.code, label: j.label, suggested: false }));
+    const items = [...fromSuggested, ...others];
+    return { items, total: items.length };
+  });
 
   /** The structure a form was opened from (?structure=<id>), to name it on the form. */
-  app.get(
-    '/api/public/needs/structures/:organisationId',
-    { schema: { tags: ['needs'], params: z.object({ organisationId: z.string().uuid() }) } },
-    async (req) => {
-      const [org] = await req.db
-        .select({
-          id: organisations.id,
-          name: organisations.name,
-          communeName: organisations.communeName,
-          active: organisations.isActive,
-        })
-        .from(organisations)
-        .where(eq(organisations.id, req.params.organisationId));
-      if (!org?.active) throw notFound('Cette structure');
-      return { id: org.id, name: org.name, communeName: org.communeName };
-    },
-  );
+  app.get(needsApi.structure.path, { schema: { ...schemaOf(needsApi.structure, ['needs']) } }, async (req) => {
+    const [org] = await req.db
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        communeName: organisations.communeName,
+        active: organisations.isActive,
+      })
+      .from(organisations)
+      .where(eq(organisations.id, req.params.organisationId));
+    if (!org?.active) throw notFound('Cette structure');
+    return { id: org.id, name: org.name, communeName: org.communeName };
+  });
 
   // ---- an AI's inbox ----
 
   app.get(
-    '/api/orgs/:orgId/needs',
+    needsApi.inbox.path,
     {
-      schema: {
-        tags: ['needs'],
-        params: OrgParams,
-        querystring: Pagination.extend({ status: z.enum([...INBOX_STATUSES, 'routed', 'open']).optional() }),
-      },
+      schema: { ...schemaOf(needsApi.inbox, ['needs']) },
       preHandler: can('need.read'),
     },
     async (req) => {
@@ -194,14 +131,14 @@ export const needsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/needs/summary',
-    { schema: { tags: ['needs'], params: OrgParams }, preHandler: can('need.read') },
+    needsApi.summary.path,
+    { schema: { ...schemaOf(needsApi.summary, ['needs']) }, preHandler: can('need.read') },
     async (req) => countOrgNeeds({ db: req.db, actor: req.actor }),
   );
 
   app.get(
-    '/api/orgs/:orgId/needs/:needId',
-    { schema: { tags: ['needs'], params: OrgNeedParams }, preHandler: can('need.read') },
+    needsApi.get.path,
+    { schema: { ...schemaOf(needsApi.get, ['needs']) }, preHandler: can('need.read') },
     async (req) => {
       const need = await getNeed({ db: req.db, actor: req.actor, needId: req.params.needId });
       if (need.inboxStatus === 'new') await markNeedViewed({ db: req.db, actor: req.actor, needIds: [need.id] });
@@ -210,48 +147,36 @@ export const needsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/needs/:needId/claim',
+    needsApi.claim.path,
     {
-      schema: { tags: ['needs'], params: OrgNeedParams, response: { 200: z.object({ status: z.literal('claimed') }) } },
+      schema: { ...schemaOf(needsApi.claim, ['needs']) },
       preHandler: can('need.claim'),
     },
     async (req) => claimNeed({ db: req.db, actor: req.actor, needId: req.params.needId }),
   );
 
   app.post(
-    '/api/orgs/:orgId/needs/:needId/decline',
+    needsApi.decline.path,
     {
-      schema: {
-        tags: ['needs'],
-        params: OrgNeedParams,
-        body: z.strictObject({
-          reason: z
-            .string({ error: 'Indiquez pourquoi vous ne pouvez pas répondre.' })
-            .trim()
-            .min(3, 'Indiquez pourquoi vous ne pouvez pas répondre.')
-            .max(500, 'Motif : 500 caractères au plus.'),
-        }),
-        response: { 200: z.object({ status: z.literal('declined') }) },
-      },
+      schema: { ...schemaOf(needsApi.decline, ['needs']) },
       preHandler: can('need.claim'),
     },
     async (req) => declineNeed({ db: req.db, actor: req.actor, needId: req.params.needId, reason: req.body.reason }),
   );
 
   app.put(
-    '/api/orgs/:orgId/needs/:needId/diagnostic',
-    { schema: { tags: ['needs'], params: OrgNeedParams, body: DiagnosticInput }, preHandler: can('need.diagnose') },
+    needsApi.diagnostic.path,
+    {
+      schema: { ...schemaOf(needsApi.diagnostic, ['needs']), body: DiagnosticInput },
+      preHandler: can('need.diagnose'),
+    },
     async (req) => saveDiagnostic({ db: req.db, actor: req.actor, needId: req.params.needId, diagnostic: req.body }),
   );
 
   app.post(
-    '/api/orgs/:orgId/needs/:needId/status',
+    needsApi.setStatus.path,
     {
-      schema: {
-        tags: ['needs'],
-        params: OrgNeedParams,
-        body: z.strictObject({ status: z.enum(SETTABLE_NEED_STATUSES, { error: 'Statut inconnu.' }) }),
-      },
+      schema: { ...schemaOf(needsApi.setStatus, ['needs']) },
       preHandler: can('need.diagnose'),
     },
     async (req) =>
@@ -263,14 +188,9 @@ export const needsRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---- the network console ----
 
   app.get(
-    '/api/networks/:networkId/needs',
+    needsApi.networkNeeds.path,
     {
-      schema: {
-        tags: ['needs'],
-        params: NetworkParams,
-        querystring: Pagination.extend({ status: z.enum([...NEED_STATUSES, 'open', 'overdue']).optional() }),
-        response: { 200: z.object({ items: z.array(NetworkNeedOut), total: z.number().int() }) },
-      },
+      schema: { ...schemaOf(needsApi.networkNeeds, ['needs']) },
       preHandler: can('network.need.read'),
     },
     async (req) => {
@@ -280,19 +200,15 @@ export const needsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/networks/:networkId/needs/:needId',
-    { schema: { tags: ['needs'], params: NetworkNeedParams }, preHandler: can('network.need.read') },
+    needsApi.networkNeed.path,
+    { schema: { ...schemaOf(needsApi.networkNeed, ['needs']) }, preHandler: can('network.need.read') },
     async (req) => getNetworkNeed({ db: req.db, actor: req.networkActor, needId: req.params.needId }),
   );
 
   app.get(
-    '/api/networks/:networkId/needs/:needId/candidates',
+    needsApi.candidates.path,
     {
-      schema: {
-        tags: ['needs'],
-        params: NetworkNeedParams,
-        querystring: z.object({ radiusKm: z.coerce.number().min(1).max(300).optional() }),
-      },
+      schema: { ...schemaOf(needsApi.candidates, ['needs']) },
       preHandler: can('network.need.route'),
     },
     async (req) => {
@@ -307,18 +223,9 @@ export const needsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/networks/:networkId/needs/:needId/route',
+    needsApi.reroute.path,
     {
-      schema: {
-        tags: ['needs'],
-        params: NetworkNeedParams,
-        body: z.strictObject({
-          organisationIds: z
-            .array(z.string().uuid('Structure inconnue.'), { error: 'Choisissez au moins une structure.' })
-            .min(1, 'Choisissez au moins une structure.')
-            .max(20, 'Au plus 20 structures à la fois.'),
-        }),
-      },
+      schema: { ...schemaOf(needsApi.reroute, ['needs']) },
       preHandler: can('network.need.route'),
     },
     async (req) =>

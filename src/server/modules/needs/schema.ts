@@ -15,21 +15,18 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { EquipmentSupplier } from '../../../shared/equipment.js';
+import {
+  NEED_STATUSES,
+  NEED_URGENCIES,
+  type NeedStatus,
+  type NeedUrgency,
+  ROUTE_STATUSES,
+  type RouteStatus,
+} from '../../../shared/needs.js';
 import { networks, organisations } from '../accounts/schema.js';
 
-export const NEED_URGENCIES = ['urgent', 'structural'] as const;
-export type NeedUrgency = (typeof NEED_URGENCIES)[number];
-
-/**
- * A need's life: routed to AIs (or unrouted when none qualifies), claimed by one, then diagnosed,
- * quoted, won or lost. quoted/won/lost are set by the quotes module through setNeedStatus().
- */
-export const NEED_STATUSES = ['unrouted', 'routed', 'claimed', 'in_diagnostic', 'quoted', 'won', 'lost'] as const;
-export type NeedStatus = (typeof NEED_STATUSES)[number];
-
-/** What happened between a need and one AI it was routed to. */
-export const ROUTE_STATUSES = ['routed', 'viewed', 'claimed', 'declined'] as const;
-export type RouteStatus = (typeof ROUTE_STATUSES)[number];
+export type { NeedStatus, NeedUrgency, RouteStatus };
+export { NEED_STATUSES, NEED_URGENCIES, ROUTE_STATUSES };
 
 /** The structured HR diagnostic of a claimed need (diagnostic RH des besoins), reused by the quote. */
 export type NeedDiagnostic = {

@@ -1,19 +1,14 @@
 import { and, eq } from 'drizzle-orm';
+import { SETTABLE_NEED_STATUSES, type SettableNeedStatus } from '../../../shared/needs.js';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound, ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { type NeedStatus, needs } from './schema.js';
+import { needs } from './schema.js';
 
+export type { SettableNeedStatus };
 /** The statuses a claiming AI moves its need through (quotes: quoted when a quote is sent, won/lost). */
-export const SETTABLE_NEED_STATUSES = [
-  'claimed',
-  'in_diagnostic',
-  'quoted',
-  'won',
-  'lost',
-] as const satisfies readonly NeedStatus[];
-export type SettableNeedStatus = (typeof SETTABLE_NEED_STATUSES)[number];
+export { SETTABLE_NEED_STATUSES };
 
 export type SetNeedStatusOptions = { db: Db; actor: OrgActor; needId: string; status: SettableNeedStatus; now?: Date };
 

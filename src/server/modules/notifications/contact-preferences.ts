@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { workers } from '../workers/schema.js';
+import { workers } from '../workers/queries.js';
 import { reachWorker } from './rules/reach-worker.js';
 import { mobileE164 } from './rules/sms-length.js';
 import { type ContactChannel, workerContactPreferences } from './schema.js';

@@ -2,21 +2,14 @@ import crypto from 'node:crypto';
 import { desc, type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { notificationsApi } from '../../../shared/notifications.js';
 import { can } from '../../http/can.js';
+import { schemaOf } from '../../http/contract.js';
 import { notFound, unauthenticated } from '../../http/errors.js';
-import { Pagination } from '../../http/pagination.js';
 import { optOutSmsByNumber, readContactPreferences, setContactPreferences } from './contact-preferences.js';
-import { CONTACT_CHANNELS, outboxEmails, outboxSms } from './schema.js';
+import { outboxEmails, outboxSms } from './schema.js';
 
-const EmailOut = z.object({
-  id: z.string(),
-  to: z.string(),
-  subject: z.string(),
-  text: z.string(),
-  status: z.string(),
-  createdAt: z.string(),
-});
+const tags = ['notifications'];
 
 const sameSecret = (given: unknown, expected: string | undefined) => {
   if (!expected || typeof given !== 'string') return false;
@@ -36,23 +29,6 @@ function devOutboxReader(app: FastifyInstance, req: FastifyRequest, enabled: boo
   return operator ? ({ operator: true } as const) : ({ operator: false, session: req.session! } as const);
 }
 
-const SmsOut = z.object({
-  id: z.string(),
-  to: z.string(),
-  text: z.string(),
-  encoding: z.string(),
-  segments: z.number(),
-  status: z.string(),
-  createdAt: z.string(),
-});
-
-const OrgParams = z.object({ orgId: z.uuid() });
-const Preferences = z.object({
-  channel: z.enum(CONTACT_CHANNELS),
-  smsOptedOut: z.boolean(),
-  sharePosition: z.boolean(),
-});
-
 /**
  * The dev mailbox: without SMTP_URL, outside production (config.devMailbox), emails are captured instead of
  * sent, and each signed-in person reads here the emails addressed to them, and only those: emails carry
@@ -60,123 +36,76 @@ const Preferences = z.object({
  * Test automation reads every email with the DEV_MAILBOX_TOKEN secret (header x-dev-mailbox-token).
  */
 export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/api/dev/mailbox',
-    {
-      schema: {
-        tags: ['dev'],
-        querystring: Pagination.extend({ to: z.string().max(320).optional() }),
-        response: { 200: z.object({ items: z.array(EmailOut), total: z.number() }) },
-      },
-    },
-    async (req) => {
-      const reader = devOutboxReader(app, req, app.services.config.devMailbox, 'La boîte de développement');
-      const to = reader.operator ? req.query.to : reader.session.user.email;
-      const where = to ? sql`lower(${outboxEmails.to}) = ${to.trim().toLowerCase()}` : undefined;
-      const rows = await req.db
-        .select()
-        .from(outboxEmails)
-        .where(where)
-        .orderBy(desc(outboxEmails.createdAt))
-        .limit(req.query.limit)
-        .offset(req.query.offset);
-      const total = (await req.db.$count(outboxEmails, where)) as number;
-      return {
-        items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-        total: Number(total),
-      };
-    },
-  );
+  app.get(notificationsApi.devMailbox.path, { schema: schemaOf(notificationsApi.devMailbox, ['dev']) }, async (req) => {
+    const reader = devOutboxReader(app, req, app.services.config.devMailbox, 'La boîte de développement');
+    const to = reader.operator ? req.query.to : reader.session.user.email;
+    const where = to ? sql`lower(${outboxEmails.to}) = ${to.trim().toLowerCase()}` : undefined;
+    const rows = await req.db
+      .select()
+      .from(outboxEmails)
+      .where(where)
+      .orderBy(desc(outboxEmails.createdAt))
+      .limit(req.query.limit)
+      .offset(req.query.offset);
+    const total = (await req.db.$count(outboxEmails, where)) as number;
+    return {
+      items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+      total: Number(total),
+    };
+  });
 
   /**
    * The dev SMS outbox, beside the mailbox and with the same protections (no SMS_URL, outside production): a
    * signed-in worker reads the SMS sent to their own worker records, the operator token reads all (`to` filters).
    */
-  app.get(
-    '/api/dev/sms',
-    {
-      schema: {
-        tags: ['dev'],
-        querystring: Pagination.extend({ to: z.string().max(32).optional() }),
-        response: { 200: z.object({ items: z.array(SmsOut), total: z.number() }) },
-      },
-    },
-    async (req) => {
-      const reader = devOutboxReader(app, req, app.services.config.devSmsOutbox, 'La boîte SMS de développement');
-      let where: SQL | undefined;
-      if (reader.operator) {
-        where = req.query.to ? sql`${outboxSms.to} = ${req.query.to.replace(/[\s.]/g, '')}` : undefined;
-      } else {
-        const mine = reader.session.memberships.filter((m) => m.workerId && m.organisationId);
-        if (mine.length === 0) return { items: [], total: 0 };
-        where = sql`(${sql.join(
-          mine.map(
-            (m) => sql`(${outboxSms.organisationId} = ${m.organisationId} AND ${outboxSms.workerId} = ${m.workerId})`,
-          ),
-          sql` OR `,
-        )})`;
-      }
-      const rows = await req.db
-        .select()
-        .from(outboxSms)
-        .where(where)
-        .orderBy(desc(outboxSms.createdAt))
-        .limit(req.query.limit)
-        .offset(req.query.offset);
-      const total = (await req.db.$count(outboxSms, where)) as number;
-      return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), total: Number(total) };
-    },
-  );
+  app.get(notificationsApi.devSms.path, { schema: schemaOf(notificationsApi.devSms, ['dev']) }, async (req) => {
+    const reader = devOutboxReader(app, req, app.services.config.devSmsOutbox, 'La boîte SMS de développement');
+    let where: SQL | undefined;
+    if (reader.operator) {
+      where = req.query.to ? sql`${outboxSms.to} = ${req.query.to.replace(/[\s.]/g, '')}` : undefined;
+    } else {
+      const mine = reader.session.memberships.filter((m) => m.workerId && m.organisationId);
+      if (mine.length === 0) return { items: [], total: 0 };
+      where = sql`(${sql.join(
+        mine.map(
+          (m) => sql`(${outboxSms.organisationId} = ${m.organisationId} AND ${outboxSms.workerId} = ${m.workerId})`,
+        ),
+        sql` OR `,
+      )})`;
+    }
+    const rows = await req.db
+      .select()
+      .from(outboxSms)
+      .where(where)
+      .orderBy(desc(outboxSms.createdAt))
+      .limit(req.query.limit)
+      .offset(req.query.offset);
+    const total = (await req.db.$count(outboxSms, where)) as number;
+    return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), total: Number(total) };
+  });
 
   // ── How a worker is reached ─────────────────────────────────────────────────
   app.get(
-    '/api/orgs/:orgId/me/contact-preferences',
-    {
-      schema: { tags: ['notifications'], params: OrgParams, response: { 200: Preferences } },
-      preHandler: can('self.read'),
-    },
+    notificationsApi.myPreferences.path,
+    { schema: schemaOf(notificationsApi.myPreferences, tags), preHandler: can('self.read') },
     async (req) =>
       readContactPreferences({ db: req.db, organisationId: req.actor.organisationId, workerId: req.actor.workerId! }),
   );
   app.patch(
-    '/api/orgs/:orgId/me/contact-preferences',
-    {
-      schema: {
-        tags: ['notifications'],
-        params: OrgParams,
-        body: z.strictObject(Preferences.shape).partial(),
-        response: { 200: Preferences },
-      },
-      preHandler: can('self.respond'),
-    },
+    notificationsApi.updateMyPreferences.path,
+    { schema: schemaOf(notificationsApi.updateMyPreferences, tags), preHandler: can('self.respond') },
     async (req) =>
       setContactPreferences({ db: req.db, actor: req.actor, workerId: req.actor.workerId!, patch: req.body }),
   );
   app.get(
-    '/api/orgs/:orgId/workers/:workerId/contact-preferences',
-    {
-      schema: {
-        tags: ['notifications'],
-        params: OrgParams.extend({ workerId: z.uuid() }),
-        response: { 200: Preferences },
-      },
-      preHandler: can('worker.read'),
-    },
+    notificationsApi.workerPreferences.path,
+    { schema: schemaOf(notificationsApi.workerPreferences, tags), preHandler: can('worker.read') },
     async (req) =>
       readContactPreferences({ db: req.db, organisationId: req.actor.organisationId, workerId: req.params.workerId }),
   );
   app.patch(
-    '/api/orgs/:orgId/workers/:workerId/contact-preferences',
-    {
-      schema: {
-        tags: ['notifications'],
-        params: OrgParams.extend({ workerId: z.uuid() }),
-        // The position is the worker's own consent: an officer changes the channel and the opt-out only.
-        body: z.strictObject({ channel: z.enum(CONTACT_CHANNELS), smsOptedOut: z.boolean() }).partial(),
-        response: { 200: Preferences },
-      },
-      preHandler: can('worker.write'),
-    },
+    notificationsApi.updateWorkerPreferences.path,
+    { schema: schemaOf(notificationsApi.updateWorkerPreferences, tags), preHandler: can('worker.write') },
     async (req) =>
       setContactPreferences({ db: req.db, actor: req.actor, workerId: req.params.workerId, patch: req.body }),
   );
@@ -186,24 +115,13 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
    * URL): « STOP » opts the number out of every SMS. Anything else is ignored (the association's number is
    * written in the texts).
    */
-  app.post(
-    '/api/sms/inbound/:token',
-    {
-      schema: {
-        tags: ['notifications'],
-        params: z.object({ token: z.string().max(200) }),
-        body: z.looseObject({ from: z.string().max(32), text: z.string().max(2000) }),
-        response: { 200: z.object({ optedOut: z.number() }) },
-      },
-    },
-    async (req) => {
-      if (!sameSecret(req.params.token, app.services.config.sms.inboundToken)) throw notFound('Cette adresse');
-      const word = req.body.text
-        .trim()
-        .toUpperCase()
-        .replace(/[^A-Z]/g, '');
-      if (!['STOP', 'ARRET', 'STOPSMS'].includes(word)) return { optedOut: 0 };
-      return optOutSmsByNumber({ db: req.db, from: req.body.from });
-    },
-  );
+  app.post(notificationsApi.smsInbound.path, { schema: schemaOf(notificationsApi.smsInbound, tags) }, async (req) => {
+    if (!sameSecret(req.params.token, app.services.config.sms.inboundToken)) throw notFound('Cette adresse');
+    const word = req.body.text
+      .trim()
+      .toUpperCase()
+      .replace(/[^A-Z]/g, '');
+    if (!['STOP', 'ARRET', 'STOPSMS'].includes(word)) return { optedOut: 0 };
+    return optOutSmsByNumber({ db: req.db, from: req.body.from });
+  });
 };

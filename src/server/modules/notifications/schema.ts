@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { CONTACT_CHANNELS, type ContactChannel } from '../../../shared/notifications.js';
 import { organisations } from '../accounts/schema.js';
 import { workers } from '../workers/schema.js';
 
@@ -84,8 +85,7 @@ export const outboxSms = pgTable(
   ],
 );
 
-export const CONTACT_CHANNELS = ['sms', 'email', 'both'] as const;
-export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export { CONTACT_CHANNELS, type ContactChannel };
 
 /**
  * How a worker wants to be reached (no row: both, the default), whether they said STOP to SMS, and whether they

@@ -1,9 +1,9 @@
 import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { absences } from '../planning/schema.js';
+import { absences } from '../planning/queries.js';
 import { classifyMinutes, type Rate } from '../pricing/rules/price-shift.js';
 import { monthRange } from '../timesheets/month.js';
-import { workers } from '../workers/schema.js';
+import { workers } from '../workers/queries.js';
 import { decimalHours, toCsv } from './csv.js';
 import { workedInterventions } from './worked-minutes.js';
 

@@ -1,12 +1,12 @@
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { invoiceLines, invoices } from '../billing/schema.js';
+import { invoiceLines, invoices } from '../billing/queries.js';
 import { LEGAL } from '../settings/legal-figures.js';
 import { readOrganisationSettings } from '../settings/organisation-settings.js';
+import { workerExits } from '../support/queries.js';
 import { ASP_EXIT_REASONS, type AspExitReason } from '../support/rules/asp-exit-reasons.js';
-import { workerExits } from '../support/schema.js';
 import { monthRange } from '../timesheets/month.js';
-import { passes, workers } from '../workers/schema.js';
+import { passes, workers } from '../workers/queries.js';
 import { toCsv } from './csv.js';
 import { stateWorkedInterventions } from './worked-minutes.js';
 

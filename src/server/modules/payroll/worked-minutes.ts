@@ -2,9 +2,9 @@ import { and, eq, gte, inArray, isNull, lt, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connect.js';
 import { addDays, parisInstant } from '../calendar/paris-time.js';
-import { missions, shifts } from '../planning/schema.js';
+import { missions, shifts } from '../planning/queries.js';
 import { isLiveEntry } from '../timesheets/live-entries.js';
-import { timesheetEntries, timesheets } from '../timesheets/schema.js';
+import { timesheetEntries, timesheets } from '../timesheets/queries.js';
 import { stateWorkedMinutes } from './rules/state-worked.js';
 
 /**

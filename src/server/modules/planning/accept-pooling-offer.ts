@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { conflict, notFound } from '../../http/errors.js';
-import { organisations } from '../accounts/schema.js';
+import { organisations } from '../accounts/queries.js';
 import { romeLabel } from '../directory/rome.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { cancelShift } from './cancel-shift.js';

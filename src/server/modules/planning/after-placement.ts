@@ -2,8 +2,8 @@ import { and, desc, eq, or } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { amendPlacementContractWorkers } from '../quotes/amend-placement-contract-workers.js';
-import { placementContracts } from '../quotes/schema.js';
-import { workers } from '../workers/schema.js';
+import { placementContracts } from '../quotes/queries.js';
+import { workers } from '../workers/queries.js';
 import { ensureInformationVisit } from './information-visit.js';
 import { missions } from './schema.js';
 

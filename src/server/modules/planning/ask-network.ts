@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { conflict, ruleBroken } from '../../http/errors.js';
-import { networkOrganisations, organisations } from '../accounts/schema.js';
+import { networkOrganisations, organisations } from '../accounts/queries.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { romeLabel } from '../directory/rome.js';
 import { queueEmail } from '../notifications/queue-email.js';

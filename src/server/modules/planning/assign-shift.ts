@@ -4,12 +4,14 @@ import type { OrgActor } from '../../http/actor.js';
 import { conflict } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisDate } from '../calendar/paris-time.js';
+import { shiftFacts, tellWorkersOfChangeTomorrow } from '../notifications/tell-worker.js';
 import { reconcileShiftChanges } from '../timesheets/reconcile-shift-changes.js';
 import { afterPlacement } from './after-placement.js';
 import { isOverlapViolation, overlapConflict } from './check-shift-times.js';
 import { findShift, slotOf } from './find-shift.js';
 import { notifyClientOfReplacement } from './notify.js';
 import { shiftProposals, shifts } from './schema.js';
+import { tellReplacement } from './tell-replacement.js';
 import { verifyAssignment } from './verify-assignment.js';
 
 export type AssignShiftOptions = {
@@ -25,7 +27,7 @@ export type AssignShiftOptions = {
 export async function assignShift({ db, actor, shiftId, workerId, mustBeOpen = false }: AssignShiftOptions) {
   let workerName = 'Ce·tte salarié·e';
   try {
-    return await db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       const shift = await findShift(tx, actor.organisationId, shiftId, true);
       if (shift.status === 'cancelled') {
         throw conflict('shift_cancelled', 'Ce créneau a été annulé : il ne peut plus être attribué.');
@@ -85,6 +87,15 @@ export async function assignShift({ db, actor, shiftId, workerId, mustBeOpen = f
         previousWorkerId: shift.workerId,
       };
     });
+    // The replacing worker (SMS by preference), the one who loses it, and the client are told (tell-replacement.ts).
+    await tellReplacement({
+      db,
+      organisationId: actor.organisationId,
+      shiftId,
+      workerId,
+      previousWorkerId: result.previousWorkerId,
+    });
+    return result;
   } catch (err) {
     if (isOverlapViolation(err)) throw overlapConflict(workerName);
     throw err;
@@ -107,6 +118,13 @@ export async function unassignShift({ db, actor, shiftId }: { db: Db; actor: Org
       recordType: 'shift',
       recordId: shift.id,
       details: { workerId: shift.workerId },
+    });
+    // The worker taken off tomorrow's work is told tonight (tell-worker.ts: only for tomorrow).
+    await tellWorkersOfChangeTomorrow({
+      db: tx,
+      organisationId: actor.organisationId,
+      shiftId: shift.id,
+      changes: [{ workerId: shift.workerId, kind: 'cancelled', shift: shiftFacts(shift) }],
     });
     return { status: 'open' as const };
   });

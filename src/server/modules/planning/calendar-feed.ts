@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { clients, sites } from '../clients/schema.js';
+import { clients, sites } from '../clients/queries.js';
 import { romeLabel } from '../directory/rome.js';
 import { newToken, tokenHash } from './propose-shift.js';
 import { calendarFeeds, missions, shifts } from './schema.js';

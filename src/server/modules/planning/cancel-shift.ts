@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { shiftFacts, tellWorkersOfChangeTomorrow } from '../notifications/tell-worker.js';
 import { reconcileShiftChanges } from '../timesheets/reconcile-shift-changes.js';
 import { findShift } from './find-shift.js';
 import { shiftProposals, shifts } from './schema.js';
@@ -42,6 +43,13 @@ export async function cancelShift({
       recordType: 'shift',
       recordId: shift.id,
       details: { workerId: shift.workerId, reason },
+    });
+    // Tomorrow's worker must know tonight (SMS or e-mail by their preference).
+    await tellWorkersOfChangeTomorrow({
+      db: tx,
+      organisationId: actor.organisationId,
+      shiftId: shift.id,
+      changes: [{ workerId: shift.workerId, kind: 'cancelled', shift: shiftFacts(shift) }],
     });
     return { status: 'cancelled' as const };
   });

@@ -5,8 +5,10 @@ import { notFound, validationFailed } from '../../http/errors.js';
 import { absenceWorkerScope } from '../../policies/scopes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { queueEmail } from '../notifications/queue-email.js';
+import { shiftFacts, tellWorkersOfChangeTomorrow } from '../notifications/tell-worker.js';
 import { reconcileShiftChanges } from '../timesheets/reconcile-shift-changes.js';
-import { workers } from '../workers/schema.js';
+import { workers } from '../workers/queries.js';
+import { findShift } from './find-shift.js';
 import { findWorkerName } from './find-worker-name.js';
 import { officerEmails, shiftWhen } from './notify.js';
 import { absences, missions, shiftProposals, shifts } from './schema.js';
@@ -109,6 +111,18 @@ export async function createAbsence({ db, actor, input }: CreateAbsenceOptions) 
           organisationId: actor.organisationId,
           related: { type: 'absence', id: absence.id },
         });
+      }
+      // Declared by someone else (the client, an officer): the worker learns that tomorrow's work is off.
+      if (actor.workerId !== input.workerId) {
+        for (const s of uncovered) {
+          const full = await findShift(tx, actor.organisationId, s.id);
+          await tellWorkersOfChangeTomorrow({
+            db: tx,
+            organisationId: actor.organisationId,
+            shiftId: s.id,
+            changes: [{ workerId: input.workerId, kind: 'cancelled', shift: shiftFacts(full) }],
+          });
+        }
       }
     }
     // Work proposed to the worker during the absence is withdrawn (the rest stays proposed).

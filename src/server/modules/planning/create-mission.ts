@@ -4,11 +4,11 @@ import type { OrgActor } from '../../http/actor.js';
 import { notFound, ruleBroken, validationFailed } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { createSite } from '../clients/manage-sites.js';
-import { clients, sites } from '../clients/schema.js';
+import { clients, sites } from '../clients/queries.js';
 import { romeLabel } from '../directory/rome.js';
 import { assertPlacementAllowed } from '../quotes/create-placement-contract.js';
+import { placementContracts } from '../quotes/queries.js';
 import { dangerousWork } from '../quotes/rules/dangerous-jobs.js';
-import { placementContracts } from '../quotes/schema.js';
 import { jobOutsideContract } from './rules/contract-scope.js';
 import { missions } from './schema.js';
 
@@ -19,6 +19,8 @@ export type CreateMissionOptions = {
     placementContractId: string;
     rome: string;
     site?: { line?: string | null; postalCode?: string | null; communeCode: string; name?: string } | null;
+    /** One of the contract's client's sites, chosen by id (imports naming a site). */
+    siteId?: string;
     startDate: string;
     endDate: string;
     referentUserId?: string | null;
@@ -62,7 +64,20 @@ export async function createMission({ db, actor, input }: CreateMissionOptions) 
       );
     }
     let siteId = contract.siteId;
-    if (input.site) {
+    if (input.siteId) {
+      const [chosen] = await tx
+        .select({ id: sites.id })
+        .from(sites)
+        .where(
+          and(
+            eq(sites.id, input.siteId),
+            eq(sites.clientId, contract.clientId),
+            eq(sites.organisationId, actor.organisationId),
+          ),
+        );
+      if (!chosen) throw notFound('Ce lieu d’intervention');
+      siteId = chosen.id;
+    } else if (input.site) {
       const existing = (
         await tx
           .select({ id: sites.id, line: sites.addressLine, commune: sites.communeCode })

@@ -1,8 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
-import { organisations } from '../accounts/schema.js';
-import { workers } from '../workers/schema.js';
+import { organisations } from '../accounts/queries.js';
+import { workers } from '../workers/queries.js';
 import { findShift } from './find-shift.js';
 import { poolingOffers, poolingRequests } from './schema.js';
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { notFound } from '../../http/errors.js';
-import { clients, sites } from '../clients/schema.js';
+import { clients, sites } from '../clients/queries.js';
 import { romeLabel } from '../directory/rome.js';
 import { makeSlot, type Slot } from './rules/assignment.js';
 import { countsForHoursCap } from './rules/hours-cap.js';

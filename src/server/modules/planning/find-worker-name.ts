@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { notFound } from '../../http/errors.js';
-import { workers } from '../workers/schema.js';
+import { workers } from '../workers/queries.js';
 
 /**
  * The worker's name, checking it belongs to this organisation (404 for an unknown or foreign worker).

@@ -2,7 +2,7 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { parisInstant } from '../calendar/paris-time.js';
-import { clients, sites } from '../clients/schema.js';
+import { clients, sites } from '../clients/queries.js';
 import { unassignShift } from './assign-shift.js';
 import { findWorkerName } from './find-worker-name.js';
 import { missions, shiftProposals, shifts } from './schema.js';

@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { notFound } from '../../http/errors.js';
 import { parisDate } from '../calendar/paris-time.js';
-import { clients } from '../clients/schema.js';
-import { workers } from '../workers/schema.js';
+import { clients } from '../clients/queries.js';
+import { workers } from '../workers/queries.js';
 import { derogationRuns, HOURS_CAP_MINUTES, HOURS_CAP_WARNING_RATIO, hoursCapWindow } from './rules/hours-cap.js';
 import { shifts } from './schema.js';
 

@@ -1,12 +1,12 @@
 import { and, eq, ilike, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { memberships, users } from '../accounts/schema.js';
+import { memberships, users } from '../accounts/queries.js';
 import { frenchDate } from '../calendar/paris-time.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { LEGAL } from '../settings/legal-figures.js';
 import type { OrganisationSettings } from '../settings/organisation-settings.js';
 import { addDueHealthVisit } from '../workers/add-due-health-visit.js';
-import { healthVisits, workers } from '../workers/schema.js';
+import { healthVisits, workers } from '../workers/queries.js';
 import { addMonths } from './rules/hours-cap.js';
 import type { WorkingTimeLimits } from './rules/working-time.js';
 

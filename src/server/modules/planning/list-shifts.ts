@@ -5,9 +5,9 @@ import { escapeLike } from '../../http/validation.js';
 import { shiftScope } from '../../policies/scopes.js';
 import { addDays, parisDate, parisInstant } from '../calendar/paris-time.js';
 import { isPublicHoliday } from '../calendar/public-holidays.js';
-import { clients, sites } from '../clients/schema.js';
+import { clients, sites } from '../clients/queries.js';
 import { romeLabel } from '../directory/rome.js';
-import { workers } from '../workers/schema.js';
+import { workers } from '../workers/queries.js';
 import { missions, type SHIFT_STATUSES, shifts } from './schema.js';
 
 export type ShiftFilters = {

@@ -3,10 +3,10 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
 import { missionScope } from '../../policies/scopes.js';
-import { clients, sites } from '../clients/schema.js';
+import { clients, sites } from '../clients/queries.js';
 import { romeLabel } from '../directory/rome.js';
-import { placementContracts } from '../quotes/schema.js';
-import { workers } from '../workers/schema.js';
+import { placementContracts } from '../quotes/queries.js';
+import { workers } from '../workers/queries.js';
 import { missions, shiftSeries } from './schema.js';
 
 const missionView = {

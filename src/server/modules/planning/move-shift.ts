@@ -4,6 +4,7 @@ import type { OrgActor } from '../../http/actor.js';
 import { conflict, ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisDate } from '../calendar/paris-time.js';
+import { shiftFacts, tellWorkersOfChangeTomorrow } from '../notifications/tell-worker.js';
 import { monthsOfInstants, refreshAggregatedMonths } from '../reporting/aggregate-month.js';
 import { afterPlacement } from './after-placement.js';
 import { assertShiftTimes, isOverlapViolation, overlapConflict } from './check-shift-times.js';
@@ -69,6 +70,23 @@ export async function moveShift({ db, actor, shiftId, start, end, workerId }: Mo
         recordType: 'shift',
         recordId: shift.id,
         details: { from: [shift.startAt, shift.endAt], to: [start, end], workerId: target },
+      });
+      // A change of tomorrow (old or new times): each worker concerned is told, by their preferred channel.
+      const moved = { ...shiftFacts(shift), start, end };
+      const timesChanged = +start !== +shift.startAt || +end !== +shift.endAt;
+      await tellWorkersOfChangeTomorrow({
+        db: tx,
+        organisationId: actor.organisationId,
+        shiftId: shift.id,
+        changes:
+          target === shift.workerId
+            ? timesChanged
+              ? [{ workerId: target, kind: 'moved', shift: moved, wasStart: shift.startAt }]
+              : []
+            : [
+                { workerId: shift.workerId, kind: 'cancelled', shift: shiftFacts(shift) },
+                { workerId: target, kind: 'moved', shift: moved },
+              ],
       });
       return { status: target ? ('assigned' as const) : ('open' as const), warnings };
     });

@@ -5,7 +5,7 @@ import { conflict } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findCommune } from '../geo/communes.js';
 import { queueEmail } from '../notifications/queue-email.js';
-import { workers } from '../workers/schema.js';
+import { workers } from '../workers/queries.js';
 import { officerEmails, shiftWhen } from './notify.js';
 import { virtualSlot, visibleRequest } from './pooling-network.js';
 import { poolingOffers } from './schema.js';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { AppError, validationFailed } from '../../http/errors.js';
 import { addDays, daysBetween, parisInstant } from '../calendar/paris-time.js';
-import { clients, sites } from '../clients/schema.js';
+import { clients, sites } from '../clients/queries.js';
 import { romeLabel } from '../directory/rome.js';
 import { assignShift } from './assign-shift.js';
 import { loadWorkerFacts } from './assignment-facts.js';

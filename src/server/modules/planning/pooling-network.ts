@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
-import { networkOrganisations, organisations } from '../accounts/schema.js';
+import { networkOrganisations, organisations } from '../accounts/queries.js';
 import { romeLabel } from '../directory/rome.js';
 import { findCommune } from '../geo/communes.js';
 import { makeSlot } from './rules/assignment.js';

@@ -3,8 +3,8 @@ import type { OrgActor } from '../../http/actor.js';
 import { conflict } from '../../http/errors.js';
 import { loadWorkerFacts } from './assignment-facts.js';
 import { findShift, slotOf } from './find-shift.js';
-import { checkAssignment, type Slot } from './rules/assignment.js';
-import { scoreCandidate } from './rules/ranking.js';
+import { checkAssignment, type Slot, type WorkerFacts } from './rules/assignment.js';
+import { scoreCandidate, scoreOnly } from './rules/ranking.js';
 
 export type Candidate = {
   workerId: string;
@@ -35,19 +35,29 @@ export async function rankForSlot(o: {
     romes: [o.slot.rome],
   });
   const skip = new Set(o.excludeWorkerIds ?? []);
-  const items: Candidate[] = [];
+  // Every worker is checked and scored; the reasons in words are written for the ones shown only.
+  const passed: { w: WorkerFacts; score: number; distanceKm: number | null; warnings: string[] }[] = [];
   for (const w of facts.values()) {
     if (skip.has(w.id)) continue;
     const verdict = checkAssignment(o.slot, w);
     if (!verdict.ok) continue;
-    const r = scoreCandidate(o.slot, w);
-    items.push({ workerId: w.id, name: w.name, ...r, warnings: verdict.warnings });
+    const r = scoreOnly(o.slot, w);
+    passed.push({ w, score: r.score, distanceKm: r.distanceKm, warnings: verdict.warnings });
   }
-  items.sort(
-    (a, b) => b.score - a.score || (a.distanceKm ?? 999) - (b.distanceKm ?? 999) || a.name.localeCompare(b.name),
+  passed.sort(
+    (a, b) => b.score - a.score || (a.distanceKm ?? 999) - (b.distanceKm ?? 999) || byName.compare(a.w.name, b.w.name),
   );
-  return { items: items.slice(0, o.limit), considered: facts.size };
+  const items: Candidate[] = passed.slice(0, o.limit).map((p) => ({
+    workerId: p.w.id,
+    name: p.w.name,
+    ...scoreCandidate(o.slot, p.w),
+    warnings: p.warnings,
+  }));
+  return { items, considered: facts.size };
 }
+
+/** Same order as String#localeCompare without arguments, without building a collator per comparison. */
+const byName = new Intl.Collator();
 
 /** GET /shifts/:id/candidates: who may replace, best first, with the reasons in words. */
 export async function rankReplacements({

@@ -4,7 +4,7 @@ import { conflict, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { romeLabel } from '../directory/rome.js';
 import { queueEmail } from '../notifications/queue-email.js';
-import { workers } from '../workers/schema.js';
+import { workers } from '../workers/queries.js';
 import { assignShift } from './assign-shift.js';
 import { findShift } from './find-shift.js';
 import { officerEmails, shiftWhen } from './notify.js';

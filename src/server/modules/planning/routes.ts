@@ -1,9 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fileAnswer, NoContent } from '../../../shared/http.js';
+import { fileAnswer } from '../../../shared/http.js';
+import {
+  AbsenceBody,
+  AutoplanBody,
+  planningApi as api,
+  GridQuery,
+  MissionBody,
+  MoveBody,
+  type PlanningGridView,
+  SeriesBody,
+  SeriesEditBody,
+  ShiftBody,
+  ShiftsQuery,
+} from '../../../shared/planning.js';
 import { answerCacheFor, sendAnswer } from '../../http/answer-cache.js';
 import { can } from '../../http/can.js';
-import { listOf, Pagination } from '../../http/pagination.js';
+import { schemaOf } from '../../http/contract.js';
 import { dates, isoDay, isoInstant, WORK_YEARS } from '../../http/validation.js';
 import { checkPostalCode } from '../geo/communes.js';
 import { findWorker } from '../workers/find-worker.js';
@@ -32,14 +45,13 @@ import { poolingCandidates } from './rank-pooling-candidates.js';
 import { rankReplacements } from './rank-replacements.js';
 import { requestReplacement } from './request-replacement.js';
 import { respondToProposal, viewProposal } from './respond-to-proposal.js';
-import { SHIFT_STATUSES } from './schema.js';
 import { setPoolingConsent } from './set-pooling-consent.js';
 import { listShiftProposals } from './shift-proposals.js';
 import { myProposals, myShifts } from './worker-page.js';
 
-const OrgParams = z.object({ orgId: z.string().uuid() });
-const ShiftParams = OrgParams.extend({ shiftId: z.string().uuid() });
-// Shared building blocks (http/validation.ts): real calendar days, plausible years, so no date reaches a 500.
+const tags = ['planning'];
+// The server's further checks on the shared inputs (http/validation.ts): real calendar days, plausible years,
+// so that no date reaches a 500; the shapes are src/shared/planning.ts's.
 const Day = isoDay();
 /** A day of planned work: within WORK_YEARS of today. */
 const WorkDay = dates.work();
@@ -47,68 +59,32 @@ const Instant = isoInstant({
   message: 'Date et heure ISO 8601 attendues (ex. 2026-11-24T08:00:00+01:00)',
   withinYears: WORK_YEARS,
 });
-const Rome = z.string().regex(/^[A-N][0-9]{4}$/, 'Code ROME attendu (ex. K2204)');
-const Time = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Heure attendue (HH:MM)');
-const Uuid = z.string().uuid('Identifiant invalide');
-
-const ShiftOut = z.object({
-  id: z.string(),
-  missionId: z.string(),
-  workerId: z.string().nullable(),
-  start: z.string(),
-  end: z.string(),
-  status: z.enum(SHIFT_STATUSES),
-  minutes: z.number(),
-  clientId: z.string(),
-  clientName: z.string(),
-  siteId: z.string(),
-  siteName: z.string(),
-  siteCommune: z.string().nullable(),
-  rome: z.string(),
-  romeLabel: z.string(),
-  workerName: z.string().nullable(),
-  publicHoliday: z.boolean(),
-  uncoveredWorkerId: z.string().nullable(),
-  pendingProposals: z.number(),
-  /** The client's legal form is unknown: its hours count for the 480 h cap until an officer completes it. */
-  clientLegalFormUnknown: z.boolean(),
-  /** R5132-20: the worker is not yet named in a signed version of the contract on the shift's day. */
-  contractUnsigned: z.boolean(),
-});
-
-const SeriesPatternBody = {
-  weekdays: z.array(z.number().int().min(0).max(6)).min(1, 'Choisissez au moins un jour.').max(7),
-  startTime: Time,
-  endTime: Time,
-  exceptDates: z.array(Day).max(366).optional(),
-  skipPublicHolidays: z.boolean().optional(),
-  /** Create only the occurrences no rule refuses (the refused ones are listed, not created). */
-  skipRefused: z.boolean().optional(),
+const Strict = {
+  mission: MissionBody.extend({
+    site: MissionBody.shape.site.unwrap().unwrap().superRefine(checkPostalCode).nullable().optional(),
+    startDate: WorkDay,
+    endDate: WorkDay,
+  }),
+  shift: ShiftBody.extend({ start: Instant, end: Instant }),
+  shifts: ShiftsQuery.extend({ from: z.union([Day, Instant]).optional(), to: z.union([Day, Instant]).optional() }),
+  grid: GridQuery.extend({ from: Day }),
+  move: MoveBody.extend({ start: Instant, end: Instant }),
+  series: SeriesBody.extend({
+    startDate: WorkDay,
+    endDate: WorkDay,
+    exceptDates: z.array(Day).max(366).optional(),
+  }),
+  seriesEdit: SeriesEditBody.extend({
+    fromDate: WorkDay,
+    endDate: WorkDay,
+    exceptDates: z.array(Day).max(366).optional(),
+  }),
+  cancelSeries: api.cancelSeries.body.extend({ fromDate: Day }),
+  absence: AbsenceBody.extend({ start: Instant, end: Instant }),
+  absencePreview: api.absencePreview.query.extend({ start: Instant, end: Instant }),
+  autoplan: AutoplanBody.extend({ from: Day, to: Day }),
+  shiftsAfter: z.object({ date: Day }),
 };
-const SeriesBody = z.strictObject({
-  missionId: Uuid,
-  workerId: Uuid.nullable().optional(),
-  startDate: WorkDay,
-  endDate: WorkDay,
-  ...SeriesPatternBody,
-});
-const SeriesEditBody = z.strictObject({
-  fromDate: WorkDay,
-  endDate: WorkDay,
-  workerId: Uuid.nullable().optional(),
-  ...SeriesPatternBody,
-});
-const SeriesParams = OrgParams.extend({ seriesId: z.string().uuid() });
-
-const CandidateOut = z.object({
-  workerId: z.string(),
-  name: z.string(),
-  score: z.number(),
-  distanceKm: z.number().nullable(),
-  minutesThisWeek: z.number(),
-  reasons: z.array(z.string()),
-  warnings: z.array(z.string()),
-});
 
 export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   const publicUrl = app.services.config.publicUrl;
@@ -123,36 +99,8 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // ── Missions ────────────────────────────────────────────────────────────────
   app.post(
-    '/api/orgs/:orgId/missions',
-    {
-      schema: {
-        tags: ['planning'],
-        params: OrgParams,
-        body: z.strictObject({
-          placementContractId: Uuid,
-          rome: Rome,
-          site: z
-            .strictObject({
-              line: z.string().trim().max(200).nullable().optional(),
-              postalCode: z
-                .string()
-                .regex(/^[0-9]{5}$/, 'Code postal à 5 chiffres')
-                .nullable()
-                .optional(),
-              communeCode: z.string().regex(/^[0-9AB]{5}$/, 'Code INSEE de la commune'),
-              name: z.string().trim().max(200).optional(),
-            })
-            .superRefine(checkPostalCode)
-            .nullable()
-            .optional(),
-          startDate: WorkDay,
-          endDate: WorkDay,
-          referentUserId: Uuid.nullable().optional(),
-          notes: z.string().max(4000).nullable().optional(),
-        }),
-      },
-      preHandler: can('mission.write'),
-    },
+    api.createMission.path,
+    { schema: schemaOf(api.createMission, tags, { body: Strict.mission }), preHandler: can('mission.write') },
     async (req, reply) => {
       const m = await createMission({ db: req.db, actor: req.actor, input: req.body });
       return reply.status(201).send({
@@ -171,18 +119,8 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // ── Shifts ──────────────────────────────────────────────────────────────────
   app.post(
-    '/api/orgs/:orgId/shifts',
-    {
-      schema: {
-        tags: ['planning'],
-        params: OrgParams,
-        body: z.strictObject({ missionId: Uuid, workerId: Uuid.nullable().optional(), start: Instant, end: Instant }),
-        response: {
-          201: z.object({ id: z.string(), status: z.enum(['assigned', 'open']), warnings: z.array(z.string()) }),
-        },
-      },
-      preHandler: can('shift.write'),
-    },
+    api.createShift.path,
+    { schema: schemaOf(api.createShift, tags, { body: Strict.shift }), preHandler: can('shift.write') },
     async (req, reply) => {
       const { shift, warnings } = await createShift({
         db: req.db,
@@ -199,15 +137,8 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/shift-series',
-    {
-      schema: {
-        tags: ['planning'],
-        params: OrgParams,
-        body: SeriesBody,
-      },
-      preHandler: can('shift.write'),
-    },
+    api.createSeries.path,
+    { schema: schemaOf(api.createSeries, tags, { body: Strict.series }), preHandler: can('shift.write') },
     async (req, reply) =>
       reply.status(201).send(await createShiftSeries({ db: req.db, actor: req.actor, input: req.body })),
   );
@@ -215,20 +146,20 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   // The same checks as creating the series, occurrence by occurrence, and nothing written: the officer sees
   // each refusal next to its day before choosing to create the rest.
   app.post(
-    '/api/orgs/:orgId/shift-series/preview',
-    { schema: { tags: ['planning'], params: OrgParams, body: SeriesBody }, preHandler: can('shift.write') },
+    api.previewSeries.path,
+    { schema: schemaOf(api.previewSeries, tags, { body: Strict.series }), preHandler: can('shift.write') },
     async (req) => createShiftSeries({ db: req.db, actor: req.actor, input: { ...req.body, dryRun: true } }),
   );
 
   app.post(
-    '/api/orgs/:orgId/shift-series/:seriesId/edit',
-    { schema: { tags: ['planning'], params: SeriesParams, body: SeriesEditBody }, preHandler: can('shift.write') },
+    api.editSeries.path,
+    { schema: schemaOf(api.editSeries, tags, { body: Strict.seriesEdit }), preHandler: can('shift.write') },
     async (req) => editShiftSeries({ db: req.db, actor: req.actor, seriesId: req.params.seriesId, input: req.body }),
   );
 
   app.post(
-    '/api/orgs/:orgId/shift-series/:seriesId/edit/preview',
-    { schema: { tags: ['planning'], params: SeriesParams, body: SeriesEditBody }, preHandler: can('shift.write') },
+    api.previewSeriesEdit.path,
+    { schema: schemaOf(api.previewSeriesEdit, tags, { body: Strict.seriesEdit }), preHandler: can('shift.write') },
     async (req) =>
       editShiftSeries({
         db: req.db,
@@ -239,15 +170,8 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/shift-series/:seriesId/cancel',
-    {
-      schema: {
-        tags: ['planning'],
-        params: SeriesParams,
-        body: z.strictObject({ fromDate: Day, reason: z.string().trim().max(500).nullable().optional() }),
-      },
-      preHandler: can('shift.write'),
-    },
+    api.cancelSeries.path,
+    { schema: schemaOf(api.cancelSeries, tags, { body: Strict.cancelSeries }), preHandler: can('shift.write') },
     async (req) =>
       cancelShiftSeries({
         db: req.db,
@@ -259,124 +183,61 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ── Missions: lists and page ────────────────────────────────────────────────
-  app.get(
-    '/api/orgs/:orgId/missions',
-    {
-      schema: {
-        tags: ['planning'],
-        params: OrgParams,
-        querystring: Pagination.extend({ placementContractId: Uuid.optional(), clientId: Uuid.optional() }),
-      },
-      preHandler: can('mission.read'),
-    },
-    async (req) => {
-      const { placementContractId, clientId, limit, offset } = req.query;
-      return listMissions({ db: req.db, actor: req.actor, filters: { placementContractId, clientId, limit, offset } });
-    },
+  app.get(api.missions.path, { schema: schemaOf(api.missions, tags), preHandler: can('mission.read') }, async (req) => {
+    const { placementContractId, clientId, limit, offset } = req.query;
+    return listMissions({ db: req.db, actor: req.actor, filters: { placementContractId, clientId, limit, offset } });
+  });
+
+  app.get(api.mission.path, { schema: schemaOf(api.mission, tags), preHandler: can('mission.read') }, async (req) =>
+    missionDetail({ db: req.db, actor: req.actor, missionId: req.params.missionId }),
   );
 
   app.get(
-    '/api/orgs/:orgId/missions/:missionId',
-    {
-      schema: { tags: ['planning'], params: OrgParams.extend({ missionId: Uuid }) },
-      preHandler: can('mission.read'),
-    },
-    async (req) => missionDetail({ db: req.db, actor: req.actor, missionId: req.params.missionId }),
-  );
-
-  app.get(
-    '/api/orgs/:orgId/shifts',
-    {
-      schema: {
-        tags: ['planning'],
-        params: OrgParams,
-        querystring: Pagination.extend({
-          from: z.union([Day, Instant]).optional(),
-          to: z.union([Day, Instant]).optional(),
-          workerId: Uuid.optional(),
-          missionId: Uuid.optional(),
-          clientId: Uuid.optional(),
-          siteId: Uuid.optional(),
-          status: z.enum(SHIFT_STATUSES).optional(),
-        }),
-        response: { 200: listOf(ShiftOut) },
-      },
-      preHandler: can('shift.read'),
-    },
+    api.shifts.path,
+    { schema: schemaOf(api.shifts, tags, { querystring: Strict.shifts }), preHandler: can('shift.read') },
     async (req) => listShifts({ db: req.db, actor: req.actor, filters: req.query }),
   );
 
   app.get(
-    '/api/orgs/:orgId/planning/grid',
-    {
-      schema: {
-        tags: ['planning'],
-        params: OrgParams,
-        querystring: z.object({
-          from: Day,
-          days: z.coerce.number().int().min(1).max(31).default(7),
-          search: z.string().max(100).optional(),
-          onlyWithShifts: z.enum(['true', 'false']).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
-        }),
-      },
-      preHandler: can('shift.write'),
-    },
+    api.grid.path,
+    { schema: schemaOf(api.grid, tags, { querystring: Strict.grid }), preHandler: can('shift.write') },
     // Read often, changed seldom: served from the organisation's cached answers once the guard above has let the
     // caller in (the grid depends on the organisation and the query only; the cache's entries are emptied by any
-    // change to a table it reads, migration 0039).
+    // change to a table it reads, migration 0039). The answer goes out as the cached bytes (docs/decisions/011):
+    // its shape is checked against PlanningGridView when compiled, not reserialised.
     async (req, reply) => {
-      const answer = await gridAnswers(req.actor.organisationId, JSON.stringify(req.query), () =>
-        planningGrid({
-          db: req.db,
-          actor: req.actor,
-          ...req.query,
-          onlyWithShifts: req.query.onlyWithShifts === 'true',
-        }),
+      const answer = await gridAnswers(
+        req.actor.organisationId,
+        JSON.stringify(req.query),
+        async () =>
+          (await planningGrid({
+            db: req.db,
+            actor: req.actor,
+            ...req.query,
+            onlyWithShifts: req.query.onlyWithShifts === 'true',
+          })) satisfies z.input<typeof PlanningGridView>,
       );
       return sendAnswer(reply, answer, { acceptEncoding: req.headers['accept-encoding'] });
     },
   );
 
-  app.post(
-    '/api/orgs/:orgId/shifts/:shiftId/assign',
-    {
-      schema: {
-        tags: ['planning'],
-        params: ShiftParams,
-        body: z.strictObject({ workerId: Uuid }),
-        response: { 200: z.object({ status: z.literal('assigned'), warnings: z.array(z.string()) }) },
-      },
-      preHandler: can('shift.assign'),
-    },
-    async (req) => {
-      const r = await assignShift({
-        db: req.db,
-        actor: req.actor,
-        shiftId: req.params.shiftId,
-        workerId: req.body.workerId,
-      });
-      return { status: r.status, warnings: r.warnings };
-    },
+  app.post(api.assign.path, { schema: schemaOf(api.assign, tags), preHandler: can('shift.assign') }, async (req) => {
+    const r = await assignShift({
+      db: req.db,
+      actor: req.actor,
+      shiftId: req.params.shiftId,
+      workerId: req.body.workerId,
+    });
+    return { status: r.status, warnings: r.warnings };
+  });
+
+  app.post(api.unassign.path, { schema: schemaOf(api.unassign, tags), preHandler: can('shift.assign') }, async (req) =>
+    unassignShift({ db: req.db, actor: req.actor, shiftId: req.params.shiftId }),
   );
 
   app.post(
-    '/api/orgs/:orgId/shifts/:shiftId/unassign',
-    { schema: { tags: ['planning'], params: ShiftParams }, preHandler: can('shift.assign') },
-    async (req) => unassignShift({ db: req.db, actor: req.actor, shiftId: req.params.shiftId }),
-  );
-
-  app.post(
-    '/api/orgs/:orgId/shifts/:shiftId/move',
-    {
-      schema: {
-        tags: ['planning'],
-        params: ShiftParams,
-        body: z.strictObject({ start: Instant, end: Instant, workerId: Uuid.nullable().optional() }),
-      },
-      preHandler: can('shift.write'),
-    },
+    api.move.path,
+    { schema: schemaOf(api.move, tags, { body: Strict.move }), preHandler: can('shift.write') },
     async (req) =>
       moveShift({
         db: req.db,
@@ -388,44 +249,20 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
   );
 
-  app.post(
-    '/api/orgs/:orgId/shifts/:shiftId/cancel',
-    {
-      schema: {
-        tags: ['planning'],
-        params: ShiftParams,
-        body: z.strictObject({ reason: z.string().trim().max(500).nullable().optional() }).optional(),
-      },
-      preHandler: can('shift.write'),
-    },
-    async (req) => cancelShift({ db: req.db, actor: req.actor, shiftId: req.params.shiftId, reason: req.body?.reason }),
+  app.post(api.cancel.path, { schema: schemaOf(api.cancel, tags), preHandler: can('shift.write') }, async (req) =>
+    cancelShift({ db: req.db, actor: req.actor, shiftId: req.params.shiftId, reason: req.body?.reason }),
   );
 
   app.get(
-    '/api/orgs/:orgId/shifts/:shiftId/candidates',
-    {
-      schema: {
-        tags: ['planning'],
-        params: ShiftParams,
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(10) }),
-        response: { 200: z.object({ items: z.array(CandidateOut), considered: z.number() }) },
-      },
-      preHandler: can('candidate.read'),
-    },
+    api.candidates.path,
+    { schema: schemaOf(api.candidates, tags), preHandler: can('candidate.read') },
     async (req) =>
       rankReplacements({ db: req.db, actor: req.actor, shiftId: req.params.shiftId, limit: req.query.limit }),
   );
 
   app.post(
-    '/api/orgs/:orgId/shifts/:shiftId/proposals',
-    {
-      schema: {
-        tags: ['planning'],
-        params: ShiftParams,
-        body: z.strictObject({ workerIds: z.array(Uuid).min(1, 'Choisissez au moins une personne.').max(10) }),
-      },
-      preHandler: can('shift.assign'),
-    },
+    api.propose.path,
+    { schema: schemaOf(api.propose, tags), preHandler: can('shift.assign') },
     async (req, reply) =>
       reply.status(201).send(
         await proposeShift({
@@ -438,44 +275,21 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
       ),
   );
 
-  app.get(
-    '/api/orgs/:orgId/shifts/:shiftId/proposals',
-    { schema: { tags: ['planning'], params: ShiftParams }, preHandler: can('shift.assign') },
-    async (req) => listShiftProposals({ db: req.db, actor: req.actor, shiftId: req.params.shiftId }),
+  app.get(api.proposals.path, { schema: schemaOf(api.proposals, tags), preHandler: can('shift.assign') }, async (req) =>
+    listShiftProposals({ db: req.db, actor: req.actor, shiftId: req.params.shiftId }),
   );
 
   app.post(
-    '/api/orgs/:orgId/shifts/:shiftId/replacement-request',
-    {
-      schema: {
-        tags: ['planning'],
-        params: ShiftParams,
-        body: z.strictObject({ message: z.string().trim().max(1000).nullable().optional() }).optional(),
-      },
-      preHandler: can('shift.replacement_request'),
-    },
+    api.requestReplacement.path,
+    { schema: schemaOf(api.requestReplacement, tags), preHandler: can('shift.replacement_request') },
     async (req) =>
       requestReplacement({ db: req.db, actor: req.actor, shiftId: req.params.shiftId, message: req.body?.message }),
   );
 
   // ── Absences ────────────────────────────────────────────────────────────────
-  const AbsenceBody = z.strictObject({
-    workerId: Uuid,
-    start: Instant,
-    end: Instant,
-    reason: z.string().trim().min(1, 'Indiquez le motif (ex. maladie).').max(500),
-  });
   app.post(
-    '/api/orgs/:orgId/absences',
-    {
-      schema: {
-        tags: ['planning'],
-        params: OrgParams,
-        body: AbsenceBody,
-        response: { 201: z.object({ id: z.string(), uncoveredShiftIds: z.array(z.string()) }) },
-      },
-      preHandler: can('absence.declare'),
-    },
+    api.declareAbsence.path,
+    { schema: schemaOf(api.declareAbsence, tags, { body: Strict.absence }), preHandler: can('absence.declare') },
     async (req, reply) =>
       reply.status(201).send(
         await createAbsence({
@@ -487,13 +301,9 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/absences/preview',
+    api.absencePreview.path,
     {
-      schema: {
-        tags: ['planning'],
-        params: OrgParams,
-        querystring: z.object({ workerId: Uuid, start: Instant, end: Instant }),
-      },
+      schema: schemaOf(api.absencePreview, tags, { querystring: Strict.absencePreview }),
       preHandler: can('absence.declare'),
     },
     async (req) => {
@@ -512,52 +322,21 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // ── Auto-planner ────────────────────────────────────────────────────────────
   app.post(
-    '/api/orgs/:orgId/autoplan',
-    {
-      schema: {
-        tags: ['planning'],
-        params: OrgParams,
-        body: z.strictObject({
-          from: Day,
-          to: Day,
-          clientId: Uuid.optional(),
-          includeProposed: z.boolean().optional(),
-        }),
-      },
-      preHandler: can('planning.autoplan'),
-    },
+    api.autoplan.path,
+    { schema: schemaOf(api.autoplan, tags, { body: Strict.autoplan }), preHandler: can('planning.autoplan') },
     async (req) => planOpenShifts({ db: req.db, actor: req.actor, ...req.body }),
   );
 
   app.post(
-    '/api/orgs/:orgId/autoplan/apply',
-    {
-      schema: {
-        tags: ['planning'],
-        params: OrgParams,
-        body: z.strictObject({
-          assignments: z
-            .array(z.strictObject({ shiftId: Uuid, workerId: Uuid }))
-            .min(1)
-            .max(5000),
-        }),
-      },
-      preHandler: can('planning.autoplan'),
-    },
+    api.applyPlan.path,
+    { schema: schemaOf(api.applyPlan, tags), preHandler: can('planning.autoplan') },
     async (req) => applyPlan({ db: req.db, actor: req.actor, assignments: req.body.assignments }),
   );
 
   // ── A person's upcoming shifts, to free them when recording their exit ──────
   app.get(
-    '/api/orgs/:orgId/workers/:workerId/shifts-after',
-    {
-      schema: {
-        tags: ['planning'],
-        params: OrgParams.extend({ workerId: Uuid }),
-        querystring: z.object({ date: Day }),
-      },
-      preHandler: can('exit.write'),
-    },
+    api.shiftsAfter.path,
+    { schema: schemaOf(api.shiftsAfter, tags, { querystring: Strict.shiftsAfter }), preHandler: can('exit.write') },
     async (req) =>
       workerShiftsAfter({
         db: req.db,
@@ -568,76 +347,53 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ── Hours cap (worker record, planning) ─────────────────────────────────────
-  app.get(
-    '/api/orgs/:orgId/workers/:workerId/hours-cap',
-    {
-      schema: { tags: ['planning'], params: OrgParams.extend({ workerId: Uuid }) },
-      preHandler: can('worker.read'),
-    },
-    async (req) => {
-      // An unknown or foreign worker is not found (it used to answer zeros).
-      await findWorker(req.db, req.actor, req.params.workerId);
-      return hoursCapStatus({ db: req.db, organisationId: req.actor.organisationId, workerId: req.params.workerId });
-    },
-  );
+  app.get(api.hoursCap.path, { schema: schemaOf(api.hoursCap, tags), preHandler: can('worker.read') }, async (req) => {
+    // An unknown or foreign worker is not found (it used to answer zeros).
+    await findWorker(req.db, req.actor, req.params.workerId);
+    return hoursCapStatus({ db: req.db, organisationId: req.actor.organisationId, workerId: req.params.workerId });
+  });
 
   // ── Regional pooling ────────────────────────────────────────────────────────
   app.get(
-    '/api/orgs/:orgId/pooling/settings',
-    { schema: { tags: ['planning'], params: OrgParams }, preHandler: can('pooling.answer') },
+    api.poolingSettings.path,
+    { schema: schemaOf(api.poolingSettings, tags), preHandler: can('pooling.answer') },
     async (req) => ({ enabled: await poolingEnabled(req.db, req.actor.organisationId) }),
   );
   app.put(
-    '/api/orgs/:orgId/pooling/settings',
-    {
-      schema: { tags: ['planning'], params: OrgParams, body: z.strictObject({ enabled: z.boolean() }) },
-      preHandler: can('settings.write'),
-    },
+    api.setPoolingSettings.path,
+    { schema: schemaOf(api.setPoolingSettings, tags), preHandler: can('settings.write') },
     async (req) => setPoolingConsent({ db: req.db, actor: req.actor, enabled: req.body.enabled }),
   );
   app.post(
-    '/api/orgs/:orgId/shifts/:shiftId/pooling',
-    { schema: { tags: ['planning'], params: ShiftParams }, preHandler: can('shift.assign') },
+    api.askNetwork.path,
+    { schema: schemaOf(api.askNetwork, tags), preHandler: can('shift.assign') },
     async (req, reply) =>
       reply.status(201).send(await askNetwork({ db: req.db, actor: req.actor, shiftId: req.params.shiftId })),
   );
   app.get(
-    '/api/orgs/:orgId/shifts/:shiftId/pooling',
-    { schema: { tags: ['planning'], params: ShiftParams }, preHandler: can('shift.assign') },
+    api.shiftPooling.path,
+    { schema: schemaOf(api.shiftPooling, tags), preHandler: can('shift.assign') },
     async (req) => shiftPooling({ db: req.db, actor: req.actor, shiftId: req.params.shiftId }),
   );
   app.post(
-    '/api/orgs/:orgId/shifts/:shiftId/pooling/offers/:offerId/accept',
-    {
-      schema: { tags: ['planning'], params: ShiftParams.extend({ offerId: Uuid }) },
-      preHandler: can('shift.assign'),
-    },
+    api.acceptPoolingOffer.path,
+    { schema: schemaOf(api.acceptPoolingOffer, tags), preHandler: can('shift.assign') },
     async (req) =>
       acceptPoolingOffer({ db: req.db, actor: req.actor, shiftId: req.params.shiftId, offerId: req.params.offerId }),
   );
   app.get(
-    '/api/orgs/:orgId/pooling/requests',
-    { schema: { tags: ['planning'], params: OrgParams }, preHandler: can('pooling.answer') },
+    api.poolingRequests.path,
+    { schema: schemaOf(api.poolingRequests, tags), preHandler: can('pooling.answer') },
     async (req) => listPoolingRequests({ db: req.db, actor: req.actor }),
   );
   app.get(
-    '/api/orgs/:orgId/pooling/requests/:requestId/candidates',
-    {
-      schema: { tags: ['planning'], params: OrgParams.extend({ requestId: Uuid }) },
-      preHandler: can('pooling.answer'),
-    },
+    api.poolingCandidates.path,
+    { schema: schemaOf(api.poolingCandidates, tags), preHandler: can('pooling.answer') },
     async (req) => poolingCandidates({ db: req.db, actor: req.actor, requestId: req.params.requestId }),
   );
   app.post(
-    '/api/orgs/:orgId/pooling/requests/:requestId/offers',
-    {
-      schema: {
-        tags: ['planning'],
-        params: OrgParams.extend({ requestId: Uuid }),
-        body: z.strictObject({ workerId: Uuid }),
-      },
-      preHandler: can('pooling.answer'),
-    },
+    api.offerWorker.path,
+    { schema: schemaOf(api.offerWorker, tags), preHandler: can('pooling.answer') },
     async (req, reply) =>
       reply.status(201).send(
         await offerWorker({
@@ -650,25 +406,17 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ── The worker's own page ───────────────────────────────────────────────────
-  app.get(
-    '/api/orgs/:orgId/me/shifts',
-    { schema: { tags: ['planning'], params: OrgParams }, preHandler: can('self.read') },
-    async (req) => myShifts({ db: req.db, actor: req.actor }),
+  app.get(api.myShifts.path, { schema: schemaOf(api.myShifts, tags), preHandler: can('self.read') }, async (req) =>
+    myShifts({ db: req.db, actor: req.actor }),
   );
   app.get(
-    '/api/orgs/:orgId/me/proposals',
-    { schema: { tags: ['planning'], params: OrgParams }, preHandler: can('self.read') },
+    api.myProposals.path,
+    { schema: schemaOf(api.myProposals, tags), preHandler: can('self.read') },
     async (req) => myProposals({ db: req.db, actor: req.actor }),
   );
   app.post(
-    '/api/orgs/:orgId/me/proposals/:proposalId/:answer',
-    {
-      schema: {
-        tags: ['planning'],
-        params: OrgParams.extend({ proposalId: Uuid, answer: z.enum(['accept', 'decline']) }),
-      },
-      preHandler: can('self.respond'),
-    },
+    api.answerMyProposal.path,
+    { schema: schemaOf(api.answerMyProposal, tags), preHandler: can('self.respond') },
     async (req) =>
       respondToProposal({
         db: req.db,
@@ -681,21 +429,18 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
   );
   app.get(
-    '/api/orgs/:orgId/me/calendar',
-    { schema: { tags: ['planning'], params: OrgParams }, preHandler: can('self.read') },
+    api.calendarStatus.path,
+    { schema: schemaOf(api.calendarStatus, tags), preHandler: can('self.read') },
     async (req) => calendarFeedStatus({ db: req.db, actor: req.actor }),
   );
   app.post(
-    '/api/orgs/:orgId/me/calendar',
-    { schema: { tags: ['planning'], params: OrgParams }, preHandler: can('self.respond') },
+    api.issueCalendar.path,
+    { schema: schemaOf(api.issueCalendar, tags), preHandler: can('self.respond') },
     async (req, reply) => reply.status(201).send(await issueCalendarFeed({ db: req.db, actor: req.actor, publicUrl })),
   );
   app.delete(
-    '/api/orgs/:orgId/me/calendar',
-    {
-      schema: { tags: ['planning'], params: OrgParams, response: { 204: NoContent } },
-      preHandler: can('self.respond'),
-    },
+    api.revokeCalendar.path,
+    { schema: schemaOf(api.revokeCalendar, tags), preHandler: can('self.respond') },
     async (req, reply) => {
       await revokeCalendarFeed({ db: req.db, actor: req.actor });
       return reply.status(204).send(null);
@@ -703,21 +448,18 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ── Public: private links (proposal answers, calendar feed) ─────────────────
-  const TokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Lien invalide') });
-  app.get('/api/public/proposals/:token', { schema: { tags: ['planning'], params: TokenParams } }, async (req) =>
+  app.get(api.publicProposal.path, { schema: schemaOf(api.publicProposal, tags) }, async (req) =>
     viewProposal(req.db, { token: req.params.token }),
   );
-  app.post(
-    '/api/public/proposals/:token/:answer',
-    { schema: { tags: ['planning'], params: TokenParams.extend({ answer: z.enum(['accept', 'decline']) }) } },
-    async (req) => respondToProposal({ db: req.db, ref: { token: req.params.token }, answer: req.params.answer }),
+  app.post(api.answerPublicProposal.path, { schema: schemaOf(api.answerPublicProposal, tags) }, async (req) =>
+    respondToProposal({ db: req.db, ref: { token: req.params.token }, answer: req.params.answer }),
   );
   app.get(
     '/api/public/calendar/:file',
     {
       schema: {
         response: { 200: fileAnswer('text/calendar') },
-        tags: ['planning'],
+        tags,
         params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{16,64}\.ics$/, 'Lien invalide') }),
       },
     },

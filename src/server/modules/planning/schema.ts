@@ -12,10 +12,23 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+// The enumerations are the contract's (src/shared/planning.ts): the columns, the routes and the web app share them.
+// 'none' as a proposal's channel means nobody was told (kept only for rows of before 0025).
+import {
+  POOLING_OFFER_STATUSES,
+  POOLING_REQUEST_STATUSES,
+  PROPOSAL_CHANNELS,
+  PROPOSAL_STATUSES,
+  type ProposalChannel,
+  SHIFT_STATUSES,
+} from '../../../shared/planning.js';
 import { organisations, users } from '../accounts/schema.js';
 import { clients, sites } from '../clients/schema.js';
 import { placementContracts } from '../quotes/schema.js';
 import { workers } from '../workers/schema.js';
+
+export type { ProposalChannel };
+export { POOLING_OFFER_STATUSES, POOLING_REQUEST_STATUSES, PROPOSAL_CHANNELS, PROPOSAL_STATUSES, SHIFT_STATUSES };
 
 export const missions = pgTable(
   'missions',
@@ -42,8 +55,6 @@ export const missions = pgTable(
   },
   (t) => [index().on(t.organisationId, t.clientId), check('missions_dates', sql`${t.endDate} >= ${t.startDate}`)],
 );
-
-export const SHIFT_STATUSES = ['open', 'assigned', 'cancelled'] as const;
 
 /**
  * An intervention. The exclusion constraint shifts_no_overlap (migration) forbids two live shifts of one
@@ -163,11 +174,6 @@ export const shiftSeries = pgTable(
   (t) => [index().on(t.organisationId, t.missionId), check('shift_series_dates', sql`${t.endDate} >= ${t.startDate}`)],
 );
 
-export const PROPOSAL_STATUSES = ['pending', 'accepted', 'declined', 'taken', 'withdrawn'] as const;
-/** How a proposal reached the person; 'none' means nobody was told (kept only for rows of before 0025). */
-export const PROPOSAL_CHANNELS = ['email', 'sms', 'none'] as const;
-export type ProposalChannel = (typeof PROPOSAL_CHANNELS)[number];
-
 /** A shift offered to a worker, who accepts or declines through a private link; the first to accept gets it. */
 export const shiftProposals = pgTable(
   'shift_proposals',
@@ -218,8 +224,6 @@ export const calendarFeeds = pgTable(
   (t) => [uniqueIndex('calendar_feeds_token_key').on(t.tokenHash), index().on(t.workerId)],
 );
 
-export const POOLING_REQUEST_STATUSES = ['open', 'filled', 'withdrawn'] as const;
-
 /**
  * Regional pooling: an AI without a candidate asks the consenting AIs of its network. The request carries no
  * personal data: the job, the commune and the times only.
@@ -245,8 +249,6 @@ export const poolingRequests = pgTable(
   },
   (t) => [index().on(t.networkId, t.status), index().on(t.organisationId, t.shiftId)],
 );
-
-export const POOLING_OFFER_STATUSES = ['offered', 'accepted', 'declined'] as const;
 
 /** Another AI's answer to a pooling request: one of its workers, shown to the asking AI by first name only. */
 export const poolingOffers = pgTable(

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
-import { workers } from '../workers/schema.js';
+import { workers } from '../workers/queries.js';
 import { findShift } from './find-shift.js';
 import { shiftProposals } from './schema.js';
 

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, gte } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { forbidden } from '../../http/errors.js';
-import { clients, sites } from '../clients/schema.js';
+import { clients, sites } from '../clients/queries.js';
 import { romeLabel } from '../directory/rome.js';
 import { missions, shiftProposals, shifts } from './schema.js';
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.js';
 import { conflict, ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { frenchDate, parisToday } from '../calendar/paris-time.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
 import { type ContractActor, createPlacementContractFromQuote, type Signature } from './create-placement-contract.js';
 import { progressNeed } from './need-progress.js';
 import { quotes } from './schema.js';

@@ -4,9 +4,9 @@ import type { OrgActor } from '../../http/actor.js';
 import { notFound, ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisToday } from '../calendar/paris-time.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
 import { queueEmail } from '../notifications/queue-email.js';
-import { workers } from '../workers/schema.js';
+import { workers } from '../workers/queries.js';
 import { findPlacementContract } from './placement-contracts.js';
 import { placementContracts } from './schema.js';
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { frenchDate, frenchTime, parisDate } from '../calendar/paris-time.js';
+import { clients, sites } from '../clients/queries.js';
 import { isCompanyByLegalForm } from '../clients/rules/hours-cap-scope.js';
-import { clients, sites } from '../clients/schema.js';
 import { createDocument, field } from '../documents/pdf.js';
 import { euros, KIND_LABELS, letterheadOf } from './quote-pdf.js';
 import { placementContracts } from './schema.js';

@@ -1,11 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { ruleBroken } from '../../http/errors.js';
-import { organisations } from '../accounts/schema.js';
+import { organisations } from '../accounts/queries.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { addDays, parisToday } from '../calendar/paris-time.js';
-import { type clients, sites } from '../clients/schema.js';
-import { organisationTerritories } from '../directory/schema.js';
+import { type clients, sites } from '../clients/queries.js';
+import { organisationTerritories } from '../directory/queries.js';
 import { findCommune } from '../geo/communes.js';
 import { nextNumber } from '../numbering/next-number.js';
 import { checkPlacement, equivalentPayProblem } from './rules/placement-rules.js';

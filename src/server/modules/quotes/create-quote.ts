@@ -5,7 +5,7 @@ import { type FieldIssue, validationFailed } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisToday } from '../calendar/paris-time.js';
 import { findClient } from '../clients/find-client.js';
-import { sites } from '../clients/schema.js';
+import { sites } from '../clients/queries.js';
 import { getNeed } from '../needs/get-need.js';
 import { linkNeedToClient } from '../needs/set-need-status.js';
 import { nextNumber } from '../numbering/next-number.js';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
 import { quoteScope } from '../../policies/scopes.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
 import { placementContracts, quotes } from './schema.js';
 
 /** The quote in the actor's organisation (a client_user sees only its client's); 404 otherwise. */

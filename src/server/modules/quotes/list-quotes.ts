@@ -4,7 +4,7 @@ import type { OrgActor } from '../../http/actor.js';
 import type { Page } from '../../http/pagination.js';
 import { quoteScope } from '../../policies/scopes.js';
 import { parisToday } from '../calendar/paris-time.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
 import { findQuote, quoteContext } from './find-quote.js';
 import { presentLine, presentQuote } from './present-quote.js';
 import { placementContracts, quoteLines, quotes } from './schema.js';

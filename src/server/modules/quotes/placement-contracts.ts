@@ -5,7 +5,7 @@ import { conflict, notFound, ruleBroken } from '../../http/errors.js';
 import type { Page } from '../../http/pagination.js';
 import { placementContractScope, type ScopeActor } from '../../policies/scopes.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { clients, sites } from '../clients/schema.js';
+import { clients, sites } from '../clients/queries.js';
 import { equivalentPayProblem } from './rules/placement-rules.js';
 import { placementContracts } from './schema.js';
 

@@ -1,8 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { notFound } from '../../http/errors.js';
-import { organisations } from '../accounts/schema.js';
-import { clients, sites } from '../clients/schema.js';
+import { organisations } from '../accounts/queries.js';
+import { clients, sites } from '../clients/queries.js';
 import { acceptQuoteById, refuseQuoteById } from './accept-quote.js';
 import { effectiveStatus, presentLine } from './present-quote.js';
 import { quoteLines, quotes } from './schema.js';

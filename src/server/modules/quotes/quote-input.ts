@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { EQUIPMENT_SUPPLIERS } from '../../../shared/equipment.js';
 import { dates, isoDay, MAX_TOTAL_CENTS } from '../../http/validation.js';
-import { QUOTE_STATUSES } from './schema.js';
 
 export const QuoteLineInput = z.strictObject({
   rome: z.string().regex(/^[A-N]\d{4}$/, 'Code métier ROME invalide (ex. K2204).'),
@@ -64,56 +63,4 @@ export const ReviseQuoteBody = z.strictObject({
 });
 export type ReviseQuoteInput = z.infer<typeof ReviseQuoteBody>;
 
-export const QuoteLineView = z.object({
-  id: z.string(),
-  position: z.number(),
-  rome: z.string(),
-  label: z.string(),
-  minutes: z.number(),
-  hourlyRateCents: z.number(),
-  totalCents: z.number(),
-});
-
-export const QuoteView = z.object({
-  id: z.string(),
-  number: z.string(),
-  revision: z.number(),
-  previousId: z.string().nullable(),
-  status: z.enum(QUOTE_STATUSES),
-  clientId: z.string(),
-  clientName: z.string(),
-  needId: z.string().nullable(),
-  validUntil: z.string(),
-  tenderReference: z.string().nullable(),
-  totalCents: z.number(),
-  siteId: z.string().nullable(),
-  startDate: z.string().nullable(),
-  endDate: z.string().nullable(),
-  tasks: z.string().nullable(),
-  protectiveEquipment: z.string().nullable(),
-  equipmentSuppliedBy: z.string().nullable(),
-  equivalentPayCents: z.number().nullable(),
-  notes: z.string().nullable(),
-  sentAt: z.string().nullable(),
-  acceptedAt: z.string().nullable(),
-  acceptedBy: z.string().nullable(),
-  acceptedIp: z.string().nullable(),
-  refusedAt: z.string().nullable(),
-  refusedBy: z.string().nullable(),
-  refusalReason: z.string().nullable(),
-  placementContractId: z.string().nullable(),
-  createdAt: z.string(),
-});
-
-export const QuoteDetail = QuoteView.extend({
-  lines: z.array(QuoteLineView),
-  history: z.array(
-    z.object({
-      id: z.string(),
-      revision: z.number(),
-      status: z.string(),
-      totalCents: z.number(),
-      createdAt: z.string(),
-    }),
-  ),
-});
+export { QuoteDetailView as QuoteDetail, QuoteLineView, QuoteView } from '../../../shared/quotes.js';

@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
 import { formatMinutes } from '../../../shared/format.js';
 import type { Db } from '../../db/connect.js';
-import { organisations } from '../accounts/schema.js';
+import { organisations } from '../accounts/queries.js';
 import { frenchDate, parisDate } from '../calendar/paris-time.js';
-import { clients, sites } from '../clients/schema.js';
+import { clients, sites } from '../clients/queries.js';
 import { createDocument, field, type Letterhead } from '../documents/pdf.js';
 import { LEGAL } from '../settings/legal-figures.js';
 import { effectiveStatus } from './present-quote.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDay } from '../../http/validation.js';
-import { CLIENT_KINDS } from '../clients/schema.js';
+import { CLIENT_KINDS } from '../clients/queries.js';
 
 const pct = (what: string) =>
   z
@@ -40,17 +40,4 @@ export const RateBody = z.strictObject({
 });
 export type RateInput = z.infer<typeof RateBody>;
 
-export const RateView = z.object({
-  id: z.string(),
-  rome: z.string().nullable(),
-  romeLabel: z.string().nullable(),
-  clientKind: z.string().nullable(),
-  hourlyRateCents: z.number(),
-  nightSurchargePct: z.number(),
-  sundaySurchargePct: z.number(),
-  holidaySurchargePct: z.number(),
-  travelFeeCents: z.number(),
-  minimumBilledMinutes: z.number(),
-  effectiveFrom: z.string(),
-  effectiveTo: z.string().nullable(),
-});
+export { RateView } from '../../../shared/quotes.js';

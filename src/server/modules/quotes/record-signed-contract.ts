@@ -1,11 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
-import { conflict, ruleBroken } from '../../http/errors.js';
+import { conflict, notFound, ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisInstant, parisToday } from '../calendar/paris-time.js';
 import { findClient } from '../clients/find-client.js';
-import { sites } from '../clients/schema.js';
+import { sites } from '../clients/queries.js';
 import { nextNumber } from '../numbering/next-number.js';
 import { findWorker, fullName } from '../workers/find-worker.js';
 import { assertPlacementAllowed } from './create-placement-contract.js';
@@ -14,6 +14,8 @@ import { placementContracts } from './schema.js';
 
 export type SignedContractInput = {
   clientId: string;
+  /** One of the client's sites; its first site when absent. */
+  siteId?: string;
   /** The number printed on the paper contract; Passerelle numbers it when absent. */
   paperNumber?: string;
   romeCodes: string[];
@@ -52,9 +54,16 @@ export async function recordSignedContract({
     const [site] = await tx
       .select()
       .from(sites)
-      .where(and(eq(sites.clientId, client.id), eq(sites.organisationId, actor.organisationId)))
+      .where(
+        and(
+          eq(sites.clientId, client.id),
+          eq(sites.organisationId, actor.organisationId),
+          input.siteId ? eq(sites.id, input.siteId) : undefined,
+        ),
+      )
       .orderBy(asc(sites.createdAt))
       .limit(1);
+    if (!site && input.siteId) throw notFound('Ce lieu d’intervention');
     if (!site)
       throw ruleBroken('site_missing', `${client.name} n’a aucun lieu d’intervention : ajoutez-en un d’abord.`);
     const payProblem = equivalentPayProblem({
@@ -130,7 +139,7 @@ export async function recordSignedContract({
 /** The contract already recorded under a paper number, for imports that must not create it twice. */
 export async function findContractByNumber(db: Db, organisationId: string, number: string) {
   const [row] = await db
-    .select({ id: placementContracts.id })
+    .select({ id: placementContracts.id, clientId: placementContracts.clientId })
     .from(placementContracts)
     .where(and(eq(placementContracts.organisationId, organisationId), eq(placementContracts.number, number)));
   return row ?? null;

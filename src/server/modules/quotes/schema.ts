@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { QUOTE_STATUSES } from '../../../shared/quotes.js';
 import { organisations } from '../accounts/schema.js';
 import { clients, sites } from '../clients/schema.js';
 
@@ -51,7 +52,7 @@ export const rates = pgTable(
   ],
 );
 
-export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'refused', 'expired', 'superseded'] as const;
+export { QUOTE_STATUSES };
 
 export const quotes = pgTable(
   'quotes',

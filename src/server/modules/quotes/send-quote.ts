@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { ruleBroken } from '../../http/errors.js';
-import { organisations } from '../accounts/schema.js';
+import { organisations } from '../accounts/queries.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { frenchDate } from '../calendar/paris-time.js';
 import { queueEmail } from '../notifications/queue-email.js';

@@ -1,50 +1,15 @@
 import { sql } from 'drizzle-orm';
+import type { AiDashboard, AiDashboardMonth } from '../../../shared/reporting.js';
 import type { Db } from '../../db/connect.js';
 import { rowsOf } from '../../db/rows.js';
 import { addDays, daysBetween, parisToday } from '../calendar/paris-time.js';
 import { readOrganisationSettings } from '../settings/organisation-settings.js';
 import { exitStatistics } from '../support/exit-statistics.js';
 import { instantsOf, monthsOf, type Period, pastPart } from './period.js';
-import { type ReportSummary, reportSummary } from './report-summary.js';
+import { reportSummary } from './report-summary.js';
 import { etpConsumption, etpOf } from './rules/etp.js';
 import { median } from './rules/exit-rate.js';
 import { workedFigures } from './worked-minutes.js';
-
-export type AiDashboardMonth = {
-  month: string;
-  minutesWorked: number;
-  minutesBilled: number;
-  medicoSocialMinutes: number;
-  workers: number;
-  etp: number;
-};
-
-export type AiDashboard = {
-  from: string;
-  to: string;
-  summary: ReportSummary;
-  months: AiDashboardMonth[];
-  conventionEtp: number | null;
-  etpConsumption: number | null;
-  workersPresent: number;
-  workersHired: number;
-  activeClients: number;
-  medicoSocialMinutes: number;
-  medicoSocialShare: number | null;
-  replacements: {
-    uncovered: number;
-    filled: number;
-    open: number;
-    fillRate: number | null;
-    medianMinutesToFill: number | null;
-  };
-  needs: { routed: number; answered: number; claimed: number; medianMinutesToAnswer: number | null };
-  invoices: { outstanding: number; outstandingCents: number; overdue: number; overdueCents: number };
-  passEndingSoon: number;
-  exitsNotCounted: number;
-  supportStaff: number;
-  workersPerSupportStaff: number | null;
-};
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
 

@@ -1,41 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { HOME_TILES, type HomeTile, type HomeTileKey } from '../../../shared/reporting.js';
 import type { Db } from '../../db/connect.js';
 import { rowsOf } from '../../db/rows.js';
 import type { OrgActor } from '../../http/actor.js';
 import { type Action, roleAllows } from '../../policies/permissions.js';
 import { addDays, parisToday } from '../calendar/paris-time.js';
-
-/** What needs attention today, one tile per thing to do; the web app links each key to the page that acts. */
-export const HOME_TILES = [
-  'shifts_open_72h',
-  'needs_to_claim',
-  'proposals_pending',
-  'contracts_to_sign',
-  'pass_ending_90d',
-  'prolongations_to_request',
-  'interviews_due',
-  'health_visits_due',
-  'exits_to_record',
-  'timesheets_to_validate',
-  'timesheets_disputed',
-  'month_close',
-  'invoices_overdue',
-  'client_next_shifts',
-  'client_timesheets_to_validate',
-  'client_invoices_unpaid',
-] as const;
-export type HomeTileKey = (typeof HOME_TILES)[number];
-
-export type HomeTile = {
-  key: HomeTileKey;
-  count: number;
-  /** The earliest deadline among the counted things (needs to claim). */
-  deadlineAt?: string | null;
-  amountCents?: number;
-  /** month_close: the month concerned and its state. */
-  month?: string;
-  state?: 'not_started' | 'running' | 'done';
-};
 
 /** The permission each tile needs: a role sees only the tiles of actions it may take (UX.md). */
 const TILE_ACTION: Record<HomeTileKey, Action | 'client'> = {

@@ -1,37 +1,15 @@
 import { sql } from 'drizzle-orm';
+import type { NetworkDashboard } from '../../../shared/reporting.js';
 import type { Db } from '../../db/connect.js';
 import { rowsOf } from '../../db/rows.js';
 import type { NetworkActor } from '../../http/actor.js';
 import { watchedBy } from '../needs/list-network-needs.js';
-import { type NetworkStats, networkStats } from './network-stats.js';
+import { networkStats } from './network-stats.js';
 import { instantsOf, monthsOf, type Period } from './period.js';
 import { median } from './rules/exit-rate.js';
 import { deliveredSecondsByOrganisationMonth } from './worked-minutes.js';
 
-type Figures = {
-  needsRouted: number;
-  claimed: number;
-  medianMinutesToClaim: number | null;
-  minutesDelivered: number;
-  hiresByClients: number;
-};
-
-export type NetworkDashboard = {
-  from: string;
-  to: string;
-  stats: NetworkStats;
-  unrouted: number;
-  overdue: number;
-  perAi: (Figures & {
-    organisationId: string;
-    name: string;
-    departement: string | null;
-    lat: number | null;
-    lon: number | null;
-  })[];
-  perDepartement: (Figures & { departement: string })[];
-  perMonth: { month: string; needs: number; claimed: number; minutesDelivered: number; hiresByClients: number }[];
-};
+type Figures = Omit<NetworkDashboard['perDepartement'][number], 'departement'>;
 
 /**
  * The network's dashboard: API.md's stats plus the same figures per AI, per département and per month.

@@ -1,21 +1,14 @@
 import { and, eq, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import type { NetworkStats } from '../../../shared/reporting.js';
 import type { Db } from '../../db/connect.js';
 import type { NetworkActor } from '../../http/actor.js';
-import { networkOrganisations } from '../accounts/schema.js';
+import { networkOrganisations } from '../accounts/queries.js';
 import { addDays, parisInstant } from '../calendar/paris-time.js';
 import { watchedBy } from '../needs/list-network-needs.js';
-import { needs } from '../needs/schema.js';
-import { workerExits } from '../support/schema.js';
+import { needs } from '../needs/queries.js';
+import { workerExits } from '../support/queries.js';
 import { median } from './rules/exit-rate.js';
 import { deliveredSecondsByOrganisationMonth } from './worked-minutes.js';
-
-export type NetworkStats = {
-  needs: number;
-  claimed: number;
-  medianMinutesToClaim: number | null;
-  minutesDelivered: number;
-  hiresByClients: number;
-};
 
 export type NetworkStatsOptions = {
   db: Db;

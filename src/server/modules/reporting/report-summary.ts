@@ -1,3 +1,4 @@
+import type { ReportSummary } from '../../../shared/reporting.js';
 import type { Db } from '../../db/connect.js';
 import { daysBetween } from '../calendar/paris-time.js';
 import { billedMinutes } from '../payroll/state-exports.js';
@@ -5,16 +6,6 @@ import { exitStatistics } from '../support/exit-statistics.js';
 import { etpOf } from './rules/etp.js';
 import { dynamicExitRate } from './rules/exit-rate.js';
 import { type WorkedTotals, workedTotals } from './worked-minutes.js';
-
-export type ReportSummary = {
-  minutesWorked: number;
-  minutesBilled: number;
-  etp: number;
-  workers: number;
-  clients: number;
-  exits: { durable: number; transition: number; positive: number; other: number; withdrawn: number };
-  dynamicExitRate: number | null;
-};
 
 /**
  * API.md's summary of a period (Paris dates, inclusive): hours worked (timesheet times when there are, else the

@@ -1,48 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fileAnswer } from '../../../shared/http.js';
+import { reportingApi } from '../../../shared/reporting.js';
 import { can } from '../../http/can.js';
+import { schemaOf } from '../../http/contract.js';
 import { validationFailed } from '../../http/errors.js';
 import { isoDay } from '../../http/validation.js';
 import { parisToday } from '../calendar/paris-time.js';
 import { activityReportPdf } from './activity-report-pdf.js';
 import { aiDashboard } from './ai-dashboard.js';
-import { HOME_TILES, orgHome } from './home.js';
+import { orgHome } from './home.js';
 import { networkDashboard } from './network-dashboard.js';
 import { networkStats } from './network-stats.js';
 import { reportSummary } from './report-summary.js';
 
-const OrgParams = z.object({ orgId: z.uuid() });
-const NetworkParams = z.object({ networkId: z.uuid() });
+const tags = ['reporting'];
+// Shapes of src/shared/reporting.ts with real calendar days checked by the server.
 const Day = isoDay();
 const Period = z.object({ from: Day, to: Day });
 const OptionalPeriod = z.object({ from: Day.optional(), to: Day.optional() });
-const int = z.number().int();
-
-const Exits = z.object({ durable: int, transition: int, positive: int, other: int, withdrawn: int });
-const Summary = z.object({
-  minutesWorked: int,
-  minutesBilled: int,
-  etp: z.number(),
-  workers: int,
-  clients: int,
-  exits: Exits,
-  dynamicExitRate: z.number().nullable(),
-});
-const Stats = z.object({
-  needs: int,
-  claimed: int,
-  medianMinutesToClaim: int.nullable(),
-  minutesDelivered: int,
-  hiresByClients: int,
-});
-const Figures = {
-  needsRouted: int,
-  claimed: int,
-  medianMinutesToClaim: int.nullable(),
-  minutesDelivered: int,
-  hiresByClients: int,
-};
 
 /** Refuses a period whose end is before its start, naming the field (never a 500, never an empty answer). */
 function checkedPeriod(from: string, to: string) {
@@ -58,11 +34,8 @@ function periodOr(q: { from?: string; to?: string }) {
 
 export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/api/orgs/:orgId/reports/summary',
-    {
-      schema: { tags: ['reporting'], params: OrgParams, querystring: Period, response: { 200: Summary } },
-      preHandler: can('report.read'),
-    },
+    reportingApi.summary.path,
+    { schema: schemaOf(reportingApi.summary, tags, { querystring: Period }), preHandler: can('report.read') },
     async (req) =>
       reportSummary({
         db: req.db,
@@ -72,90 +45,24 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/home',
-    {
-      schema: {
-        tags: ['reporting'],
-        params: OrgParams,
-        response: {
-          200: z.object({
-            today: Day,
-            tiles: z.array(
-              z.object({
-                key: z.enum(HOME_TILES),
-                count: int,
-                deadlineAt: z.string().nullable().optional(),
-                amountCents: int.optional(),
-                month: z.string().optional(),
-                state: z.enum(['not_started', 'running', 'done']).optional(),
-              }),
-            ),
-          }),
-        },
-      },
-      preHandler: can('home.read'),
-    },
+    reportingApi.home.path,
+    { schema: schemaOf(reportingApi.home, tags), preHandler: can('home.read') },
     async (req) => orgHome({ db: req.db, actor: req.actor }),
   );
 
   app.get(
-    '/api/orgs/:orgId/reports/dashboard',
+    reportingApi.aiDashboard.path,
     {
-      schema: {
-        tags: ['reporting'],
-        params: OrgParams,
-        querystring: OptionalPeriod,
-        response: {
-          200: z.object({
-            from: Day,
-            to: Day,
-            summary: Summary,
-            months: z.array(
-              z.object({
-                month: z.string(),
-                minutesWorked: int,
-                minutesBilled: int,
-                medicoSocialMinutes: int,
-                workers: int,
-                etp: z.number(),
-              }),
-            ),
-            conventionEtp: z.number().nullable(),
-            etpConsumption: z.number().nullable(),
-            workersPresent: int,
-            workersHired: int,
-            activeClients: int,
-            medicoSocialMinutes: int,
-            medicoSocialShare: z.number().nullable(),
-            replacements: z.object({
-              uncovered: int,
-              filled: int,
-              open: int,
-              fillRate: z.number().nullable(),
-              medianMinutesToFill: int.nullable(),
-            }),
-            needs: z.object({ routed: int, answered: int, claimed: int, medianMinutesToAnswer: int.nullable() }),
-            invoices: z.object({ outstanding: int, outstandingCents: int, overdue: int, overdueCents: int }),
-            passEndingSoon: int,
-            exitsNotCounted: int,
-            supportStaff: int,
-            workersPerSupportStaff: z.number().nullable(),
-          }),
-        },
-      },
+      schema: schemaOf(reportingApi.aiDashboard, tags, { querystring: OptionalPeriod }),
       preHandler: can('dashboard.read'),
     },
     async (req) => aiDashboard({ db: req.db, organisationId: req.actor.organisationId, period: periodOr(req.query) }),
   );
 
   app.get(
-    '/api/orgs/:orgId/reports/activity/:year/pdf',
+    reportingApi.activityPdf.path,
     {
-      schema: {
-        response: { 200: fileAnswer('application/pdf') },
-        tags: ['reporting'],
-        params: OrgParams.extend({ year: z.coerce.number().int().min(2000).max(2100) }),
-      },
+      schema: { tags, params: reportingApi.activityPdf.params, response: { 200: fileAnswer('application/pdf') } },
       preHandler: can('dashboard.read'),
     },
     async (req, reply) => {
@@ -172,45 +79,18 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/networks/:networkId/stats',
+    reportingApi.networkStats.path,
     {
-      schema: { tags: ['reporting'], params: NetworkParams, querystring: OptionalPeriod, response: { 200: Stats } },
+      schema: schemaOf(reportingApi.networkStats, tags, { querystring: OptionalPeriod }),
       preHandler: can('network.stats.read'),
     },
     async (req) => networkStats({ db: req.db, actor: req.networkActor, ...periodOr(req.query) }),
   );
 
   app.get(
-    '/api/networks/:networkId/dashboard',
+    reportingApi.networkDashboard.path,
     {
-      schema: {
-        tags: ['reporting'],
-        params: NetworkParams,
-        querystring: OptionalPeriod,
-        response: {
-          200: z.object({
-            from: Day,
-            to: Day,
-            stats: Stats,
-            unrouted: int,
-            overdue: int,
-            perAi: z.array(
-              z.object({
-                organisationId: z.uuid(),
-                name: z.string(),
-                departement: z.string().nullable(),
-                lat: z.number().nullable(),
-                lon: z.number().nullable(),
-                ...Figures,
-              }),
-            ),
-            perDepartement: z.array(z.object({ departement: z.string(), ...Figures })),
-            perMonth: z.array(
-              z.object({ month: z.string(), needs: int, claimed: int, minutesDelivered: int, hiresByClients: int }),
-            ),
-          }),
-        },
-      },
+      schema: schemaOf(reportingApi.networkDashboard, tags, { querystring: OptionalPeriod }),
       preHandler: can('network.stats.read'),
     },
     async (req) => networkDashboard({ db: req.db, actor: req.networkActor, period: periodOr(req.query) }),

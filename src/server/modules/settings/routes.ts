@@ -1,33 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { settingsApi } from '../../../shared/settings.js';
 import { can } from '../../http/can.js';
+import { schemaOf } from '../../http/contract.js';
 import { LEGAL } from './legal-figures.js';
-import {
-  OrganisationSettings,
-  readOrganisationSettings,
-  SettingsPatch,
-  updateOrganisationSettings,
-} from './organisation-settings.js';
+import { readOrganisationSettings, updateOrganisationSettings } from './organisation-settings.js';
 
-const OrgParams = z.object({ orgId: z.string().uuid() });
-const SettingsOut = OrganisationSettings;
+const tags = ['settings'];
 
 export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/api/orgs/:orgId/settings',
-    {
-      schema: { tags: ['settings'], params: OrgParams, response: { 200: SettingsOut } },
-      preHandler: can('organisation.read'),
-    },
+    settingsApi.get.path,
+    { schema: schemaOf(settingsApi.get, tags), preHandler: can('organisation.read') },
     async (req) => readOrganisationSettings({ db: req.db, organisationId: req.actor.organisationId }),
   );
 
   app.patch(
-    '/api/orgs/:orgId/settings',
-    {
-      schema: { tags: ['settings'], params: OrgParams, body: SettingsPatch, response: { 200: SettingsOut } },
-      preHandler: can('settings.write'),
-    },
+    settingsApi.update.path,
+    { schema: schemaOf(settingsApi.update, tags), preHandler: can('settings.write') },
     async (req) =>
       updateOrganisationSettings({
         db: req.db,
@@ -37,5 +26,5 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   /** The legal figures Passerelle applies, for display and for other software. */
-  app.get('/api/public/legal-figures', { schema: { tags: ['settings'] } }, async () => LEGAL);
+  app.get(settingsApi.legalFigures.path, { schema: schemaOf(settingsApi.legalFigures, tags) }, async () => LEGAL);
 };

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { organisations } from '../accounts/schema.js';
+import { organisations } from '../accounts/queries.js';
 import type { OrganisationSettings } from './organisation-settings.js';
 
 export type SetOrganisationSettingOptions<K extends keyof OrganisationSettings> = {

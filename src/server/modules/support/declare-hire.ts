@@ -3,12 +3,12 @@ import { HIRE_CONTRACT_LABELS, type HireContractKind } from '../../../shared/hir
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { conflict, notFound, ruleBroken } from '../../http/errors.js';
-import { memberships, users } from '../accounts/schema.js';
+import { memberships, users } from '../accounts/queries.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { addDays, frenchDate, parisToday } from '../calendar/paris-time.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
 import { queueEmail } from '../notifications/queue-email.js';
-import { workers } from '../workers/schema.js';
+import { workers } from '../workers/queries.js';
 import { hireCandidates } from './hire-candidates.js';
 import { findHireDeclaration } from './hire-declarations.js';
 import { hireDeclarations } from './schema.js';

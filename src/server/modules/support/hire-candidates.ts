@@ -3,8 +3,8 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { forbidden } from '../../http/errors.js';
 import { addDays, parisInstant, parisToday } from '../calendar/paris-time.js';
-import { shifts } from '../planning/schema.js';
-import { workers } from '../workers/schema.js';
+import { shifts } from '../planning/queries.js';
+import { workers } from '../workers/queries.js';
 import { hireDeclarations, workerExits } from './schema.js';
 
 /**

@@ -4,9 +4,9 @@ import type { HireDeclaration } from '../../../shared/hires.js';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
-import { users } from '../accounts/schema.js';
-import { clients } from '../clients/schema.js';
-import { workers } from '../workers/schema.js';
+import { users } from '../accounts/queries.js';
+import { clients } from '../clients/queries.js';
+import { workers } from '../workers/queries.js';
 import { hireDeclarations } from './schema.js';
 
 const declarer = alias(users, 'declarer');

@@ -1,6 +1,6 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { shifts } from '../planning/schema.js';
+import { shifts } from '../planning/queries.js';
 
 /** Minutes a worker has worked up to an instant: shifts assigned to them and already over. */
 export async function minutesWorked(db: Db, workerId: string, until: Date): Promise<number> {

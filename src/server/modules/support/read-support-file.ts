@@ -2,7 +2,7 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { maySeeSensitive } from '../../policies/sensitive.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/queries.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findWorker, fullName } from '../workers/find-worker.js';
 import { exitCountsForStatistics } from './rules/exit-counting.js';

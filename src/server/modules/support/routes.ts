@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fileAnswer } from '../../../shared/http.js';
+import { supportApi } from '../../../shared/support.js';
 import { can } from '../../http/can.js';
+import { schemaOf } from '../../http/contract.js';
 import { isoDay } from '../../http/validation.js';
 import { addAction } from './add-action.js';
 import { addBarrier } from './add-barrier.js';
@@ -24,16 +26,6 @@ import {
   TRAINING_STATUSES,
 } from './schema.js';
 import { startPathway } from './start-pathway.js';
-import {
-  ActionView,
-  BarrierView,
-  ExitView,
-  ImmersionView,
-  InterviewView,
-  PathwayView,
-  SupportFileView,
-  TrainingView,
-} from './support-views.js';
 import { updateActionStatus } from './update-action-status.js';
 import { updateBarrier } from './update-barrier.js';
 import { updatePathwayStep } from './update-pathway-step.js';
@@ -41,7 +33,6 @@ import { updateTrainingStatus } from './update-training-status.js';
 
 const tags = ['support'];
 const IsoDate = isoDay();
-const WorkerParams = z.object({ orgId: z.uuid(), workerId: z.uuid() });
 const text = (max: number) => z.string().trim().min(1, { message: 'Ce champ est obligatoire.' }).max(max);
 
 const InterviewBody = z.strictObject({
@@ -90,53 +81,33 @@ const ExitBody = z.strictObject({
   aspReason: z.enum(ASP_EXIT_REASON_CODES).optional(),
 });
 
-export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
-  const sub = (suffix: string) => `/api/orgs/:orgId/workers/:workerId/support${suffix}`;
+const api = supportApi;
+/** A route's schema from its shared endpoint, with its summary (and the server's stricter inputs). */
+const schema = <E extends Parameters<typeof schemaOf>[0]>(
+  e: E,
+  summary?: string,
+  stricter?: Parameters<typeof schemaOf>[2],
+) => ({ ...schemaOf(e, tags, stricter), ...(summary ? { summary } : {}) });
 
+export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    sub(''),
+    api.file.path,
     {
-      schema: {
-        tags,
-        summary: 'The support file (sensitive: support staff of the AI only; every read is logged)',
-        params: WorkerParams,
-        response: { 200: SupportFileView },
-      },
+      schema: schema(api.file, 'The support file (sensitive: support staff of the AI only; every read is logged)'),
       preHandler: can('support.read'),
     },
     async (req) => readSupportFile({ db: req.db, actor: req.actor, workerId: req.params.workerId }),
   );
 
   app.get(
-    '/api/orgs/:orgId/pathway-templates',
-    {
-      schema: {
-        tags,
-        summary: 'Pathway templates',
-        params: z.object({ orgId: z.uuid() }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                key: z.string(),
-                title: z.string(),
-                steps: z.array(z.object({ kind: z.string(), label: z.string() })),
-              }),
-            ),
-          }),
-        },
-      },
-      preHandler: can('support.read'),
-    },
+    api.pathwayTemplates.path,
+    { schema: schema(api.pathwayTemplates, 'Pathway templates'), preHandler: can('support.read') },
     async () => ({ items: PATHWAY_TEMPLATES }),
   );
 
   app.post(
-    sub('/interviews'),
-    {
-      schema: { tags, params: WorkerParams, body: InterviewBody, response: { 201: InterviewView } },
-      preHandler: can('support.write'),
-    },
+    api.recordInterview.path,
+    { schema: schema(api.recordInterview, undefined, { body: InterviewBody }), preHandler: can('support.write') },
     async (req, reply) =>
       reply
         .status(201)
@@ -144,11 +115,8 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    sub('/barriers'),
-    {
-      schema: { tags, params: WorkerParams, body: BarrierBody, response: { 201: BarrierView } },
-      preHandler: can('support.write'),
-    },
+    api.addBarrier.path,
+    { schema: schema(api.addBarrier, undefined, { body: BarrierBody }), preHandler: can('support.write') },
     async (req, reply) =>
       reply
         .status(201)
@@ -156,14 +124,9 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.patch(
-    sub('/barriers/:barrierId'),
+    api.updateBarrier.path,
     {
-      schema: {
-        tags,
-        params: WorkerParams.extend({ barrierId: z.uuid() }),
-        body: BarrierBody.partial(),
-        response: { 200: BarrierView },
-      },
+      schema: schema(api.updateBarrier, undefined, { body: BarrierBody.partial() }),
       preHandler: can('support.write'),
     },
     async (req) =>
@@ -177,11 +140,8 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    sub('/actions'),
-    {
-      schema: { tags, params: WorkerParams, body: ActionBody, response: { 201: ActionView } },
-      preHandler: can('support.write'),
-    },
+    api.addAction.path,
+    { schema: schema(api.addAction, undefined, { body: ActionBody }), preHandler: can('support.write') },
     async (req, reply) =>
       reply
         .status(201)
@@ -189,16 +149,8 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.patch(
-    sub('/actions/:actionId'),
-    {
-      schema: {
-        tags,
-        params: WorkerParams.extend({ actionId: z.uuid() }),
-        body: z.strictObject({ status: z.enum(ACTION_STATUSES) }),
-        response: { 200: ActionView },
-      },
-      preHandler: can('support.write'),
-    },
+    api.updateActionStatus.path,
+    { schema: schema(api.updateActionStatus), preHandler: can('support.write') },
     async (req) =>
       updateActionStatus({
         db: req.db,
@@ -210,15 +162,9 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    sub('/immersions'),
+    api.recordImmersion.path,
     {
-      schema: {
-        tags,
-        summary: 'Record a PMSMP immersion',
-        params: WorkerParams,
-        body: ImmersionBody,
-        response: { 201: ImmersionView },
-      },
+      schema: schema(api.recordImmersion, 'Record a PMSMP immersion', { body: ImmersionBody }),
       preHandler: can('support.write'),
     },
     async (req, reply) =>
@@ -228,16 +174,8 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.patch(
-    sub('/immersions/:immersionId'),
-    {
-      schema: {
-        tags,
-        params: WorkerParams.extend({ immersionId: z.uuid() }),
-        body: z.strictObject({ outcome: text(4000) }),
-        response: { 200: ImmersionView },
-      },
-      preHandler: can('support.write'),
-    },
+    api.recordImmersionOutcome.path,
+    { schema: schema(api.recordImmersionOutcome), preHandler: can('support.write') },
     async (req) =>
       recordImmersionOutcome({
         db: req.db,
@@ -249,11 +187,8 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    sub('/trainings'),
-    {
-      schema: { tags, params: WorkerParams, body: TrainingBody, response: { 201: TrainingView } },
-      preHandler: can('support.write'),
-    },
+    api.recordTraining.path,
+    { schema: schema(api.recordTraining, undefined, { body: TrainingBody }), preHandler: can('support.write') },
     async (req, reply) =>
       reply
         .status(201)
@@ -261,16 +196,8 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.patch(
-    sub('/trainings/:trainingId'),
-    {
-      schema: {
-        tags,
-        params: WorkerParams.extend({ trainingId: z.uuid() }),
-        body: z.strictObject({ status: z.enum(TRAINING_STATUSES) }),
-        response: { 200: TrainingView },
-      },
-      preHandler: can('support.write'),
-    },
+    api.updateTrainingStatus.path,
+    { schema: schema(api.updateTrainingStatus), preHandler: can('support.write') },
     async (req) =>
       updateTrainingStatus({
         db: req.db,
@@ -282,15 +209,11 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    sub('/pathways'),
+    api.startPathway.path,
     {
-      schema: {
-        tags,
-        summary: 'Start a pathway from a template',
-        params: WorkerParams,
+      schema: schema(api.startPathway, 'Start a pathway from a template', {
         body: z.strictObject({ template: z.string().max(50), startedOn: IsoDate.optional() }),
-        response: { 201: PathwayView },
-      },
+      }),
       preHandler: can('support.write'),
     },
     async (req, reply) =>
@@ -306,14 +229,11 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.patch(
-    sub('/pathways/:pathwayId/steps/:stepId'),
+    api.updatePathwayStep.path,
     {
-      schema: {
-        tags,
-        params: WorkerParams.extend({ pathwayId: z.uuid(), stepId: z.uuid() }),
+      schema: schema(api.updatePathwayStep, undefined, {
         body: z.strictObject({ status: z.enum(STEP_STATUSES), doneOn: IsoDate.nullable().optional() }),
-        response: { 200: PathwayView.shape.steps.element },
-      },
+      }),
       preHandler: can('support.write'),
     },
     async (req) =>
@@ -329,15 +249,11 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/workers/:workerId/exits',
+    api.recordExit.path,
     {
-      schema: {
-        tags,
-        summary: 'Record the exit (API.md); counted for statistics after 150 h worked',
-        params: WorkerParams,
+      schema: schema(api.recordExit, 'Record the exit (API.md); counted for statistics after 150 h worked', {
         body: ExitBody,
-        response: { 201: ExitView },
-      },
+      }),
       preHandler: can('exit.write'),
     },
     async (req, reply) =>
@@ -347,14 +263,9 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/workers/:workerId/export',
+    api.exportJson.path,
     {
-      schema: {
-        response: { 200: z.record(z.string(), z.unknown()).describe('Everything held about the worker') },
-        tags,
-        summary: 'Everything held about a worker (RGPD access), JSON; logged',
-        params: WorkerParams,
-      },
+      schema: schema(api.exportJson, 'Everything held about a worker (RGPD access), JSON; logged'),
       preHandler: can('worker.export'),
     },
     async (req, reply) => {
@@ -366,13 +277,13 @@ export const supportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/workers/:workerId/export.pdf',
+    api.exportPdf.path,
     {
       schema: {
         response: { 200: fileAnswer('application/pdf') },
         tags,
         summary: 'The same export as a readable PDF; logged',
-        params: WorkerParams,
+        params: api.exportPdf.params,
       },
       preHandler: can('worker.export'),
     },

@@ -1,17 +1,42 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { HIRE_CONTRACT_KINDS } from '../../../shared/hires.js';
+import { HIRE_CONTRACT_KINDS, HIRE_DECLARATION_STATUSES } from '../../../shared/hires.js';
+
+export { HIRE_DECLARATION_STATUSES };
+
+import {
+  ACTION_STATUSES,
+  BARRIER_CATEGORIES,
+  BARRIER_STATUSES,
+  type BarrierCategory,
+  EXIT_CATEGORIES,
+  type ExitCategory,
+  INTERVIEW_KINDS,
+  STEP_STATUSES,
+  TRAINING_STATUSES,
+} from '../../../shared/support.js';
 import { organisations, users } from '../accounts/schema.js';
 import { clients } from '../clients/schema.js';
 import { workers } from '../workers/schema.js';
+
+// The enumerations are the shared contract's (src/shared/support.ts), so the web app names the same codes.
+export {
+  ACTION_STATUSES,
+  BARRIER_CATEGORIES,
+  BARRIER_STATUSES,
+  type BarrierCategory,
+  EXIT_CATEGORIES,
+  type ExitCategory,
+  INTERVIEW_KINDS,
+  STEP_STATUSES,
+  TRAINING_STATUSES,
+};
 
 /**
  * The socio-professional support file of a worker (PRODUCT.md: SupportRecord, Barrier, Immersion, Pathway, Exit).
  * Interview notes and barrier details are sensitive (RGPD): only support.read roles of the worker's AI read them,
  * and every read is logged (audit action 'support.read').
  */
-
-export const INTERVIEW_KINDS = ['reception', 'follow_up', 'assessment', 'exit', 'other'] as const;
 
 export const supportInterviews = pgTable(
   'support_interviews',
@@ -33,20 +58,6 @@ export const supportInterviews = pgTable(
 );
 
 /** PRODUCT.md: the one list of barriers (freins périphériques). */
-export const BARRIER_CATEGORIES = [
-  'housing',
-  'mobility',
-  'health',
-  'childcare_family',
-  'french_literacy',
-  'justice',
-  'debt_finances',
-  'digital',
-  'administrative_rights',
-  'availability',
-] as const;
-export type BarrierCategory = (typeof BARRIER_CATEGORIES)[number];
-export const BARRIER_STATUSES = ['identified', 'in_progress', 'lifted'] as const;
 
 export const barriers = pgTable(
   'barriers',
@@ -74,8 +85,6 @@ export const barriers = pgTable(
     check('barriers_lifted', sql`(${t.status} = 'lifted') = (${t.liftedOn} IS NOT NULL)`),
   ],
 );
-
-export const ACTION_STATUSES = ['planned', 'done', 'cancelled'] as const;
 
 /** An action to lift a barrier, often with a partner (CCAS, mission locale, auto-école sociale…). */
 export const supportActions = pgTable(
@@ -119,8 +128,6 @@ export const immersions = pgTable(
   (t) => [index().on(t.organisationId, t.workerId), check('immersions_dates', sql`${t.endDate} >= ${t.startDate}`)],
 );
 
-export const TRAINING_STATUSES = ['planned', 'in_progress', 'completed', 'abandoned'] as const;
-
 export const trainings = pgTable(
   'trainings',
   {
@@ -140,8 +147,6 @@ export const trainings = pgTable(
   },
   (t) => [index().on(t.organisationId, t.workerId)],
 );
-
-export const STEP_STATUSES = ['todo', 'in_progress', 'done', 'skipped'] as const;
 
 /** A pathway built from a template (e.g. "Parcours EHPAD"), its steps below. */
 export const pathways = pgTable(
@@ -182,8 +187,6 @@ export const pathwaySteps = pgTable(
 );
 
 /** ASP exit categories (PRODUCT.md, State reporting). */
-export const EXIT_CATEGORIES = ['durable', 'transition', 'positive', 'other', 'withdrawn'] as const;
-export type ExitCategory = (typeof EXIT_CATEGORIES)[number];
 
 /** The end of a worker's pathway in the AI; at most one per worker. */
 export const workerExits = pgTable(
@@ -210,8 +213,6 @@ export const workerExits = pgTable(
   },
   (t) => [uniqueIndex('worker_exits_worker_key').on(t.workerId), index().on(t.organisationId, t.exitDate)],
 );
-
-export const HIRE_DECLARATION_STATUSES = ['pending', 'confirmed', 'declined'] as const;
 
 /**
  * A client says it hires a worker of the AI (« déclarer une embauche », issue 14). The worker's support officer

@@ -3,9 +3,9 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { timesheetScope } from '../../policies/scopes.js';
-import { users } from '../accounts/schema.js';
-import { clients } from '../clients/schema.js';
-import { workers } from '../workers/schema.js';
+import { users } from '../accounts/queries.js';
+import { clients } from '../clients/queries.js';
+import { workers } from '../workers/queries.js';
 import { timesheetCorrections, timesheetEntries, timesheets } from './schema.js';
 
 export type Timesheet = typeof timesheets.$inferSelect;

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { invoiceFrozenTimesheets } from '../billing/close-month.js';
 import { parisDate, parisToday } from '../calendar/paris-time.js';
-import { shifts } from '../planning/schema.js';
+import { shifts } from '../planning/queries.js';
 import { refreshAggregatedMonths } from '../reporting/aggregate-month.js';
 import { timesheetEntries, timesheets } from './schema.js';
 import { syncTimesheets } from './sync-timesheets.js';

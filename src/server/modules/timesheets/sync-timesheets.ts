@@ -1,6 +1,6 @@
 import { and, eq, exists, gte, inArray, lt, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { missions, shifts } from '../planning/schema.js';
+import { missions, shifts } from '../planning/queries.js';
 import { monthRange } from './month.js';
 import { shiftClockEvents, timesheetCorrections, timesheetEntries, timesheets } from './schema.js';
 

@@ -4,7 +4,7 @@ import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { clients } from '../clients/schema.js';
+import { clients } from '../clients/queries.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { assertOpen, findTimesheet, type Timesheet } from './find-timesheet.js';
 import { frenchMonth } from './month.js';

@@ -1,12 +1,12 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
+import { organisations } from '../accounts/queries.js';
 import { removeWorkerMemberships } from '../accounts/remove-worker-memberships.js';
-import { organisations } from '../accounts/schema.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisToday } from '../calendar/paris-time.js';
 import { withDefaults } from '../settings/organisation-settings.js';
 import { blankSupportFile } from '../support/blank-support-file.js';
-import { workerExits } from '../support/schema.js';
+import { workerExits } from '../support/queries.js';
 import { addMonths } from './rules/dates.js';
 import { eligibilityDiagnoses, passExtensions, passes, workerCertificates, workers } from './schema.js';
 

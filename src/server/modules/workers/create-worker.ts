@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { validationFailed } from '../../http/errors.js';
-import { memberships } from '../accounts/schema.js';
+import { memberships } from '../accounts/queries.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisToday } from '../calendar/paris-time.js';
 import { findCommune } from '../geo/communes.js';

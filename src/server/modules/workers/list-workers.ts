@@ -6,7 +6,7 @@ import { escapeLike } from '../../http/validation.js';
 import { workerScope } from '../../policies/scopes.js';
 import { addDays, parisToday } from '../calendar/paris-time.js';
 import { findJob } from '../directory/rome.js';
-import { workerExits } from '../support/schema.js';
+import { workerExits } from '../support/queries.js';
 import type { WorkerSummary } from './present-worker.js';
 import { daysLeft } from './rules/pass-dates.js';
 import { workerJobs, workers } from './schema.js';

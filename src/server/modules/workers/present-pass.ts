@@ -1,56 +1,11 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
+// The answer's shape is the shared contract's (src/shared/workers.ts).
+import type { PassView } from '../../../shared/workers.js';
 import type { Db } from '../../db/connect.js';
 import { daysLeft, extensionMonthsLeft, passBaseEnd, passStateOn } from './rules/pass-dates.js';
-import {
-  PASS_EXTENSION_REASONS,
-  PASS_EXTENSION_STATUSES,
-  PASS_SUSPENSION_REASONS,
-  passExtensions,
-  passes,
-  passSuspensions,
-} from './schema.js';
+import { passExtensions, passes, passSuspensions } from './schema.js';
 
-export const PassView = z.object({
-  id: z.string(),
-  workerId: z.string(),
-  number: z.string(),
-  startDate: z.string(),
-  /** Effective end, after suspensions and extensions. */
-  endDate: z.string(),
-  baseEndDate: z.string(),
-  daysLeft: z.number().int(),
-  /** Suspended today (no shift on a suspended day). */
-  suspendedToday: z.boolean(),
-  suspensions: z.array(
-    z.object({
-      id: z.string(),
-      startDate: z.string(),
-      endDate: z.string(),
-      reason: z.enum(PASS_SUSPENSION_REASONS),
-      explanation: z.string().nullable(),
-    }),
-  ),
-  extensions: z.array(
-    z.object({
-      id: z.string(),
-      reason: z.enum(PASS_EXTENSION_REASONS),
-      months: z.number().int(),
-      requestedOn: z.string(),
-      evidence: z.string().nullable(),
-      /** pending: awaits the authorised prescriber's decision and does not extend the PASS yet. */
-      status: z.enum(PASS_EXTENSION_STATUSES),
-      decidedOn: z.string().nullable(),
-      decidedBy: z.string().nullable(),
-      decisionNote: z.string().nullable(),
-    }),
-  ),
-  /** Set when recording a new PASS during the waiting period lifted by a prescriber's diagnosis. */
-  warning: z.string().optional(),
-  /** Months of extension still available per reason, the whole pathway counted (R5132-1-8, les-emplois). */
-  extensionMonthsLeft: z.record(z.string(), z.number().int()),
-});
-export type PassView = z.infer<typeof PassView>;
+export { PassView } from '../../../shared/workers.js';
 
 export async function presentPasses(db: Db, rows: (typeof passes.$inferSelect)[], today: string): Promise<PassView[]> {
   if (rows.length === 0) return [];

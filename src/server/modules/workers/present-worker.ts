@@ -1,18 +1,18 @@
 import { asc, desc, eq } from 'drizzle-orm';
-import { z } from 'zod';
+// The answers' shapes are the shared contract's (src/shared/workers.ts).
+import type { WorkerView } from '../../../shared/workers.js';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { maySeeSensitive } from '../../policies/sensitive.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/queries.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisToday } from '../calendar/paris-time.js';
 import { findJob } from '../directory/rome.js';
 import { hoursCapStatus } from '../planning/hours-cap-status.js';
 import { workerExitOf } from '../support/worker-exit-of.js';
-import { PassView, passesOfWorker } from './present-pass.js';
-import { CRITERIA, diagnosisEligible } from './rules/eligibility.js';
+import { passesOfWorker } from './present-pass.js';
+import { type Criterion, diagnosisEligible } from './rules/eligibility.js';
 import {
-  EMPLOYMENT_CONTRACT_KINDS,
   eligibilityDiagnoses,
   employmentContracts,
   healthVisits,
@@ -21,103 +21,15 @@ import {
   type workers,
 } from './schema.js';
 
-export const WorkerSummary = z.object({
-  id: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  communeCode: z.string(),
-  communeName: z.string().nullable(),
-  jobs: z.array(z.object({ rome: z.string(), label: z.string(), level: z.number().int() })),
-  passEndDate: z.string().nullable(),
-  passDaysLeft: z.number().int().nullable(),
-  maxHoursPerWeek: z.number().nullable(),
-  exitDate: z.string().nullable(),
-  anonymised: z.boolean(),
-});
-export type WorkerSummary = z.infer<typeof WorkerSummary>;
-
-export const ContractView = z.object({
-  id: z.string(),
-  workerId: z.string(),
-  kind: z.enum(EMPLOYMENT_CONTRACT_KINDS),
-  startDate: z.string(),
-  endDate: z.string().nullable(),
-  weeklyMinutes: z.number().int(),
-  extensionReason: z.string().nullable(),
-});
-
-export const DiagnosisView = z.object({
-  id: z.string(),
-  author: z.enum(['prescriber', 'ai']),
-  prescriberName: z.string().nullable(),
-  madeOn: z.string(),
-  validUntil: z.string(),
-  /** Sensitive (policies/sensitive.ts): empty when `restricted`. */
-  criteria: z.array(z.enum(CRITERIA)),
-  /** Sensitive: null when `restricted`. */
-  evidence: z.string().nullable(),
-  eligible: z.boolean(),
-  valid: z.boolean(),
-  /** The reader has no sensitive data right: criteria and evidence exist but are hidden. */
-  restricted: z.boolean(),
-});
-
-export const CertificateView = z.object({
-  id: z.string(),
-  kind: z.string(),
-  label: z.string(),
-  obtainedOn: z.string().nullable(),
-  expiresOn: z.string().nullable(),
-});
-export const HealthVisitView = z.object({
-  id: z.string(),
-  kind: z.string(),
-  dueOn: z.string(),
-  doneOn: z.string().nullable(),
-  overdue: z.boolean(),
-});
-
-export const HoursCapView = z
-  .object({
-    countedMinutes: z.number(),
-    capMinutes: z.number(),
-    windowStart: z.string().nullable(),
-    windowEnd: z.string().nullable(),
-    derogation: z.boolean(),
-    ratio: z.number(),
-    level: z.enum(['ok', 'warning', 'reached']),
-  })
-  .nullable();
-
-export const WorkerView = WorkerSummary.extend({
-  birthDate: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  address: z.object({
-    line: z.string().nullable(),
-    postalCode: z.string().nullable(),
-    communeCode: z.string(),
-    communeName: z.string().nullable(),
-  }),
-  location: z.object({ lat: z.number(), lon: z.number() }).nullable(),
-  targetJobs: z.array(z.object({ rome: z.string(), label: z.string() })),
-  maxMinutesPerWeek: z.number().int().nullable(),
-  weeklyAvailability: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))),
-  referent: z.object({ id: z.string(), name: z.string() }).nullable(),
-  hiredOn: z.string().nullable(),
-  capDerogationFrom: z.string().nullable(),
-  capDerogationTo: z.string().nullable(),
-  pass: PassView.nullable(),
-  passes: z.array(PassView),
-  contracts: z.array(ContractView),
-  diagnoses: z.array(DiagnosisView),
-  certificates: z.array(CertificateView),
-  healthVisits: z.array(HealthVisitView),
-  /** The 480 h counter (L5132-9), from the planning module. */
-  hoursCap: HoursCapView,
-  exit: z.object({ date: z.string(), category: z.string() }).nullable(),
-});
-export type WorkerView = z.infer<typeof WorkerView>;
+export {
+  CertificateView,
+  ContractView,
+  DiagnosisView,
+  HealthVisitView,
+  HoursCapView,
+  WorkerSummary,
+  WorkerView,
+} from '../../../shared/workers.js';
 
 const jobLabel = (rome: string) => findJob(rome)?.label ?? rome;
 
@@ -208,7 +120,7 @@ export async function presentWorker(
       validUntil: d.validUntil,
       criteria: sensitive ? (d.criteria as WorkerView['diagnoses'][number]['criteria']) : [],
       evidence: sensitive ? d.evidence : null,
-      eligible: diagnosisEligible(d.author, d.criteria as WorkerView['diagnoses'][number]['criteria']),
+      eligible: diagnosisEligible(d.author, d.criteria as Criterion[]),
       valid: d.validUntil >= today,
       restricted: !sensitive,
     })),

@@ -1,11 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fileAnswer, NoContent } from '../../../shared/http.js';
+import { fileAnswer } from '../../../shared/http.js';
+import { workersApi } from '../../../shared/workers.js';
 import { can } from '../../http/can.js';
-import { listOf, Pagination } from '../../http/pagination.js';
+import { schemaOf } from '../../http/contract.js';
 import { isoInstant, WORK_YEARS } from '../../http/validation.js';
-import { memberships, users } from '../accounts/schema.js';
+import { memberships, users } from '../accounts/queries.js';
 import { anonymiseExpiredWorkers } from './anonymise-expired-workers.js';
 import { decideExtension, extendPass, suspendPass } from './change-pass.js';
 import { createEmploymentContract } from './create-employment-contract.js';
@@ -23,15 +24,7 @@ import {
   removeUnavailability,
   updateHealthVisit,
 } from './manage-worker-records.js';
-import { PassView } from './present-pass.js';
-import {
-  CertificateView,
-  ContractView,
-  DiagnosisView,
-  presentWorker,
-  WorkerSummary,
-  WorkerView,
-} from './present-worker.js';
+import { presentWorker } from './present-worker.js';
 import { recordDiagnosis } from './record-diagnosis.js';
 import { CRITERIA } from './rules/eligibility.js';
 import { CDDI_EXTENSION_REASONS } from './rules/employment-contract.js';
@@ -40,9 +33,6 @@ import { updateWorker } from './update-worker.js';
 import { CreateWorkerBody, IsoDate, PassInput, Rome, UpdateWorkerBody } from './worker-input.js';
 
 const tags = ['workers'];
-const OrgParams = z.object({ orgId: z.uuid() });
-const WorkerParams = OrgParams.extend({ workerId: z.uuid() });
-const PassParams = WorkerParams.extend({ passId: z.uuid() });
 
 // Criteria are required only when the AI diagnoses itself: an authorised prescriber's diagnosis stands alone.
 const DiagnosisBody = z
@@ -65,7 +55,6 @@ const SuspensionBody = z.strictObject({
   }),
   explanation: z.string().trim().max(2000).optional(),
 });
-const ExtensionParams = PassParams.extend({ extensionId: z.uuid() });
 const ExtensionDecisionBody = z.strictObject({
   decision: z.enum(['granted', 'refused']),
   decidedOn: IsoDate,
@@ -107,45 +96,31 @@ const UnavailabilityBody = z.strictObject({
   end: Instant,
   reason: z.string().max(500).nullable().optional(),
 });
-const UnavailabilityView = z.object({
-  id: z.string(),
-  workerId: z.string(),
-  start: z.string(),
-  end: z.string(),
-  reason: z.string().nullable(),
-});
+
+const api = workersApi;
+/** A route's schema from its shared endpoint, with its summary (and the server's stricter inputs). */
+const schema = <E extends Parameters<typeof schemaOf>[0]>(
+  e: E,
+  summary?: string,
+  stricter?: Parameters<typeof schemaOf>[2],
+) => ({ ...schemaOf(e, tags, stricter), ...(summary ? { summary } : {}) });
 
 export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
-    '/api/orgs/:orgId/workers',
+    api.create.path,
     {
-      schema: {
-        tags,
-        summary: 'Create a worker (API.md)',
-        params: OrgParams,
-        body: CreateWorkerBody,
-        response: { 201: WorkerView },
-      },
+      schema: schema(api.create, 'Create a worker (API.md)', { body: CreateWorkerBody }),
       preHandler: can('worker.write'),
     },
     async (req, reply) => reply.status(201).send(await createWorker({ db: req.db, actor: req.actor, input: req.body })),
   );
 
   app.get(
-    '/api/orgs/:orgId/workers',
+    api.list.path,
     {
-      schema: {
-        tags,
-        summary: 'Workers, PASS ending soon first; search any part of the name, accents ignored',
-        params: OrgParams,
-        querystring: Pagination.extend({
-          q: z.string().max(100).optional(),
-          job: Rome.optional(),
-          passEndingSoon: z.enum(['true', 'false']).optional(),
-          status: z.enum(['active', 'exited', 'all']).optional(),
-        }),
-        response: { 200: listOf(WorkerSummary) },
-      },
+      schema: schema(api.list, 'Workers, PASS ending soon first; search any part of the name, accents ignored', {
+        querystring: api.list.query.extend({ job: Rome.optional() }),
+      }),
       preHandler: can('worker.read'),
     },
     async (req) =>
@@ -161,30 +136,18 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/workers/pass-ending-soon/count',
+    api.passEndingSoonCount.path,
     {
-      schema: {
-        tags,
-        summary: 'How many active workers have a PASS ending within 60 days',
-        params: OrgParams,
-        response: { 200: z.object({ count: z.number().int() }) },
-      },
+      schema: schema(api.passEndingSoonCount, 'How many active workers have a PASS ending within 60 days'),
       preHandler: can('worker.read'),
     },
     async (req) => ({ count: await countPassesEndingSoon({ db: req.db, actor: req.actor }) }),
   );
 
   app.get(
-    '/api/orgs/:orgId/workers/referents',
+    api.referents.path,
     {
-      schema: {
-        tags,
-        summary: 'Team members who may be a worker’s support referent',
-        params: OrgParams,
-        response: {
-          200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })) }),
-        },
-      },
+      schema: schema(api.referents, 'Team members who may be a worker’s support referent'),
       preHandler: can('worker.read'),
     },
     async (req) => {
@@ -204,44 +167,24 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/workers/:workerId',
-    {
-      schema: {
-        tags,
-        summary: 'A worker’s record (no support file)',
-        params: WorkerParams,
-        response: { 200: WorkerView },
-      },
-      preHandler: can('worker.read'),
-    },
+    api.get.path,
+    { schema: schema(api.get, 'A worker’s record (no support file)'), preHandler: can('worker.read') },
     async (req) => presentWorker(req.db, await findWorker(req.db, req.actor, req.params.workerId), req.actor),
   );
 
   app.patch(
-    '/api/orgs/:orgId/workers/:workerId',
+    api.update.path,
     {
-      schema: {
-        tags,
-        summary: 'Change a worker’s record',
-        params: WorkerParams,
-        body: UpdateWorkerBody,
-        response: { 200: WorkerView },
-      },
+      schema: schema(api.update, 'Change a worker’s record', { body: UpdateWorkerBody }),
       preHandler: can('worker.write'),
     },
     async (req) => updateWorker({ db: req.db, actor: req.actor, workerId: req.params.workerId, input: req.body }),
   );
 
   app.post(
-    '/api/orgs/:orgId/workers/:workerId/diagnoses',
+    api.recordDiagnosis.path,
     {
-      schema: {
-        tags,
-        summary: 'Record an eligibility diagnosis',
-        params: WorkerParams,
-        body: DiagnosisBody,
-        response: { 201: DiagnosisView },
-      },
+      schema: schema(api.recordDiagnosis, 'Record an eligibility diagnosis', { body: DiagnosisBody }),
       preHandler: can('eligibility.write'),
     },
     async (req, reply) =>
@@ -251,15 +194,9 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/workers/:workerId/passes',
+    api.issuePass.path,
     {
-      schema: {
-        tags,
-        summary: 'Record a PASS IAE (end computed; 2-year waiting period)',
-        params: WorkerParams,
-        body: PassInput,
-        response: { 201: PassView },
-      },
+      schema: schema(api.issuePass, 'Record a PASS IAE (end computed; 2-year waiting period)', { body: PassInput }),
       preHandler: can('eligibility.write'),
     },
     async (req, reply) =>
@@ -269,15 +206,9 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/workers/:workerId/passes/:passId/suspensions',
+    api.suspendPass.path,
     {
-      schema: {
-        tags,
-        summary: 'Suspend a PASS IAE (its end moves back)',
-        params: PassParams,
-        body: SuspensionBody,
-        response: { 201: PassView },
-      },
+      schema: schema(api.suspendPass, 'Suspend a PASS IAE (its end moves back)', { body: SuspensionBody }),
       preHandler: can('eligibility.write'),
     },
     async (req, reply) =>
@@ -293,16 +224,13 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/workers/:workerId/passes/:passId/extensions',
+    api.extendPass.path,
     {
-      schema: {
-        tags,
-        summary:
-          'Ask for a PASS IAE prolongation (pending until the prescriber decides for RQTH, 50+, difficulties); beyond the pathway cap of its reason → 422 pass_extension_cap',
-        params: PassParams,
-        body: ExtensionBody,
-        response: { 201: PassView },
-      },
+      schema: schema(
+        api.extendPass,
+        'Ask for a PASS IAE prolongation (pending until the prescriber decides for RQTH, 50+, difficulties); beyond the pathway cap of its reason → 422 pass_extension_cap',
+        { body: ExtensionBody },
+      ),
       preHandler: can('eligibility.write'),
     },
     async (req, reply) =>
@@ -318,15 +246,13 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/workers/:workerId/passes/:passId/extensions/:extensionId/decision',
+    api.decideExtension.path,
     {
-      schema: {
-        tags,
-        summary: 'Record the authorised prescriber’s decision on a pending PASS IAE prolongation',
-        params: ExtensionParams,
-        body: ExtensionDecisionBody,
-        response: { 200: PassView },
-      },
+      schema: schema(
+        api.decideExtension,
+        'Record the authorised prescriber’s decision on a pending PASS IAE prolongation',
+        { body: ExtensionDecisionBody },
+      ),
       preHandler: can('eligibility.write'),
     },
     async (req) =>
@@ -341,15 +267,15 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/workers/:workerId/contracts',
+    api.createContract.path,
     {
-      schema: {
-        tags,
-        summary: 'Hire under an employment contract (API.md); a broken rule → 422 with its code',
-        params: WorkerParams,
-        body: ContractBody,
-        response: { 201: ContractView },
-      },
+      schema: schema(
+        api.createContract,
+        'Hire under an employment contract (API.md); a broken rule → 422 with its code',
+        {
+          body: ContractBody,
+        },
+      ),
       preHandler: can('employment_contract.write'),
     },
     async (req, reply) =>
@@ -364,13 +290,13 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/orgs/:orgId/workers/:workerId/contracts/:contractId/pdf',
+    api.contractPdf.path,
     {
       schema: {
         response: { 200: fileAnswer('application/pdf') },
         tags,
         summary: 'The employment contract as PDF',
-        params: WorkerParams.extend({ contractId: z.uuid() }),
+        params: api.contractPdf.params,
       },
       preHandler: can('worker.read'),
     },
@@ -389,15 +315,11 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/workers/:workerId/certificates',
+    api.addCertificate.path,
     {
-      schema: {
-        tags,
-        summary: 'Add a certificate (driving licence, food hygiene…)',
-        params: WorkerParams,
+      schema: schema(api.addCertificate, 'Add a certificate (driving licence, food hygiene…)', {
         body: CertificateBody,
-        response: { 201: CertificateView },
-      },
+      }),
       preHandler: can('worker.write'),
     },
     async (req, reply) =>
@@ -407,11 +329,8 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.delete(
-    '/api/orgs/:orgId/workers/:workerId/certificates/:certificateId',
-    {
-      schema: { tags, params: WorkerParams.extend({ certificateId: z.uuid() }), response: { 204: NoContent } },
-      preHandler: can('worker.write'),
-    },
+    api.removeCertificate.path,
+    { schema: schema(api.removeCertificate), preHandler: can('worker.write') },
     async (req, reply) => {
       await removeCertificate({
         db: req.db,
@@ -424,47 +343,46 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/workers/:workerId/health-visits',
+    api.addHealthVisit.path,
     {
-      schema: { tags, summary: 'Plan an occupational health visit', params: WorkerParams, body: HealthVisitBody },
+      schema: schema(api.addHealthVisit, 'Plan an occupational health visit', { body: HealthVisitBody }),
       preHandler: can('worker.write'),
     },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send(await addHealthVisit({ db: req.db, actor: req.actor, workerId: req.params.workerId, input: req.body })),
+    async (req, reply) => {
+      const row = await addHealthVisit({
+        db: req.db,
+        actor: req.actor,
+        workerId: req.params.workerId,
+        input: req.body,
+      });
+      return reply.status(201).send({ ...row, createdAt: row.createdAt.toISOString() });
+    },
   );
 
   app.patch(
-    '/api/orgs/:orgId/workers/:workerId/health-visits/:visitId',
+    api.updateHealthVisit.path,
     {
-      schema: {
-        tags,
-        summary: 'Mark a health visit done',
-        params: WorkerParams.extend({ visitId: z.uuid() }),
+      schema: schema(api.updateHealthVisit, 'Mark a health visit done', {
         body: z.strictObject({ doneOn: IsoDate.nullable() }),
-      },
+      }),
       preHandler: can('worker.write'),
     },
-    async (req) =>
-      updateHealthVisit({
+    async (req) => {
+      const row = await updateHealthVisit({
         db: req.db,
         actor: req.actor,
         workerId: req.params.workerId,
         visitId: req.params.visitId,
         doneOn: req.body.doneOn,
-      }),
+      });
+      return { ...row, createdAt: row.createdAt.toISOString() };
+    },
   );
 
   app.get(
-    '/api/orgs/:orgId/workers/:workerId/unavailabilities',
+    api.unavailabilities.path,
     {
-      schema: {
-        tags,
-        summary: 'Running and upcoming one-off unavailabilities',
-        params: WorkerParams,
-        response: { 200: listOf(UnavailabilityView) },
-      },
+      schema: schema(api.unavailabilities, 'Running and upcoming one-off unavailabilities'),
       preHandler: can('unavailability.read'),
     },
     async (req) =>
@@ -472,15 +390,13 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/workers/:workerId/unavailabilities',
+    api.declareUnavailability.path,
     {
-      schema: {
-        tags,
-        summary: 'Declare a one-off unavailability (the worker for themself, or the staff)',
-        params: WorkerParams,
-        body: UnavailabilityBody,
-        response: { 201: UnavailabilityView },
-      },
+      schema: schema(
+        api.declareUnavailability,
+        'Declare a one-off unavailability (the worker for themself, or the staff)',
+        { body: UnavailabilityBody },
+      ),
       preHandler: can('unavailability.write'),
     },
     async (req, reply) =>
@@ -492,11 +408,8 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.delete(
-    '/api/orgs/:orgId/workers/:workerId/unavailabilities/:unavailabilityId',
-    {
-      schema: { tags, params: WorkerParams.extend({ unavailabilityId: z.uuid() }), response: { 204: NoContent } },
-      preHandler: can('unavailability.write'),
-    },
+    api.removeUnavailability.path,
+    { schema: schema(api.removeUnavailability), preHandler: can('unavailability.write') },
     async (req, reply) => {
       await removeUnavailability({
         db: req.db,
@@ -509,14 +422,12 @@ export const workersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/orgs/:orgId/privacy/anonymise-expired',
+    api.anonymiseExpired.path,
     {
-      schema: {
-        tags,
-        summary: 'Anonymise now the workers whose exit is older than the retention period (also a daily job)',
-        params: OrgParams,
-        response: { 200: z.object({ anonymised: z.number().int() }) },
-      },
+      schema: schema(
+        api.anonymiseExpired,
+        'Anonymise now the workers whose exit is older than the retention period (also a daily job)',
+      ),
       preHandler: can('settings.write'),
     },
     async (req) => anonymiseExpiredWorkers({ db: req.db, organisationId: req.actor.organisationId }),

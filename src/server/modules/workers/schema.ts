@@ -13,7 +13,27 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  CURRENT_PASS_SUSPENSION_REASONS,
+  EMPLOYMENT_CONTRACT_KINDS,
+  PASS_EXTENSION_REASONS,
+  PASS_EXTENSION_STATUSES,
+  PASS_SUSPENSION_REASONS,
+  type PassExtensionReason,
+  type PassSuspensionReason,
+} from '../../../shared/workers.js';
 import { organisations, users } from '../accounts/schema.js';
+
+// The enumerations are the shared contract's (src/shared/workers.ts), so the web app names the same codes.
+export {
+  CURRENT_PASS_SUSPENSION_REASONS,
+  EMPLOYMENT_CONTRACT_KINDS,
+  PASS_EXTENSION_REASONS,
+  PASS_EXTENSION_STATUSES,
+  PASS_SUSPENSION_REASONS,
+  type PassExtensionReason,
+  type PassSuspensionReason,
+};
 
 /** A salarié·e en insertion of one AI. */
 export const workers = pgTable(
@@ -99,8 +119,6 @@ export const passes = pgTable(
     check('passes_number_format', sql`${t.number} ~ '^[0-9A-Z]{12}$'`),
   ],
 );
-
-export const EMPLOYMENT_CONTRACT_KINDS = ['cddu', 'cddi', 'cdi_inclusion'] as const;
 
 export const employmentContracts = pgTable(
   'employment_contracts',
@@ -213,27 +231,6 @@ export const eligibilityDiagnoses = pgTable(
   (t) => [index().on(t.organisationId, t.workerId)],
 );
 
-/** Suspension reasons of les-emplois (itou/approvals/models.py Suspension.Reason): the four offered today first. */
-export const PASS_SUSPENSION_REASONS = [
-  'contract_suspended',
-  'contract_broken',
-  'finished_contract',
-  'approval_between_cta_members',
-  'sickness',
-  'maternity',
-  'incarceration',
-  'trial_outside_iae',
-  'detoxification',
-  'force_majeure',
-  'unspecified',
-] as const;
-export type PassSuspensionReason = (typeof PASS_SUSPENSION_REASONS)[number];
-/** The reasons an AI can choose for a new suspension (the others are kept for history). */
-export const CURRENT_PASS_SUSPENSION_REASONS = PASS_SUSPENSION_REASONS.slice(0, 4) as [
-  PassSuspensionReason,
-  ...PassSuspensionReason[],
-];
-
 /** A suspension of a PASS IAE: pushes its end back by its length (at most 36 months each, never overlapping). */
 export const passSuspensions = pgTable(
   'pass_suspensions',
@@ -262,16 +259,6 @@ export const passSuspensions = pgTable(
     ),
   ],
 );
-
-export const PASS_EXTENSION_REASONS = [
-  'cdi_inclusion_57',
-  'training',
-  'rqth',
-  'senior_50',
-  'particular_difficulties',
-] as const;
-export type PassExtensionReason = (typeof PASS_EXTENSION_REASONS)[number];
-export const PASS_EXTENSION_STATUSES = ['pending', 'granted', 'refused'] as const;
 
 /** An extension (prolongation) of a PASS IAE, usually 12 months, capped per reason. */
 export const passExtensions = pgTable(

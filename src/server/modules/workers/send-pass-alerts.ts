@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { memberships, organisations, users } from '../accounts/schema.js';
+import { memberships, organisations, users } from '../accounts/queries.js';
 import { addDays, frenchDate, parisToday } from '../calendar/paris-time.js';
 import { queueEmail } from '../notifications/queue-email.js';
-import { workerExits } from '../support/schema.js';
+import { workerExits } from '../support/queries.js';
 import { fullName } from './find-worker.js';
 import { daysLeft, reachedThresholds } from './rules/pass-dates.js';
 import { passAlerts, passes, workers } from './schema.js';

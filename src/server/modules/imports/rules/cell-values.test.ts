@@ -4,11 +4,14 @@ import {
   isAcceptedApplication,
   parseClientKind,
   parseContractKind,
+  parseCriteria,
   parseDate,
+  parseDiagnosisAuthor,
   parseRomeCodes,
   parseTime,
   parseWeekdays,
   parseWeeklyMinutes,
+  parseYesNo,
 } from './cell-values.js';
 
 describe('dates as French spreadsheets write them', () => {
@@ -93,3 +96,33 @@ test.each([
 
 test('weekdays in numbers are refused with the expected form', () =>
   expect(parseWeekdays('1,3,5')).toMatchObject({ ok: false, problem: expect.stringContaining('toutes lettres') }));
+
+// Source: les-emplois itou/eligibility/enums.py (AdministrativeCriteriaKind, codes and labels).
+test.each([
+  ['RSA', ['rsa']],
+  ['CAP_BEP; JEUNE', ['low_qualification', 'young_26']],
+  ['cap bep, senior', ['low_qualification', 'senior_50']],
+  ['Demandeur d’emploi de très longue durée (+24 mois)', ['very_long_term_unemployed']],
+  ['ZRR; QPV', ['zrr_qpv_resident']],
+  ['Parent isolé\nTH', ['single_parent', 'disabled_worker']],
+])('criteria %s', (text, criteria) => expect(parseCriteria(text)).toEqual({ ok: true, value: criteria }));
+
+test('an unknown criterion is named with the list of codes', () =>
+  expect(parseCriteria('RSA; Magicien')).toMatchObject({
+    ok: false,
+    problem: expect.stringContaining('« Magicien » : critère inconnu (codes des emplois de l’inclusion : RSA'),
+  }));
+
+test.each([
+  ['Prescripteur', 'prescriber'],
+  ['Prescripteur habilité', 'prescriber'],
+  ['France Travail', 'prescriber'],
+  ['Structure', 'ai'],
+  ['AI', 'ai'],
+  ['Employeur', 'ai'],
+])('diagnosis author %s', (text, author) => expect(parseDiagnosisAuthor(text)).toEqual({ ok: true, value: author }));
+
+test.each([
+  ['oui', true],
+  ['Non', false],
+])('yes/no %s', (text, value) => expect(parseYesNo(text)).toEqual({ ok: true, value }));

@@ -2,6 +2,9 @@
  * How the cells of AIs' spreadsheets are read: French dates, decimal commas, ROME codes inside job labels, kinds
  * written in words. Pure functions; each returns the value or a French sentence saying what is wrong.
  */
+import { ELIGIBILITY_CRITERIA_CODES, ELIGIBILITY_CRITERIA_OF_LES_EMPLOIS } from '../../../../shared/imports.js';
+import { type Criterion, LEVEL_1_CRITERIA, LEVEL_2_CRITERIA } from '../../workers/rules/eligibility.js';
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -161,4 +164,50 @@ export function parseWeekdays(text: string): Parsed<number[]> {
   if (!parts.length || days.some((d) => d === undefined))
     return bad(`« ${text.trim()} » : indiquez les jours en toutes lettres (ex. « lundi, mercredi, vendredi »).`);
   return ok([...new Set(days as number[])].sort());
+}
+
+/**
+ * The eligibility criteria of a cell, by les emplois de l'inclusion's code (RSA, DETLD, CAP_BEP…) or label
+ * (itou/eligibility/enums.py), or by Passerelle's own label; separated by semicolons or line breaks (commas too
+ * when every part is a code). Returns Passerelle's criteria keys.
+ */
+export function parseCriteria(text: string): Parsed<Criterion[]> {
+  const byName = new Map<string, Criterion>();
+  for (const [code, { criterion, label }] of Object.entries(ELIGIBILITY_CRITERIA_OF_LES_EMPLOIS)) {
+    byName.set(words(code.replace(/_/g, ' ')), criterion);
+    byName.set(words(label), criterion);
+  }
+  for (const [key, label] of Object.entries({ ...LEVEL_1_CRITERIA, ...LEVEL_2_CRITERIA }))
+    byName.set(words(label), key as Criterion);
+  const read = (parts: string[]) => parts.map((p) => p.trim()).filter(Boolean);
+  let parts = read(text.split(/[;\n|]/));
+  if (parts.length === 1 && !byName.has(words(parts[0]))) parts = read(parts[0].split(','));
+  const found: Criterion[] = [];
+  const unknown: string[] = [];
+  for (const part of parts) {
+    const c = byName.get(words(part.replace(/_/g, ' ')));
+    if (c) found.push(c);
+    else unknown.push(part);
+  }
+  if (unknown.length)
+    return bad(
+      `${unknown.map((u) => `« ${u} »`).join(', ')} : critère inconnu (codes des emplois de l’inclusion : ${ELIGIBILITY_CRITERIA_CODES.join(', ')}).`,
+    );
+  return ok([...new Set(found)]);
+}
+
+/** Who made the diagnosis: an authorised prescriber, or the AI itself (« structure », « employeur », « SIAE »). */
+export function parseDiagnosisAuthor(text: string): Parsed<'prescriber' | 'ai'> {
+  const w = words(text);
+  if (/prescri|france travail|pole emploi|mission locale|cap emploi|departement|spip/.test(w)) return ok('prescriber');
+  if (/^(ai|siae|structure|employeur|association intermediaire|nous|interne)\b/.test(w)) return ok('ai');
+  return bad(`« ${text} » : indiquez « Prescripteur » (prescripteur habilité) ou « Structure » (l’AI elle-même).`);
+}
+
+/** « oui » / « non » of les emplois de l'inclusion's export (and the usual variants). */
+export function parseYesNo(text: string): Parsed<boolean> {
+  const w = words(text);
+  if (/^(oui|o|yes|y|vrai|true|1|x)$/.test(w)) return ok(true);
+  if (/^(non|n|no|faux|false|0)$/.test(w)) return ok(false);
+  return bad(`« ${text} » : attendu « oui » ou « non ».`);
 }

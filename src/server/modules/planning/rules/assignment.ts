@@ -193,7 +193,9 @@ function timeToMinute(t: string) {
 /** Checks every hard constraint of giving `slot` to worker `w`; the first broken rule is reported. */
 export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
   const name = w.name;
-  const when = slotLabel(slot);
+  // Built only when a message needs it: ranking and planning check thousands of workers per slot.
+  let label: string | null = null;
+  const whenOf = () => (label ??= slotLabel(slot));
 
   // One worker cannot be in two places at once (also the exclusion constraint shifts_no_overlap).
   for (const o of w.shifts) {
@@ -201,7 +203,7 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
       const oc = parisClock(o.startMs);
       return fail(
         'worker_overlap',
-        `${name} travaille déjà le ${d(oc.date)} à ${hm(oc.minuteOfDay)} (${o.clientName}) : ce créneau ${when} se chevauche avec le sien. Choisissez une autre personne ou un autre horaire.`,
+        `${name} travaille déjà le ${d(oc.date)} à ${hm(oc.minuteOfDay)} (${o.clientName}) : ce créneau ${whenOf()} se chevauche avec le sien. Choisissez une autre personne ou un autre horaire.`,
       );
     }
   }
@@ -209,7 +211,7 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
   // No shift on a day without a valid PASS IAE, nor on a day it is suspended (PRODUCT.md, L5132-8; les-emplois).
   for (const day of slot.lastDate === slot.startDate ? [slot.startDate] : [slot.startDate, slot.lastDate]) {
     const problem = passDayProblem(w.passes, day, name);
-    if (problem) return fail('pass_not_valid', `${problem} (créneau ${when})`);
+    if (problem) return fail('pass_not_valid', `${problem} (créneau ${whenOf()})`);
   }
 
   // 480 h over 24 months with users that are private-law employers (L5132-9, R5132-18): hoursCapVerdict is
@@ -223,7 +225,7 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
     if (verdict.code === 'enterprise_hours_cap') {
       return fail(
         'enterprise_hours_cap',
-        `${name} a déjà ${hours(counted)} de mise à disposition chez des employeurs de droit privé depuis le ${d(windowStart)} : le créneau ${when} chez ${slot.clientName} dépasserait le plafond de 480 h sur 24 mois (art. L5132-9 du Code du travail). Choisissez une autre personne ou obtenez une dérogation du préfet.`,
+        `${name} a déjà ${hours(counted)} de mise à disposition chez des employeurs de droit privé depuis le ${d(windowStart)} : le créneau ${whenOf()} chez ${slot.clientName} dépasserait le plafond de 480 h sur 24 mois (art. L5132-9 du Code du travail). Choisissez une autre personne ou obtenez une dérogation du préfet.`,
       );
     }
     if (verdict.code === 'warning' && !derogation) {
@@ -273,7 +275,7 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
     if (u.startMs < slot.endMs && slot.startMs < u.endMs) {
       return fail(
         'worker_unavailable',
-        `${name} est indisponible ${when} (${u.reason}) : choisissez une autre personne ou un autre horaire.`,
+        `${name} est indisponible ${whenOf()} (${u.reason}) : choisissez une autre personne ou un autre horaire.`,
       );
     }
   }
@@ -288,7 +290,7 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
     if (!fits) {
       return fail(
         'worker_unavailable',
-        `${name} a déclaré ne pas être disponible ${when} (ses disponibilités habituelles) : choisissez une autre personne ou un autre horaire.`,
+        `${name} a déclaré ne pas être disponible ${whenOf()} (ses disponibilités habituelles) : choisissez une autre personne ou un autre horaire.`,
       );
     }
   }
@@ -300,7 +302,7 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
     if (gap >= 0 && gap < 11 * HOUR && o.startDate !== slot.startDate) {
       return fail(
         'daily_rest',
-        `${name} n’aurait que ${hours(Math.round(gap / 60_000))} de repos entre ce créneau ${when} et son autre créneau chez ${o.clientName} : il faut 11 h de repos entre deux journées (art. L3131-1 du Code du travail).`,
+        `${name} n’aurait que ${hours(Math.round(gap / 60_000))} de repos entre ce créneau ${whenOf()} et son autre créneau chez ${o.clientName} : il faut 11 h de repos entre deux journées (art. L3131-1 du Code du travail).`,
       );
     }
   }
@@ -326,7 +328,7 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
     if (done === null || done > slot.startDate) {
       return fail(
         'information_visit_required',
-        `Le créneau ${when} comporte des heures de nuit (21 h – 6 h) : ${name} doit d’abord passer sa visite d’information et de prévention auprès de la médecine du travail (art. R5132-26-7 du Code du travail). Enregistrez la visite sur sa fiche ou choisissez une autre personne.`,
+        `Le créneau ${whenOf()} comporte des heures de nuit (21 h – 6 h) : ${name} doit d’abord passer sa visite d’information et de prévention auprès de la médecine du travail (art. R5132-26-7 du Code du travail). Enregistrez la visite sur sa fiche ou choisissez une autre personne.`,
       );
     }
   }
@@ -338,16 +340,23 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
 function workingTimeBreach(slot: Slot, w: WorkerFacts, weekTotal: number): WorkingTimeBreach | null {
   const limits = w.limits ?? DEFAULT_LIMITS;
   const minor = w.birthDate ? ageOn(w.birthDate, slot.startDate) < LEGAL.minorAge : false;
-  const others = w.shifts.filter((o) => o.id !== slot.id);
-  const dayMinutes =
-    others
-      .filter((o) => o.startDate === slot.startDate)
-      .reduce((sum, o) => sum + Math.round((o.endMs - o.startMs) / 60_000), 0) + slot.minutes;
+  // One pass over the worker's other shifts (this runs for every candidate of a ranking or a plan).
+  const week = weekBounds(slot.monday);
+  let dayMinutes = slot.minutes;
+  let others = 0;
+  let daysInWeek: string[] | null = null;
+  for (const o of w.shifts) {
+    if (o.id === slot.id) continue;
+    others++;
+    if (o.startDate === slot.startDate) dayMinutes += Math.round((o.endMs - o.startMs) / 60_000);
+    if (o.startDate >= slot.monday && o.startDate < week.nextMonday) {
+      daysInWeek ??= [];
+      daysInWeek.push(o.startDate);
+    }
+  }
   const contract = w.contracts.find(
     (c) => c.startDate <= slot.startDate && (c.endDate === null || slot.startDate <= c.endDate),
   );
-  const weekEnd = addDays(slot.monday, 7);
-  const inWeek = others.filter((o) => o.startDate >= slot.monday && o.startDate < weekEnd);
   return (
     minorNightBreach({ startMinute: slot.startMinute, endMinute: slot.endMinute, minor }) ??
     dailyHoursBreach({ dayMinutes, minor, limits }) ??
@@ -360,11 +369,18 @@ function workingTimeBreach(slot: Slot, w: WorkerFacts, weekTotal: number): Worki
           weekMinutes: (m) => (w.weekMinutes.get(m) ?? 0) + (m === slot.monday ? slot.minutes : 0),
         })
       : null) ??
-    sixDaysBreach({ workDays: [...inWeek.map((o) => o.startDate), slot.startDate] }) ??
-    weeklyRestBreach({
-      ...weekBounds(slot.monday),
-      work: [...others, { startMs: slot.startMs, endMs: slot.endMs }],
-    })
+    // Six distinct days at most: fewer than six other shifts in the week cannot make seven.
+    (daysInWeek !== null && daysInWeek.length >= LEGAL.maxWorkDaysPerWeek
+      ? sixDaysBreach({ workDays: [...daysInWeek, slot.startDate] })
+      : null) ??
+    // The slot alone always leaves the week's rest (weeklyRestBreach answers null for a single period).
+    (others > 0
+      ? weeklyRestBreach({
+          weekStartMs: week.weekStartMs,
+          weekEndMs: week.weekEndMs,
+          work: [...w.shifts.filter((o) => o.id !== slot.id), { startMs: slot.startMs, endMs: slot.endMs }],
+        })
+      : null)
   );
 }
 
@@ -375,12 +391,13 @@ const sumOf = (m: Map<string, number>) => {
 };
 
 /** The instants a Paris week starts and ends (cached: ranking checks thousands of workers on one slot). */
-const weekCache = new Map<string, { weekStartMs: number; weekEndMs: number }>();
+const weekCache = new Map<string, { weekStartMs: number; weekEndMs: number; nextMonday: string }>();
 function weekBounds(monday: string) {
   let b = weekCache.get(monday);
   if (!b) {
     if (weekCache.size > 1000) weekCache.clear();
-    b = { weekStartMs: parisInstant(monday).getTime(), weekEndMs: parisInstant(addDays(monday, 7)).getTime() };
+    const nextMonday = addDays(monday, 7);
+    b = { weekStartMs: parisInstant(monday).getTime(), weekEndMs: parisInstant(nextMonday).getTime(), nextMonday };
     weekCache.set(monday, b);
   }
   return b;

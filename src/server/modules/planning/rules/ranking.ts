@@ -34,6 +34,34 @@ export function contractWeeklyMinutes(w: WorkerFacts, date: string): number {
   return c?.weeklyMinutes ?? w.maxMinutesPerWeek ?? 24 * 60;
 }
 
+/** The score alone, without the reasons in words (ranking and planning score thousands of workers a slot). */
+export function scoreOnly(
+  slot: Slot,
+  w: WorkerFacts,
+): { score: number; distanceKm: number | null; minutesThisWeek: number } {
+  let score = 0;
+  let distanceKm: number | null = null;
+  if (w.lat !== null && w.lon !== null && slot.siteLat !== null && slot.siteLon !== null) {
+    distanceKm = Math.round(haversineKm(w.lat, w.lon, slot.siteLat, slot.siteLon) * 10) / 10;
+    score += WEIGHTS.distance * Math.max(0, 1 - distanceKm / 25);
+  }
+  const visits = w.continuity.get(slot.clientId) ?? 0;
+  if (visits > 0) score += WEIGHTS.continuity * Math.min(1, visits / 8);
+  const minutesThisWeek = w.weekMinutes.get(slot.monday) ?? 0;
+  const planned = contractWeeklyMinutes(w, slot.startDate);
+  const weekGap = Math.max(0, planned - minutesThisWeek);
+  const monthMinutes = w.monthMinutes.get(slot.month) ?? 0;
+  const monthGap = Math.max(0, (planned * 52) / 12 - monthMinutes);
+  const need =
+    planned > 0 ? 0.6 * Math.min(1, weekGap / planned) + 0.4 * Math.min(1, monthGap / ((planned * 52) / 12)) : 0;
+  score += WEIGHTS.need * need;
+  const level = w.jobs.get(slot.rome) ?? 1;
+  score += (WEIGHTS.level * level) / 3;
+  if (w.targetJobs.includes(slot.rome)) score += WEIGHTS.project;
+  else if (w.targetJobs.some((t) => PATHWAYS[slot.rome]?.includes(t))) score += WEIGHTS.pathway + WEIGHTS.project / 2;
+  return { score: Math.round(score), distanceKm, minutesThisWeek };
+}
+
 export function scoreCandidate(slot: Slot, w: WorkerFacts): Ranked {
   const reasons: string[] = [];
   let score = 0;

@@ -1,4 +1,4 @@
-import type { ExitCategory } from '../../support/schema.js';
+import type { ExitCategory } from '../../support/queries.js';
 
 /** Exits of a period per ASP category, counting only persons who worked ≥ 150 h (support/exit-statistics.ts). */
 export type ExitsByCategory = Record<ExitCategory, number>;

@@ -1,0 +1,8 @@
+/**
+ * What the support module publishes for other modules to READ (docs/decisions/013-module-boundaries.md): the tables
+ * they may join in their own queries. Writes stay with this module's operations — test/architecture/boundaries.test.ts
+ * fails on any other module's insert/update/delete on them. A table not listed here is private to support.
+ */
+
+export type { ExitCategory } from './schema.js';
+export { workerExits } from './schema.js';

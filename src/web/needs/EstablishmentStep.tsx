@@ -1,0 +1,71 @@
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { ESTABLISHMENT_KIND_LABELS as KIND_LABELS } from '../../shared/needs';
+import type { ApiForm } from '../blocks/useApiForm';
+import { CommunePicker } from './CommunePicker';
+import type { NeedFormValues } from './need-form';
+
+/** Step 1 of the public need form: the establishment and its address. */
+export function EstablishmentStep(props: { form: ApiForm<NeedFormValues>; err: (path: string) => string | undefined }) {
+  const { values: form, set } = props.form;
+  const err = props.err;
+  return (
+    <Stack mt="md">
+      <TextInput
+        label="Nom de l’établissement"
+        required
+        value={form.name}
+        onChange={(e) => set('name', e.currentTarget.value)}
+        error={err('establishment.name')}
+        maxLength={200}
+        autoComplete="organization"
+      />
+      <Select
+        label="Type d’établissement"
+        required
+        placeholder="Choisissez"
+        data={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+        value={form.kind || null}
+        onChange={(v) => set('kind', v ?? '')}
+        error={err('establishment.kind')}
+        allowDeselect={false}
+      />
+      <TextInput
+        label="SIRET (facultatif)"
+        description="14 chiffres"
+        value={form.siret}
+        onChange={(e) => set('siret', e.currentTarget.value)}
+        error={err('establishment.siret')}
+        inputMode="numeric"
+        maxLength={20}
+      />
+      <TextInput
+        label="Adresse"
+        placeholder="ex. 12 rue des Écoles"
+        required
+        value={form.line}
+        onChange={(e) => set('line', e.currentTarget.value)}
+        error={err('establishment.address.line')}
+        maxLength={200}
+        autoComplete="street-address"
+      />
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
+        <TextInput
+          label="Code postal"
+          required
+          value={form.postalCode}
+          onChange={(e) => set('postalCode', e.currentTarget.value)}
+          error={err('establishment.address.postalCode')}
+          inputMode="numeric"
+          maxLength={5}
+          autoComplete="postal-code"
+        />
+        <CommunePicker
+          value={form.communeCode}
+          valueLabel={form.communeLabel}
+          onChange={(code, label) => props.form.setValues((f) => ({ ...f, communeCode: code, communeLabel: label }))}
+          error={err('establishment.address.communeCode')}
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+}

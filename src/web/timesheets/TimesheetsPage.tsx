@@ -1,0 +1,156 @@
+import { Anchor, Button, Group, Select, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { formatDate, formatMinutes } from '../../shared/format';
+import { TIMESHEET_STATUS, TIMESHEET_STATUSES, type TimesheetRow, timesheetsApi } from '../../shared/timesheets';
+import { call } from '../api';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
+import { useCan, useMembership, useOrgId } from '../shell/session';
+import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
+import { currentMonth, monthOptions } from './months';
+import { StatusBadge, supplementLabel } from './TimesheetStatusBadge';
+
+const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
+
+const columns: DataColumn<TimesheetRow>[] = [
+  {
+    key: 'client',
+    header: 'Client',
+    sortBy: (t) => t.clientName,
+    cell: (t) => (
+      <>
+        <Anchor component={Link} to={t.id}>
+          {t.clientName}
+          {supplementLabel(t.sequence)}
+        </Anchor>
+        {t.status === 'disputed' && t.disputeReason && (
+          <Text size="xs" c="red.9">
+            {t.disputeReason}
+          </Text>
+        )}
+      </>
+    ),
+  },
+  {
+    key: 'statut',
+    header: 'Statut',
+    sortBy: (t) => (t.closedAt ? 'Facturé' : TIMESHEET_STATUS[t.status].label),
+    cell: (t) => <StatusBadge status={t.status} closed={Boolean(t.closedAt)} />,
+  },
+  { key: 'interventions', header: 'Interventions', align: 'right', sortBy: (t) => t.entries, cell: (t) => t.entries },
+  {
+    key: 'heures',
+    header: 'Heures',
+    align: 'right',
+    sortBy: (t) => t.minutes,
+    csv: (t) => formatMinutes(t.minutes),
+    cell: (t) => formatMinutes(t.minutes),
+  },
+  {
+    key: 'envoi',
+    header: 'Envoyé le',
+    sortBy: (t) => t.sentAt,
+    csv: (t) => (t.sentAt ? formatDate(t.sentAt) : ''),
+    cell: (t) => (t.sentAt ? formatDate(t.sentAt) : '—'),
+  },
+];
+
+/** Timesheets of a month, what needs attention first (disputed, to send, waiting). */
+export function TimesheetsPage() {
+  const orgId = useOrgId();
+  const portal = useMembership().role === 'client_user';
+  const [f, setF] = useUrlFilters(['month', 'status'] as const);
+  const month = f.month || currentMonth();
+  const can = useCan();
+  const qc = useQueryClient();
+  const list = useQuery({
+    queryKey: ['timesheets', orgId, month, f.status],
+    queryFn: () =>
+      call(timesheetsApi.list, {
+        params: { orgId },
+        query: { month, status: TIMESHEET_STATUSES.find((x) => x === f.status), limit: 200 },
+      }),
+  });
+  const [preparing, setPreparing] = useState(false);
+  const [prepareError, setPrepareError] = useState<unknown>(null);
+  const prepare = async () => {
+    setPreparing(true);
+    setPrepareError(null);
+    try {
+      const r = await call(timesheetsApi.prepare, { params: { orgId }, body: { month } });
+      notifications.show({
+        color: 'green',
+        closeButtonProps: { 'aria-label': 'Fermer la notification' },
+        message:
+          `Relevés à jour : ${plural(r.added, 'intervention')} ajoutée${r.added > 1 ? 's' : ''}, ${r.removed} retirée${r.removed > 1 ? 's' : ''}.` +
+          (r.supplementaryCreated
+            ? ` ${plural(r.supplementaryCreated, 'relevé')} complémentaire${r.supplementaryCreated > 1 ? 's' : ''} (heures arrivées après validation).`
+            : ''),
+      });
+      qc.invalidateQueries({ queryKey: ['timesheets', orgId] });
+    } catch (e) {
+      setPrepareError(e);
+    } finally {
+      setPreparing(false);
+    }
+  };
+  const pending = list.data?.pendingShifts ?? 0;
+  return (
+    <>
+      <PageHeader
+        title={portal ? 'Relevés d’heures à valider' : 'Relevés d’heures'}
+        subtitle={
+          portal
+            ? 'Vérifiez les heures effectuées chez vous, puis validez-les ou signalez une erreur.'
+            : 'Les heures du mois par client : corrigez, envoyez au client, suivez les validations.'
+        }
+      />
+      <Group mb="md">
+        <Select
+          label="Mois"
+          data={monthOptions()}
+          value={month}
+          onChange={(x) => setF({ month: x })}
+          w={220}
+          allowDeselect={false}
+        />
+        <Select
+          label="Statut"
+          placeholder="Tous"
+          clearable
+          data={TIMESHEET_STATUSES.map((value) => ({ value, label: TIMESHEET_STATUS[value].label }))}
+          value={f.status || null}
+          onChange={(x) => setF({ status: x })}
+          w={220}
+        />
+      </Group>
+      {!portal && can('timesheet.manage') && (
+        <Group mb="md" align="center">
+          <Button variant={pending > 0 ? 'filled' : 'default'} loading={preparing} onClick={prepare}>
+            Préparer les relevés du mois
+          </Button>
+          <Text size="sm" role="status">
+            {pending > 0
+              ? `${plural(pending, 'intervention')} du planning ${pending > 1 ? 'ne sont' : 'n’est'} pas encore dans les relevés.`
+              : 'Les relevés suivent le planning. Les interventions ajoutées après une validation vont dans un relevé complémentaire.'}
+          </Text>
+        </Group>
+      )}
+      <ErrorAlert error={list.error ?? prepareError} />
+      {list.isPending ? (
+        <Loading />
+      ) : (
+        <DataTable
+          rows={list.data?.items ?? []}
+          columns={columns}
+          rowKey={(t) => t.id}
+          caption={`Relevés d’heures de ${monthOptions(24).find((x) => x.value === month)?.label ?? month}`}
+          empty="Aucun relevé pour ce mois."
+          csvName={`releves-${month}`}
+        />
+      )}
+    </>
+  );
+}
