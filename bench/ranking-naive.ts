@@ -1,5 +1,4 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database } from '../src/server/db/connect.js';
 import { rowsOf } from '../src/server/db/rows.js';
 import { addDays, mondayOf } from '../src/server/modules/calendar/paris-time.js';
@@ -12,7 +11,6 @@ import { scoreCandidate } from '../src/server/modules/planning/rules/ranking.js'
 import { withDefaults } from '../src/server/modules/settings/organisation-settings.js';
 
 type Db = Database['db'];
-const dialect = new PgDialect();
 
 /**
  * The floor of the candidate ranking: the statements it sends to the database, captured once and replayed
@@ -24,8 +22,7 @@ export async function captureRankingSql(db: Db, organisationIds: string[], slot:
     get(target, prop, receiver) {
       if (prop === 'execute')
         return (q: SQL) => {
-          // A statement prepared once (PGlite, assignment-facts.ts) is not sent again: its EXECUTE is.
-          if (!/^\s*PREPARE /.test(dialect.sqlToQuery(q).sql)) captured.push(q);
+          captured.push(q);
           return target.execute(q);
         };
       const v = Reflect.get(target, prop, receiver);

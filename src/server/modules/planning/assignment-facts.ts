@@ -1,6 +1,5 @@
-import crypto from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
-import { PgDialect, PgTransaction } from 'drizzle-orm/pg-core';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Db } from '../../db/connect.js';
 import { rowsOf } from '../../db/rows.js';
@@ -42,8 +41,7 @@ export async function packedReads<K extends string>(
         group.map((k) => sql`(SELECT coalesce(json_agg(t), '[]')::text FROM (${reads[k]}) t) AS ${sql.identifier(k)}`),
         sql`, `,
       );
-      const statement = sql`${withClause}SELECT ${columns}`;
-      const [row] = (await onPgliteWithPlan(db, statement)) ?? (await rowsOf<Record<K, string>>(db, statement));
+      const [row] = await rowsOf<Record<K, string>>(db, sql`${withClause}SELECT ${columns}`);
       return row;
     }),
   );
@@ -52,57 +50,6 @@ export async function packedReads<K extends string>(
     any[]
   >;
 }
-
-/**
- * On PGlite, a packed read is prepared once (PREPARE) and executed with a generic plan: planning these
- * dozen-subquery statements cost more than running them (16 ms of planning for 1 ms of execution for one
- * worker's facts, about half of a ranking: docs/decisions/005-planning-reads.md, "Plans kept on PGlite"). The plan does not depend
- * on the parameters (arrays of ids, dates), so one plan serves every call. Answers null where it does not apply
- * (node-postgres, or a parameter that is not a plain string or number): the caller runs the statement as usual.
- */
-async function onPgliteWithPlan(db: Db, statement: SQL): Promise<any[] | null> {
-  const session = (db as unknown as { session?: { client?: { exec?: unknown } } }).session;
-  if (typeof session?.client?.exec !== 'function') return null;
-  const query = dialect.sqlToQuery(statement);
-  const literals: string[] = [];
-  for (const v of query.params) {
-    if (typeof v === 'number' && Number.isFinite(v)) literals.push(String(v));
-    else if (typeof v === 'string' && !v.includes('\0')) literals.push(`'${v.replaceAll("'", "''")}'`);
-    else return null;
-  }
-  const name = `passerelle_${crypto.createHash('sha1').update(query.sql).digest('hex').slice(0, 20)}`;
-  // Prepared statements outlive transactions (PREPARE is not rolled back) and belong to the PGlite instance;
-  // a transaction's client is a new object each time, so inside one the catalogue is asked once a statement.
-  const client = session.client as object;
-  let known = preparedOn.get(client);
-  if (!known) {
-    known = new Map();
-    preparedOn.set(client, known);
-  }
-  let ready = known.get(name);
-  if (!ready) {
-    // One promise per statement: two reads at once must not both prepare it.
-    ready = (async () => {
-      const [found] = await rowsOf<{ n: number }>(
-        db,
-        sql`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = ${name}`,
-      );
-      if (!found?.n) await db.execute(sql.raw(`PREPARE ${name} AS ${query.sql}`));
-    })();
-    known.set(name, ready);
-    ready.catch(() => known.delete(name));
-  }
-  await ready;
-  await db.execute(sql.raw('SET plan_cache_mode = force_generic_plan'));
-  try {
-    return await rowsOf(db, sql.raw(`EXECUTE ${name}(${literals.join(', ')})`));
-  } finally {
-    // Inside a transaction that failed, the SET goes with the rollback.
-    await db.execute(sql.raw('RESET plan_cache_mode')).catch(() => {});
-  }
-}
-const dialect = new PgDialect();
-const preparedOn = new WeakMap<object, Map<string, Promise<void>>>();
 
 /** A PostgreSQL array literal passed as one parameter (works the same on both engines). */
 export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;

@@ -1,5 +1,5 @@
 import { checkAssignment, commitAssignment, type Slot, uncommitAssignment, type WorkerFacts } from './assignment.js';
-import { scoreOnly } from './ranking.js';
+import { scoreCandidate } from './ranking.js';
 
 export type PlanInput = {
   slots: Slot[];
@@ -35,20 +35,13 @@ export function autoplan({ slots, workers, timeBudgetMs = 1500, maxRounds = 400 
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
     return seed / 2_147_483_648;
   };
-  const deadline = t0 + timeBudgetMs;
-  let sinceBest = 0;
   for (let round = 0; round < maxRounds; round++) {
-    const result = planOnce(slots, bySlot, round === 0 ? null : rand, deadline);
+    const result = planOnce(slots, bySlot, round === 0 ? null : rand);
     const value = (r: PlanResult) => r.assignments.length * 1_000_000 + r.totalScore;
-    if (!best || value(result) > value(best)) {
-      best = result;
-      sinceBest = 0;
-    } else sinceBest++;
+    if (!best || value(result) > value(best)) best = result;
     for (const [w, snap] of saved) restore(w, snap);
-    // Restarts stop when they no longer find better plans (measured in bench/autoplan.bench.ts: the greedy with
-    // repairs is within 0.2 % of HiGHS's optimum; later rounds add hundredths of a percent).
-    if (round >= 2 && sinceBest >= PATIENCE) break;
-    if (performance.now() > deadline) break;
+    if (best.unfilled.length === 0 && round >= 2 && performance.now() - t0 > timeBudgetMs / 3) break;
+    if (performance.now() - t0 > timeBudgetMs) break;
   }
   // Leave the running state as the chosen plan says.
   const byId = new Map(slots.map((s) => [s.id, s]));
@@ -58,9 +51,6 @@ export function autoplan({ slots, workers, timeBudgetMs = 1500, maxRounds = 400 
 }
 
 type Pair = { w: WorkerFacts; score: number };
-
-/** Randomised rounds in a row without a better plan before the planner stops. */
-const PATIENCE = 8;
 
 function snapshot(w: WorkerFacts) {
   return { shifts: w.shifts.slice(), week: new Map(w.weekMinutes), month: new Map(w.monthMinutes), cap: { ...w.cap } };
@@ -80,7 +70,7 @@ function feasiblePairs(slots: Slot[], workers: WorkerFacts[]) {
     for (const w of workers) {
       if (!w.jobs.has(slot.rome) || w.excludedBy.has(slot.clientId)) continue;
       if (!checkAssignment(slot, w).ok) continue;
-      list.push({ w, score: scoreOnly(slot, w).score });
+      list.push({ w, score: scoreCandidate(slot, w).score });
     }
     list.sort((a, b) => b.score - a.score);
     bySlot.set(slot, list);
@@ -89,7 +79,7 @@ function feasiblePairs(slots: Slot[], workers: WorkerFacts[]) {
 }
 
 /** One greedy pass with repairs; `rand` perturbs the order and the choices (null: the plain greedy). */
-function planOnce(slots: Slot[], bySlot: Map<Slot, Pair[]>, rand: (() => number) | null, deadline: number): PlanResult {
+function planOnce(slots: Slot[], bySlot: Map<Slot, Pair[]>, rand: (() => number) | null): PlanResult {
   const assigned = new Map<Slot, { w: WorkerFacts; score: number }>();
   const newOf = new Map<WorkerFacts, Set<Slot>>();
   const give = (slot: Slot, c: { w: WorkerFacts; score: number }) => {
@@ -129,21 +119,8 @@ function planOnce(slots: Slot[], bySlot: Map<Slot, Pair[]>, rand: (() => number)
     if (!given && fallback) give(slot, fallback);
   }
 
-  // Shifts that no worker but their holder can take in the current state. Every rule is monotone (more work
-  // never makes a shift easier to take) and a failed try is undone, so the answer holds until a repair
-  // succeeds: then it is forgotten. Without it, a week where most shifts cannot be covered searched the same
-  // alternatives again for every open shift.
-  const noAlternative = new Set<Slot>();
-  const alternative = (s: Slot, holder: WorkerFacts) => {
-    if (noAlternative.has(s)) return undefined;
-    const alt = bySlot.get(s)!.find((c2) => c2.w !== holder && checkAssignment(s, c2.w).ok);
-    if (!alt) noAlternative.add(s);
-    return alt;
-  };
-  const late = () => performance.now() > deadline;
-
   // 3. Augmenting repairs: shift s open; candidate w busy because of a new shift s2; move s2 to w2.
-  for (let pass = 0; pass < 2 && !late(); pass++) {
+  for (let pass = 0; pass < 2; pass++) {
     let improved = false;
     for (const slot of order) {
       if (assigned.has(slot)) continue;
@@ -151,15 +128,14 @@ function planOnce(slots: Slot[], bySlot: Map<Slot, Pair[]>, rand: (() => number)
         const mine = newOf.get(c.w);
         if (!mine || mine.size === 0) continue;
         for (const s2 of [...mine]) {
-          if (Math.abs(s2.startMs - slot.startMs) > 8 * 86_400_000 || noAlternative.has(s2)) continue;
+          if (Math.abs(s2.startMs - slot.startMs) > 8 * 86_400_000) continue;
           const old = take(s2);
           if (checkAssignment(slot, c.w).ok) {
             give(slot, c);
-            const alt = alternative(s2, c.w);
+            const alt = bySlot.get(s2)!.find((c2) => c2.w !== c.w && checkAssignment(s2, c2.w).ok);
             if (alt) {
               give(s2, alt);
               improved = true;
-              noAlternative.clear();
               break repair;
             }
             take(slot);
@@ -174,7 +150,6 @@ function planOnce(slots: Slot[], bySlot: Map<Slot, Pair[]>, rand: (() => number)
   // 3b. Ejection chains: free a candidate of several of their new shifts, then place those elsewhere.
   for (const slot of order) {
     if (assigned.has(slot)) continue;
-    if (late()) break;
     for (const c of bySlot.get(slot)!) {
       const mine = [...(newOf.get(c.w) ?? [])]
         .filter((s2) => s2.monday === slot.monday || Math.abs(s2.startMs - slot.startMs) < 2 * 86_400_000)
@@ -190,14 +165,7 @@ function planOnce(slots: Slot[], bySlot: Map<Slot, Pair[]>, rand: (() => number)
         const placed: Slot[] = [];
         let all = true;
         for (const r of removed) {
-          // The first one is searched in the state the memo describes; the later ones after placements, where
-          // a remembered failure still holds (placements only add work) but a new one would not be exact.
-          const alt =
-            placed.length === 0
-              ? alternative(r.s, c.w)
-              : noAlternative.has(r.s)
-                ? undefined
-                : bySlot.get(r.s)!.find((c2) => c2.w !== c.w && checkAssignment(r.s, c2.w).ok);
+          const alt = bySlot.get(r.s)!.find((c2) => c2.w !== c.w && checkAssignment(r.s, c2.w).ok);
           if (!alt) {
             all = false;
             break;
@@ -205,10 +173,7 @@ function planOnce(slots: Slot[], bySlot: Map<Slot, Pair[]>, rand: (() => number)
           give(r.s, alt);
           placed.push(r.s);
         }
-        if (all) {
-          noAlternative.clear();
-          break;
-        }
+        if (all) break;
         for (const p of placed) take(p);
         take(slot);
       }
