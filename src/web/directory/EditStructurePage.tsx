@@ -8,8 +8,8 @@ import { ApiError, call } from '../api';
 import { useCan, useNetworkId } from '../shell/session';
 import { ConfirmButton, ErrorAlert, Loading, PageHeader } from '../shell/ui';
 import type { NetworkStructure } from './api';
-import { StatusBadge } from './StructureStatusBadge';
 import { fromStructure, StructureForm } from './StructureForm';
+import { StatusBadge } from './StructureStatusBadge';
 
 export function EditStructurePage() {
   const networkId = useNetworkId();
