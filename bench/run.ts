@@ -10,6 +10,9 @@ import type { BenchResult } from './measure.js';
  * sorts). `npm run bench -- planning` runs only files whose name contains "planning" and prints the table.
  * `npm run bench -- --quick` runs every bench at a small size (BENCH_QUICK=1, see `sized` in measure.ts) to prove
  * they still run; it writes its table to a temporary file, never to docs/BENCHMARKS.md.
+ * The planning bench reads BENCH_ENGINES=pglite|postgresql (one engine), BENCH_RANKING_ONLY=1 (the ranking figures
+ * alone), BENCH_SKIP_NAIVE=1 (no naive ranking: before/after comparisons) and BENCH_DATABASE_URL (the PostgreSQL
+ * server, default postgres://postgres@127.0.0.1:5432/test, on which it creates and drops its own database).
  */
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

@@ -19,15 +19,19 @@ export const CLIENT_KINDS = [
 ] as const;
 export type ClientKind = (typeof CLIENT_KINDS)[number];
 
-/** French labels of the client kinds (API.md's enumeration). */
+/**
+ * French labels of the client kinds (API.md's enumeration): the one vocabulary of an establishment's kind, from the
+ * public need form (the first screen a member of the public sees, hence words they use) to the client's file and the
+ * contract PDF.
+ */
 export const CLIENT_KIND_LABELS: Record<ClientKind, string> & Record<string, string> = {
   individual: 'Particulier',
   association: 'Association',
   local_authority: 'Collectivité',
   company: 'Entreprise',
   social_landlord: 'Bailleur social',
-  care_home: 'EHPAD / résidence',
-  medico_social: 'Médico-social',
+  care_home: 'EHPAD / maison de retraite',
+  medico_social: 'Autre établissement médico-social',
   public_body: 'Établissement public',
 };
 export const CLIENT_KIND_OPTIONS = CLIENT_KINDS.map((value) => ({ value, label: CLIENT_KIND_LABELS[value] }));

@@ -11,3 +11,10 @@ export const EQUIPMENT_SUPPLIER_LABELS: Record<EquipmentSupplier, string> & Reco
   ai: 'L’association',
   shared: 'Les deux',
 };
+
+/** Who supplies it, as the placement contract's sentence says it (R5132-20). */
+export const EQUIPMENT_SUPPLIER_IN_CONTRACT: Record<EquipmentSupplier, string> & Record<string, string> = {
+  client: 'l’utilisateur (le client)',
+  ai: 'l’association intermédiaire',
+  shared: 'l’utilisateur et l’association, selon la liste ci-dessus',
+};

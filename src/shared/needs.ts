@@ -5,6 +5,7 @@
  * commune, a valid SIRET, a start date from today) are added by src/server/modules/needs/need-input.ts.
  */
 import { z } from 'zod';
+import { CLIENT_KINDS } from './clients.js';
 import { EQUIPMENT_SUPPLIERS } from './equipment.js';
 import { endpoint } from './http.js';
 
@@ -49,18 +50,6 @@ export const SETTABLE_NEED_STATUSES = [
 export type SettableNeedStatus = (typeof SETTABLE_NEED_STATUSES)[number];
 
 // ---- French words of the needs pages
-
-/** The establishment's kind as the public form names it (the clients' kinds). */
-export const ESTABLISHMENT_KIND_LABELS: Record<string, string> = {
-  care_home: 'EHPAD / maison de retraite',
-  medico_social: 'Autre établissement médico-social',
-  association: 'Association',
-  local_authority: 'Collectivité',
-  company: 'Entreprise',
-  social_landlord: 'Bailleur social',
-  individual: 'Particulier',
-  public_body: 'Établissement public',
-};
 
 /** Who supplies the protective equipment, worded for the establishment that is not yet a client. */
 export const SUPPLIED_BY_IN_DIAGNOSTIC: Record<(typeof EQUIPMENT_SUPPLIERS)[number], string> = {
@@ -185,7 +174,7 @@ export const NeedView = z.object({
   overdue: z.boolean(),
   establishment: z.object({
     name: z.string(),
-    kind: z.string(),
+    kind: z.enum(CLIENT_KINDS),
     siret: z.string().nullable(),
     address: z.object({
       line: z.string().nullable(),
@@ -229,7 +218,7 @@ export const OrgNeedItemView = z.object({
   deadlineAt: z.string().nullable(),
   overdue: z.boolean(),
   establishmentName: z.string(),
-  establishmentKind: z.string(),
+  establishmentKind: z.enum(CLIENT_KINDS),
   communeName: z.string(),
   distanceKm: z.number().nullable(),
   viewedAt: z.string().nullable(),
@@ -264,7 +253,7 @@ export const NetworkNeedItemView = z.object({
   /** Minutes from submission to claim, or to now while unclaimed. */
   waitedMinutes: z.number().int(),
   establishmentName: z.string(),
-  establishmentKind: z.string(),
+  establishmentKind: z.enum(CLIENT_KINDS),
   communeName: z.string(),
   departement: z.string(),
   jobs: z.array(NeedJobView.pick({ rome: true, label: true, headcount: true })),
@@ -338,7 +327,7 @@ export const NeedJobShape = z.strictObject({
 export const NeedShape = z.strictObject({
   establishment: z.strictObject({
     name: z.string(),
-    kind: z.string(),
+    kind: z.enum(CLIENT_KINDS),
     siret: z.string().optional().nullable(),
     address: z.strictObject({ line: z.string(), postalCode: z.string(), communeCode: z.string() }),
   }),

@@ -19,6 +19,15 @@ export const QUOTE_STATUS_LABELS: Record<string, string> = {
   expired: 'Expiré',
   superseded: 'Remplacé',
 };
+/** The status as the quote's PDF says it to the client. */
+export const QUOTE_STATUS_IN_DOCUMENT: Record<QuoteStatus, string> & Record<string, string> = {
+  draft: 'Brouillon',
+  sent: 'Envoyé, en attente de réponse',
+  accepted: 'Accepté',
+  refused: 'Refusé',
+  expired: 'Expiré',
+  superseded: 'Remplacé par une version plus récente',
+};
 /** Dark shades, outlined: readable at AA contrast on white. */
 export const QUOTE_STATUS_COLORS: Record<string, string> = {
   draft: 'gray.7',

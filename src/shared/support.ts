@@ -80,6 +80,14 @@ export const EXIT_CATEGORY_CHOICES: Record<ExitCategory, string> & Record<string
   other: 'Autre sortie',
   withdrawn: 'Retrait (sortie neutre)',
 };
+/** The categories as counted in the dashboards and the activity report (both show the same figures). */
+export const EXIT_COUNT_LABELS: Record<ExitCategory, string> = {
+  durable: 'Emploi durable',
+  transition: 'Emploi de transition',
+  positive: 'Sortie positive',
+  other: 'Autres sorties',
+  withdrawn: 'Retraits (neutres)',
+};
 /** The same categories, short (the worker's record). */
 export const EXIT_CATEGORY_LABELS: Record<ExitCategory, string> & Record<string, string> = {
   durable: 'Emploi durable',

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { endpoint, listOf, NoContent } from './http.js';
+import { LEGAL } from './legal.js';
 
 // ─── Enumerations and labels ────────────────────────────────────────────────────────────────────────────────────
 
@@ -16,6 +17,14 @@ export const CONTRACT_KIND_LABELS: Record<EmploymentContractKind, string> & Reco
   cddi: 'CDD d’insertion (CDDI)',
   cdi_inclusion: 'CDI inclusion (57 ans et plus)',
 };
+/** The contract's full name, as its document and the worker's data export title it. */
+export const CONTRACT_KIND_TITLES: Record<EmploymentContractKind, string> = {
+  cddu: 'Contrat à durée déterminée d’usage (CDDU)',
+  cddi: 'Contrat à durée déterminée d’insertion (CDDI)',
+  cdi_inclusion: 'Contrat à durée indéterminée inclusion (CDI inclusion)',
+};
+/** Who diagnosed a person's eligibility: an authorised prescriber, or the AI itself (criteria then required). */
+export const DIAGNOSIS_AUTHORS = ['prescriber', 'ai'] as const;
 
 /** Suspension reasons of les-emplois (itou/approvals/models.py Suspension.Reason): the four offered today first. */
 export const PASS_SUSPENSION_REASONS = [
@@ -37,18 +46,24 @@ export const CURRENT_PASS_SUSPENSION_REASONS = PASS_SUSPENSION_REASONS.slice(0, 
   PassSuspensionReason,
   ...PassSuspensionReason[],
 ];
-/** Suspension reasons as the record page shows them: the four offered today, then the former ones. */
+/**
+ * Suspension reasons in les-emplois' words (itou/approvals/models.py Suspension.Reason): the four offered today
+ * (displayed_choices_for_siae), then the former ones kept so that old suspensions keep a label ("Old reasons kept
+ * for history"), then ours for a suspension typed before the official list.
+ */
 export const SUSPENSION_REASON_LABELS: Record<PassSuspensionReason, string> & Record<string, string> = {
   contract_suspended: 'Contrat de travail suspendu depuis plus de 15 jours',
   contract_broken: 'Contrat de travail rompu',
   finished_contract: 'Contrat de travail terminé',
-  approval_between_cta_members: 'Situation faisant l’objet d’un accord entre les acteurs membres du CTA',
+  approval_between_cta_members:
+    'Situation faisant l’objet d’un accord entre les acteurs membres du CTA (Comité technique d’animation)',
   sickness: 'Arrêt pour longue maladie',
   maternity: 'Congé de maternité',
   incarceration: 'Incarcération',
-  trial_outside_iae: 'Période d’essai hors IAE',
-  detoxification: 'Cure de désintoxication',
-  force_majeure: 'Force majeure',
+  trial_outside_iae: 'Période d’essai auprès d’un employeur ne relevant pas de l’insertion par l’activité économique',
+  detoxification: 'Période de cure pour désintoxication',
+  force_majeure:
+    'Raison de force majeure conduisant le salarié à quitter son emploi ou toute autre situation faisant l’objet d’un accord entre les acteurs membres du CTA',
   unspecified: 'Motif saisi avant la liste officielle',
 };
 
@@ -61,16 +76,41 @@ export const PASS_EXTENSION_REASONS = [
 ] as const;
 export type PassExtensionReason = (typeof PASS_EXTENSION_REASONS)[number];
 export const PASS_EXTENSION_STATUSES = ['pending', 'granted', 'refused'] as const;
-/** PASS prolongations (les-emplois): the cap counts every prolongation of the pathway. */
-export const PASS_EXTENSION_CHOICES: Record<string, string> = {
-  training: 'Fin d’une formation — parcours prolongé de 2 ans au plus',
-  rqth: 'Travailleur handicapé (RQTH) — 3 ans au plus',
-  senior_50: '50 ans et plus — 5 ans au plus',
-  particular_difficulties: 'Difficultés particulières — 3 ans au plus',
-  cdi_inclusion_57: 'CDI conclu à 57 ans et plus — 10 ans au plus',
+/**
+ * Each prolongation reason in les-emplois' words (itou/approvals/enums.py ProlongationReason, offered in the order
+ * of ProlongationReason.for_company) and whether it waits for the authorised prescriber's decision: all but the two
+ * of itou/approvals/models.py REASONS_NOT_NEED_PRESCRIBER_OPINION (SENIOR_CDI, COMPLETE_TRAINING), which take effect
+ * on the AI's declaration (ProlongationRequest PENDING → GRANTED/DENIED for the others).
+ */
+export const PASS_EXTENSION_REASON_DEFS: Record<PassExtensionReason, { label: string; needsPrescriber: boolean }> = {
+  cdi_inclusion_57: { label: 'CDI conclu avec une personne de plus de 57 ans', needsPrescriber: false },
+  training: { label: 'Fin d’une formation', needsPrescriber: false },
+  rqth: { label: 'RQTH - Reconnaissance de la qualité de travailleur handicapé', needsPrescriber: true },
+  senior_50: { label: '50 ans et plus', needsPrescriber: true },
+  particular_difficulties: {
+    label:
+      'Difficultés particulièrement importantes dont l’absence de prise en charge ferait obstacle à son insertion professionnelle',
+    needsPrescriber: true,
+  },
 };
+export const PASS_EXTENSION_LABELS = Object.fromEntries(
+  PASS_EXTENSION_REASONS.map((r) => [r, PASS_EXTENSION_REASON_DEFS[r].label]),
+) as Record<PassExtensionReason, string> & Record<string, string>;
+/** Whether a prolongation for this reason waits for the authorised prescriber's decision before it counts. */
+export const extensionNeedsPrescriber = (reason: string) =>
+  PASS_EXTENSION_REASON_DEFS[reason as PassExtensionReason]?.needsPrescriber ?? false;
 /** Prolongations that wait for the authorised prescriber's decision before they count. */
-export const PASS_EXTENSIONS_NEEDING_PRESCRIBER: readonly string[] = ['rqth', 'senior_50', 'particular_difficulties'];
+export const PASS_EXTENSIONS_NEEDING_PRESCRIBER: readonly string[] =
+  PASS_EXTENSION_REASONS.filter(extensionNeedsPrescriber);
+/** A cap of prolongations in words: "3 ans", "18 mois". */
+export const capInWords = (months: number) => (months % 12 === 0 ? `${months / 12} ans` : `${months} mois`);
+/** The prolongation choices: the reason and the cap of the whole pathway's prolongations for it (les-emplois). */
+export const PASS_EXTENSION_CHOICES: Record<string, string> = Object.fromEntries(
+  PASS_EXTENSION_REASONS.map((r) => [
+    r,
+    `${PASS_EXTENSION_LABELS[r]} — ${capInWords(LEGAL.passExtensionCapMonths[r])} au plus`,
+  ]),
+);
 export const EXTENSION_STATUS_LABELS: Record<(typeof PASS_EXTENSION_STATUSES)[number], string> &
   Record<string, string> = {
   pending: 'en attente de la décision du prescripteur',
@@ -218,7 +258,7 @@ export const ContractView = z.object({
 
 export const DiagnosisView = z.object({
   id: z.string(),
-  author: z.enum(['prescriber', 'ai']),
+  author: z.enum(DIAGNOSIS_AUTHORS),
   prescriberName: z.string().nullable(),
   madeOn: z.string(),
   validUntil: z.string(),
@@ -365,7 +405,7 @@ export const UpdateWorkerShape = z.strictObject({
 });
 
 export const DiagnosisShape = z.strictObject({
-  author: z.enum(['prescriber', 'ai']),
+  author: z.enum(DIAGNOSIS_AUTHORS),
   prescriberName: z.string().max(200).optional(),
   madeOn: Day,
   criteria: z.array(z.enum(ELIGIBILITY_CRITERIA)).max(20).optional(),

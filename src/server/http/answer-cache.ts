@@ -13,6 +13,16 @@ const gzip = promisify(zlib.gzip);
  */
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 2_000;
+/**
+ * Entries filled together (a warm-up, the first minute after a start) would all expire together: every request
+ * then waited for its answer to be computed again, at once, on PGlite's single connection (the throughput bench's
+ * p99). So each entry lives between 75 % and 100 % of the TTL, and in its last seconds the next request that reads
+ * it starts its recomputation in the background while it and the others are still answered from the entry (the
+ * 30 s bound holds: the entry is never served past its own expiry). One background refresh at a time: they never
+ * crowd out the requests.
+ */
+const TTL_SPREAD = 0.25;
+const REFRESH_AHEAD_MS = 5_000;
 
 export type CachedAnswer = { body: string; gzipped: Buffer | null; until: number };
 
@@ -28,6 +38,7 @@ export class AnswerCache {
   private pending = new Map<string, Promise<CachedAnswer>>();
   private generations = new Map<string, number>();
   private generation = 0;
+  private refreshing = false;
   /** False while change notifications are not received (PostgreSQL connection lost): nothing is kept then. */
   listening = true;
 
@@ -43,13 +54,30 @@ export class AnswerCache {
     for (const key of this.pending.keys()) if (key.startsWith(`${scope} `)) this.pending.delete(key);
   }
 
-  /** The answer for `key` in `scope`, computed once by `compute` (concurrent misses share one computation). */
+  /**
+   * The answer for `key` in `scope`, computed once by `compute` (concurrent misses share one computation), and
+   * recomputed in the background shortly before it expires.
+   */
   async get(scope: string, key: string, compute: () => Promise<unknown>): Promise<CachedAnswer> {
     const full = `${scope} ${key}`;
     const hit = this.entries.get(full);
-    if (hit && hit.until > Date.now()) return hit;
-    const running = this.pending.get(full);
-    if (running) return running;
+    const now = Date.now();
+    if (hit && hit.until > now) {
+      if (hit.until - now < REFRESH_AHEAD_MS && !this.refreshing && !this.pending.has(full)) {
+        this.refreshing = true;
+        this.compute(scope, full, compute)
+          .catch(() => {}) // the next request past the expiry computes it again and meets the error itself
+          .finally(() => {
+            this.refreshing = false;
+          });
+      }
+      return hit;
+    }
+    return this.pending.get(full) ?? this.compute(scope, full, compute);
+  }
+
+  /** Computes, keeps (unless a change happened meanwhile) and returns the answer; concurrent callers share it. */
+  private async compute(scope: string, full: string, compute: () => Promise<unknown>): Promise<CachedAnswer> {
     const generation = this.generation;
     const scopeGeneration = this.generations.get(scope) ?? 0;
     const promise = (async () => {
@@ -57,9 +85,10 @@ export class AnswerCache {
       // Compressed once here, so even a small answer is worth it when it gets smaller.
       const compressed = await gzip(body);
       const gzipped = compressed.length < Buffer.byteLength(body) ? compressed : null;
-      const answer = { body, gzipped, until: Date.now() + TTL_MS };
+      const answer = { body, gzipped, until: Date.now() + Math.round(TTL_MS * (1 - TTL_SPREAD * Math.random())) };
       const unchanged = generation === this.generation && scopeGeneration === (this.generations.get(scope) ?? 0);
       if (unchanged && this.listening) {
+        this.entries.delete(full); // a refreshed entry goes to the end: the oldest is the first evicted
         if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
         this.entries.set(full, { ...answer, scope });
       }

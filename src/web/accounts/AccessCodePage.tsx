@@ -1,26 +1,27 @@
 import { Button, Container, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { accountsApi } from '../../shared/accounts';
 import { ApiError, call } from '../api';
+import { useApiForm } from '../blocks/useApiForm';
 import { landSignedIn } from './signed-in';
+
+/** The message under the code: an unknown code says what to check, the rest as the server or the network says. */
+function codeError(error: unknown): string | undefined {
+  if (!error) return undefined;
+  if (!(error instanceof ApiError)) return 'Problème de connexion. Réessayez.';
+  return error.status === 404
+    ? 'Ce code ne marche pas. Vérifiez les lettres, ou demandez un nouveau code.'
+    : error.message;
+}
 
 /** /code — a worker or an individual client types the code printed by their structure; the phone stays signed in. */
 export function AccessCodePage() {
   const qc = useQueryClient();
-  const [code, setCode] = useState('');
-  const redeem = useMutation({
-    mutationFn: () => call(accountsApi.redeemCode, { body: { code } }),
+  const redeem = useApiForm({
+    initial: { code: '' },
+    submit: (body) => call(accountsApi.redeemCode, { body }),
     onSuccess: (me) => landSignedIn(qc, me),
   });
-  const error =
-    redeem.error instanceof ApiError
-      ? redeem.error.status === 404
-        ? 'Ce code ne marche pas. Vérifiez les lettres, ou demandez un nouveau code.'
-        : redeem.error.message
-      : redeem.error
-        ? 'Problème de connexion. Réessayez.'
-        : undefined;
   return (
     <Container size="xs" py="xl">
       <Title order={1} size="h2">
@@ -28,14 +29,9 @@ export function AccessCodePage() {
       </Title>
       <Text mt="sm">Votre structure vous a donné un code sur papier.</Text>
       <Text>Tapez-le ici.</Text>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          redeem.mutate();
-        }}
-        noValidate
-      >
+      <form onSubmit={redeem.onSubmit} noValidate>
         <Stack mt="md">
+          {/* The code is the form's only field: every error, the server's field message first, stands under it. */}
           <TextInput
             label="Votre code"
             description="10 lettres ou chiffres, par exemple ABCDE-23456"
@@ -43,12 +39,11 @@ export function AccessCodePage() {
             autoComplete="one-time-code"
             autoCapitalize="characters"
             spellCheck={false}
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value)}
-            error={error}
+            {...redeem.field('code')}
+            error={redeem.errorAt('code') ?? codeError(redeem.error)}
             required
           />
-          <Button type="submit" size="lg" loading={redeem.isPending}>
+          <Button type="submit" size="lg" loading={redeem.busy}>
             Ouvrir ma page
           </Button>
         </Stack>

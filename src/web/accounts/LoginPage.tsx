@@ -1,16 +1,13 @@
 import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { accountsApi } from '../../shared/accounts';
 import { ApiError, call } from '../api';
+import { useApiForm } from '../blocks/useApiForm';
 import { homeOf } from '../shell/session';
 
 export function LoginPage() {
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const qc = useQueryClient();
@@ -20,22 +17,16 @@ export function LoginPage() {
   useEffect(() => {
     void import('./PasswordPages');
   }, []);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const me = await call(accountsApi.login, { body: { email, password } });
+  const form = useApiForm({
+    initial: { email: '', password: '' },
+    submit: (body) => call(accountsApi.login, { body }),
+    onSuccess: (me) => {
       qc.setQueryData(['me'], me);
       const back = params.get('retour');
       navigate(back?.startsWith('/') ? back : me.memberships[0] ? homeOf(me.memberships[0]) : '/');
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Connexion impossible pour le moment. Réessayez.');
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const error = form.alertError;
 
   return (
     <Container size={420} py="xl">
@@ -45,32 +36,19 @@ export function LoginPage() {
       <Text c="dimmed" size="sm" ta="center" mt={5}>
         Pour les structures, leurs clients, leurs salarié·es et les réseaux.
       </Text>
-      <Paper withBorder shadow="sm" p="lg" mt="lg" radius="md" component="form" onSubmit={submit} noValidate>
+      <Paper withBorder shadow="sm" p="lg" mt="lg" radius="md" component="form" onSubmit={form.onSubmit} noValidate>
         <Stack>
-          {error && (
+          {error != null && (
             <Alert color="red" role="alert" title="Connexion refusée">
-              {error}
+              {error instanceof ApiError ? error.message : 'Connexion impossible pour le moment. Réessayez.'}
             </Alert>
           )}
-          <TextInput
-            label="Adresse e-mail"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-          />
-          <PasswordInput
-            label="Mot de passe"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-          />
-          <Button type="submit" loading={busy} fullWidth>
+          <TextInput label="Adresse e-mail" type="email" autoComplete="username" required {...form.field('email')} />
+          <PasswordInput label="Mot de passe" autoComplete="current-password" required {...form.field('password')} />
+          <Button type="submit" loading={form.busy} fullWidth>
             Se connecter
           </Button>
-          <Anchor component={Link} to="/mot-de-passe-oublie" state={{ email }} size="sm" ta="center">
+          <Anchor component={Link} to="/mot-de-passe-oublie" state={{ email: form.values.email }} size="sm" ta="center">
             Mot de passe oublié ?
           </Anchor>
         </Stack>

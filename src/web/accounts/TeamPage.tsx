@@ -1,27 +1,15 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  Select,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { accountsApi, type Member, ROLE_LABELS, STAFF_ROLES } from '../../shared/accounts';
 import { formatDate, formatDateTime } from '../../shared/format';
 import type { StaffRole } from '../../shared/roles';
 import { call } from '../api';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useApiForm } from '../blocks/useApiForm';
-import { StackTable } from '../shell/StackTable';
 import { useMe, useMembership } from '../shell/session';
-import { ConfirmButton, Empty, ErrorAlert, Loading, PageHeader } from '../shell/ui';
+import { ConfirmButton, ErrorAlert, Loading, PageHeader } from '../shell/ui';
 
 const STAFF_OPTIONS = STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -86,147 +74,142 @@ export function TeamPage() {
             <Title order={2} size="h4" mb="sm">
               Invitations en attente ({team.data.invitations.length})
             </Title>
-            <Table.ScrollContainer minWidth={560}>
-              <StackTable>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Personne</Table.Th>
-                    <Table.Th scope="col">Rôle</Table.Th>
-                    <Table.Th scope="col">Valable jusqu’au</Table.Th>
-                    <Table.Th scope="col">
-                      <VisuallyHidden>Actions</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {team.data.invitations.map((i) => (
-                    <Table.Tr key={i.id}>
-                      <Table.Td>
-                        <Text size="sm">{i.name}</Text>
-                        <Text size="xs" c="dimmed">
-                          {i.email}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{ROLE_LABELS[i.role]}</Table.Td>
-                      <Table.Td>{i.expired ? <Badge color="red">Expirée</Badge> : formatDate(i.expiresAt)}</Table.Td>
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          {!onNetwork && (
-                            <Button
-                              size="xs"
-                              variant="light"
-                              onClick={() =>
-                                act.mutate(
-                                  () =>
-                                    call(accountsApi.orgResendInvitation, { params: { orgId, invitationId: i.id } }),
-                                  {
-                                    onSuccess: () =>
-                                      notifications.show({
-                                        color: 'green',
-                                        message: `Invitation renvoyée à ${i.email}.`,
-                                      }),
-                                  },
-                                )
-                              }
-                            >
-                              Renvoyer
-                            </Button>
-                          )}
-                          <ConfirmButton
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            consequence={`Le lien envoyé à ${i.name} ne marchera plus.`}
-                            confirmLabel="Annuler l’invitation"
-                            onConfirm={() => act.mutateAsync(() => cancelInvitation(i.id))}
-                          >
-                            Annuler
-                          </ConfirmButton>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </StackTable>
-            </Table.ScrollContainer>
+            <DataTable
+              caption="Invitations en attente"
+              empty="Aucune invitation en attente."
+              rows={team.data.invitations}
+              rowKey={(i) => i.id}
+              urlPrefix="invitations-"
+              columns={[
+                {
+                  key: 'personne',
+                  header: 'Personne',
+                  sortBy: (i) => i.name,
+                  cell: (i) => <Person name={i.name} email={i.email} />,
+                },
+                { key: 'role', header: 'Rôle', sortBy: (i) => ROLE_LABELS[i.role], cell: (i) => ROLE_LABELS[i.role] },
+                {
+                  key: 'echeance',
+                  header: 'Valable jusqu’au',
+                  sortBy: (i) => i.expiresAt,
+                  cell: (i) => (i.expired ? <Badge color="red">Expirée</Badge> : formatDate(i.expiresAt)),
+                },
+                {
+                  key: 'actions',
+                  header: 'Actions',
+                  hideHeader: true,
+                  cell: (i) => (
+                    <Group gap="xs" wrap="nowrap">
+                      {!onNetwork && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() =>
+                            act.mutate(
+                              () => call(accountsApi.orgResendInvitation, { params: { orgId, invitationId: i.id } }),
+                              {
+                                onSuccess: () =>
+                                  notifications.show({ color: 'green', message: `Invitation renvoyée à ${i.email}.` }),
+                              },
+                            )
+                          }
+                        >
+                          Renvoyer
+                        </Button>
+                      )}
+                      <ConfirmButton
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        consequence={`Le lien envoyé à ${i.name} ne marchera plus.`}
+                        confirmLabel="Annuler l’invitation"
+                        onConfirm={() => act.mutateAsync(() => cancelInvitation(i.id))}
+                      >
+                        Annuler
+                      </ConfirmButton>
+                    </Group>
+                  ),
+                },
+              ]}
+            />
           </Card>
         )}
         <Card withBorder>
           <Title order={2} size="h4" mb="sm">
             Comptes ({members.filter((m) => m.active).length})
           </Title>
-          {members.length === 0 ? (
-            <Empty>Personne pour l’instant : invitez vos collègues ci-dessus.</Empty>
-          ) : (
-            <Table.ScrollContainer minWidth={640}>
-              <StackTable>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Personne</Table.Th>
-                    <Table.Th scope="col">Rôle</Table.Th>
-                    {!onNetwork && <Table.Th scope="col">Données sensibles</Table.Th>}
-                    <Table.Th scope="col">Dernière connexion</Table.Th>
-                    <Table.Th scope="col">
-                      <VisuallyHidden>Actions</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {members.map((m) => (
-                    <MemberRow
-                      key={m.membershipId}
-                      member={m}
-                      self={m.userId === me.data?.user.id}
-                      onNetwork={onNetwork}
-                      onRole={(role) =>
-                        act.mutate(() =>
-                          call(accountsApi.orgChangeRole, {
-                            params: { orgId, membershipId: m.membershipId },
-                            body: { role: role as StaffRole },
-                          }),
-                        )
-                      }
-                      onSensitive={(granted) => sensitive.mutate({ membershipId: m.membershipId, granted })}
-                      onActive={(active) => act.mutateAsync(() => setActive(m.membershipId, active))}
-                    />
-                  ))}
-                </Table.Tbody>
-              </StackTable>
-            </Table.ScrollContainer>
-          )}
+          <DataTable
+            caption="Comptes"
+            empty="Personne pour l’instant : invitez vos collègues ci-dessus."
+            rows={members}
+            rowKey={(m) => m.membershipId}
+            rowProps={(m) => (m.active ? {} : { style: { opacity: 0.7 } })}
+            columns={memberColumns({
+              selfId: me.data?.user.id,
+              onNetwork,
+              onRole: (m, role) =>
+                act.mutate(() =>
+                  call(accountsApi.orgChangeRole, {
+                    params: { orgId, membershipId: m.membershipId },
+                    body: { role: role as StaffRole },
+                  }),
+                ),
+              onSensitive: (m, granted) => sensitive.mutate({ membershipId: m.membershipId, granted }),
+              onActive: (m, active) => act.mutateAsync(() => setActive(m.membershipId, active)),
+            })}
+          />
         </Card>
       </Stack>
     </>
   );
 }
 
-function MemberRow({
-  member: m,
-  self,
+function Person({ name, email, children }: { name: string; email: string | null; children?: ReactNode }) {
+  return (
+    <>
+      <Text size="sm">
+        {name}
+        {children}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {email}
+      </Text>
+    </>
+  );
+}
+
+/** The accounts' columns: the role and the sensitive-data access are changed in place, in an AI only. */
+function memberColumns({
+  selfId,
   onNetwork,
   onRole,
   onSensitive,
   onActive,
 }: {
-  member: Member;
-  self: boolean;
+  selfId: string | undefined;
   onNetwork: boolean;
-  onRole: (role: string) => void;
-  onSensitive: (granted: boolean) => void;
-  onActive: (active: boolean) => Promise<unknown>;
-}) {
-  return (
-    <Table.Tr style={m.active ? undefined : { opacity: 0.7 }}>
-      <Table.Td>
-        <Text size="sm">
-          {m.name} {self && <Badge size="xs">vous</Badge>} {!m.active && <Badge color="gray">désactivé</Badge>}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {m.email}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        {onNetwork || !m.active ? (
+  onRole: (m: Member, role: string) => void;
+  onSensitive: (m: Member, granted: boolean) => void;
+  onActive: (m: Member, active: boolean) => Promise<unknown>;
+}): DataColumn<Member>[] {
+  const columns: (DataColumn<Member> | false)[] = [
+    {
+      key: 'personne',
+      header: 'Personne',
+      sortBy: (m) => m.name,
+      cell: (m) => (
+        <Person name={m.name} email={m.email}>
+          {' '}
+          {m.userId === selfId && <Badge size="xs">vous</Badge>} {!m.active && <Badge color="gray">désactivé</Badge>}
+        </Person>
+      ),
+    },
+    {
+      key: 'role',
+      header: 'Rôle',
+      sortBy: (m) => ROLE_LABELS[m.role],
+      cell: (m) =>
+        onNetwork || !m.active ? (
           ROLE_LABELS[m.role]
         ) : (
           <Select
@@ -234,43 +217,54 @@ function MemberRow({
             data={STAFF_OPTIONS}
             value={m.role}
             allowDeselect={false}
-            onChange={(v) => v && v !== m.role && onRole(v)}
+            onChange={(v) => v && v !== m.role && onRole(m, v)}
             w={260}
           />
-        )}
-      </Table.Td>
-      {!onNetwork && (
-        <Table.Td>
-          <Switch
-            aria-label={`Accès aux données sensibles de ${m.name}`}
-            checked={m.sensitiveAccess}
-            disabled={!m.active}
-            onChange={(e) => onSensitive(e.currentTarget.checked)}
-          />
-        </Table.Td>
-      )}
-      <Table.Td>{m.lastSeenAt ? formatDateTime(m.lastSeenAt) : 'Jamais'}</Table.Td>
-      <Table.Td>
-        {!self &&
-          (m.active ? (
-            <ConfirmButton
-              size="xs"
-              variant="subtle"
-              color="red"
-              consequence={`${m.name} ne pourra plus se connecter ; ses connexions en cours sont fermées tout de suite. Vous pourrez lui rendre l’accès.`}
-              confirmLabel="Désactiver le compte"
-              onConfirm={() => onActive(false)}
-            >
-              Désactiver
-            </ConfirmButton>
-          ) : (
-            <Button size="xs" variant="light" onClick={() => onActive(true)}>
-              Réactiver
-            </Button>
-          ))}
-      </Table.Td>
-    </Table.Tr>
-  );
+        ),
+    },
+    !onNetwork && {
+      key: 'sensible',
+      header: 'Données sensibles',
+      cell: (m) => (
+        <Switch
+          aria-label={`Accès aux données sensibles de ${m.name}`}
+          checked={m.sensitiveAccess}
+          disabled={!m.active}
+          onChange={(e) => onSensitive(m, e.currentTarget.checked)}
+        />
+      ),
+    },
+    {
+      key: 'connexion',
+      header: 'Dernière connexion',
+      sortBy: (m) => m.lastSeenAt,
+      cell: (m) => (m.lastSeenAt ? formatDateTime(m.lastSeenAt) : 'Jamais'),
+    },
+    {
+      key: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      cell: (m) =>
+        m.userId !== selfId &&
+        (m.active ? (
+          <ConfirmButton
+            size="xs"
+            variant="subtle"
+            color="red"
+            consequence={`${m.name} ne pourra plus se connecter ; ses connexions en cours sont fermées tout de suite. Vous pourrez lui rendre l’accès.`}
+            confirmLabel="Désactiver le compte"
+            onConfirm={() => onActive(m, false)}
+          >
+            Désactiver
+          </ConfirmButton>
+        ) : (
+          <Button size="xs" variant="light" onClick={() => onActive(m, true)}>
+            Réactiver
+          </Button>
+        )),
+    },
+  ];
+  return columns.filter((c) => c !== false);
 }
 
 function InviteCard({

@@ -3,6 +3,7 @@ import { formatCents, formatDate } from '../../shared/format';
 import { type CesuBatch, type ClientIndividual, individualsApi } from '../../shared/individuals';
 import { call } from '../api';
 import { type DataColumn, DataTable } from '../blocks/DataTable';
+import { EuroInput } from '../blocks/EuroInput';
 import { useApiForm } from '../blocks/useApiForm';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
@@ -85,12 +86,11 @@ export function CesuCard(p: { clientId: string; data: ClientIndividual; onChange
             <TextInput label="Émetteur" required placeholder="Edenred, Up, Pluxee…" {...form.field('issuer')} />
             <TextInput label="Numéros des titres" required {...form.field('numbers')} />
             <Group grow>
-              <NumberInput
+              <EuroInput
                 label="Valeur d’un titre (€)"
+                suffix=""
                 required
                 min={0.01}
-                decimalScale={2}
-                decimalSeparator=","
                 {...form.field('faceValue')}
                 error={form.errorAt('faceValueCents')}
               />

@@ -1,11 +1,11 @@
-import { Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Group, Stack, TextInput } from '@mantine/core';
 import { billingApi } from '../../shared/billing';
 import { formatCents } from '../../shared/format';
 import { call } from '../api';
+import { EuroInput } from '../blocks/EuroInput';
 import { useApiForm } from '../blocks/useApiForm';
 import { useOrgId } from '../shell/session';
-import { ErrorAlert } from '../shell/ui';
+import { ConfirmButton, ErrorAlert } from '../shell/ui';
 import { notifyDone } from './notify';
 import { euroToCents } from './PaymentForm';
 
@@ -18,7 +18,6 @@ export function CreditNoteForm({
   onDone: () => void;
 }) {
   const orgId = useOrgId();
-  const [asking, setAsking] = useState(false);
   const form = useApiForm({
     initial: { amount: '' as string | number, reason: '' },
     submit: (v) =>
@@ -33,58 +32,27 @@ export function CreditNoteForm({
     resetOnSuccess: true,
   });
   return (
-    <>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setAsking(true);
-        }}
-        noValidate
-      >
-        <Stack gap="xs">
-          <Group align="flex-start">
-            <NumberInput
-              label="Montant de l’avoir (TTC)"
-              decimalSeparator=","
-              decimalScale={2}
-              min={0}
-              suffix=" €"
-              {...form.field('amount')}
-              error={form.errorAt('amountCents')}
-              w={200}
-            />
-            <TextInput label="Motif" {...form.field('reason')} w={320} maw="100%" />
-          </Group>
-          <Group>
-            <Button type="submit" loading={form.busy}>
-              Émettre l’avoir
-            </Button>
-          </Group>
-          <ErrorAlert error={form.alertError} />
-        </Stack>
-      </form>
-      <Modal opened={asking} onClose={() => setAsking(false)} title="Confirmer" centered>
-        <Stack>
-          <Text>
-            Un avoir de {formatCents(euroToCents(form.values.amount))} sera émis sur la facture {invoice.number} pour{' '}
-            {invoice.buyerName}. Il sera numéroté et ne pourra plus être modifié ni supprimé.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAsking(false)}>
-              Annuler
-            </Button>
-            <Button
-              loading={form.busy}
-              onClick={async () => {
-                await form.onSubmit();
-                setAsking(false);
-              }}
-            >
-              Émettre l’avoir
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </>
+    // Sent from the confirmation dialog only (form.onSubmit there): a credit note can never be undone.
+    <Stack gap="xs">
+      <Group align="flex-start">
+        <EuroInput
+          label="Montant de l’avoir (TTC)"
+          {...form.field('amount')}
+          error={form.errorAt('amountCents')}
+          w={200}
+        />
+        <TextInput label="Motif" {...form.field('reason')} w={320} maw="100%" />
+      </Group>
+      <Group>
+        <ConfirmButton
+          consequence={`Un avoir de ${formatCents(euroToCents(form.values.amount))} sera émis sur la facture ${invoice.number} pour ${invoice.buyerName}. Il sera numéroté et ne pourra plus être modifié ni supprimé.`}
+          confirmLabel="Émettre l’avoir"
+          onConfirm={form.onSubmit}
+        >
+          Émettre l’avoir
+        </ConfirmButton>
+      </Group>
+      <ErrorAlert error={form.alertError} />
+    </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatCents, formatDate } from '../../shared/format';
 import { individualsApi, URSSAF_REQUEST_STATE_COLORS } from '../../shared/individuals';
 import { call } from '../api';
+import { EuroInput } from '../blocks/EuroInput';
 import { useApiForm } from '../blocks/useApiForm';
 import { useCan, useMembership, useOrgId } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
@@ -127,12 +128,11 @@ export function InvoiceIndividualPanel({
                     if (b) allocate.set('amount', Math.min(b.leftCents, outstandingCents) / 100);
                   }}
                 />
-                <NumberInput
+                <EuroInput
                   label="Montant affecté (€)"
+                  suffix=""
                   required
                   min={0.01}
-                  decimalScale={2}
-                  decimalSeparator=","
                   {...allocate.field('amount')}
                   error={allocate.errorAt('amountCents')}
                 />

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { billingApi, type InvoiceDetail, PAYMENT_METHOD_LABELS } from '../../shared/billing';
 import { formatCents, formatDate, formatMinutes } from '../../shared/format';
 import { call, urlOf } from '../api';
-import { StackTable } from '../shell/StackTable';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
 import { monthLabel } from '../timesheets/months';
@@ -25,43 +25,74 @@ function Figure({ label, value, red }: { label: string; value: number; red?: boo
   );
 }
 
+type InvoiceLine = InvoiceDetail['lines'][number];
+type Payment = InvoiceDetail['payments'][number];
+type CreditNote = InvoiceDetail['creditNotes'][number];
+
+/** The lines as invoiced: in their order, never sorted (the totals close them). */
+const lineColumns: DataColumn<InvoiceLine>[] = [
+  { key: 'designation', header: 'Désignation', cell: (l) => l.label },
+  {
+    key: 'quantite',
+    header: 'Quantité',
+    align: 'right',
+    cell: (l) => (l.kind === 'travel' || l.kind === 'credit' ? l.count : formatMinutes(l.minutes)),
+  },
+  { key: 'montant', header: 'Montant', align: 'right', cell: (l) => formatCents(l.totalCents) },
+];
+
 /** The invoice's lines, then its totals before tax and its VAT (or the mention that replaces it). */
 function InvoiceLines({ i }: { i: InvoiceDetail }) {
   return (
-    <StackTable striped mb="md">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Désignation</Table.Th>
-          <Table.Th scope="col" style={{ textAlign: 'right' }}>
-            Quantité
-          </Table.Th>
-          <Table.Th scope="col" style={{ textAlign: 'right' }}>
-            Montant
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {i.lines.map((l) => (
-          <Table.Tr key={l.position}>
-            <Table.Td>{l.label}</Table.Td>
-            <Table.Td style={{ textAlign: 'right' }}>
-              {l.kind === 'travel' || l.kind === 'credit' ? l.count : formatMinutes(l.minutes)}
-            </Table.Td>
-            <Table.Td style={{ textAlign: 'right' }}>{formatCents(l.totalCents)}</Table.Td>
+    <DataTable
+      rows={i.lines}
+      columns={lineColumns}
+      rowKey={(l) => String(l.position)}
+      caption="Lignes de la facture"
+      empty="Aucune ligne."
+      highlightOnHover={false}
+      mb="md"
+      footer={
+        <>
+          <Table.Tr>
+            <Table.Td colSpan={2}>Total HT</Table.Td>
+            <Table.Td ta="right">{formatCents(i.netCents)}</Table.Td>
           </Table.Tr>
-        ))}
-        <Table.Tr>
-          <Table.Td colSpan={2}>Total HT</Table.Td>
-          <Table.Td style={{ textAlign: 'right' }}>{formatCents(i.netCents)}</Table.Td>
-        </Table.Tr>
-        <Table.Tr>
-          <Table.Td colSpan={2}>{i.vatRatePct ? `TVA ${i.vatRatePct} %` : (i.vatMention ?? 'TVA')}</Table.Td>
-          <Table.Td style={{ textAlign: 'right' }}>{formatCents(i.vatCents)}</Table.Td>
-        </Table.Tr>
-      </Table.Tbody>
-    </StackTable>
+          <Table.Tr>
+            <Table.Td colSpan={2}>{i.vatRatePct ? `TVA ${i.vatRatePct} %` : (i.vatMention ?? 'TVA')}</Table.Td>
+            <Table.Td ta="right">{formatCents(i.vatCents)}</Table.Td>
+          </Table.Tr>
+        </>
+      }
+    />
   );
 }
+
+/** Payments in the order received; the means in brackets after the amount, as on the receipt. */
+const paymentColumns: DataColumn<Payment>[] = [
+  { key: 'date', header: 'Payé le', cell: (p) => formatDate(p.paidOn) },
+  {
+    key: 'montant',
+    header: 'Montant',
+    cell: (p) =>
+      `${formatCents(p.amountCents)} (${PAYMENT_METHOD_LABELS[p.method]})${p.reference ? ` — ${p.reference}` : ''}`,
+  },
+];
+
+const creditNoteColumns: DataColumn<CreditNote>[] = [
+  {
+    key: 'numero',
+    header: 'Avoir',
+    cell: (c) => (
+      <Anchor component={Link} to={`../${c.id}`} relative="path">
+        {c.number}
+      </Anchor>
+    ),
+  },
+  { key: 'date', header: 'Émis le', cell: (c) => formatDate(c.issuedOn) },
+  { key: 'montant', header: 'Montant', align: 'right', cell: (c) => formatCents(c.totalCents) },
+  { key: 'motif', header: 'Motif', cell: (c) => c.reason || '—' },
+];
 
 /** One invoice: lines, totals, payments and credit notes; the PDF (Factur-X) and the XML. */
 export function InvoicePage() {
@@ -127,34 +158,28 @@ export function InvoicePage() {
             <Title order={2} size="h4" mb="xs">
               Paiements
             </Title>
-            {i.payments.length === 0 ? (
-              <Text c="dimmed">Aucun paiement reçu.</Text>
-            ) : (
-              i.payments.map((p) => (
-                <Text key={p.id}>
-                  {formatDate(p.paidOn)} — {formatCents(p.amountCents)} ({PAYMENT_METHOD_LABELS[p.method]})
-                  {p.reference ? ` — ${p.reference}` : ''}
-                </Text>
-              ))
-            )}
+            <DataTable
+              rows={i.payments}
+              columns={paymentColumns}
+              rowKey={(p) => p.id}
+              caption="Paiements reçus"
+              empty="Aucun paiement reçu."
+              highlightOnHover={false}
+            />
             {can('payment.write') && i.outstandingCents > 0 && <PaymentForm invoiceId={i.id} onDone={refresh} />}
           </Card>
           <Card withBorder>
             <Title order={2} size="h4" mb="xs">
               Avoirs
             </Title>
-            {i.creditNotes.length === 0 ? (
-              <Text c="dimmed">Aucun avoir.</Text>
-            ) : (
-              i.creditNotes.map((c) => (
-                <Text key={c.id}>
-                  <Anchor component={Link} to={`../${c.id}`} relative="path">
-                    {c.number}
-                  </Anchor>{' '}
-                  du {formatDate(c.issuedOn)} — {formatCents(c.totalCents)} {c.reason ? `— ${c.reason}` : ''}
-                </Text>
-              ))
-            )}
+            <DataTable
+              rows={i.creditNotes}
+              columns={creditNoteColumns}
+              rowKey={(c) => c.id}
+              caption="Avoirs sur cette facture"
+              empty="Aucun avoir."
+              highlightOnHover={false}
+            />
             {can('invoice.write') && i.outstandingCents > 0 && (
               <>
                 <Text size="sm" c="dimmed" mt="xs">

@@ -1,6 +1,7 @@
-import { Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { billingApi, PAYMENT_METHOD_LABELS, PAYMENT_METHODS, type PaymentMethod } from '../../shared/billing';
 import { call } from '../api';
+import { EuroInput } from '../blocks/EuroInput';
 import { useApiForm } from '../blocks/useApiForm';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
@@ -29,16 +30,7 @@ export function PaymentForm({ invoiceId, onDone }: { invoiceId: string; onDone: 
     <form onSubmit={form.onSubmit} noValidate>
       <Stack gap="xs">
         <Group align="flex-start">
-          <NumberInput
-            label="Montant reçu"
-            decimalSeparator=","
-            decimalScale={2}
-            min={0}
-            suffix=" €"
-            {...form.field('amount')}
-            error={form.errorAt('amountCents')}
-            w={200}
-          />
+          <EuroInput label="Montant reçu" {...form.field('amount')} error={form.errorAt('amountCents')} w={200} />
           <TextInput type="date" label="Payé le" {...form.field('paidOn')} />
           <Select
             label="Moyen de paiement"

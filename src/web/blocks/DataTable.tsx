@@ -1,5 +1,5 @@
 import { Button, Group, Pagination, Table, Text, TextInput, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { type ReactNode, useMemo } from 'react';
+import { type CSSProperties, type ReactNode, useMemo } from 'react';
 import { normalise } from '../../shared/format';
 import { StackTable } from '../shell/StackTable';
 import { Empty, useUrlFilters } from '../shell/ui';
@@ -14,6 +14,10 @@ export type DataColumn<T> = {
   /** The text in the CSV export; defaults to sortBy, and a column with neither is left out of the export. */
   csv?: (row: T) => string | number | null | undefined;
   align?: 'left' | 'right' | 'center';
+  /** The cell names its row (`<th scope="row">`): the month of a chart's table, read before each value. */
+  rowHeader?: boolean;
+  /** The header is said by screen readers only (a column of checkboxes: « Choisir »). */
+  hideHeader?: boolean;
 };
 
 export type DataTableProps<T> = {
@@ -39,9 +43,16 @@ export type DataTableProps<T> = {
   csvName?: string;
   /** Prefix of the URL keys, when a page holds two tables. */
   urlPrefix?: string;
+  /**
+   * Rows after the records (a document's totals): never sorted, searched, paged or exported; in the body, so that
+   * they stack on a phone like the others.
+   */
+  footer?: ReactNode;
   striped?: boolean;
   highlightOnHover?: boolean;
   mb?: string;
+  /** Attributes of a row's `<tr>` (a `data-testid` the browser tests find it by, a highlight). */
+  rowProps?: (row: T) => { style?: CSSProperties } & { [data: `data-${string}`]: string | undefined };
 };
 
 const compare = (a: unknown, b: unknown) => {
@@ -65,7 +76,7 @@ export function toCsv<T>(rows: readonly T[], columns: DataColumn<T>[]): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-function download(name: string, text: string) {
+export function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;
@@ -93,9 +104,11 @@ export function DataTable<T>({
   total,
   csvName,
   urlPrefix = '',
+  footer,
   striped = true,
   highlightOnHover = true,
   mb,
+  rowProps,
 }: DataTableProps<T>) {
   const keys = [`${urlPrefix}tri`, `${urlPrefix}filtre`, `${urlPrefix}page`] as const;
   const [url, setUrl] = useUrlFilters(keys);
@@ -175,6 +188,8 @@ export function DataTable<T>({
                           {direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}
                         </span>
                       </UnstyledButton>
+                    ) : c.hideHeader ? (
+                      <VisuallyHidden>{c.header}</VisuallyHidden>
                     ) : (
                       c.header
                     )}
@@ -185,14 +200,21 @@ export function DataTable<T>({
           </Table.Thead>
           <Table.Tbody>
             {visible.map((r) => (
-              <Table.Tr key={rowKey(r)}>
-                {columns.map((c) => (
-                  <Table.Td key={c.key} ta={c.align}>
-                    {c.cell(r)}
-                  </Table.Td>
-                ))}
+              <Table.Tr key={rowKey(r)} {...rowProps?.(r)}>
+                {columns.map((c) =>
+                  c.rowHeader ? (
+                    <Table.Th key={c.key} scope="row" ta={c.align} fw={500}>
+                      {c.cell(r)}
+                    </Table.Th>
+                  ) : (
+                    <Table.Td key={c.key} ta={c.align}>
+                      {c.cell(r)}
+                    </Table.Td>
+                  ),
+                )}
               </Table.Tr>
             ))}
+            {footer}
           </Table.Tbody>
         </StackTable>
       )}

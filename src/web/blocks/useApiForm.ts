@@ -62,9 +62,9 @@ export function useApiForm<F extends Record<string, unknown>, R = unknown>(optio
   /** The message for a nested path ("jobs.0.headcount"), for inputs bound by hand. */
   const errorAt = (path: string): string | undefined => fieldErrors[path];
 
-  const onSubmit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    const local = Object.fromEntries(Object.entries(validate?.(values) ?? {}).filter(([, m]) => m)) as Record<
+  /** Checks and sends `sent` (the form's values, or the next ones given to submitValues). */
+  const send = async (sent: F) => {
+    const local = Object.fromEntries(Object.entries(validate?.(sent) ?? {}).filter(([, m]) => m)) as Record<
       string,
       string
     >;
@@ -74,16 +74,27 @@ export function useApiForm<F extends Record<string, unknown>, R = unknown>(optio
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      const result = await submit(values);
+      const result = await submit(sent);
       setSucceeded(true);
       if (resetOnSuccess) setValues(initial);
-      onSuccess?.(result, values);
+      onSuccess?.(result, sent);
     } catch (e) {
       setError(e);
       setFieldErrors(e instanceof ApiError ? e.fieldErrors : {});
     } finally {
       setBusy(false);
     }
+  };
+
+  const onSubmit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    await send(values);
+  };
+
+  /** Sets these values and sends them at once: a choice that acts as soon as it is made (a status, a new file). */
+  const submitValues = async (next: F) => {
+    setValues(next);
+    await send(next);
   };
 
   const hasFieldErrors = Object.keys(fieldErrors).length > 0;
@@ -101,6 +112,7 @@ export function useApiForm<F extends Record<string, unknown>, R = unknown>(optio
     busy,
     succeeded,
     onSubmit,
+    submitValues,
     reset: () => {
       setValues(initial);
       setFieldErrors({});

@@ -4,8 +4,8 @@ import { useMemo } from 'react';
 import type { z } from 'zod';
 import { CLIENT_KIND_OPTIONS, type Client, type ClientKind, clientsApi } from '../../shared/clients';
 import { call } from '../api';
+import { AddressFields } from '../blocks/AddressFields';
 import { useApiForm } from '../blocks/useApiForm';
-import { CommuneSelect } from '../directory/Filters';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
 
@@ -155,20 +155,10 @@ export function ClientForm({
               error={errors.siret}
             />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 6 }}>
-            <TextInput label="Adresse" {...text('line')} error={errors['address.line']} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 2 }}>
-            <TextInput label="Code postal" {...text('postalCode')} error={errors['address.postalCode']} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 4 }}>
-            <CommuneSelect
-              required
-              value={v.communeCode}
-              onChange={(c) => set('communeCode', c)}
-              error={errors['address.communeCode']}
-            />
-          </Grid.Col>
+          <AddressFields
+            form={form}
+            spans={{ line: { base: 12, md: 6 }, postalCode: { base: 12, md: 2 }, commune: { base: 12, md: 4 } }}
+          />
         </Grid>
         <Title order={2} size="h4">
           Contact principal

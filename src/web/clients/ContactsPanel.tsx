@@ -1,10 +1,20 @@
-import { Button, Grid, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Grid, TextInput } from '@mantine/core';
 import type { ClientDetail } from '../../shared/clients';
 import { clientsApi } from '../../shared/clients';
 import { call } from '../api';
+import type { DataColumn } from '../blocks/DataTable';
 import { useApiForm } from '../blocks/useApiForm';
-import { StackTable } from '../shell/StackTable';
 import { useCan, useOrgId } from '../shell/session';
+import { ClientListPanel } from './ClientListPanel';
+
+/** A row of the list: the client's main contact (no id, never removed here) or one of the others. */
+type ContactRow = {
+  id: string | null;
+  name: string | null;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+};
 
 export function ContactsPanel({ client, onChange }: { client: ClientDetail; onChange: () => void }) {
   const orgId = useOrgId();
@@ -19,73 +29,56 @@ export function ContactsPanel({ client, onChange }: { client: ClientDetail; onCh
     resetOnSuccess: true,
     onSuccess: onChange,
   });
+  const rows: ContactRow[] = [{ ...client.contact, id: null, role: 'Contact principal' }, ...client.contacts];
+  const columns: DataColumn<ContactRow>[] = [
+    { key: 'nom', header: 'Nom', sortBy: (c) => c.name, cell: (c) => c.name },
+    { key: 'fonction', header: 'Fonction', sortBy: (c) => c.role, cell: (c) => c.role },
+    { key: 'email', header: 'E-mail', cell: (c) => c.email },
+    { key: 'telephone', header: 'Téléphone', cell: (c) => c.phone },
+    {
+      key: 'action',
+      header: 'Action',
+      cell: ({ id }) =>
+        id &&
+        can('client.write') && (
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={async () => {
+              await call(clientsApi.deleteContact, { params: { orgId, clientId: client.id, contactId: id } });
+              onChange();
+            }}
+          >
+            Retirer
+          </Button>
+        ),
+    },
+  ];
   return (
-    <Stack>
-      <StackTable>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Nom</Table.Th>
-            <Table.Th>Fonction</Table.Th>
-            <Table.Th>E-mail</Table.Th>
-            <Table.Th>Téléphone</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          <Table.Tr>
-            <Table.Td>{client.contact.name}</Table.Td>
-            <Table.Td>Contact principal</Table.Td>
-            <Table.Td>{client.contact.email}</Table.Td>
-            <Table.Td>{client.contact.phone}</Table.Td>
-            <Table.Td />
-          </Table.Tr>
-          {client.contacts.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>{c.name}</Table.Td>
-              <Table.Td>{c.role}</Table.Td>
-              <Table.Td>{c.email}</Table.Td>
-              <Table.Td>{c.phone}</Table.Td>
-              <Table.Td>
-                {can('client.write') && (
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    onClick={async () => {
-                      await call(clientsApi.deleteContact, { params: { orgId, clientId: client.id, contactId: c.id } });
-                      onChange();
-                    }}
-                  >
-                    Retirer
-                  </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </StackTable>
-      {can('client.write') && (
-        <form onSubmit={form.onSubmit} noValidate>
-          <Grid align="flex-end">
-            <Grid.Col span={{ base: 12, md: 3 }}>
-              <TextInput label="Nom" required {...form.field('name')} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 2 }}>
-              <TextInput label="Fonction" {...form.field('role')} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 3 }}>
-              <TextInput label="E-mail" {...form.field('email')} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 2 }}>
-              <TextInput label="Téléphone" {...form.field('phone')} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 2 }}>
-              <Button type="submit" loading={form.busy}>
-                Ajouter
-              </Button>
-            </Grid.Col>
-          </Grid>
-        </form>
-      )}
-    </Stack>
+    <ClientListPanel
+      list={{
+        rows,
+        columns,
+        rowKey: (c) => c.id ?? 'principal',
+        caption: 'Contacts du client',
+        empty: 'Aucun contact.',
+        urlPrefix: 'contacts-',
+      }}
+      form={can('client.write') ? form : null}
+      submitLabel="Ajouter"
+    >
+      <Grid.Col span={{ base: 12, md: 3 }}>
+        <TextInput label="Nom" required {...form.field('name')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 2 }}>
+        <TextInput label="Fonction" {...form.field('role')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 3 }}>
+        <TextInput label="E-mail" {...form.field('email')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 2 }}>
+        <TextInput label="Téléphone" {...form.field('phone')} />
+      </Grid.Col>
+    </ClientListPanel>
   );
 }

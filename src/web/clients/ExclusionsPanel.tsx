@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ClientDetail } from '../../shared/clients';
@@ -6,10 +6,10 @@ import { clientsApi } from '../../shared/clients';
 import { formatDate } from '../../shared/format';
 import { workersApi } from '../../shared/workers';
 import { call } from '../api';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useApiForm } from '../blocks/useApiForm';
-import { StackTable } from '../shell/StackTable';
 import { useCan, useOrgId } from '../shell/session';
-import { Empty, ErrorAlert } from '../shell/ui';
+import { ErrorAlert } from '../shell/ui';
 
 export function ExclusionsPanel({ client, onChange }: { client: ClientDetail; onChange: () => void }) {
   const orgId = useOrgId();
@@ -30,42 +30,41 @@ export function ExclusionsPanel({ client, onChange }: { client: ClientDetail; on
     queryFn: () => call(workersApi.list, { params: { orgId }, query: { q: search, limit: 20 } }),
     enabled: can('worker.read') && search.length >= 2,
   });
+  const columns: DataColumn<ClientDetail['excludedWorkers'][number]>[] = [
+    { key: 'nom', header: 'Salarié·e', sortBy: (w) => w.name, cell: (w) => w.name },
+    { key: 'motif', header: 'Motif', cell: (w) => w.reason },
+    { key: 'depuis', header: 'Depuis', sortBy: (w) => w.since, cell: (w) => `depuis le ${formatDate(w.since)}` },
+    {
+      key: 'action',
+      header: 'Action',
+      cell: (w) =>
+        can('client.write') && (
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={async () => {
+              await call(clientsApi.includeWorker, { params: { orgId, clientId: client.id, workerId: w.workerId } });
+              onChange();
+            }}
+          >
+            Retirer de la liste
+          </Button>
+        ),
+    },
+  ];
   return (
     <Stack>
       <Text c="dimmed" size="sm">
         Les salarié·es que le client ne souhaite plus recevoir : le planning ne les propose pas pour ce client.
       </Text>
-      {client.excludedWorkers.length === 0 ? (
-        <Empty>Personne sur cette liste.</Empty>
-      ) : (
-        <StackTable>
-          <Table.Tbody>
-            {client.excludedWorkers.map((w) => (
-              <Table.Tr key={w.workerId}>
-                <Table.Td>{w.name}</Table.Td>
-                <Table.Td>{w.reason}</Table.Td>
-                <Table.Td>depuis le {formatDate(w.since)}</Table.Td>
-                <Table.Td>
-                  {can('client.write') && (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      onClick={async () => {
-                        await call(clientsApi.includeWorker, {
-                          params: { orgId, clientId: client.id, workerId: w.workerId },
-                        });
-                        onChange();
-                      }}
-                    >
-                      Retirer de la liste
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </StackTable>
-      )}
+      <DataTable
+        rows={client.excludedWorkers}
+        columns={columns}
+        rowKey={(w) => w.workerId}
+        caption="Salarié·es à ne plus envoyer chez ce client"
+        empty="Personne sur cette liste."
+        urlPrefix="exclus-"
+      />
       {can('client.write') && can('worker.read') && (
         <form onSubmit={form.onSubmit} noValidate>
           <Group align="flex-end">

@@ -1,11 +1,14 @@
-import { Button, Grid, Stack, Table, Textarea, TextInput, Title } from '@mantine/core';
+import { Grid, Textarea, TextInput } from '@mantine/core';
 import { addressText, type ClientDetail, clientsApi } from '../../shared/clients';
 import { call } from '../api';
+import type { DataColumn } from '../blocks/DataTable';
 import { useApiForm } from '../blocks/useApiForm';
 import { CommuneSelect } from '../directory/Filters';
-import { StackTable } from '../shell/StackTable';
 import { useCan, useOrgId } from '../shell/session';
-import { ConfirmButton, ErrorAlert } from '../shell/ui';
+import { ConfirmButton } from '../shell/ui';
+import { ClientListPanel } from './ClientListPanel';
+
+type Site = ClientDetail['sites'][number];
 
 export function SitesPanel({ client, onChange }: { client: ClientDetail; onChange: () => void }) {
   const orgId = useOrgId();
@@ -24,83 +27,69 @@ export function SitesPanel({ client, onChange }: { client: ClientDetail; onChang
     resetOnSuccess: true,
     onSuccess: onChange,
   });
+  const columns: DataColumn<Site>[] = [
+    { key: 'lieu', header: 'Lieu', sortBy: (s) => s.name, cell: (s) => s.name },
+    { key: 'adresse', header: 'Adresse', sortBy: (s) => addressText(s.address), cell: (s) => addressText(s.address) },
+    { key: 'acces', header: 'Accès', cell: (s) => s.accessNotes },
+    {
+      key: 'action',
+      header: 'Action',
+      cell: (s) =>
+        can('client.write') && (
+          <ConfirmButton
+            size="xs"
+            variant="subtle"
+            consequence={`Le lieu « ${s.name} » sera supprimé.`}
+            confirmLabel="Supprimer"
+            onConfirm={async () => {
+              await call(clientsApi.deleteSite, { params: { orgId, clientId: client.id, siteId: s.id } });
+              onChange();
+            }}
+          >
+            Supprimer
+          </ConfirmButton>
+        ),
+    },
+  ];
   return (
-    <Stack>
-      <StackTable>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Lieu</Table.Th>
-            <Table.Th>Adresse</Table.Th>
-            <Table.Th>Accès</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {client.sites.map((s) => (
-            <Table.Tr key={s.id}>
-              <Table.Td>{s.name}</Table.Td>
-              <Table.Td>{addressText(s.address)}</Table.Td>
-              <Table.Td>{s.accessNotes}</Table.Td>
-              <Table.Td>
-                {can('client.write') && (
-                  <ConfirmButton
-                    size="xs"
-                    variant="subtle"
-                    consequence={`Le lieu « ${s.name} » sera supprimé.`}
-                    confirmLabel="Supprimer"
-                    onConfirm={async () => {
-                      await call(clientsApi.deleteSite, { params: { orgId, clientId: client.id, siteId: s.id } });
-                      onChange();
-                    }}
-                  >
-                    Supprimer
-                  </ConfirmButton>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </StackTable>
-      {can('client.write') && (
-        <form onSubmit={form.onSubmit} noValidate>
-          <Title order={2} size="h4" mb="xs">
-            Ajouter un lieu
-          </Title>
-          <ErrorAlert error={form.alertError} />
-          <Grid align="flex-end">
-            <Grid.Col span={{ base: 12, md: 3 }}>
-              <TextInput label="Nom du lieu" required {...form.field('name')} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 3 }}>
-              <TextInput label="Adresse du lieu" {...form.field('line')} error={form.errorAt('address.line')} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 2 }}>
-              <TextInput
-                label="Code postal du lieu"
-                {...form.field('postalCode')}
-                error={form.errorAt('address.postalCode')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 4 }}>
-              <CommuneSelect
-                label="Commune du lieu"
-                required
-                value={form.values.communeCode}
-                onChange={(x) => form.set('communeCode', x)}
-                error={form.errorAt('address.communeCode')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 9 }}>
-              <Textarea label="Consignes d’accès" autosize minRows={1} {...form.field('accessNotes')} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 3 }}>
-              <Button type="submit" loading={form.busy}>
-                Ajouter le lieu
-              </Button>
-            </Grid.Col>
-          </Grid>
-        </form>
-      )}
-    </Stack>
+    <ClientListPanel
+      list={{
+        rows: client.sites,
+        columns,
+        rowKey: (s) => s.id,
+        caption: 'Lieux d’intervention',
+        empty: 'Aucun lieu d’intervention.',
+        urlPrefix: 'lieux-',
+      }}
+      form={can('client.write') ? form : null}
+      title="Ajouter un lieu"
+      submitLabel="Ajouter le lieu"
+    >
+      <Grid.Col span={{ base: 12, md: 3 }}>
+        <TextInput label="Nom du lieu" required {...form.field('name')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 3 }}>
+        <TextInput label="Adresse du lieu" {...form.field('line')} error={form.errorAt('address.line')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 2 }}>
+        <TextInput
+          label="Code postal du lieu"
+          {...form.field('postalCode')}
+          error={form.errorAt('address.postalCode')}
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <CommuneSelect
+          label="Commune du lieu"
+          required
+          value={form.values.communeCode}
+          onChange={(x) => form.set('communeCode', x)}
+          error={form.errorAt('address.communeCode')}
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 9 }}>
+        <Textarea label="Consignes d’accès" autosize minRows={1} {...form.field('accessNotes')} />
+      </Grid.Col>
+    </ClientListPanel>
   );
 }

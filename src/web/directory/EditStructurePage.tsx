@@ -1,10 +1,10 @@
 import { Anchor, Button, Card, Grid, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { directoryApi, type StructureForm as StructureBody } from '../../shared/directory';
-import { ApiError, call } from '../api';
+import { call } from '../api';
+import { useApiForm } from '../blocks/useApiForm';
 import { useCan, useNetworkId } from '../shell/session';
 import { ConfirmButton, ErrorAlert, Loading, PageHeader } from '../shell/ui';
 import type { NetworkStructure } from './api';
@@ -108,20 +108,16 @@ export function EditStructurePage() {
 
 function InviteCard({ structure }: { structure: NetworkStructure }) {
   const networkId = useNetworkId();
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
   const qc = useQueryClient();
-  const invite = useMutation({
-    mutationFn: () =>
-      call(directoryApi.inviteAdmin, { params: { networkId, organisationId: structure.id }, body: { email, name } }),
+  const invite = useApiForm({
+    initial: { name: '', email: '' },
+    submit: (body) => call(directoryApi.inviteAdmin, { params: { networkId, organisationId: structure.id }, body }),
+    resetOnSuccess: true,
     onSuccess: async (r) => {
       notifications.show({ color: 'green', message: `Invitation envoyée à ${r.email}.` });
-      setEmail('');
-      setName('');
       await qc.invalidateQueries({ queryKey: ['network-structures'] });
     },
   });
-  const errors = invite.error instanceof ApiError ? invite.error.fieldErrors : {};
   return (
     <Card withBorder>
       <Title order={2} size="h5">
@@ -130,30 +126,12 @@ function InviteCard({ structure }: { structure: NetworkStructure }) {
       <Text size="sm" c="dimmed" mt={4}>
         La personne reçoit un lien personnel (valable 14 jours) pour choisir son mot de passe et gérer la structure.
       </Text>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          invite.mutate();
-        }}
-      >
+      <form onSubmit={invite.onSubmit}>
         <Stack mt="sm" gap="sm">
-          <TextInput
-            label="Nom et prénom"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-            required
-          />
-          <TextInput
-            label="Adresse e-mail"
-            type="email"
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={errors.email}
-            required
-          />
-          {invite.error && !errors.email && !errors.name && <ErrorAlert error={invite.error} />}
-          <Button type="submit" loading={invite.isPending} variant="default">
+          <TextInput label="Nom et prénom" {...invite.field('name')} required />
+          <TextInput label="Adresse e-mail" type="email" {...invite.field('email')} required />
+          <ErrorAlert error={invite.alertError} />
+          <Button type="submit" loading={invite.busy} variant="default">
             Envoyer l’invitation
           </Button>
         </Stack>

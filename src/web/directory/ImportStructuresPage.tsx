@@ -1,9 +1,11 @@
-import { Alert, Anchor, Badge, Button, FileInput, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, FileInput, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { directoryApi, type ImportPreview, type ImportRow } from '../../shared/directory';
 import { call } from '../api';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
+import { useApiForm } from '../blocks/useApiForm';
 import { useNetworkId } from '../shell/session';
 import { ErrorAlert, PageHeader } from '../shell/ui';
 
@@ -20,42 +22,52 @@ async function toBase64(file: File) {
   return btoa(binary);
 }
 
+const bodyOf = async (file: File) => ({
+  format: file.name.toLowerCase().endsWith('.json') ? ('json' as const) : ('csv' as const),
+  contentBase64: await toBase64(file),
+});
+
+const PREVIEW_COLUMNS: DataColumn<ImportRow>[] = [
+  { key: 'ligne', header: 'Ligne', cell: (r) => r.line },
+  { key: 'identifiant', header: 'Identifiant', cell: (r) => r.id ?? '—' },
+  { key: 'nom', header: 'Nom', cell: (r) => r.name ?? '—' },
+  {
+    key: 'resultat',
+    header: 'Résultat',
+    cell: (r) => <Badge color={ACTION_LABELS[r.action][1]}>{ACTION_LABELS[r.action][0]}</Badge>,
+  },
+  { key: 'motif', header: 'Motif', cell: (r) => r.problems.join(' ') },
+];
+
 /** Import from CSV or data·inclusion JSON: preview first, nothing written until a clean preview is confirmed. */
 export function ImportStructuresPage() {
   const networkId = useNetworkId();
   const qc = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [done, setDone] = useState<{ created: number; updated: number } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new file discards the previous preview
-  useEffect(() => {
+  const check = useApiForm({
+    initial: { file: null as File | null },
+    submit: async ({ file }) => call(directoryApi.importPreview, { params: { networkId }, body: await bodyOf(file!) }),
+    onSuccess: setPreview,
+  });
+  const confirm = useApiForm({
+    initial: {},
+    submit: async () =>
+      call(directoryApi.importConfirm, { params: { networkId }, body: await bodyOf(check.values.file!) }),
+    onSuccess: async (r) => {
+      setDone(r);
+      setPreview(null);
+      await qc.invalidateQueries({ queryKey: ['network-structures'] });
+    },
+  });
+  const file = check.values.file;
+  // A new file discards the previous preview, result and error.
+  const choose = (next: File | null) => {
+    check.reset();
+    confirm.reset();
+    check.set('file', next);
     setPreview(null);
     setDone(null);
-    setError(null);
-  }, [file]);
-  const body = async () => ({
-    format: file!.name.toLowerCase().endsWith('.json') ? ('json' as const) : ('csv' as const),
-    contentBase64: await toBase64(file!),
-  });
-  const run = async (step: 'preview' | 'confirm') => {
-    setBusy(true);
-    setError(null);
-    try {
-      const params = { networkId };
-      if (step === 'preview') setPreview(await call(directoryApi.importPreview, { params, body: await body() }));
-      else {
-        const r = await call(directoryApi.importConfirm, { params, body: await body() });
-        setDone(r);
-        setPreview(null);
-        await qc.invalidateQueries({ queryKey: ['network-structures'] });
-      }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
   };
   return (
     <>
@@ -71,20 +83,24 @@ export function ImportStructuresPage() {
         et en plus <code>type</code> (AI, ACI, EI…), <code>metiers</code> (codes ROME séparés par « | ») et{' '}
         <code>departements</code>. Une structure déjà connue (même <code>id</code> ou même SIRET) est mise à jour.
       </Text>
-      <Group align="flex-end">
-        <FileInput
-          label="Fichier à importer"
-          placeholder="Choisir un fichier .csv ou .json"
-          accept=".csv,.json,text/csv,application/json"
-          value={file}
-          onChange={setFile}
-          w={360}
-        />
-        <Button onClick={() => run('preview')} disabled={!file} loading={busy && !preview}>
-          Prévisualiser
-        </Button>
-      </Group>
-      <ErrorAlert error={error} />
+      <form onSubmit={check.onSubmit} noValidate>
+        <Group align="flex-end">
+          <FileInput
+            label="Fichier à importer"
+            placeholder="Choisir un fichier .csv ou .json"
+            accept=".csv,.json,text/csv,application/json"
+            value={file}
+            onChange={choose}
+            w={360}
+            maw="100%"
+          />
+          <Button type="submit" disabled={!file} loading={check.busy}>
+            Prévisualiser
+          </Button>
+        </Group>
+      </form>
+      {/* The file is sent as a whole: the server's messages are about the file, not about a field of this form. */}
+      <ErrorAlert error={check.error ?? confirm.error} />
       {done && (
         <Alert mt="md" title="Import terminé" role="status">
           {done.created} structure(s) créée(s), {done.updated} mise(s) à jour.{' '}
@@ -109,7 +125,7 @@ export function ImportStructuresPage() {
           {preview.clean ? (
             <Group>
               <Text>Le fichier est correct. Rien n’est encore enregistré.</Text>
-              <Button onClick={() => run('confirm')} loading={busy}>
+              <Button onClick={() => confirm.onSubmit()} loading={confirm.busy}>
                 Confirmer l’import
               </Button>
             </Group>
@@ -118,34 +134,16 @@ export function ImportStructuresPage() {
               Corrigez les lignes rejetées dans votre fichier, puis prévisualisez-le de nouveau.
             </Alert>
           )}
-          <Table.ScrollContainer minWidth={700}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Ligne</Table.Th>
-                  <Table.Th>Identifiant</Table.Th>
-                  <Table.Th>Nom</Table.Th>
-                  <Table.Th>Résultat</Table.Th>
-                  <Table.Th>Motif</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {[...preview.rows]
-                  .sort((a, b) => Number(b.action === 'reject') - Number(a.action === 'reject') || a.line - b.line)
-                  .map((r) => (
-                    <Table.Tr key={r.line}>
-                      <Table.Td>{r.line}</Table.Td>
-                      <Table.Td>{r.id ?? '—'}</Table.Td>
-                      <Table.Td>{r.name ?? '—'}</Table.Td>
-                      <Table.Td>
-                        <Badge color={ACTION_LABELS[r.action][1]}>{ACTION_LABELS[r.action][0]}</Badge>
-                      </Table.Td>
-                      <Table.Td>{r.problems.join(' ')}</Table.Td>
-                    </Table.Tr>
-                  ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          {/* In the file's order, the rejected lines first: they are what is to be fixed. */}
+          <DataTable
+            caption="Lignes du fichier"
+            empty="Le fichier ne contient aucune ligne."
+            rows={[...preview.rows].sort(
+              (a, b) => Number(b.action === 'reject') - Number(a.action === 'reject') || a.line - b.line,
+            )}
+            rowKey={(r) => String(r.line)}
+            columns={PREVIEW_COLUMNS}
+          />
         </Stack>
       )}
     </>

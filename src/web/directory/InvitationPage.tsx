@@ -1,32 +1,30 @@
-import { Anchor, Button, Container, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Anchor, Button, Container, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { directoryApi } from '../../shared/directory';
-import { ApiError, call } from '../api';
+import { call } from '../api';
+import { NewPasswordFields } from '../blocks/NewPasswordFields';
+import { useApiForm } from '../blocks/useApiForm';
 import { ErrorAlert, Loading } from '../shell/ui';
-
-/**
- * Leaflet is in its own chunk, and deliberately has no Suspense boundary of its own: the page's first render waits
- * for it (the server-rendered list stays on screen meanwhile, and /carte preloads it), whereas a fallback would make
- * React hold the revealed map back for its fallback throttle (300 ms).
- */
 
 /** /invitation/:token: the invited administrator chooses a password. */
 export function InvitationPage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
   const q = useQuery({
     queryKey: ['invitation', token],
     queryFn: () => call(directoryApi.invitation, { params: { token } }),
     retry: false,
   });
-  const accept = useMutation({
-    mutationFn: () =>
-      call(directoryApi.acceptInvitation, { params: { token }, body: q.data?.existingAccount ? {} : { password } }),
+  const existingAccount = q.data?.existingAccount ?? false;
+  const accept = useApiForm({
+    initial: { password: '', confirm: '' },
+    // Someone who already has an account keeps their password: nothing to type, nothing to compare.
+    validate: (v) => ({
+      confirm: !existingAccount && v.password !== v.confirm ? 'Les deux mots de passe sont différents.' : undefined,
+    }),
+    submit: (v) =>
+      call(directoryApi.acceptInvitation, { params: { token }, body: existingAccount ? {} : { password: v.password } }),
     onSuccess: (r) => {
       window.location.assign(r.existingAccount ? '/connexion' : `/ai/${r.organisationId}`);
     },
@@ -45,7 +43,6 @@ export function InvitationPage() {
     );
   }
   const inv = q.data;
-  const fieldErrors = accept.error instanceof ApiError ? accept.error.fieldErrors : {};
   return (
     <Container size="xs" py="xl">
       <Title order={1} size="h2">
@@ -63,17 +60,7 @@ export function InvitationPage() {
           Cette invitation a expiré : demandez-en une nouvelle à la coordination du réseau.
         </Text>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!inv.existingAccount && password !== confirm) {
-              setMismatch(true);
-              return;
-            }
-            setMismatch(false);
-            accept.mutate();
-          }}
-        >
+        <form onSubmit={accept.onSubmit}>
           <Stack mt="md">
             <TextInput label="Adresse e-mail" value={inv.email} readOnly />
             {inv.existingAccount ? (
@@ -81,30 +68,16 @@ export function InvitationPage() {
                 Vous avez déjà un compte Passerelle avec cette adresse : la structure sera ajoutée à votre compte, avec
                 votre mot de passe actuel.
               </Text>
-            ) : null}
-            {!inv.existingAccount && (
-              <PasswordInput
+            ) : (
+              <NewPasswordFields
+                form={accept}
                 label="Choisissez un mot de passe"
                 description="12 caractères au moins, pas un mot de passe courant (une phrase de quelques mots, par exemple)"
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-                error={fieldErrors.password}
-                required
-                autoComplete="new-password"
+                confirmLabel="Confirmez le mot de passe"
               />
             )}
-            {!inv.existingAccount && (
-              <PasswordInput
-                label="Confirmez le mot de passe"
-                value={confirm}
-                onChange={(e) => setConfirm(e.currentTarget.value)}
-                error={mismatch ? 'Les deux mots de passe sont différents.' : undefined}
-                required
-                autoComplete="new-password"
-              />
-            )}
-            {accept.error && !fieldErrors.password && <ErrorAlert error={accept.error} />}
-            <Button type="submit" loading={accept.isPending}>
+            <ErrorAlert error={accept.alertError} />
+            <Button type="submit" loading={accept.busy}>
               Activer mon accès
             </Button>
           </Stack>

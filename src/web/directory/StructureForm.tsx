@@ -1,12 +1,13 @@
 import { Alert, Button, Grid, Group, MultiSelect, Select, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { directoryApi, type StructureForm as StructureBody } from '../../shared/directory';
 import { ApiError, call } from '../api';
+import { AddressFields } from '../blocks/AddressFields';
+import { useApiForm } from '../blocks/useApiForm';
 import { ErrorAlert } from '../shell/ui';
 import type { NetworkStructure } from './api';
-import { CommuneSelect, CommunesMultiSelect, KIND_OPTIONS, useDepartements } from './Filters';
+import { CommunesMultiSelect, KIND_OPTIONS, useDepartements } from './Filters';
 
 export type FormState = {
   name: string;
@@ -77,6 +78,25 @@ function useAllJobs() {
   });
 }
 
+/** What the form sends: empty optional fields as null; left empty, a required one is sent empty. */
+function bodyOf(f: FormState): StructureBody {
+  return {
+    name: f.name,
+    // Left empty, it is sent empty: the server's message stands under the field.
+    kind: f.kind as StructureBody['kind'],
+    siret: f.siret || null,
+    address: { line: f.line || null, postalCode: f.postalCode || null, communeCode: f.communeCode },
+    phone: f.phone || null,
+    email: f.email || null,
+    website: f.website || null,
+    openingHours: f.openingHours || null,
+    presentation: f.presentation || null,
+    jobs: f.jobs,
+    territory: { departements: f.departements, communes: f.communes },
+    networks: f.networks,
+  };
+}
+
 /** Create or edit a structure: every field with its label, errors next to the field, nothing lost on error. */
 export function StructureForm({
   initial,
@@ -87,9 +107,7 @@ export function StructureForm({
   onSubmit: (body: StructureBody) => Promise<unknown>;
   submitLabel: string;
 }) {
-  const [f, setF] = useState(initial);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useApiForm<FormState>({ initial, submit: (f) => onSubmit(bodyOf(f)) });
   const jobs = useAllJobs();
   const deps = useDepartements();
   const reseaux = useQuery({
@@ -97,43 +115,13 @@ export function StructureForm({
     queryFn: () => call(directoryApi.reseauxPorteurs, {}),
     staleTime: Number.POSITIVE_INFINITY,
   });
-  const errors = error instanceof ApiError ? error.fieldErrors : {};
+  const { error, fieldErrors: errors } = form;
+  // A list's message may stand at one of its items ("jobs.3"): it shows under the list's field.
   const errorOf = (prefix: string) =>
     errors[prefix] ?? Object.entries(errors).find(([k]) => k.startsWith(`${prefix}.`))?.[1];
-  const field = (k: keyof FormState) => ({
-    value: f[k] as string,
-    onChange: (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value }),
-  });
   return (
-    <form
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setBusy(true);
-        setError(null);
-        try {
-          await onSubmit({
-            name: f.name,
-            // Left empty, it is sent empty: the server's message stands under the field.
-            kind: f.kind as StructureBody['kind'],
-            siret: f.siret || null,
-            address: { line: f.line || null, postalCode: f.postalCode || null, communeCode: f.communeCode },
-            phone: f.phone || null,
-            email: f.email || null,
-            website: f.website || null,
-            openingHours: f.openingHours || null,
-            presentation: f.presentation || null,
-            jobs: f.jobs,
-            territory: { departements: f.departements, communes: f.communes },
-            networks: f.networks,
-          });
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
-      {error instanceof ApiError && error.status !== 400 && <ErrorAlert error={error} />}
+    <form onSubmit={form.onSubmit}>
+      {!!error && !(error instanceof ApiError && error.status === 400) && <ErrorAlert error={error} />}
       {error instanceof ApiError && error.status === 400 && (
         <Alert color="red" role="alert" mb="md" title="Certains champs sont à corriger">
           Les erreurs sont indiquées sous chaque champ.
@@ -141,63 +129,50 @@ export function StructureForm({
       )}
       <Grid>
         <Grid.Col span={{ base: 12, sm: 8 }}>
-          <TextInput label="Nom" required {...field('name')} error={errors.name} />
+          <TextInput label="Nom" required {...form.field('name')} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 4 }}>
           <Select
             label="Type"
             required
             data={KIND_OPTIONS}
-            value={f.kind}
-            onChange={(v) => setF({ ...f, kind: v ?? 'AI' })}
+            {...form.field('kind')}
+            onChange={(v) => form.set('kind', v ?? 'AI')}
             allowDeselect={false}
-            error={errors.kind}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 4 }}>
-          <TextInput label="SIRET" description="14 chiffres" {...field('siret')} error={errors.siret} />
+          <TextInput label="SIRET" description="14 chiffres" {...form.field('siret')} />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 8 }}>
-          <TextInput label="Adresse" {...field('line')} error={errors['address.line']} />
+        <AddressFields
+          form={form}
+          spans={{ line: { base: 12, sm: 8 }, postalCode: { base: 12, sm: 4 }, commune: { base: 12, sm: 8 } }}
+        />
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <TextInput label="Téléphone" {...form.field('phone')} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 4 }}>
-          <TextInput label="Code postal" {...field('postalCode')} error={errors['address.postalCode']} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 8 }}>
-          <CommuneSelect
-            required
-            value={f.communeCode}
-            onChange={(communeCode) => setF({ ...f, communeCode })}
-            error={errors['address.communeCode']}
-          />
+          <TextInput label="E-mail" type="email" {...form.field('email')} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 4 }}>
-          <TextInput label="Téléphone" {...field('phone')} error={errors.phone} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 4 }}>
-          <TextInput label="E-mail" type="email" {...field('email')} error={errors.email} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 4 }}>
-          <TextInput label="Site web" placeholder="https://…" {...field('website')} error={errors.website} />
+          <TextInput label="Site web" placeholder="https://…" {...form.field('website')} />
         </Grid.Col>
         <Grid.Col span={12}>
           <TextInput
             label="Horaires d’accueil"
             placeholder="Du lundi au vendredi, 9 h – 17 h"
-            {...field('openingHours')}
-            error={errors.openingHours}
+            {...form.field('openingHours')}
           />
         </Grid.Col>
         <Grid.Col span={12}>
-          <Textarea label="Présentation" autosize minRows={3} {...field('presentation')} error={errors.presentation} />
+          <Textarea label="Présentation" autosize minRows={3} {...form.field('presentation')} />
         </Grid.Col>
         <Grid.Col span={12}>
           <MultiSelect
             label="Métiers proposés (ROME)"
             searchable
             data={(jobs.data ?? []).map((j) => ({ value: j.code, label: `${j.label} (${j.code})` }))}
-            value={f.jobs}
-            onChange={(v) => setF({ ...f, jobs: v })}
+            {...form.field('jobs')}
             error={errorOf('jobs')}
             limit={50}
           />
@@ -207,16 +182,15 @@ export function StructureForm({
             label="Territoire servi (départements)"
             searchable
             data={(deps.data?.items ?? []).map((d) => ({ value: d.code, label: `${d.code} — ${d.name}` }))}
-            value={f.departements}
-            onChange={(v) => setF({ ...f, departements: v })}
+            {...form.field('departements')}
             error={errorOf('territory.departements') ?? errors.territory}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <CommunesMultiSelect
             label="Territoire servi (communes)"
-            value={f.communes}
-            onChange={(communes) => setF({ ...f, communes })}
+            value={form.values.communes}
+            onChange={(communes) => form.set('communes', communes)}
             error={errorOf('territory.communes')}
           />
         </Grid.Col>
@@ -225,14 +199,13 @@ export function StructureForm({
             label="Réseaux porteurs"
             searchable
             data={(reseaux.data?.items ?? []).map((r) => ({ value: r.code, label: r.label }))}
-            value={f.networks}
-            onChange={(v) => setF({ ...f, networks: v })}
+            {...form.field('networks')}
             error={errorOf('networks')}
           />
         </Grid.Col>
       </Grid>
       <Group mt="lg">
-        <Button type="submit" loading={busy}>
+        <Button type="submit" loading={form.busy}>
           {submitLabel}
         </Button>
         <Button component={Link} to=".." relative="path" variant="default">

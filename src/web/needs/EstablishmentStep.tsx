@@ -1,5 +1,5 @@
 import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { ESTABLISHMENT_KIND_LABELS as KIND_LABELS } from '../../shared/needs';
+import { CLIENT_KIND_OPTIONS, CLIENT_KINDS } from '../../shared/clients';
 import type { ApiForm } from '../blocks/useApiForm';
 import { CommunePicker } from './CommunePicker';
 import type { NeedFormValues } from './need-form';
@@ -23,9 +23,9 @@ export function EstablishmentStep(props: { form: ApiForm<NeedFormValues>; err: (
         label="Type d’établissement"
         required
         placeholder="Choisissez"
-        data={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+        data={CLIENT_KIND_OPTIONS}
         value={form.kind || null}
-        onChange={(v) => set('kind', v ?? '')}
+        onChange={(v) => set('kind', CLIENT_KINDS.find((k) => k === v) ?? '')}
         error={err('establishment.kind')}
         allowDeselect={false}
       />

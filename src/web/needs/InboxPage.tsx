@@ -1,14 +1,81 @@
-import { Anchor, Badge, Group, ScrollArea, SegmentedControl, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, ScrollArea, SegmentedControl, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../../shared/format';
-import { INBOX_COLORS, INBOX_LABELS, INBOX_STATUSES, needsApi, URGENCY_LABELS } from '../../shared/needs';
+import { INBOX_COLORS, INBOX_LABELS, INBOX_STATUSES, needsApi, type OrgNeedItem } from '../../shared/needs';
 import { call } from '../api';
-import { Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
+import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { NO_CLIP } from './badge-styles';
 import { useNeedSummary } from './badges';
+import { jobsColumn, jobsText, urgencyColumn } from './columns';
 
 const FILTERS = INBOX_STATUSES;
+
+/** The deadline to claim matters only while the need is new. */
+const deadlineOf = (n: OrgNeedItem) => (n.status === 'new' ? n.deadlineAt : null);
+
+const columns: DataColumn<OrgNeedItem>[] = [
+  {
+    key: 'etablissement',
+    header: 'Établissement',
+    sortBy: (n) => n.establishmentName,
+    cell: (n) => (
+      <div>
+        <Anchor component={Link} to={n.id} fw={n.viewedAt ? 400 : 700}>
+          {n.establishmentName}
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {n.communeName}
+          {n.distanceKm !== null ? ` · ${n.distanceKm.toLocaleString('fr-FR')} km` : ''} · {n.reference}
+        </Text>
+      </div>
+    ),
+  },
+  jobsColumn(),
+  urgencyColumn(),
+  {
+    key: 'recu',
+    header: 'Reçu le',
+    sortBy: (n) => n.createdAt,
+    csv: (n) => formatDateTime(n.createdAt),
+    cell: (n) => formatDateTime(n.createdAt),
+  },
+  {
+    key: 'delai',
+    header: 'Délai',
+    sortBy: deadlineOf,
+    csv: (n) => {
+      const deadline = deadlineOf(n);
+      return deadline ? `${formatDateTime(deadline)}${n.overdue ? ' (dépassé)' : ''}` : '';
+    },
+    cell: (n) => {
+      const deadline = deadlineOf(n);
+      return deadline ? (
+        <Group gap={4}>
+          <Text size="sm">{formatDateTime(deadline)}</Text>
+          {n.overdue && (
+            <Badge color="red" size="sm" tt="none" styles={NO_CLIP}>
+              Dépassé
+            </Badge>
+          )}
+        </Group>
+      ) : (
+        '—'
+      );
+    },
+  },
+  {
+    key: 'statut',
+    header: 'Statut',
+    sortBy: (n) => INBOX_LABELS[n.status],
+    cell: (n) => (
+      <Badge color={INBOX_COLORS[n.status]} variant="dot" tt="none" styles={NO_CLIP}>
+        {INBOX_LABELS[n.status]}
+      </Badge>
+    ),
+  },
+];
 
 /** The AI's inbox of needs routed to it: new ones first. */
 export function InboxPage() {
@@ -43,66 +110,16 @@ export function InboxPage() {
         <Loading />
       ) : list.error ? (
         <ErrorAlert error={list.error} title="Liste indisponible" />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{status === 'new' ? 'Aucun nouveau besoin pour le moment.' : 'Aucun besoin avec ce statut.'}</Empty>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Établissement</Table.Th>
-                <Table.Th>Métiers</Table.Th>
-                <Table.Th>Urgence</Table.Th>
-                <Table.Th>Reçu le</Table.Th>
-                <Table.Th>Délai</Table.Th>
-                <Table.Th>Statut</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((n) => (
-                <Table.Tr key={n.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={n.id} fw={n.viewedAt ? 400 : 700}>
-                      {n.establishmentName}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {n.communeName}
-                      {n.distanceKm !== null ? ` · ${n.distanceKm.toLocaleString('fr-FR')} km` : ''} · {n.reference}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{n.jobs.map((j) => `${j.headcount} × ${j.label}`).join(', ')}</Text>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Badge color={n.urgency === 'urgent' ? 'red' : 'gray'} variant="light" tt="none" styles={NO_CLIP}>
-                      {URGENCY_LABELS[n.urgency]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(n.createdAt)}</Table.Td>
-                  <Table.Td>
-                    {n.status === 'new' && n.deadlineAt ? (
-                      <Group gap={4}>
-                        <Text size="sm">{formatDateTime(n.deadlineAt)}</Text>
-                        {n.overdue && (
-                          <Badge color="red" size="sm" tt="none" styles={NO_CLIP}>
-                            Dépassé
-                          </Badge>
-                        )}
-                      </Group>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Badge color={INBOX_COLORS[n.status]} variant="dot" tt="none" styles={NO_CLIP}>
-                      {INBOX_LABELS[n.status]}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          rows={list.data.items}
+          columns={columns}
+          rowKey={(n) => n.id}
+          caption="Besoins orientés vers votre structure"
+          empty={status === 'new' ? 'Aucun nouveau besoin pour le moment.' : 'Aucun besoin avec ce statut.'}
+          searchText={(n) => `${n.establishmentName} ${n.communeName} ${n.reference} ${jobsText(n.jobs)}`}
+          csvName="besoins"
+        />
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { CLIENT_KIND_LABELS } from '../../shared/clients';
 import { formatDate, formatDateTime } from '../../shared/format';
-import { ESTABLISHMENT_KIND_LABELS as KIND_LABELS, type Need, URGENCY_LABELS } from '../../shared/needs';
+import { type Need, URGENCY_LABELS } from '../../shared/needs';
 
 /** The establishment, its contact and its jobs: shared by the AI's and the network's need pages. */
 export function NeedDetails({ need }: { need: Need }) {
@@ -14,7 +15,7 @@ export function NeedDetails({ need }: { need: Need }) {
         <Text fw={600} mt="xs">
           {e.name}
         </Text>
-        <Text size="sm">{KIND_LABELS[e.kind] ?? e.kind}</Text>
+        <Text size="sm">{CLIENT_KIND_LABELS[e.kind]}</Text>
         <Text size="sm">
           {[e.address.line, [e.address.postalCode, e.address.communeName].filter(Boolean).join(' ')]
             .filter(Boolean)

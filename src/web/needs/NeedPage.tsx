@@ -3,9 +3,16 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { INBOX_COLORS, INBOX_LABELS, needsApi, SETTABLE_NEED_STATUSES } from '../../shared/needs';
+import {
+  INBOX_COLORS,
+  INBOX_LABELS,
+  needsApi,
+  SETTABLE_NEED_STATUSES,
+  type SettableNeedStatus,
+} from '../../shared/needs';
 import { quotesApi } from '../../shared/quotes';
-import { ApiError, call, qs } from '../api';
+import { call, qs } from '../api';
+import { useApiForm } from '../blocks/useApiForm';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
 import { DiagnosticForm } from './DiagnosticForm';
@@ -19,31 +26,39 @@ export function NeedPage() {
   const params = { orgId: orgId ?? '', needId: needId ?? '' };
   const need = useQuery({ queryKey: ['need', orgId, needId], queryFn: () => call(needsApi.get, { params }) });
   const [declineOpen, setDeclineOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string>();
-  const [actionError, setActionError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
   const refresh = () => {
     qc.invalidateQueries({ queryKey: ['need', orgId, needId] });
     qc.invalidateQueries({ queryKey: ['needs', orgId] });
     qc.invalidateQueries({ queryKey: ['needs-summary', orgId] });
   };
-
-  const act = async (send: () => Promise<unknown>) => {
-    setBusy(true);
-    setActionError(null);
+  /** Sends one action on the need, then reads it again whatever the answer (another AI may have taken it). */
+  const thenRefresh = async <R,>(send: Promise<R>) => {
     try {
-      await send();
-      return true;
-    } catch (e) {
-      setActionError(e);
-      return false;
+      return await send;
     } finally {
-      setBusy(false);
       refresh();
     }
   };
+
+  const claim = useApiForm({
+    initial: {},
+    submit: () => thenRefresh(call(needsApi.claim, { params })),
+    onSuccess: () =>
+      notifications.show({ color: 'green', message: 'Besoin pris en charge : contactez l’établissement.' }),
+  });
+  const decline = useApiForm({
+    initial: { reason: '' },
+    validate: (v) => ({
+      reason: v.reason.trim().length < 3 ? 'Indiquez pourquoi vous ne pouvez pas répondre.' : undefined,
+    }),
+    submit: (v) => thenRefresh(call(needsApi.decline, { params, body: v })),
+    onSuccess: () => setDeclineOpen(false),
+  });
+  const status = useApiForm({
+    initial: { status: 'claimed' as SettableNeedStatus },
+    submit: (v) => thenRefresh(call(needsApi.setStatus, { params, body: v })),
+  });
 
   if (need.isPending) return <Loading />;
   if (need.error) return <ErrorAlert error={need.error} title="Besoin introuvable" />;
@@ -75,16 +90,7 @@ export function NeedPage() {
               <Button variant="default" onClick={() => setDeclineOpen(true)}>
                 Décliner
               </Button>
-              <Button
-                loading={busy}
-                onClick={async () => {
-                  if (await act(() => call(needsApi.claim, { params })))
-                    notifications.show({
-                      color: 'green',
-                      message: 'Besoin pris en charge : contactez l’établissement.',
-                    });
-                }}
-              >
+              <Button loading={claim.busy} onClick={() => claim.onSubmit()}>
                 Prendre en charge
               </Button>
             </>
@@ -93,22 +99,17 @@ export function NeedPage() {
               aria-label="Changer le statut"
               value={n.status}
               allowDeselect={false}
-              data={[
-                { value: 'claimed', label: 'Pris en charge' },
-                { value: 'in_diagnostic', label: 'En diagnostic' },
-                { value: 'quoted', label: 'Devis envoyé' },
-                { value: 'won', label: 'Gagné' },
-                { value: 'lost', label: 'Perdu' },
-              ]}
+              data={SETTABLE_NEED_STATUSES.map((value) => ({ value, label: INBOX_LABELS[value] }))}
+              disabled={status.busy}
               onChange={(v) => {
-                const status = SETTABLE_NEED_STATUSES.find((s) => s === v);
-                if (status) act(() => call(needsApi.setStatus, { params, body: { status } }));
+                const next = SETTABLE_NEED_STATUSES.find((s) => s === v);
+                if (next) status.submitValues({ status: next });
               }}
             />
           ) : undefined
         }
       />
-      <ErrorAlert error={actionError} />
+      <ErrorAlert error={claim.error ?? status.error} />
       {n.inboxStatus === 'taken' && (
         <Alert color="gray" mb="md" title="Besoin pris par une autre structure">
           {n.claimedBy?.name} l’a pris en charge.
@@ -133,37 +134,29 @@ export function NeedPage() {
         />
       )}
       <Modal opened={declineOpen} onClose={() => setDeclineOpen(false)} title="Décliner ce besoin" centered>
-        <Stack>
-          <Text size="sm">Le réseau lira votre motif pour orienter le besoin vers une autre structure.</Text>
-          <Textarea
-            label="Motif"
-            required
-            autosize
-            minRows={2}
-            maxLength={500}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={reasonError}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeclineOpen(false)}>
-              Annuler
-            </Button>
-            <Button
-              color="red"
-              loading={busy}
-              onClick={async () => {
-                if (reason.trim().length < 3) return setReasonError('Indiquez pourquoi vous ne pouvez pas répondre.');
-                setReasonError(undefined);
-                if (await act(() => call(needsApi.decline, { params, body: { reason } }))) setDeclineOpen(false);
-                else if (actionError instanceof ApiError) setReasonError(actionError.fieldErrors.reason);
-              }}
-            >
-              Décliner le besoin
-            </Button>
-          </Group>
-        </Stack>
+        <form onSubmit={decline.onSubmit} noValidate>
+          <Stack>
+            <Text size="sm">Le réseau lira votre motif pour orienter le besoin vers une autre structure.</Text>
+            <Textarea
+              label="Motif"
+              required
+              autosize
+              minRows={2}
+              maxLength={500}
+              {...decline.field('reason')}
+              data-autofocus
+            />
+            <ErrorAlert error={decline.alertError} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setDeclineOpen(false)}>
+                Annuler
+              </Button>
+              <Button type="submit" color="red" loading={decline.busy}>
+                Décliner le besoin
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       </Modal>
     </>
   );

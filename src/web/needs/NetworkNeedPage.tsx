@@ -1,14 +1,38 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Card, Checkbox, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { formatDateTime } from '../../shared/format';
-import { NEED_STATUS_COLORS, NEED_STATUS_LABELS, needsApi, ROUTE_LABELS } from '../../shared/needs';
+import { NEED_STATUS_COLORS, NEED_STATUS_LABELS, type NetworkRoute, needsApi, ROUTE_LABELS } from '../../shared/needs';
 import { call } from '../api';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
+import { useApiForm } from '../blocks/useApiForm';
 import { useCan } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
 import { NeedDetails } from './NeedDetails';
+
+const routeColumns: DataColumn<NetworkRoute>[] = [
+  { key: 'structure', header: 'Structure', sortBy: (r) => r.name, cell: (r) => r.name },
+  {
+    key: 'distance',
+    header: 'Distance',
+    sortBy: (r) => r.distanceKm,
+    cell: (r) => (r.distanceKm !== null ? `${r.distanceKm.toLocaleString('fr-FR')} km` : '—'),
+  },
+  {
+    key: 'prevenue',
+    header: 'Prévenue le',
+    sortBy: (r) => r.routedAt,
+    cell: (r) => formatDateTime(r.routedAt),
+  },
+  {
+    key: 'reponse',
+    header: 'Réponse',
+    sortBy: (r) => ROUTE_LABELS[r.status],
+    cell: (r) => `${ROUTE_LABELS[r.status]}${r.declineReason ? ` : « ${r.declineReason} »` : ''}`,
+  },
+];
 
 /** One need seen by the coordinator: who received it, who answered, and re-routing to other AIs. */
 export function NetworkNeedPage() {
@@ -21,9 +45,18 @@ export function NetworkNeedPage() {
     queryFn: () => call(needsApi.networkNeed, { params }),
   });
   const [radius, setRadius] = useState<number | string>('');
-  const [selected, setSelected] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useApiForm({
+    initial: { organisationIds: [] as string[] },
+    submit: (v) => call(needsApi.reroute, { params, body: v }),
+    resetOnSuccess: true,
+    onSuccess: (res) => {
+      notifications.show({ color: 'green', message: `Besoin réorienté : ${res.notified} structure(s) prévenue(s).` });
+      qc.invalidateQueries({ queryKey: ['network-need', networkId, needId] });
+      qc.invalidateQueries({ queryKey: ['network-need-candidates', networkId, needId] });
+      qc.invalidateQueries({ queryKey: ['network-needs', networkId] });
+    },
+  });
+  const selected = form.values.organisationIds;
   const open = need.data && !need.data.claimedBy;
   const candidates = useQuery({
     queryKey: ['network-need-candidates', networkId, needId, radius],
@@ -35,23 +68,6 @@ export function NetworkNeedPage() {
   if (need.isPending) return <Loading />;
   if (need.error) return <ErrorAlert error={need.error} title="Besoin introuvable" />;
   const n = need.data;
-
-  const route = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await call(needsApi.reroute, { params, body: { organisationIds: selected } });
-      notifications.show({ color: 'green', message: `Besoin réorienté : ${res.notified} structure(s) prévenue(s).` });
-      setSelected([]);
-      qc.invalidateQueries({ queryKey: ['network-need', networkId, needId] });
-      qc.invalidateQueries({ queryKey: ['network-need-candidates', networkId, needId] });
-      qc.invalidateQueries({ queryKey: ['network-needs', networkId] });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <>
@@ -88,33 +104,21 @@ export function NetworkNeedPage() {
             Aucune structure ne couvre ce besoin : choisissez-en ci-dessous.
           </Text>
         ) : (
-          <Table mt="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Structure</Table.Th>
-                <Table.Th>Distance</Table.Th>
-                <Table.Th>Prévenue le</Table.Th>
-                <Table.Th>Réponse</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {n.routedTo.map((r) => (
-                <Table.Tr key={r.organisationId}>
-                  <Table.Td>{r.name}</Table.Td>
-                  <Table.Td>{r.distanceKm !== null ? `${r.distanceKm.toLocaleString('fr-FR')} km` : '—'}</Table.Td>
-                  <Table.Td>{formatDateTime(r.routedAt)}</Table.Td>
-                  <Table.Td>
-                    {ROUTE_LABELS[r.status]}
-                    {r.declineReason ? ` : « ${r.declineReason} »` : ''}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <Box mt="xs">
+            <DataTable
+              rows={n.routedTo}
+              columns={routeColumns}
+              rowKey={(r) => r.organisationId}
+              caption="Structures prévenues"
+              empty="Aucune structure prévenue."
+              striped={false}
+              highlightOnHover={false}
+            />
+          </Box>
         )}
       </Card>
       {open && can('network.need.route') && (
-        <Card withBorder mt="lg">
+        <Card withBorder mt="lg" component="form" onSubmit={form.onSubmit} noValidate>
           <Title order={2} size="h4">
             Réorienter le besoin
           </Title>
@@ -141,25 +145,27 @@ export function NetworkNeedPage() {
               Aucune structure du réseau ne propose ces métiers ici : élargissez le rayon.
             </Text>
           ) : (
-            <Stack gap="xs" mt="sm">
-              {candidates.data.items.map((c) => (
-                <Checkbox
-                  key={c.organisationId}
-                  disabled={c.routeStatus !== null && c.routeStatus !== 'declined'}
-                  checked={selected.includes(c.organisationId)}
-                  onChange={(e) =>
-                    setSelected((s) =>
-                      e.currentTarget.checked ? [...s, c.organisationId] : s.filter((x) => x !== c.organisationId),
-                    )
-                  }
-                  label={`${c.name}${c.distanceKm !== null ? ` — ${c.distanceKm.toLocaleString('fr-FR')} km` : ''}${c.coversTerritory ? '' : ' (hors territoire de convention)'}${c.exactJob ? '' : ' (métier voisin)'}${c.routeStatus ? ` — déjà prévenue (${ROUTE_LABELS[c.routeStatus]})` : ''}`}
-                />
-              ))}
-            </Stack>
+            <Checkbox.Group
+              value={selected}
+              onChange={(ids) => form.set('organisationIds', ids)}
+              error={form.errorAt('organisationIds')}
+              mt="sm"
+            >
+              <Stack gap="xs">
+                {candidates.data.items.map((c) => (
+                  <Checkbox
+                    key={c.organisationId}
+                    value={c.organisationId}
+                    disabled={c.routeStatus !== null && c.routeStatus !== 'declined'}
+                    label={`${c.name}${c.distanceKm !== null ? ` — ${c.distanceKm.toLocaleString('fr-FR')} km` : ''}${c.coversTerritory ? '' : ' (hors territoire de convention)'}${c.exactJob ? '' : ' (métier voisin)'}${c.routeStatus ? ` — déjà prévenue (${ROUTE_LABELS[c.routeStatus]})` : ''}`}
+                  />
+                ))}
+              </Stack>
+            </Checkbox.Group>
           )}
-          <ErrorAlert error={error} title="Réorientation impossible" />
+          <ErrorAlert error={form.alertError} title="Réorientation impossible" />
           <Group justify="flex-end" mt="md">
-            <Button disabled={selected.length === 0} loading={busy} onClick={route}>
+            <Button type="submit" disabled={selected.length === 0} loading={form.busy}>
               Orienter vers {selected.length || ''} structure{selected.length > 1 ? 's' : ''}
             </Button>
           </Group>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../../shared/format';
@@ -6,13 +6,15 @@ import {
   formatWait,
   NEED_STATUS_COLORS,
   NEED_STATUS_LABELS,
+  type NetworkNeedItem,
   needsApi,
   ROUTE_LABELS,
-  URGENCY_LABELS,
 } from '../../shared/needs';
 import { call } from '../api';
-import { Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
+import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { NO_CLIP } from './badge-styles';
+import { jobsText, urgencyColumn } from './columns';
 
 /** The statuses the console filters by (API.md's GET /needs?status=). */
 const FILTER_STATUS = needsApi.networkNeeds.query.shape.status.unwrap().options;
@@ -27,6 +29,87 @@ const FILTERS = [
   { value: 'won', label: 'Gagnés' },
   { value: 'lost', label: 'Perdus' },
   { value: 'all', label: 'Tous' },
+];
+
+const routedText = (n: NetworkNeedItem) => n.routedTo.map((r) => `${r.name} — ${ROUTE_LABELS[r.status]}`).join(', ');
+
+const columns: DataColumn<NetworkNeedItem>[] = [
+  {
+    key: 'etablissement',
+    header: 'Établissement',
+    sortBy: (n) => n.establishmentName,
+    cell: (n) => (
+      <div>
+        <Anchor component={Link} to={n.id}>
+          {n.establishmentName}
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {n.communeName} ({n.departement}) · {n.reference} · reçu le {formatDateTime(n.createdAt)}
+        </Text>
+        <Text size="xs">{jobsText(n.jobs)}</Text>
+      </div>
+    ),
+  },
+  urgencyColumn(),
+  {
+    key: 'statut',
+    header: 'Statut',
+    sortBy: (n) => NEED_STATUS_LABELS[n.status],
+    csv: (n) => `${NEED_STATUS_LABELS[n.status]}${n.overdue ? ' (en retard)' : ''}`,
+    cell: (n) => (
+      <Stack gap={4} align="flex-start">
+        <Badge color={NEED_STATUS_COLORS[n.status]} variant="dot" tt="none" styles={NO_CLIP}>
+          {NEED_STATUS_LABELS[n.status]}
+        </Badge>
+        {n.overdue && (
+          <Badge color="red" tt="none" styles={NO_CLIP}>
+            En retard
+          </Badge>
+        )}
+        {n.allDeclined && (
+          <Text size="xs" fw={700} c="red.9">
+            Tous ont décliné
+          </Text>
+        )}
+      </Stack>
+    ),
+  },
+  {
+    key: 'attente',
+    header: 'Attente',
+    sortBy: (n) => n.waitedMinutes,
+    csv: (n) => formatWait(n.waitedMinutes),
+    cell: (n) => (
+      <Text size="sm" fw={n.overdue ? 700 : 400} c={n.overdue ? 'red.9' : undefined}>
+        {formatWait(n.waitedMinutes)}
+      </Text>
+    ),
+  },
+  {
+    key: 'orientation',
+    header: 'Orienté vers',
+    csv: routedText,
+    cell: (n) =>
+      n.routedTo.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Aucune structure
+        </Text>
+      ) : (
+        <Stack gap={0}>
+          {n.routedTo.map((r) => (
+            <Text size="xs" key={r.organisationId}>
+              {r.name} — {ROUTE_LABELS[r.status]}
+            </Text>
+          ))}
+        </Stack>
+      ),
+  },
+  {
+    key: 'prise',
+    header: 'Pris en charge par',
+    sortBy: (n) => n.claimedBy?.name,
+    cell: (n) => (n.claimedBy ? <Text size="sm">{n.claimedBy.name}</Text> : '—'),
+  },
 ];
 
 /** The network console: every need of the network with how long it has waited, overdue first. */
@@ -61,81 +144,19 @@ export function NetworkNeedsPage() {
         <Loading />
       ) : list.error ? (
         <ErrorAlert error={list.error} title="Liste indisponible" />
-      ) : list.data.items.length === 0 ? (
-        <Empty>Aucun besoin avec ce statut.</Empty>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Établissement</Table.Th>
-                <Table.Th>Urgence</Table.Th>
-                <Table.Th>Statut</Table.Th>
-                <Table.Th>Attente</Table.Th>
-                <Table.Th>Orienté vers</Table.Th>
-                <Table.Th>Pris en charge par</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((n) => (
-                <Table.Tr key={n.id} data-testid={`need-${n.reference}`}>
-                  <Table.Td>
-                    <Anchor component={Link} to={n.id}>
-                      {n.establishmentName}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {n.communeName} ({n.departement}) · {n.reference} · reçu le {formatDateTime(n.createdAt)}
-                    </Text>
-                    <Text size="xs">{n.jobs.map((j) => `${j.headcount} × ${j.label}`).join(', ')}</Text>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Badge color={n.urgency === 'urgent' ? 'red' : 'gray'} variant="light" tt="none" styles={NO_CLIP}>
-                      {URGENCY_LABELS[n.urgency]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Stack gap={4} align="flex-start">
-                      <Badge color={NEED_STATUS_COLORS[n.status]} variant="dot" tt="none" styles={NO_CLIP}>
-                        {NEED_STATUS_LABELS[n.status]}
-                      </Badge>
-                      {n.overdue && (
-                        <Badge color="red" tt="none" styles={NO_CLIP}>
-                          En retard
-                        </Badge>
-                      )}
-                      {n.allDeclined && (
-                        <Text size="xs" fw={700} c="red.9">
-                          Tous ont décliné
-                        </Text>
-                      )}
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={n.overdue ? 700 : 400} c={n.overdue ? 'red.9' : undefined}>
-                      {formatWait(n.waitedMinutes)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {n.routedTo.length === 0 ? (
-                      <Text size="sm" c="dimmed">
-                        Aucune structure
-                      </Text>
-                    ) : (
-                      <Stack gap={0}>
-                        {n.routedTo.map((r) => (
-                          <Text size="xs" key={r.organisationId}>
-                            {r.name} — {ROUTE_LABELS[r.status]}
-                          </Text>
-                        ))}
-                      </Stack>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{n.claimedBy ? <Text size="sm">{n.claimedBy.name}</Text> : <Group>—</Group>}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          rows={list.data.items}
+          columns={columns}
+          rowKey={(n) => n.id}
+          rowProps={(n) => ({ 'data-testid': `need-${n.reference}` })}
+          caption="Besoins du réseau"
+          empty="Aucun besoin avec ce statut."
+          searchText={(n) =>
+            `${n.establishmentName} ${n.communeName} ${n.departement} ${n.reference} ${jobsText(n.jobs)} ${n.routedTo.map((r) => r.name).join(' ')} ${n.claimedBy?.name ?? ''}`
+          }
+          csvName="besoins-reseau"
+        />
       )}
     </>
   );

@@ -1,12 +1,41 @@
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Badge, Button } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatDate } from '../../shared/format';
-import { INBOX_COLORS, INBOX_LABELS, needsApi, URGENCY_LABELS } from '../../shared/needs';
+import { INBOX_COLORS, INBOX_LABELS, needsApi, type OrgNeedItem, URGENCY_LABELS } from '../../shared/needs';
 import { call } from '../api';
-import { StackTable } from '../shell/StackTable';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useOrgId } from '../shell/session';
-import { Empty, ErrorAlert, Loading, PageHeader } from '../shell/ui';
+import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
+import { jobsColumn } from './columns';
+
+const columns: DataColumn<OrgNeedItem>[] = [
+  { key: 'reference', header: 'Référence', sortBy: (n) => n.reference, cell: (n) => n.reference },
+  jobsColumn(),
+  {
+    key: 'urgence',
+    header: 'Urgence',
+    sortBy: (n) => URGENCY_LABELS[n.urgency],
+    cell: (n) => URGENCY_LABELS[n.urgency],
+  },
+  {
+    key: 'depot',
+    header: 'Déposé le',
+    sortBy: (n) => n.createdAt,
+    csv: (n) => formatDate(n.createdAt),
+    cell: (n) => formatDate(n.createdAt),
+  },
+  {
+    key: 'etat',
+    header: 'Où en est-il ?',
+    sortBy: (n) => INBOX_LABELS[n.status],
+    cell: (n) => (
+      <Badge color={INBOX_COLORS[n.status]} variant="outline" c="dark">
+        {INBOX_LABELS[n.status]}
+      </Badge>
+    ),
+  },
+];
 
 /** The client's own needs, as its AI linked them to it: where each one stands. */
 export function PortalNeedsPage() {
@@ -30,38 +59,14 @@ export function PortalNeedsPage() {
         <Loading />
       ) : list.error ? (
         <ErrorAlert error={list.error} title="Liste indisponible" />
-      ) : list.data.items.length === 0 ? (
-        <Empty>Aucun besoin rattaché à votre établissement pour le moment.</Empty>
       ) : (
-        // Stacked under their headers on a phone: nothing wider than a 360 px screen.
-        <StackTable striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Référence</Table.Th>
-              <Table.Th>Métiers</Table.Th>
-              <Table.Th>Urgence</Table.Th>
-              <Table.Th>Déposé le</Table.Th>
-              <Table.Th>Où en est-il ?</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.items.map((n) => (
-              <Table.Tr key={n.id}>
-                <Table.Td>{n.reference}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{n.jobs.map((j) => `${j.headcount} × ${j.label}`).join(', ')}</Text>
-                </Table.Td>
-                <Table.Td>{URGENCY_LABELS[n.urgency] ?? n.urgency}</Table.Td>
-                <Table.Td>{formatDate(n.createdAt)}</Table.Td>
-                <Table.Td>
-                  <Badge color={INBOX_COLORS[n.status] ?? 'gray'} variant="outline" c="dark">
-                    {INBOX_LABELS[n.status] ?? n.status}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </StackTable>
+        <DataTable
+          rows={list.data.items}
+          columns={columns}
+          rowKey={(n) => n.id}
+          caption="Mes besoins"
+          empty="Aucun besoin rattaché à votre établissement pour le moment."
+        />
       )}
     </>
   );

@@ -1,3 +1,4 @@
+import type { ClientKind } from '../../shared/clients';
 import type { NeedForm } from '../../shared/needs';
 
 /** One job of the public need form, as typed (numbers stay text until sent). */
@@ -17,7 +18,7 @@ export type JobLine = {
 
 export type NeedFormValues = {
   name: string;
-  kind: string;
+  kind: ClientKind | '';
   siret: string;
   line: string;
   postalCode: string;
@@ -107,7 +108,7 @@ export function needBody(form: NeedFormValues, preferredOrganisationId: string |
   return {
     establishment: {
       name: form.name,
-      kind: form.kind,
+      kind: form.kind as ClientKind,
       ...(form.siret.trim() ? { siret: form.siret } : {}),
       address: { line: form.line, postalCode: form.postalCode, communeCode: form.communeCode },
     },

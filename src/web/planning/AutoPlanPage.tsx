@@ -1,23 +1,73 @@
-import { Alert, Button, Checkbox, Group, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { type Plan, planningApi } from '../../shared/planning';
 import { call } from '../api';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
+import { useApiForm } from '../blocks/useApiForm';
+import { useOrgId } from '../shell/session';
 import { ErrorAlert, PageHeader } from '../shell/ui';
 import { usePlanningAction } from './model';
 import { addDays, longDay, mondayOf, parisClock, parisDay, todayInParis } from './time';
 
 const APPLY_BATCH = 50;
 
+/** A line of the proposal: a shift and the person proposed, or a shift no one can take. */
+type PlanRow =
+  | (Plan['assignments'][number] & { unfilled?: false })
+  | (Plan['unfilled'][number] & { unfilled: true; workerName?: undefined; score?: undefined });
+
+const UNFILLED = 'Personne ne peut le prendre : demandez au réseau.';
+
+/** The shifts taken first, in the planner's order, then those no one can take. */
+const planRows = (plan: Plan): PlanRow[] => [
+  ...plan.assignments,
+  ...plan.unfilled.map((u) => ({ ...u, unfilled: true as const })),
+];
+
+const planColumns: DataColumn<PlanRow>[] = [
+  {
+    key: 'jour',
+    header: 'Jour',
+    sortBy: (r) => r.start,
+    csv: (r) => longDay(parisDay(r.start)),
+    cell: (r) => (
+      <Text span inherit tt="capitalize">
+        {longDay(parisDay(r.start))}
+      </Text>
+    ),
+  },
+  {
+    key: 'heures',
+    header: 'Heures',
+    // A shift no one takes shows its start only, as it always did.
+    csv: (r) => (r.unfilled ? parisClock(r.start) : `${parisClock(r.start)}–${parisClock(r.end)}`),
+    cell: (r) => (r.unfilled ? parisClock(r.start) : `${parisClock(r.start)}–${parisClock(r.end)}`),
+  },
+  { key: 'client', header: 'Client', sortBy: (r) => r.clientName, cell: (r) => r.clientName },
+  { key: 'metier', header: 'Métier', sortBy: (r) => r.romeLabel, cell: (r) => r.romeLabel },
+  {
+    key: 'personne',
+    header: 'Personne proposée',
+    sortBy: (r) => r.workerName ?? UNFILLED,
+    cell: (r) => r.workerName ?? UNFILLED,
+  },
+  { key: 'score', header: 'Score', sortBy: (r) => r.score, cell: (r) => r.score },
+];
+
 /** Fills the open shifts of a period in one action; the officer reviews the proposal before applying it. */
 export function AutoPlanPage() {
-  const [from, setFrom] = useState(mondayOf(todayInParis()));
-  const [to, setTo] = useState(addDays(mondayOf(todayInParis()), 13));
+  const orgId = useOrgId();
   const [plan, setPlan] = useState<Plan | null>(null);
-  const [includeProposed, setIncludeProposed] = useState(false);
   const [result, setResult] = useState<{ applied: number; failed: { message: string }[] } | null>(null);
-  const run = usePlanningAction((o) =>
-    call(planningApi.autoplan, { params: { orgId: o }, body: { from, to, includeProposed } }),
-  );
+  // Computes a proposal (nothing written): a period the server refuses comes back under its date.
+  const form = useApiForm({
+    initial: { from: mondayOf(todayInParis()), to: addDays(mondayOf(todayInParis()), 13), includeProposed: false },
+    submit: (v) => {
+      setResult(null);
+      return call(planningApi.autoplan, { params: { orgId }, body: v });
+    },
+    onSuccess: (p) => setPlan(p),
+  });
   const [done, setDone] = useState(0);
   // Sent in batches so that the officer sees the progress of a large plan (each assignment is checked again).
   const apply = usePlanningAction(async (o) => {
@@ -41,18 +91,11 @@ export function AutoPlanPage() {
         title="Planification automatique"
         subtitle="Passerelle propose qui prend chaque créneau à pourvoir, sans jamais enfreindre une règle ; vous validez."
       />
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setResult(null);
-          const p = await run.mutateAsync().catch(() => null);
-          if (p) setPlan(p);
-        }}
-      >
+      <form onSubmit={form.onSubmit}>
         <Group align="flex-end" mb="md">
-          <TextInput type="date" label="Du" value={from} onChange={(e) => setFrom(e.currentTarget.value)} required />
-          <TextInput type="date" label="Au" value={to} onChange={(e) => setTo(e.currentTarget.value)} required />
-          <Button type="submit" loading={run.isPending}>
+          <TextInput type="date" label="Du" {...form.field('from')} required />
+          <TextInput type="date" label="Au" {...form.field('to')} required />
+          <Button type="submit" loading={form.busy}>
             Proposer un planning
           </Button>
         </Group>
@@ -60,11 +103,10 @@ export function AutoPlanPage() {
           mb="md"
           label="Inclure les créneaux déjà proposés à quelqu’un qui n’a pas encore répondu"
           description="Par défaut, ces créneaux sont laissés de côté : les personnes sollicitées peuvent encore accepter."
-          checked={includeProposed}
-          onChange={(e) => setIncludeProposed(e.currentTarget.checked)}
+          {...form.checkbox('includeProposed')}
         />
       </form>
-      <ErrorAlert error={run.error ?? apply.error} />
+      <ErrorAlert error={form.alertError ?? apply.error} />
       {result && (
         <Alert color={result.failed.length ? 'orange' : 'teal'} role="status" mb="md">
           {result.applied} créneau{result.applied > 1 ? 'x' : ''} attribué{result.applied > 1 ? 's' : ''}.
@@ -114,41 +156,16 @@ export function AutoPlanPage() {
               )}
             </Group>
           )}
-          <Table striped aria-label="Affectations proposées">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Jour</Table.Th>
-                <Table.Th>Heures</Table.Th>
-                <Table.Th>Client</Table.Th>
-                <Table.Th>Métier</Table.Th>
-                <Table.Th>Personne proposée</Table.Th>
-                <Table.Th>Score</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {plan.assignments.slice(0, 500).map((a) => (
-                <Table.Tr key={a.shiftId}>
-                  <Table.Td tt="capitalize">{longDay(parisDay(a.start))}</Table.Td>
-                  <Table.Td>
-                    {parisClock(a.start)}–{parisClock(a.end)}
-                  </Table.Td>
-                  <Table.Td>{a.clientName}</Table.Td>
-                  <Table.Td>{a.romeLabel}</Table.Td>
-                  <Table.Td>{a.workerName}</Table.Td>
-                  <Table.Td>{a.score}</Table.Td>
-                </Table.Tr>
-              ))}
-              {plan.unfilled.map((u) => (
-                <Table.Tr key={u.shiftId} style={{ background: 'var(--mantine-color-red-0)' }}>
-                  <Table.Td tt="capitalize">{longDay(parisDay(u.start))}</Table.Td>
-                  <Table.Td>{parisClock(u.start)}</Table.Td>
-                  <Table.Td>{u.clientName}</Table.Td>
-                  <Table.Td>{u.romeLabel}</Table.Td>
-                  <Table.Td colSpan={2}>Personne ne peut le prendre : demandez au réseau.</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            rows={planRows(plan)}
+            columns={planColumns}
+            rowKey={(r) => r.shiftId}
+            rowProps={(r) => (r.unfilled ? { style: { background: 'var(--mantine-color-red-0)' } } : {})}
+            caption="Affectations proposées"
+            empty="Aucun créneau à pourvoir sur cette période."
+            pageSize={100}
+            csvName="affectations-proposees"
+          />
         </Stack>
       )}
     </>

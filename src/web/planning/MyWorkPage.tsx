@@ -6,9 +6,7 @@ import { call } from '../api';
 import {
   IconBell,
   IconCalendar,
-  IconCheck,
   IconClock,
-  IconCross,
   IconHours,
   IconJob,
   IconMessage,
@@ -28,6 +26,7 @@ import { MyContactPreferences } from './MyContactPreferences';
 import { MyHoursPanel } from './MyHoursPanel';
 import { MySickLeaveForm } from './MySickLeaveForm';
 import { MyUnavailabilityForm } from './MyUnavailabilityForm';
+import { AnswerProposal, ProposedWorkLines } from './ProposedWork';
 import { longDay, parisDay } from './time';
 
 /**
@@ -127,36 +126,12 @@ export function MyWorkPage() {
                 style={{ borderColor: 'var(--mantine-color-blue-6)', borderWidth: 2 }}
               >
                 <Stack gap={6}>
-                  <Line icon={IconCalendar} strong>
-                    {dayTitle(p.start)}
-                  </Line>
-                  <Line icon={IconClock}>{hours(p)}</Line>
-                  <Line icon={IconPin}>
-                    {p.place}
-                    {p.commune ? `, ${p.commune}` : ''}.
-                  </Line>
-                  <Line icon={IconJob}>{p.job}.</Line>
-                  <Text size="lg" fw={600} mt="xs">
-                    Voulez-vous faire ce travail ?
-                  </Text>
-                  <BigButton
-                    icon={IconCheck}
-                    action="answer"
-                    color="teal.9"
-                    loading={answer.isPending}
-                    onClick={() => answer.mutate({ id: p.id, answer: 'accept' })}
-                  >
-                    Oui, je viens
-                  </BigButton>
-                  <BigButton
-                    icon={IconCross}
-                    action="answer"
-                    variant="default"
-                    loading={answer.isPending}
-                    onClick={() => answer.mutate({ id: p.id, answer: 'decline' })}
-                  >
-                    Non, je ne peux pas
-                  </BigButton>
+                  <ProposedWorkLines work={p} />
+                  <AnswerProposal
+                    mt="xs"
+                    busy={answer.isPending}
+                    onAnswer={(a) => answer.mutate({ id: p.id, answer: a })}
+                  />
                 </Stack>
               </Card>
             ))}

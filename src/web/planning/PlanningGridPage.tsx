@@ -246,6 +246,7 @@ export function PlanningGridPage() {
       ) : (
         <Stack>
           <ScrollArea type="auto">
+            {/* Not a list: a calendar (one row per person, one column per day), read across as well as down. */}
             <Table
               withTableBorder
               withColumnBorders

@@ -1,12 +1,14 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { planningApi } from '../../shared/planning';
 import { call } from '../api';
+import { useApiForm } from '../blocks/useApiForm';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { AbsenceDialog, type AbsenceTarget } from './AbsenceDialog';
 import { SiteWeek } from './ClientViewPage';
-import { type Shift, usePlanningAction, useShifts } from './model';
+import { type Shift, useShifts } from './model';
 import { addDays, longDay, mondayOf, parisClock, parisDay, parisIso, todayInParis } from './time';
 
 /** The client's planning: who comes when; report an absence or ask for another person. */
@@ -17,11 +19,18 @@ export function PortalPlanningPage() {
   const shifts = useShifts({ from: parisIso(from, '00:00'), to: parisIso(addDays(from, 14), '00:00'), limit: 200 });
   const [absence, setAbsence] = useState<AbsenceTarget | null>(null);
   const [ask, setAsk] = useState<Shift | null>(null);
-  const [message, setMessage] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const request = usePlanningAction((o) =>
-    call(planningApi.requestReplacement, { params: { orgId: o, shiftId: ask!.id }, body: { message } }),
-  );
+  const qc = useQueryClient();
+  const request = useApiForm({
+    initial: { message: '' },
+    submit: (v) => call(planningApi.requestReplacement, { params: { orgId, shiftId: ask!.id }, body: v }),
+    resetOnSuccess: true,
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['planning', orgId] });
+      setNotice('Demande envoyée à l’association.');
+      setAsk(null);
+    },
+  });
   const items = (shifts.data?.items ?? []).filter((s) => s.status !== 'cancelled');
   return (
     <>
@@ -91,31 +100,16 @@ export function PortalPlanningPage() {
         }
       />
       <Modal opened={!!ask} onClose={() => setAsk(null)} title="Demander une autre personne" centered>
-        <form
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const r = await request.mutateAsync().catch(() => null);
-            if (r) {
-              setNotice('Demande envoyée à l’association.');
-              setAsk(null);
-              setMessage('');
-            }
-          }}
-        >
+        <form onSubmit={request.onSubmit}>
           <Stack>
             <Text size="sm">L’association recevra votre demande et vous proposera quelqu’un.</Text>
-            <Textarea
-              label="Votre message (facultatif)"
-              value={message}
-              onChange={(e) => setMessage(e.currentTarget.value)}
-              maxLength={1000}
-            />
-            <ErrorAlert error={request.error} />
+            <Textarea label="Votre message (facultatif)" {...request.field('message')} maxLength={1000} />
+            <ErrorAlert error={request.alertError} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setAsk(null)}>
                 Annuler
               </Button>
-              <Button type="submit" loading={request.isPending}>
+              <Button type="submit" loading={request.busy}>
                 Envoyer la demande
               </Button>
             </Group>

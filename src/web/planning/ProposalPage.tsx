@@ -3,10 +3,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { planningApi } from '../../shared/planning';
 import { call } from '../api';
-import { IconCalendar, IconCheck, IconClock, IconCross, IconJob, IconPin } from '../shell/icons';
 import { ErrorAlert, Loading } from '../shell/ui';
-import { BigButton, dayTitle, Line } from './falc';
-import { parisClock } from './time';
+import { AnswerProposal, ProposedWorkLines } from './ProposedWork';
 
 /**
  * Behind the private link of a proposal (SMS or email): the worker says yes or no in one tap, without logging in.
@@ -38,17 +36,7 @@ export function ProposalPage() {
             <Stack gap={6}>
               <Text size="lg">Bonjour {v.firstName}.</Text>
               <Text size="lg">On vous propose un travail.</Text>
-              <Line icon={IconCalendar} strong>
-                {dayTitle(v.start)}
-              </Line>
-              <Line icon={IconClock}>
-                De {parisClock(v.start)} à {parisClock(v.end)}.
-              </Line>
-              <Line icon={IconPin}>
-                {v.place}
-                {v.commune ? `, ${v.commune}` : ''}.
-              </Line>
-              <Line icon={IconJob}>{v.job}.</Line>
+              <ProposedWorkLines work={v} />
             </Stack>
           </Card>
           {v.status === 'accepted' ? (
@@ -65,27 +53,7 @@ export function ProposalPage() {
             </Alert>
           ) : (
             <Stack gap="sm" data-falc-block="answer">
-              <Text size="lg" fw={600}>
-                Voulez-vous faire ce travail ?
-              </Text>
-              <BigButton
-                icon={IconCheck}
-                action="answer"
-                color="teal.9"
-                loading={answer.isPending}
-                onClick={() => answer.mutate('accept')}
-              >
-                Oui, je viens
-              </BigButton>
-              <BigButton
-                icon={IconCross}
-                action="answer"
-                variant="default"
-                loading={answer.isPending}
-                onClick={() => answer.mutate('decline')}
-              >
-                Non, je ne peux pas
-              </BigButton>
+              <AnswerProposal busy={answer.isPending} onAnswer={(a) => answer.mutate(a)} />
             </Stack>
           )}
         </Stack>

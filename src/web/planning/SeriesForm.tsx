@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Checkbox, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDate } from '../../shared/format';
 import { planningApi } from '../../shared/planning';
 import { call } from '../api';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useApiForm } from '../blocks/useApiForm';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
@@ -25,58 +26,67 @@ const nextDay = (date: string) => {
 };
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 
+/** A day of the series and its verdict; in the days' order (no sorting: the check reads from the first day on). */
+const occurrenceColumns = (workerName: string | null): DataColumn<Occurrence>[] => [
+  {
+    key: 'jour',
+    header: 'Jour et heures',
+    cell: (o) => (
+      <>
+        <Text size="sm" tt="capitalize">
+          {longDay(o.date)}
+        </Text>
+        <Text size="sm">
+          {parisClock(o.start)}–{parisClock(o.end)}
+        </Text>
+        {o.publicHoliday ? (
+          <Text size="xs" c="orange">
+            férié ({o.publicHoliday})
+          </Text>
+        ) : null}
+      </>
+    ),
+  },
+  {
+    key: 'resultat',
+    header: 'Résultat',
+    cell: (o) => (
+      <>
+        {o.status === 'assigned' ? (
+          <Badge color="teal.9">{workerName ?? 'Attribué'}</Badge>
+        ) : o.status === 'open' ? (
+          <Badge color="red.9">À pourvoir</Badge>
+        ) : (
+          <Badge color="gray.8">Non créé</Badge>
+        )}
+        {o.problem && (
+          <Text size="sm" c="red.9" data-testid="refusal">
+            {o.problem.message}
+          </Text>
+        )}
+        {o.warnings.map((w) => (
+          <Text key={w} size="xs" c="orange">
+            {w}
+          </Text>
+        ))}
+      </>
+    ),
+  },
+];
+
 /** Each occurrence with its verdict: the rule that refuses it is written next to it, in French. */
 export function OccurrenceTable({ result, workerName }: { result: SeriesResult; workerName: string | null }) {
   return (
     <Stack gap="xs">
-      <div style={{ overflowX: 'auto' }}>
-        <Table striped aria-label="Créneaux de la série, jour par jour">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Jour et heures</Table.Th>
-              <Table.Th>Résultat</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {result.shifts.map((o: Occurrence) => (
-              <Table.Tr key={o.date} data-occurrence={o.date} data-status={o.status}>
-                <Table.Td>
-                  <Text size="sm" tt="capitalize">
-                    {longDay(o.date)}
-                  </Text>
-                  <Text size="sm">
-                    {parisClock(o.start)}–{parisClock(o.end)}
-                  </Text>
-                  {o.publicHoliday ? (
-                    <Text size="xs" c="orange">
-                      férié ({o.publicHoliday})
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>
-                  {o.status === 'assigned' ? (
-                    <Badge color="teal.9">{workerName ?? 'Attribué'}</Badge>
-                  ) : o.status === 'open' ? (
-                    <Badge color="red.9">À pourvoir</Badge>
-                  ) : (
-                    <Badge color="gray.8">Non créé</Badge>
-                  )}
-                  {o.problem && (
-                    <Text size="sm" c="red.9" data-testid="refusal">
-                      {o.problem.message}
-                    </Text>
-                  )}
-                  {o.warnings.map((w) => (
-                    <Text key={w} size="xs" c="orange">
-                      {w}
-                    </Text>
-                  ))}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
+      <DataTable
+        rows={result.shifts}
+        columns={occurrenceColumns(workerName)}
+        rowKey={(o) => o.date}
+        rowProps={(o) => ({ 'data-occurrence': o.date, 'data-status': o.status })}
+        caption="Créneaux de la série, jour par jour"
+        empty="Aucun jour de la série dans cette période."
+        highlightOnHover={false}
+      />
       {result.skipped.length > 0 && (
         <Text size="sm" c="dimmed">
           Jours sautés :{' '}

@@ -9,11 +9,9 @@ import {
   Group,
   Loader,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -21,9 +19,11 @@ import { Link } from 'react-router';
 import { formatMinutes, normalise } from '../../shared/format';
 import { POOLING_REQUEST_STATUS_LABELS, PROPOSAL_STATUS_LABELS, planningApi } from '../../shared/planning';
 import { call } from '../api';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
+import { useApiForm } from '../blocks/useApiForm';
 import { useCan, useOrgId } from '../shell/session';
 import { ConfirmButton, ErrorAlert } from '../shell/ui';
-import { CHANNEL_LABELS, type Grid, type Shift, useCandidates, usePlanningAction } from './model';
+import { type Candidate, CHANNEL_LABELS, type Grid, type Shift, useCandidates, usePlanningAction } from './model';
 import { longDay, parisClock, parisDay, parisIso } from './time';
 
 /** One shift: who, when, where; for an open shift the ranked candidates, assigned in one click. */
@@ -46,9 +46,6 @@ export function ShiftPanel({
     .map((c, i) => ({ c, rank: i + 1 }))
     .filter(({ c }) => !search.trim() || normalise(c.name).includes(normalise(search.trim())));
   const [chosen, setChosen] = useState<string[]>([]);
-  const [day, setDay] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [unreachable, setUnreachable] = useState<string[]>([]);
   const proposals = useQuery({
@@ -59,20 +56,32 @@ export function ShiftPanel({
   // Reset when another shift (or new times) is shown — not when the grid's refetch hands the same shift again,
   // which would wipe « Proposition envoyée à … » the moment after it appears.
   const shiftKey = shift ? `${shift.id} ${shift.start} ${shift.end}` : null;
+  const qc = useQueryClient();
+  const onShift = (o: string) => ({ orgId: o, shiftId: shift!.id });
+  // Moves the shift; a time the rules refuse comes back under its field (API.md's details on start/end).
+  const moveForm = useApiForm({
+    initial: { day: '', from: '', to: '' },
+    submit: (v) =>
+      call(planningApi.move, {
+        params: onShift(orgId),
+        body: { start: parisIso(v.day, v.from), end: parisIso(v.to <= v.from ? nextDay(v.day) : v.day, v.to) },
+      }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['planning', orgId] });
+      setMessage('Créneau déplacé.');
+    },
+  });
+  const { setValues: setMoveValues } = moveForm;
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the shift's identity and times, not its object
   useEffect(() => {
     if (shift) {
-      setDay(parisDay(shift.start));
-      setFrom(parisClock(shift.start));
-      setTo(parisClock(shift.end));
+      setMoveValues({ day: parisDay(shift.start), from: parisClock(shift.start), to: parisClock(shift.end) });
       setChosen([]);
       setSearch('');
       setMessage(null);
       setUnreachable([]);
     }
   }, [shiftKey]);
-  const qc = useQueryClient();
-  const onShift = (o: string) => ({ orgId: o, shiftId: shift!.id });
   /** Once assigned, the shift leaves the grid's open row at once; the grid's refresh then shows it in its row. */
   const leaveOpenRow = (id: string) =>
     qc.setQueriesData<Grid>({ queryKey: ['planning', orgId, 'grid'] }, (g) =>
@@ -84,12 +93,6 @@ export function ShiftPanel({
   const propose = usePlanningAction((o, workerIds: string[]) =>
     call(planningApi.propose, { params: onShift(o), body: { workerIds } }),
   );
-  const move = usePlanningAction((o) =>
-    call(planningApi.move, {
-      params: onShift(o),
-      body: { start: parisIso(day, from), end: parisIso(to <= from ? nextDay(day) : day, to) },
-    }),
-  );
   const cancel = usePlanningAction((o) => call(planningApi.cancel, { params: onShift(o), body: {} }));
   const askNetwork = usePlanningAction((o) => call(planningApi.askNetwork, { params: onShift(o) }));
   const pooling = useQuery({
@@ -100,7 +103,73 @@ export function ShiftPanel({
   const acceptOffer = usePlanningAction((o, offerId: string) =>
     call(planningApi.acceptPoolingOffer, { params: { ...onShift(o), offerId } }),
   );
-  const error = assign.error ?? propose.error ?? move.error ?? cancel.error ?? askNetwork.error ?? acceptOffer.error;
+  const error = assign.error ?? propose.error ?? cancel.error ?? askNetwork.error ?? acceptOffer.error;
+  // The ranking is the order (the best placed first); a header sorts by name, a third click brings the rank back.
+  const candidateColumns: DataColumn<{ c: Candidate; rank: number }>[] = [
+    {
+      key: 'choisir',
+      header: 'Choisir',
+      hideHeader: true,
+      cell: ({ c }) => (
+        <Checkbox
+          aria-label={`Proposer à ${c.name}`}
+          checked={chosen.includes(c.workerId)}
+          onChange={(e) =>
+            setChosen((x) => (e.currentTarget.checked ? [...x, c.workerId] : x.filter((y) => y !== c.workerId)))
+          }
+        />
+      ),
+    },
+    {
+      key: 'personne',
+      header: 'Personne',
+      sortBy: ({ c }) => c.name,
+      cell: ({ c, rank }) => (
+        <>
+          <Text fw={600}>
+            {rank}. {c.name}
+          </Text>
+          <Text size="xs" c="dimmed">
+            Score {c.score} · {formatMinutes(c.minutesThisWeek)} cette semaine
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'pourquoi',
+      header: 'Pourquoi',
+      cell: ({ c }) => (
+        <>
+          <Text size="sm">{c.reasons.join(' · ')}</Text>
+          {c.warnings.map((w) => (
+            <Text key={w} size="xs" c="red.9">
+              {w}
+            </Text>
+          ))}
+        </>
+      ),
+    },
+    {
+      key: 'action',
+      header: 'Action',
+      cell: ({ c }) => (
+        <Button
+          size="xs"
+          loading={assign.isPending && assign.variables === c.workerId}
+          onClick={async () => {
+            const r = await assign.mutateAsync(c.workerId).catch(() => null);
+            if (r && shift) {
+              leaveOpenRow(shift.id);
+              setMessage(`${c.name} est affecté·e à ce créneau.`);
+              onClose();
+            }
+          }}
+        >
+          Affecter {c.name}
+        </Button>
+      ),
+    },
+  ];
 
   return (
     <Drawer opened={!!shift} onClose={onClose} position="right" size="lg" title="Créneau">
@@ -202,74 +271,21 @@ export function ShiftPanel({
               />
               {candidates.isPending ? (
                 <Loader size="sm" aria-label="Recherche des remplaçant·es" />
-              ) : ranked.length === 0 ? (
-                <Text c="dimmed">
-                  {search.trim()
-                    ? 'Personne de ce nom ne peut prendre ce créneau sans enfreindre une règle.'
-                    : 'Personne dans votre équipe ne peut prendre ce créneau sans enfreindre une règle.'}
-                </Text>
               ) : (
-                <Table striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>
-                        <VisuallyHidden>Choisir</VisuallyHidden>
-                      </Table.Th>
-                      <Table.Th>Personne</Table.Th>
-                      <Table.Th>Pourquoi</Table.Th>
-                      <Table.Th>Action</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {ranked.map(({ c, rank }) => (
-                      <Table.Tr key={c.workerId} data-testid="candidate">
-                        <Table.Td>
-                          <Checkbox
-                            aria-label={`Proposer à ${c.name}`}
-                            checked={chosen.includes(c.workerId)}
-                            onChange={(e) =>
-                              setChosen((x) =>
-                                e.currentTarget.checked ? [...x, c.workerId] : x.filter((y) => y !== c.workerId),
-                              )
-                            }
-                          />
-                        </Table.Td>
-                        <Table.Td>
-                          <Text fw={600}>
-                            {rank}. {c.name}
-                          </Text>
-                          <Text size="xs" c="dimmed">
-                            Score {c.score} · {formatMinutes(c.minutesThisWeek)} cette semaine
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{c.reasons.join(' · ')}</Text>
-                          {c.warnings.map((w) => (
-                            <Text key={w} size="xs" c="red.9">
-                              {w}
-                            </Text>
-                          ))}
-                        </Table.Td>
-                        <Table.Td>
-                          <Button
-                            size="xs"
-                            loading={assign.isPending && assign.variables === c.workerId}
-                            onClick={async () => {
-                              const r = await assign.mutateAsync(c.workerId).catch(() => null);
-                              if (r) {
-                                leaveOpenRow(shift.id);
-                                setMessage(`${c.name} est affecté·e à ce créneau.`);
-                                onClose();
-                              }
-                            }}
-                          >
-                            Affecter {c.name}
-                          </Button>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <DataTable
+                  rows={ranked}
+                  columns={candidateColumns}
+                  rowKey={({ c }) => c.workerId}
+                  rowProps={() => ({ 'data-testid': 'candidate' })}
+                  caption="Remplaçant·es proposé·es, les mieux placé·es d’abord"
+                  empty={
+                    search.trim()
+                      ? 'Personne de ce nom ne peut prendre ce créneau sans enfreindre une règle.'
+                      : 'Personne dans votre équipe ne peut prendre ce créneau sans enfreindre une règle.'
+                  }
+                  urlPrefix="candidats-"
+                  highlightOnHover={false}
+                />
               )}
               {chosen.length > 0 && (
                 <Button
@@ -341,18 +357,13 @@ export function ShiftPanel({
               <Title order={3} size="h4" mb="xs">
                 Déplacer
               </Title>
-              <form
-                onSubmit={async (e) => {
-                  e.preventDefault();
-                  const r = await move.mutateAsync().catch(() => null);
-                  if (r) setMessage('Créneau déplacé.');
-                }}
-              >
+              <form onSubmit={moveForm.onSubmit}>
+                <ErrorAlert error={moveForm.alertError} />
                 <Group align="flex-end">
-                  <TextInput type="date" label="Jour" value={day} onChange={(e) => setDay(e.currentTarget.value)} />
-                  <TextInput type="time" label="Début" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-                  <TextInput type="time" label="Fin" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-                  <Button type="submit" variant="default" loading={move.isPending}>
+                  <TextInput type="date" label="Jour" {...moveForm.field('day')} />
+                  <TextInput type="time" label="Début" {...moveForm.field('from')} error={moveForm.errorAt('start')} />
+                  <TextInput type="time" label="Fin" {...moveForm.field('to')} error={moveForm.errorAt('end')} />
+                  <Button type="submit" variant="default" loading={moveForm.busy}>
                     Déplacer
                   </Button>
                 </Group>

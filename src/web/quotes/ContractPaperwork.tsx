@@ -1,22 +1,11 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  FileInput,
-  Group,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, Button, Card, FileInput, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatDateTime } from '../../shared/format';
-import { type ContractDetail, quotesApi } from '../../shared/quotes';
+import { type ContractDetail, type ContractDocument, quotesApi } from '../../shared/quotes';
 import { ApiError, call, urlOf } from '../api';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
+import { useApiForm } from '../blocks/useApiForm';
 import { useCan, useOrgId } from '../shell/session';
 import { ConfirmButton, ErrorAlert } from '../shell/ui';
 
@@ -40,21 +29,19 @@ export function CommitmentNumberCard({ contract }: { contract: ContractDetail })
   const orgId = useOrgId();
   const can = useCan();
   const qc = useQueryClient();
-  const [value, setValue] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (commitmentNumber: string | null) =>
+  const current = contract.commitmentNumber ?? '';
+  const form = useApiForm({
+    initial: { commitmentNumber: current },
+    submit: (v) =>
       call(quotesApi.commitmentNumber, {
         params: { orgId, placementContractId: contract.id },
-        body: { commitmentNumber },
+        body: { commitmentNumber: v.commitmentNumber.trim() || null },
       }),
     onSuccess: () => {
-      setValue(null);
       notifications.show({ message: 'Numéro d’engagement enregistré.', color: 'green' });
       qc.invalidateQueries({ queryKey: ['placement-contract', orgId] });
     },
   });
-  const current = contract.commitmentNumber ?? '';
-  const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
   if (!can('placement_contract.write'))
     return current ? (
       <Text mb="md">
@@ -70,28 +57,21 @@ export function CommitmentNumberCard({ contract }: { contract: ContractDetail })
         Le numéro que l’acheteur public (État, ASP, collectivité, établissement public) donne à cette commande. Il est
         repris sur le contrat, ses avenants et ses factures (Chorus Pro).
       </Text>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate((value ?? current).trim() || null);
-        }}
-      >
+      <form onSubmit={form.onSubmit} noValidate>
         <Group align="flex-end" wrap="wrap">
           <TextInput
             label="Numéro d’engagement"
             placeholder="ex. 1300012345"
-            value={value ?? current}
-            onChange={(e) => setValue(e.currentTarget.value)}
-            error={errors.commitmentNumber}
+            {...form.field('commitmentNumber')}
             maxLength={50}
             w={{ base: '100%', sm: 280 }}
           />
-          <Button type="submit" loading={save.isPending} disabled={value === null || value.trim() === current}>
+          <Button type="submit" loading={form.busy} disabled={form.values.commitmentNumber.trim() === current}>
             Enregistrer
           </Button>
         </Group>
       </form>
-      {save.error && !errors.commitmentNumber && <ErrorAlert error={save.error} />}
+      <ErrorAlert error={form.alertError} />
     </Card>
   );
 }
@@ -101,30 +81,69 @@ export function ContractDocumentsCard({ contract }: { contract: ContractDetail }
   const orgId = useOrgId();
   const can = useCan();
   const qc = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
   const params = { orgId, placementContractId: contract.id };
   const key = ['placement-contract-documents', orgId, contract.id];
   const documents = useQuery({ queryKey: key, queryFn: () => call(quotesApi.documents, { params }) });
-  const upload = useMutation({
-    mutationFn: async (f: File) => {
-      if (f.size > MAX_BYTES)
-        throw new ApiError(400, 'validation_failed', `Le fichier pèse ${sizeLabel(f.size)} : 5 Mo au plus.`);
+  const upload = useApiForm({
+    initial: { file: null as File | null },
+    submit: async ({ file }) => {
+      if (!file) throw new ApiError(400, 'validation_failed', 'Choisissez un fichier.');
+      if (file.size > MAX_BYTES)
+        throw new ApiError(400, 'validation_failed', `Le fichier pèse ${sizeLabel(file.size)} : 5 Mo au plus.`);
       return call(quotesApi.attachDocument, {
         params,
-        body: { fileName: f.name, contentBase64: await base64Of(f) },
+        body: { fileName: file.name, contentBase64: await base64Of(file) },
       });
     },
     onSuccess: (d) => {
-      setFile(null);
       notifications.show({
         message: d.created ? 'Copie numérisée ajoutée.' : 'Ce fichier était déjà joint au contrat.',
         color: 'green',
       });
       qc.invalidateQueries({ queryKey: key });
     },
+    resetOnSuccess: true,
   });
   const writable = can('placement_contract.write');
   const items = documents.data?.items ?? [];
+  const documentColumns: DataColumn<ContractDocument>[] = [
+    {
+      key: 'fichier',
+      header: 'Fichier',
+      sortBy: (d) => d.fileName,
+      cell: (d) => (
+        <Anchor href={urlOf(quotesApi.document, { params: { ...params, documentId: d.id } })} underline="always">
+          {d.fileName}
+        </Anchor>
+      ),
+    },
+    { key: 'taille', header: 'Taille', sortBy: (d) => d.sizeBytes, cell: (d) => sizeLabel(d.sizeBytes) },
+    { key: 'ajout', header: 'Ajouté le', sortBy: (d) => d.createdAt, cell: (d) => formatDateTime(d.createdAt) },
+    ...(writable
+      ? [
+          {
+            key: 'actions',
+            header: 'Actions',
+            hideHeader: true,
+            cell: (d: ContractDocument) => (
+              <ConfirmButton
+                size="xs"
+                variant="subtle"
+                color="red"
+                consequence={`Le fichier « ${d.fileName} » est retiré du contrat (le retrait est inscrit au journal).`}
+                confirmLabel="Retirer le fichier"
+                onConfirm={async () => {
+                  await call(quotesApi.removeDocument, { params: { ...params, documentId: d.id } });
+                  await qc.invalidateQueries({ queryKey: key });
+                }}
+              >
+                Retirer
+              </ConfirmButton>
+            ),
+          },
+        ]
+      : []),
+  ];
   if (!writable && items.length === 0) return null;
   return (
     <Card withBorder mb="md">
@@ -132,80 +151,36 @@ export function ContractDocumentsCard({ contract }: { contract: ContractDetail }
         Copie signée numérisée
       </Title>
       <ErrorAlert error={documents.error} />
-      {items.length === 0 ? (
-        <Text size="sm" c="dimmed" mb="xs">
-          Aucune copie jointe. Pour un contrat signé sur papier, joignez le scan ou la photo de l’exemplaire signé.
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={420} mb="xs">
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Fichier</Table.Th>
-                <Table.Th>Taille</Table.Th>
-                <Table.Th>Ajouté le</Table.Th>
-                {writable && (
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((d) => (
-                <Table.Tr key={d.id}>
-                  <Table.Td>
-                    <Anchor
-                      href={urlOf(quotesApi.document, { params: { ...params, documentId: d.id } })}
-                      underline="always"
-                    >
-                      {d.fileName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{sizeLabel(d.sizeBytes)}</Table.Td>
-                  <Table.Td>{formatDateTime(d.createdAt)}</Table.Td>
-                  {writable && (
-                    <Table.Td>
-                      <ConfirmButton
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        consequence={`Le fichier « ${d.fileName} » est retiré du contrat (le retrait est inscrit au journal).`}
-                        confirmLabel="Retirer le fichier"
-                        onConfirm={async () => {
-                          await call(quotesApi.removeDocument, { params: { ...params, documentId: d.id } });
-                          await qc.invalidateQueries({ queryKey: key });
-                        }}
-                      >
-                        Retirer
-                      </ConfirmButton>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable
+        rows={items}
+        columns={documentColumns}
+        rowKey={(d) => d.id}
+        caption="Copies signées jointes au contrat"
+        empty="Aucune copie jointe. Pour un contrat signé sur papier, joignez le scan ou la photo de l’exemplaire signé."
+        mb="xs"
+      />
       {writable && (
-        <Stack gap="xs">
-          <ErrorAlert error={upload.error} title="Fichier non joint" />
-          <Group align="flex-end" wrap="wrap">
-            <FileInput
-              label="Copie signée (PDF, JPEG ou PNG, 5 Mo au plus)"
-              placeholder="Choisir un fichier"
-              accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-              value={file}
-              onChange={setFile}
-              clearable
-              clearButtonProps={{ 'aria-label': 'Retirer le fichier choisi' }}
-              w={{ base: '100%', sm: 360 }}
-            />
-            <Button onClick={() => file && upload.mutate(file)} disabled={!file} loading={upload.isPending}>
-              Joindre au contrat
-            </Button>
-          </Group>
-        </Stack>
+        // The server's messages about the file (too big, not a PDF or an image) stand in the alert, as for a file
+        // checked here: the input has no field of its own in the request.
+        <form onSubmit={upload.onSubmit} noValidate>
+          <Stack gap="xs">
+            <ErrorAlert error={upload.error} title="Fichier non joint" />
+            <Group align="flex-end" wrap="wrap">
+              <FileInput
+                label="Copie signée (PDF, JPEG ou PNG, 5 Mo au plus)"
+                placeholder="Choisir un fichier"
+                accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+                {...upload.field('file')}
+                clearable
+                clearButtonProps={{ 'aria-label': 'Retirer le fichier choisi' }}
+                w={{ base: '100%', sm: 360 }}
+              />
+              <Button type="submit" disabled={!upload.values.file} loading={upload.busy}>
+                Joindre au contrat
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       )}
     </Card>
   );

@@ -1,12 +1,67 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatDate } from '../../shared/format';
-import { quotesApi } from '../../shared/quotes';
+import { type Contract, quotesApi } from '../../shared/quotes';
 import { call } from '../api';
-import { StackTable } from '../shell/StackTable';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useMembership, useOrgId } from '../shell/session';
-import { Empty, ErrorAlert, Loading, PageHeader } from '../shell/ui';
+import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
+
+const workersOf = (c: Contract) => c.workerNames.join(', ') || '—';
+
+const columns = (portal: boolean): DataColumn<Contract>[] => [
+  {
+    key: 'numero',
+    header: 'Numéro',
+    sortBy: (c) => c.number,
+    csv: (c) => `${c.number}${c.amendsId ? ' (avenant)' : ''}`,
+    cell: (c) => (
+      <>
+        <Anchor component={Link} to={c.id}>
+          {c.number}
+        </Anchor>
+        {c.amendsId && (
+          <Badge ml="xs" size="sm" variant="outline" color="blue.9">
+            Avenant
+          </Badge>
+        )}
+      </>
+    ),
+  },
+  ...(portal
+    ? []
+    : [
+        {
+          key: 'client',
+          header: 'Client',
+          sortBy: (c: Contract) => c.clientName,
+          cell: (c: Contract) => c.clientName,
+        },
+      ]),
+  { key: 'salaries', header: 'Salarié·es', sortBy: workersOf, cell: workersOf },
+  {
+    key: 'fin',
+    header: 'Fin',
+    sortBy: (c) => c.endDate,
+    csv: (c) => formatDate(c.endDate),
+    cell: (c) => formatDate(c.endDate),
+  },
+  {
+    key: 'signature',
+    header: 'Signature',
+    sortBy: (c) => c.signedAt ?? '',
+    csv: (c) => (c.signedAt ? `Signé le ${formatDate(c.signedAt)}` : 'À signer'),
+    cell: (c) =>
+      c.signedAt ? (
+        <Text size="sm">Signé le {formatDate(c.signedAt)}</Text>
+      ) : (
+        <Badge color="red.9" variant="outline">
+          À signer
+        </Badge>
+      ),
+  },
+];
 
 /** Contracts and amendments; in the portal, the client's own, the unsigned first. */
 export function ContractsPage() {
@@ -26,48 +81,16 @@ export function ContractsPage() {
       <ErrorAlert error={list.error} />
       {list.isPending ? (
         <Loading />
-      ) : items.length === 0 ? (
-        <Empty>Aucun contrat.</Empty>
       ) : (
-        <StackTable striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Numéro</Table.Th>
-              {!portal && <Table.Th>Client</Table.Th>}
-              <Table.Th>Salarié·es</Table.Th>
-              <Table.Th>Fin</Table.Th>
-              <Table.Th>Signature</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={c.id}>
-                    {c.number}
-                  </Anchor>
-                  {c.amendsId && (
-                    <Badge ml="xs" size="sm" variant="outline" color="blue.9">
-                      Avenant
-                    </Badge>
-                  )}
-                </Table.Td>
-                {!portal && <Table.Td>{c.clientName}</Table.Td>}
-                <Table.Td>{c.workerNames.join(', ') || '—'}</Table.Td>
-                <Table.Td>{formatDate(c.endDate)}</Table.Td>
-                <Table.Td>
-                  {c.signedAt ? (
-                    <Text size="sm">Signé le {formatDate(c.signedAt)}</Text>
-                  ) : (
-                    <Badge color="red.9" variant="outline">
-                      À signer
-                    </Badge>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </StackTable>
+        <DataTable
+          rows={items}
+          columns={columns(portal)}
+          rowKey={(c) => c.id}
+          caption={portal ? 'Mes contrats' : 'Contrats de mise à disposition'}
+          empty="Aucun contrat."
+          searchText={(c) => `${c.number} ${c.clientName} ${c.workerNames.join(' ')}`}
+          csvName="contrats"
+        />
       )}
     </>
   );

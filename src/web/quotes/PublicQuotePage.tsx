@@ -1,10 +1,11 @@
 import { Anchor, Button, Card, Group, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef } from 'react';
 import { useParams } from 'react-router';
 import { formatCents, formatDate, formatDateTime, formatMinutes } from '../../shared/format';
 import { quotesApi } from '../../shared/quotes';
-import { ApiError, call, urlOf } from '../api';
+import { call, urlOf } from '../api';
+import { useApiForm } from '../blocks/useApiForm';
 import { ErrorAlert, Loading } from '../shell/ui';
 import { Notice } from './Notice';
 
@@ -12,16 +13,27 @@ import { Notice } from './Notice';
 export function PublicQuotePage() {
   const { token } = useParams();
   const qc = useQueryClient();
-  const [name, setName] = useState('');
-  const [consent, setConsent] = useState(false);
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
   const key = ['public-quote', token];
   const quote = useQuery({
     queryKey: key,
     queryFn: () => call(quotesApi.publicQuote, { params: { token: token ?? '' } }),
     retry: false,
+  });
+  // One form, two answers: the button pressed says which (Enter in the name field accepts, the first button).
+  const answer = useRef<'accept' | 'refuse'>('accept');
+  const form = useApiForm({
+    initial: { name: '', consent: false, reason: '' },
+    submit: async (v) => {
+      const params = { token: token ?? '' };
+      if (answer.current === 'accept')
+        // Unticked, the consent is sent absent: the server's message stands under the box.
+        await call(quotesApi.publicAccept, {
+          params,
+          body: { name: v.name, consent: (v.consent || undefined) as true },
+        });
+      else await call(quotesApi.publicRefuse, { params, body: { name: v.name, reason: v.reason || null } });
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
   if (quote.isPending) return <Loading />;
   if (!quote.data) {
@@ -37,21 +49,6 @@ export function PublicQuotePage() {
     );
   }
   const q = quote.data;
-  const answer = async (kind: 'accept' | 'refuse') => {
-    setErrors({});
-    setError(null);
-    try {
-      const params = { token: token ?? '' };
-      if (kind === 'accept')
-        // Unticked, the consent is sent absent: the server's message stands under the box.
-        await call(quotesApi.publicAccept, { params, body: { name, consent: (consent || undefined) as true } });
-      else await call(quotesApi.publicRefuse, { params, body: { name, reason: reason || null } });
-      qc.invalidateQueries({ queryKey: key });
-    } catch (e) {
-      if (e instanceof ApiError) setErrors(e.fieldErrors);
-      setError(e);
-    }
-  };
   const open = q.status === 'draft' || q.status === 'sent';
   return (
     <Stack maw={720} mx="auto" p="md">
@@ -80,6 +77,7 @@ export function PublicQuotePage() {
           {q.organisation.phone ? ` (${q.organisation.phone})` : ''}.
         </Notice>
       )}
+      {/* Not a list: the priced document the client signs, laid out like its PDF (label, hours × rate, amount, total). */}
       <Table>
         <Table.Tbody>
           {q.lines.map((l) => (
@@ -108,38 +106,34 @@ export function PublicQuotePage() {
         Télécharger le devis (PDF)
       </Anchor>
       {open && (
-        <Card withBorder>
+        <Card withBorder component="form" onSubmit={form.onSubmit} noValidate>
           <Stack>
             <Title order={2} size="h3">
               Votre réponse
             </Title>
-            <ErrorAlert error={error} />
-            <TextInput
-              label="Vos nom et prénom"
-              required
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={errors.name}
-            />
+            <ErrorAlert error={form.alertError} />
+            <TextInput label="Vos nom et prénom" required {...form.field('name')} />
             <label style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
-              <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={form.values.consent}
+                onChange={(e) => form.set('consent', e.currentTarget.checked)}
+              />
               <span>J’accepte ce devis et je signe le contrat de mise à disposition qui en découle.</span>
             </label>
-            {errors.consent && (
+            {form.errorAt('consent') && (
               <Text c="red" size="sm">
-                {errors.consent}
+                {form.errorAt('consent')}
               </Text>
             )}
             <Group>
-              <Button onClick={() => answer('accept')}>Accepter le devis</Button>
+              <Button type="submit" loading={form.busy} onClick={() => (answer.current = 'accept')}>
+                Accepter le devis
+              </Button>
             </Group>
-            <Textarea
-              label="Motif si vous refusez (facultatif)"
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-            />
+            <Textarea label="Motif si vous refusez (facultatif)" {...form.field('reason')} />
             <Group>
-              <Button variant="default" onClick={() => answer('refuse')}>
+              <Button type="submit" variant="default" loading={form.busy} onClick={() => (answer.current = 'refuse')}>
                 Refuser le devis
               </Button>
             </Group>

@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, NumberInput, Table, Text, TextInput, Title } from '@mantine/core';
 import { formatCents } from '../../shared/format';
 import { lineTotal } from '../../shared/quotes';
+import { EuroInput } from '../blocks/EuroInput';
 import { JobSelect } from '../directory/Filters';
 import { emptyLine, type Line, linesTotal, toCents, toMinutes } from './quote-form';
 
@@ -24,6 +25,7 @@ export function QuoteLinesEditor({
       <Title order={2} size="h4">
         Lignes
       </Title>
+      {/* Not a list: an editor, each cell an input of a line being written (job, label, hours, rate). */}
       <Table>
         <Table.Thead>
           <Table.Tr>
@@ -73,11 +75,9 @@ export function QuoteLinesEditor({
                 />
               </Table.Td>
               <Table.Td>
-                <NumberInput
+                <EuroInput
                   label={`Taux horaire de la ligne ${i + 1}`}
-                  decimalSeparator=","
-                  decimalScale={2}
-                  min={0}
+                  suffix=""
                   value={l.rate}
                   onChange={(rate) => setLine(i, { rate })}
                   error={errorAt(`lines.${i}.hourlyRateCents`)}

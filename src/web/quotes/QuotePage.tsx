@@ -4,13 +4,24 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatCents, formatDate, formatDateTime, formatMinutes } from '../../shared/format';
-import { QUOTE_STATUS_LABELS, quotesApi, SUPPLIER_LABELS } from '../../shared/quotes';
+import { QUOTE_STATUS_LABELS, type QuoteDetail, quotesApi, SUPPLIER_LABELS } from '../../shared/quotes';
 import { call, urlOf } from '../api';
-import { StackTable } from '../shell/StackTable';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan, useMembership, useOrgId } from '../shell/session';
 import { ConfirmButton, ErrorAlert, Loading, PageHeader } from '../shell/ui';
 import { Notice } from './Notice';
 import { QuoteStatusBadge as StatusBadge } from './QuoteStatusBadge';
+
+type QuoteLine = QuoteDetail['lines'][number];
+
+/** The quote's lines as priced: in their order, not sorted (the total closes them). */
+const lineColumns: DataColumn<QuoteLine>[] = [
+  { key: 'metier', header: 'Métier', cell: (l) => l.rome },
+  { key: 'prestation', header: 'Prestation', cell: (l) => l.label },
+  { key: 'duree', header: 'Durée', align: 'right', cell: (l) => formatMinutes(l.minutes) },
+  { key: 'taux', header: 'Taux horaire', align: 'right', cell: (l) => formatCents(l.hourlyRateCents) },
+  { key: 'montant', header: 'Montant', align: 'right', cell: (l) => formatCents(l.totalCents ?? 0) },
+];
 
 /** One quote: lines, terms, history, and the next action (send, record the answer, revise). */
 export function QuotePage() {
@@ -145,36 +156,26 @@ export function QuotePage() {
           {q.refusalReason ? ` : « ${q.refusalReason} »` : ''}.
         </Notice>
       )}
-      <StackTable mb="md">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Métier</Table.Th>
-            <Table.Th>Prestation</Table.Th>
-            <Table.Th style={{ textAlign: 'right' }}>Durée</Table.Th>
-            <Table.Th style={{ textAlign: 'right' }}>Taux horaire</Table.Th>
-            <Table.Th style={{ textAlign: 'right' }}>Montant</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {q.lines.map((l) => (
-            <Table.Tr key={l.id}>
-              <Table.Td>{l.rome}</Table.Td>
-              <Table.Td>{l.label}</Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}>{formatMinutes(l.minutes)}</Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}>{formatCents(l.hourlyRateCents)}</Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}>{formatCents(l.totalCents ?? 0)}</Table.Td>
-            </Table.Tr>
-          ))}
+      <DataTable
+        rows={q.lines}
+        columns={lineColumns}
+        rowKey={(l) => l.id}
+        caption="Lignes du devis"
+        empty="Aucune ligne."
+        striped={false}
+        highlightOnHover={false}
+        mb="md"
+        footer={
           <Table.Tr>
             <Table.Td colSpan={4} fw={700}>
               Total
             </Table.Td>
-            <Table.Td style={{ textAlign: 'right' }} fw={700}>
+            <Table.Td ta="right" fw={700}>
               {formatCents(q.totalCents)}
             </Table.Td>
           </Table.Tr>
-        </Table.Tbody>
-      </StackTable>
+        }
+      />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">

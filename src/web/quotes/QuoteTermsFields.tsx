@@ -1,6 +1,7 @@
-import { Grid, NumberInput, Select, Textarea, TextInput, Title } from '@mantine/core';
+import { Grid, Select, Textarea, TextInput, Title } from '@mantine/core';
 import type { ClientDetail } from '../../shared/clients';
 import { EQUIPMENT_SUPPLIER_LABELS, EQUIPMENT_SUPPLIERS } from '../../shared/equipment';
+import { EuroInput } from '../blocks/EuroInput';
 import type { ApiForm } from '../blocks/useApiForm';
 import type { QuoteFormValues } from './quote-form';
 
@@ -67,12 +68,10 @@ export function QuoteTermsFields({
         </Grid.Col>
         {(client?.companyByLegalForm || client?.kind === 'company') && (
           <Grid.Col span={{ base: 12, md: 3 }}>
-            <NumberInput
+            <EuroInput
               label="Salaire horaire d’un salarié équivalent (€)"
               description="Mention obligatoire pour une entreprise (R5132-20)"
-              decimalSeparator=","
-              decimalScale={2}
-              min={0}
+              suffix=""
               value={form.values.equivalentPay}
               onChange={(x) => form.set('equivalentPay', x)}
               error={form.fieldErrors.equivalentPayCents}

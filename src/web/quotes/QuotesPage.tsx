@@ -1,18 +1,58 @@
-import { Anchor, Button, Select, Table } from '@mantine/core';
+import { Anchor, Button, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatCents, formatDate } from '../../shared/format';
-import { QUOTE_STATUS_LABELS, QUOTE_STATUSES, quotesApi } from '../../shared/quotes';
+import { QUOTE_STATUS_LABELS, QUOTE_STATUSES, type Quote, quotesApi } from '../../shared/quotes';
 import { call } from '../api';
-import { StackTable } from '../shell/StackTable';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan, useMembership, useOrgId } from '../shell/session';
-import { Empty, ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
+import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { QuoteStatusBadge as StatusBadge } from './QuoteStatusBadge';
 
 const STATUS_OPTIONS = ['draft', 'sent', 'accepted', 'refused', 'expired', 'superseded'].map((s) => ({
   value: s,
   label: QUOTE_STATUS_LABELS[s],
 }));
+
+const numberOf = (q: Quote) => `${q.number}${q.revision > 1 ? ` (version ${q.revision})` : ''}`;
+
+const columns = (portal: boolean): DataColumn<Quote>[] => [
+  {
+    key: 'numero',
+    header: 'Numéro',
+    sortBy: (q) => q.number,
+    csv: numberOf,
+    cell: (q) => (
+      <Anchor component={Link} to={q.id}>
+        {numberOf(q)}
+      </Anchor>
+    ),
+  },
+  ...(portal
+    ? []
+    : [{ key: 'client', header: 'Client', sortBy: (q: Quote) => q.clientName, cell: (q: Quote) => q.clientName }]),
+  {
+    key: 'statut',
+    header: 'Statut',
+    sortBy: (q) => QUOTE_STATUS_LABELS[q.status],
+    cell: (q) => <StatusBadge status={q.status} />,
+  },
+  {
+    key: 'validite',
+    header: 'Valable jusqu’au',
+    sortBy: (q) => q.validUntil,
+    csv: (q) => formatDate(q.validUntil),
+    cell: (q) => formatDate(q.validUntil),
+  },
+  {
+    key: 'montant',
+    header: 'Montant',
+    align: 'right',
+    sortBy: (q) => q.totalCents,
+    csv: (q) => formatCents(q.totalCents),
+    cell: (q) => formatCents(q.totalCents),
+  },
+];
 
 /** Quotes, newest first, filtered by status in the URL. In the portal: the client's own. */
 export function QuotesPage() {
@@ -55,38 +95,16 @@ export function QuotesPage() {
       <ErrorAlert error={list.error} />
       {list.isPending ? (
         <Loading />
-      ) : list.data?.items.length === 0 ? (
-        <Empty>Aucun devis.</Empty>
       ) : (
-        <StackTable striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Numéro</Table.Th>
-              {!portal && <Table.Th>Client</Table.Th>}
-              <Table.Th>Statut</Table.Th>
-              <Table.Th>Valable jusqu’au</Table.Th>
-              <Table.Th style={{ textAlign: 'right' }}>Montant</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data?.items.map((q) => (
-              <Table.Tr key={q.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={q.id}>
-                    {q.number}
-                    {q.revision > 1 ? ` (version ${q.revision})` : ''}
-                  </Anchor>
-                </Table.Td>
-                {!portal && <Table.Td>{q.clientName}</Table.Td>}
-                <Table.Td>
-                  <StatusBadge status={q.status} />
-                </Table.Td>
-                <Table.Td>{formatDate(q.validUntil)}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{formatCents(q.totalCents)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </StackTable>
+        <DataTable
+          rows={list.data?.items ?? []}
+          columns={columns(portal)}
+          rowKey={(q) => q.id}
+          caption={portal ? 'Mes devis' : 'Devis'}
+          empty="Aucun devis."
+          searchText={(q) => `${q.number} ${q.clientName}`}
+          csvName="devis"
+        />
       )}
     </>
   );

@@ -1,14 +1,23 @@
-import { Button, Grid, NumberInput, Select, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Grid, NumberInput, Select, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { CLIENT_KIND_LABELS, CLIENT_KIND_OPTIONS } from '../../shared/clients';
 import { formatCents, formatDate, formatMinutes } from '../../shared/format';
-import { quotesApi } from '../../shared/quotes';
-import { ApiError, call } from '../api';
+import { quotesApi, type Rate } from '../../shared/quotes';
+import { call } from '../api';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
+import { EuroInput } from '../blocks/EuroInput';
+import { useApiForm } from '../blocks/useApiForm';
 import { JobSelect } from '../directory/Filters';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
+
+const jobOf = (r: Rate) => (r.rome ? `${r.romeLabel ?? ''} (${r.rome})` : 'Tous les métiers');
+const clientKindOf = (r: Rate) => (r.clientKind ? CLIENT_KIND_LABELS[r.clientKind] : 'Tous');
+const surchargesOf = (r: Rate) => `${r.nightSurchargePct} % / ${r.sundaySurchargePct} % / ${r.holidaySurchargePct} %`;
+const minimumOf = (r: Rate) => (r.minimumBilledMinutes ? formatMinutes(r.minimumBilledMinutes) : '—');
+const periodOf = (r: Rate) =>
+  `du ${formatDate(r.effectiveFrom)}${r.effectiveTo ? ` au ${formatDate(r.effectiveTo)}` : ''}`;
 
 /** Rates per job and client kind, with their history; a new rate closes the previous one. */
 export function RatesPage() {
@@ -22,26 +31,20 @@ export function RatesPage() {
     queryFn: () =>
       call(quotesApi.rates, { params: { orgId }, query: { on: f.history ? undefined : today, limit: 200 } }),
   });
-  const blank = {
-    rome: '',
-    clientKind: '',
-    rate: '' as number | string,
-    night: 25 as number | string,
-    sunday: 50 as number | string,
-    holiday: 100 as number | string,
-    travel: 0 as number | string,
-    minimum: 0 as number | string,
-    effectiveFrom: today,
-  };
-  const [v, setV] = useState(blank);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setErrors({});
-    setError(null);
-    try {
-      await call(quotesApi.createRate, {
+  const form = useApiForm({
+    initial: {
+      rome: '',
+      clientKind: '',
+      rate: '' as number | string,
+      night: 25 as number | string,
+      sunday: 50 as number | string,
+      holiday: 100 as number | string,
+      travel: 0 as number | string,
+      minimum: 0 as number | string,
+      effectiveFrom: today,
+    },
+    submit: (v) =>
+      call(quotesApi.createRate, {
         params: { orgId },
         body: {
           rome: v.rome || null,
@@ -54,15 +57,54 @@ export function RatesPage() {
           minimumBilledMinutes: Math.round(Number(v.minimum) * 60),
           effectiveFrom: v.effectiveFrom,
         },
-      });
-      setV(blank);
+      }),
+    onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['rates', orgId] });
       notifications.show({ message: 'Tarif enregistré.', color: 'green' });
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors);
-      setError(err);
-    }
-  };
+    },
+    resetOnSuccess: true,
+  });
+  const columns: DataColumn<Rate>[] = [
+    { key: 'metier', header: 'Métier', sortBy: jobOf, cell: jobOf },
+    { key: 'client', header: 'Type de client', sortBy: clientKindOf, cell: clientKindOf },
+    {
+      key: 'taux',
+      header: 'Taux horaire',
+      align: 'right',
+      sortBy: (r) => r.hourlyRateCents,
+      csv: (r) => formatCents(r.hourlyRateCents),
+      cell: (r) => formatCents(r.hourlyRateCents),
+    },
+    { key: 'majorations', header: 'Nuit / dim. / férié', align: 'right', csv: surchargesOf, cell: surchargesOf },
+    {
+      key: 'deplacement',
+      header: 'Déplacement',
+      align: 'right',
+      csv: (r) => formatCents(r.travelFeeCents),
+      cell: (r) => formatCents(r.travelFeeCents),
+    },
+    { key: 'minimum', header: 'Minimum', align: 'right', csv: minimumOf, cell: minimumOf },
+    { key: 'periode', header: 'Période', csv: periodOf, cell: periodOf },
+    {
+      // No header, as before: most rates have no action, and an "Actions" label would stand alone on a phone.
+      key: 'actions',
+      header: '',
+      cell: (r) =>
+        can('rate.write') &&
+        r.effectiveFrom > today && (
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={async () => {
+              await call(quotesApi.deleteRate, { params: { orgId, rateId: r.id } });
+              qc.invalidateQueries({ queryKey: ['rates', orgId] });
+            }}
+          >
+            Supprimer
+          </Button>
+        ),
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -85,57 +127,18 @@ export function RatesPage() {
       {list.isPending ? (
         <Loading />
       ) : (
-        <Table striped mb="lg">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Métier</Table.Th>
-              <Table.Th>Type de client</Table.Th>
-              <Table.Th style={{ textAlign: 'right' }}>Taux horaire</Table.Th>
-              <Table.Th style={{ textAlign: 'right' }}>Nuit / dim. / férié</Table.Th>
-              <Table.Th style={{ textAlign: 'right' }}>Déplacement</Table.Th>
-              <Table.Th style={{ textAlign: 'right' }}>Minimum</Table.Th>
-              <Table.Th>Période</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data?.items.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>{r.rome ? `${r.romeLabel ?? ''} (${r.rome})` : 'Tous les métiers'}</Table.Td>
-                <Table.Td>{r.clientKind ? CLIENT_KIND_LABELS[r.clientKind] : 'Tous'}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{formatCents(r.hourlyRateCents)}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>
-                  {r.nightSurchargePct} % / {r.sundaySurchargePct} % / {r.holidaySurchargePct} %
-                </Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{formatCents(r.travelFeeCents)}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>
-                  {r.minimumBilledMinutes ? formatMinutes(r.minimumBilledMinutes) : '—'}
-                </Table.Td>
-                <Table.Td>
-                  du {formatDate(r.effectiveFrom)}
-                  {r.effectiveTo ? ` au ${formatDate(r.effectiveTo)}` : ''}
-                </Table.Td>
-                <Table.Td>
-                  {can('rate.write') && r.effectiveFrom > today && (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      onClick={async () => {
-                        await call(quotesApi.deleteRate, { params: { orgId, rateId: r.id } });
-                        qc.invalidateQueries({ queryKey: ['rates', orgId] });
-                      }}
-                    >
-                      Supprimer
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable
+          rows={list.data?.items ?? []}
+          columns={columns}
+          rowKey={(r) => r.id}
+          caption="Tarifs"
+          empty="Aucun tarif."
+          csvName="tarifs"
+          mb="lg"
+        />
       )}
       {can('rate.write') && (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={form.onSubmit} noValidate>
           <Title order={2} size="h4" mb="xs">
             Nouveau tarif
           </Title>
@@ -143,78 +146,52 @@ export function RatesPage() {
             Le tarif en vigueur pour le même métier et le même type de client s’arrête la veille : les heures déjà
             faites gardent leur prix.
           </Text>
-          <ErrorAlert error={error} />
+          <ErrorAlert error={form.alertError} />
           <Grid align="flex-end">
             <Grid.Col span={{ base: 12, md: 4 }}>
-              <JobSelect
-                label="Métier (vide : tous)"
-                value={v.rome}
-                onChange={(rome) => setV({ ...v, rome })}
-                error={errors.rome}
-              />
+              <JobSelect label="Métier (vide : tous)" {...form.field('rome')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 3 }}>
               <Select
                 label="Type de client (vide : tous)"
                 clearable
                 data={CLIENT_KIND_OPTIONS}
-                value={v.clientKind || null}
-                onChange={(x) => setV({ ...v, clientKind: x ?? '' })}
+                {...form.field('clientKind')}
+                value={form.values.clientKind || null}
+                onChange={(x) => form.set('clientKind', x ?? '')}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 2 }}>
-              <NumberInput
+              <EuroInput
                 label="Taux horaire (€)"
                 required
-                decimalSeparator=","
-                decimalScale={2}
-                value={v.rate}
-                onChange={(x) => setV({ ...v, rate: x })}
-                error={errors.hourlyRateCents}
+                suffix=""
+                {...form.field('rate')}
+                error={form.errorAt('hourlyRateCents')}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 3 }}>
-              <TextInput
-                type="date"
-                label="À partir du"
-                required
-                value={v.effectiveFrom}
-                onChange={(e) => setV({ ...v, effectiveFrom: e.currentTarget.value })}
-                error={errors.effectiveFrom}
-              />
+              <TextInput type="date" label="À partir du" required {...form.field('effectiveFrom')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, md: 2 }}>
-              <NumberInput
-                label="Nuit (%)"
-                value={v.night}
-                onChange={(x) => setV({ ...v, night: x })}
-                error={errors.nightSurchargePct}
-              />
+              <NumberInput label="Nuit (%)" {...form.field('night')} error={form.errorAt('nightSurchargePct')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, md: 2 }}>
-              <NumberInput
-                label="Dimanche (%)"
-                value={v.sunday}
-                onChange={(x) => setV({ ...v, sunday: x })}
-                error={errors.sundaySurchargePct}
-              />
+              <NumberInput label="Dimanche (%)" {...form.field('sunday')} error={form.errorAt('sundaySurchargePct')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, md: 2 }}>
               <NumberInput
                 label="Jour férié (%)"
-                value={v.holiday}
-                onChange={(x) => setV({ ...v, holiday: x })}
-                error={errors.holidaySurchargePct}
+                {...form.field('holiday')}
+                error={form.errorAt('holidaySurchargePct')}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, md: 2 }}>
-              <NumberInput
+              <EuroInput
                 label="Déplacement (€)"
-                decimalSeparator=","
-                decimalScale={2}
-                value={v.travel}
-                onChange={(x) => setV({ ...v, travel: x })}
-                error={errors.travelFeeCents}
+                suffix=""
+                {...form.field('travel')}
+                error={form.errorAt('travelFeeCents')}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, md: 2 }}>
@@ -222,13 +199,15 @@ export function RatesPage() {
                 label="Minimum facturé (h)"
                 decimalSeparator=","
                 decimalScale={2}
-                value={v.minimum}
-                onChange={(x) => setV({ ...v, minimum: x })}
-                error={errors.minimumBilledMinutes}
+                {...form.field('minimum')}
+                error={form.errorAt('minimumBilledMinutes')}
               />
             </Grid.Col>
-            <Grid.Col span={{ base: 6, md: 2 }}>
-              <Button type="submit">Enregistrer le tarif</Button>
+            {/* As wide as its label: in a sixth of the row it went past the page's edge (1366 px and 360 px). */}
+            <Grid.Col span={{ base: 12, md: 'content' }}>
+              <Button type="submit" loading={form.busy}>
+                Enregistrer le tarif
+              </Button>
             </Grid.Col>
           </Grid>
         </form>

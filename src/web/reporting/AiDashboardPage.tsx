@@ -9,21 +9,14 @@ import {
   shortFrenchMonth as monthLabel,
 } from '../../shared/format';
 import { reportingApi } from '../../shared/reporting';
+import { EXIT_CATEGORIES, EXIT_COUNT_LABELS } from '../../shared/support';
 import { urlOf } from '../api';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader } from '../shell/ui';
-import { type AiDashboard, useAiDashboard } from './api';
+import { useAiDashboard } from './api';
 import { ChartCard } from './ChartCard';
 import { PeriodPicker, usePeriod } from './period';
 import { Stat } from './Stat';
-
-const EXIT_LABELS: [keyof AiDashboard['summary']['exits'], string][] = [
-  ['durable', 'Emploi durable'],
-  ['transition', 'Emploi de transition'],
-  ['positive', 'Sortie positive'],
-  ['other', 'Autres sorties'],
-  ['withdrawn', 'Retraits (neutres)'],
-];
 
 const hoursOf = (v: number) => `${new Intl.NumberFormat('fr-FR').format(v)} h`;
 
@@ -123,7 +116,7 @@ export function AiDashboardBody() {
         <Stat
           label="Taux de sortie dynamique"
           value={formatShare(s.dynamicExitRate)}
-          hint={`${EXIT_LABELS.reduce((n, [k]) => n + s.exits[k], 0)} sorties comptées · ${d.exitsNotCounted} sous 150 h`}
+          hint={`${EXIT_CATEGORIES.reduce((n, k) => n + s.exits[k], 0)} sorties comptées · ${d.exitsNotCounted} sous 150 h`}
         />
         <Stat
           label="Accompagnement"
@@ -184,7 +177,7 @@ export function AiDashboardBody() {
         <ChartCard
           title="Sorties par catégorie ASP (150 h et plus)"
           kind="bar"
-          data={EXIT_LABELS.map(([k, label]) => ({ categorie: label, n: s.exits[k] }))}
+          data={EXIT_CATEGORIES.map((k) => ({ categorie: EXIT_COUNT_LABELS[k], n: s.exits[k] }))}
           dataKey="categorie"
           keyLabel="Catégorie"
           series={[{ name: 'n', label: 'Sorties', color: 'indigo.8' }]}

@@ -1,28 +1,11 @@
 import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
-import { Button, Card, Group, SegmentedControl, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Box, Button, Card, Group, SegmentedControl, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useId, useState } from 'react';
+import { type DataColumn, DataTable, download, toCsv } from '../blocks/DataTable';
 
 export type ChartSeries = { name: string; label: string; color: string };
 export type ChartRow = Record<string, string | number | null>;
-
-/** A CSV for a spreadsheet in French settings: ";" separated, decimal comma, UTF-8 with BOM. */
-export function toCsv(headers: string[], rows: (string | number | null)[][]) {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? '' : typeof v === 'number' ? String(v).replace('.', ',') : v;
-    return /[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return `\uFEFF${[headers, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
-}
-
-export function downloadCsv(filename: string, csv: string) {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * A chart with its table (UX.md: look rather than read, with a table view for screen readers and an export):
@@ -52,8 +35,7 @@ export function ChartCard({
 }) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const titleId = useId();
-  const headers = [keyLabel, ...series.map((s) => (unit ? `${s.label} (${unit})` : s.label))];
-  const rows = data.map((d) => [d[dataKey] as string, ...series.map((s) => (d[s.name] as number | null) ?? null)]);
+  const columns = chartColumns({ dataKey, keyLabel, series, valueFormatter, unit });
   const common = {
     h: 260,
     data,
@@ -80,7 +62,7 @@ export function ChartCard({
             ]}
             aria-label={`Affichage : ${title}`}
           />
-          <Button size="xs" variant="default" onClick={() => downloadCsv(`${csvName}.csv`, toCsv(headers, rows))}>
+          <Button size="xs" variant="default" onClick={() => download(csvName, toCsv(data, columns))}>
             Export CSV
           </Button>
         </Group>
@@ -99,67 +81,68 @@ export function ChartCard({
               <LineChart {...common} curveType="linear" lineChartProps={{ accessibilityLayer: false }} />
             )}
           </div>
-          <ChartTable headers={headers} rows={rows} valueFormatter={valueFormatter} caption={title} hidden />
+          <ChartTable data={data} columns={columns} caption={title} hidden />
         </>
       ) : (
-        <ChartTable headers={headers} rows={rows} valueFormatter={valueFormatter} caption={title} />
+        <ChartTable data={data} columns={columns} caption={title} />
       )}
     </Card>
   );
 }
 
-function ChartTable({
-  headers,
-  rows,
+/**
+ * The chart's columns: the period (the row's header) and one value per series, formatted as on the chart; the CSV
+ * holds the raw numbers with a decimal comma, for a spreadsheet in French settings.
+ */
+function chartColumns({
+  dataKey,
+  keyLabel,
+  series,
   valueFormatter,
+  unit,
+}: {
+  dataKey: string;
+  keyLabel: string;
+  series: ChartSeries[];
+  valueFormatter: (v: number) => string;
+  unit?: string;
+}): DataColumn<ChartRow>[] {
+  const value = (d: ChartRow, name: string) => {
+    const v = d[name];
+    return typeof v === 'number' ? v : null;
+  };
+  return [
+    { key: dataKey, header: keyLabel, rowHeader: true, csv: (d) => d[dataKey], cell: (d) => d[dataKey] },
+    ...series.map(
+      (s): DataColumn<ChartRow> => ({
+        key: s.name,
+        header: unit ? `${s.label} (${unit})` : s.label,
+        align: 'right',
+        csv: (d) => String(value(d, s.name) ?? '').replace('.', ','),
+        cell: (d) => {
+          const v = value(d, s.name);
+          return v === null ? '—' : valueFormatter(v);
+        },
+      }),
+    ),
+  ];
+}
+
+function ChartTable({
+  data,
+  columns,
   caption,
   hidden,
 }: {
-  headers: string[];
-  rows: (string | number | null)[][];
-  valueFormatter: (v: number) => string;
+  data: ChartRow[];
+  columns: DataColumn<ChartRow>[];
   caption: string;
   hidden?: boolean;
 }) {
+  // Static: the chart's rows in the chart's order, nothing to sort, search or page.
   const table = (
-    <Table striped withTableBorder={!hidden} fz="sm">
-      <caption>
-        <VisuallyHidden>{caption}</VisuallyHidden>
-      </caption>
-      <Table.Thead>
-        <Table.Tr>
-          {headers.map((h) => (
-            <Table.Th key={h} scope="col">
-              {h}
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((r) => (
-          <Table.Tr key={String(r[0])}>
-            <Table.Th scope="row" fw={500}>
-              {r[0]}
-            </Table.Th>
-            {r.slice(1).map((v, i) => (
-              <Table.Td key={headers[i + 1]} ta="right">
-                {v === null ? '—' : valueFormatter(v as number)}
-              </Table.Td>
-            ))}
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <DataTable rows={data} columns={columns} rowKey={(d) => String(d[columns[0]!.key])} caption={caption} empty="" />
   );
   // Screen readers get the table even while the chart is shown; the eye sees the chart only.
-  return hidden ? (
-    <VisuallyHidden>{table}</VisuallyHidden>
-  ) : (
-    <Table.ScrollContainer
-      minWidth={360}
-      scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Tableau défilant' } }}
-    >
-      {table}
-    </Table.ScrollContainer>
-  );
+  return hidden ? <VisuallyHidden>{table}</VisuallyHidden> : <Box fz="sm">{table}</Box>;
 }

@@ -70,6 +70,11 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
 }
 
 /** A button that asks first, naming the consequence (UX.md: nothing irreversible by accident). */
+const wrapLabel = {
+  root: { height: 'auto', minHeight: 'var(--button-height)', maxWidth: '100%' },
+  label: { whiteSpace: 'normal', textAlign: 'center', paddingBlock: 4 },
+} as const;
+
 export function ConfirmButton({
   children,
   consequence,
@@ -92,7 +97,8 @@ export function ConfirmButton({
   const [error, setError] = useState<unknown>(null);
   return (
     <>
-      <Button color={color} {...(rest as object)} onClick={() => setOpen(true)}>
+      {/* A long label (« Clore novembre 2026 avant la fin du mois ») wraps on a 360 px phone instead of being cut. */}
+      <Button color={color} {...(rest as object)} styles={wrapLabel} onClick={() => setOpen(true)}>
         {children}
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title="Confirmer" centered>

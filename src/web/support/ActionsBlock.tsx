@@ -1,9 +1,9 @@
-import { Badge, Button, Group, Select, Table, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Select, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { formatDate } from '../../shared/format';
 import { BARRIER_LABELS, supportApi } from '../../shared/support';
 import { call } from '../api';
-import { StackTable } from '../shell/StackTable';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
 import { Block, type SupportFile, useSupportForm } from './support-file';
@@ -28,32 +28,43 @@ export function ActionsBlock({ workerId, file }: { workerId: string; file: Suppo
       }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['support-file', orgId, workerId] }),
   });
+  const columns: DataColumn<SupportFile['actions'][number]>[] = [
+    { key: 'action', header: 'Action', sortBy: (a) => a.label, cell: (a) => a.label },
+    { key: 'partenaire', header: 'Partenaire', sortBy: (a) => a.partner, cell: (a) => a.partner },
+    {
+      key: 'echeance',
+      header: 'Échéance',
+      sortBy: (a) => a.dueOn,
+      cell: (a) => (a.dueOn ? `pour le ${formatDate(a.dueOn)}` : ''),
+    },
+    {
+      key: 'statut',
+      header: 'Statut',
+      sortBy: (a) => a.status,
+      cell: (a) =>
+        a.status === 'done' ? (
+          <Badge color="teal.9">Faite</Badge>
+        ) : canWrite ? (
+          <Button size="xs" variant="light" onClick={() => done.mutate(a.id)}>
+            Marquer faite
+          </Button>
+        ) : (
+          'Prévue'
+        ),
+    },
+  ];
   return (
     <Block title="Actions et partenaires">
-      {file.actions.length > 0 && (
-        <StackTable mb="sm">
-          <Table.Tbody>
-            {file.actions.map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td>{a.label}</Table.Td>
-                <Table.Td>{a.partner}</Table.Td>
-                <Table.Td>{a.dueOn ? `pour le ${formatDate(a.dueOn)}` : ''}</Table.Td>
-                <Table.Td>
-                  {a.status === 'done' ? (
-                    <Badge color="teal.9">Faite</Badge>
-                  ) : canWrite ? (
-                    <Button size="xs" variant="light" onClick={() => done.mutate(a.id)}>
-                      Marquer faite
-                    </Button>
-                  ) : (
-                    'Prévue'
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </StackTable>
-      )}
+      <DataTable
+        rows={file.actions}
+        columns={columns}
+        rowKey={(a) => a.id}
+        caption="Actions et partenaires"
+        empty="Aucune action."
+        urlPrefix="actions-"
+        striped={false}
+        mb="sm"
+      />
       {canWrite && (
         <form onSubmit={form.onSubmit}>
           <ErrorAlert error={form.alertError} title="Action non enregistrée" />

@@ -1,14 +1,16 @@
-import { Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { formatDate } from '../../shared/format';
 import type { BARRIER_STATUSES, BarrierCategory } from '../../shared/support';
 import { BARRIER_LABELS, BARRIER_STATUS_LABELS, INTENSITY_LABELS, supportApi } from '../../shared/support';
 import { call } from '../api';
-import { StackTable } from '../shell/StackTable';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
 import { Reserved } from './Reserved';
 import { Block, options, type SupportFile, useSupportForm } from './support-file';
+
+type Barrier = SupportFile['barriers'][number];
 
 export function BarriersBlock({ workerId, file }: { workerId: string; file: SupportFile }) {
   const canWrite = useCan()('support.write');
@@ -30,54 +32,60 @@ export function BarriersBlock({ workerId, file }: { workerId: string; file: Supp
       }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['support-file', orgId, workerId] }),
   });
+  const columns: DataColumn<Barrier>[] = [
+    {
+      key: 'frein',
+      header: 'Frein',
+      sortBy: (b) => BARRIER_LABELS[b.category],
+      cell: (b) => (
+        <>
+          {BARRIER_LABELS[b.category]}
+          <Text size="xs" c="dimmed">
+            repéré le {formatDate(b.identifiedOn)}
+            {b.liftedOn ? `, levé le ${formatDate(b.liftedOn)}` : ''}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'intensite',
+      header: 'Intensité',
+      sortBy: (b) => b.intensity,
+      cell: (b) => INTENSITY_LABELS[String(b.intensity)],
+    },
+    { key: 'details', header: 'Détails', cell: (b) => (b.restricted ? <Reserved /> : b.details) },
+    {
+      key: 'statut',
+      header: 'Statut',
+      sortBy: (b) => BARRIER_STATUS_LABELS[b.status],
+      cell: (b) =>
+        canWrite ? (
+          <Select
+            aria-label={`Statut du frein ${BARRIER_LABELS[b.category]}`}
+            data={options(BARRIER_STATUS_LABELS)}
+            value={b.status}
+            onChange={(v) => v && setStatus.mutate({ id: b.id, status: v })}
+            allowDeselect={false}
+            size="xs"
+            w={170}
+          />
+        ) : (
+          BARRIER_STATUS_LABELS[b.status]
+        ),
+    },
+  ];
   return (
     <Block title="Freins périphériques">
-      {file.barriers.length === 0 ? (
-        <Text c="dimmed" size="sm" mb="sm">
-          Aucun frein repéré.
-        </Text>
-      ) : (
-        <StackTable mb="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Frein</Table.Th>
-              <Table.Th>Intensité</Table.Th>
-              <Table.Th>Détails</Table.Th>
-              <Table.Th>Statut</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {file.barriers.map((b) => (
-              <Table.Tr key={b.id}>
-                <Table.Td>
-                  {BARRIER_LABELS[b.category]}
-                  <Text size="xs" c="dimmed">
-                    repéré le {formatDate(b.identifiedOn)}
-                    {b.liftedOn ? `, levé le ${formatDate(b.liftedOn)}` : ''}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{INTENSITY_LABELS[String(b.intensity)]}</Table.Td>
-                <Table.Td>{b.restricted ? <Reserved /> : b.details}</Table.Td>
-                <Table.Td>
-                  {canWrite ? (
-                    <Select
-                      aria-label={`Statut du frein ${BARRIER_LABELS[b.category]}`}
-                      data={options(BARRIER_STATUS_LABELS)}
-                      value={b.status}
-                      onChange={(v) => v && setStatus.mutate({ id: b.id, status: v })}
-                      allowDeselect={false}
-                      size="xs"
-                      w={170}
-                    />
-                  ) : (
-                    BARRIER_STATUS_LABELS[b.status]
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </StackTable>
-      )}
+      <DataTable
+        rows={file.barriers}
+        columns={columns}
+        rowKey={(b) => b.id}
+        caption="Freins périphériques repérés"
+        empty="Aucun frein repéré."
+        urlPrefix="freins-"
+        striped={false}
+        mb="sm"
+      />
       {canWrite && (
         <form onSubmit={form.onSubmit}>
           <ErrorAlert error={form.alertError} title="Frein non enregistré" />

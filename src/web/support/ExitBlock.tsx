@@ -1,31 +1,42 @@
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ASP_EXIT_REASONS, type AspExitReason, aspReasonsOf } from '../../shared/asp-exit-reasons';
 import { formatDate, formatMinutes } from '../../shared/format';
 import { EXIT_CATEGORY_CHOICES, type ExitCategory, supportApi } from '../../shared/support';
-import { ApiError, call } from '../api';
+import { call } from '../api';
 import { FreeShiftsConfirm } from '../planning/FreeShiftsConfirm';
 import { useCan } from '../shell/session';
-import { ErrorAlert, textFields } from '../shell/ui';
-import type { Body } from './support-file';
-import { Block, options, type SupportFile, today, useSupportMutation } from './support-file';
+import { ErrorAlert } from '../shell/ui';
+import { Block, options, type SupportFile, today, useSupportForm } from './support-file';
 
 export function ExitBlock({ workerId, file, exited }: { workerId: string; file: SupportFile; exited: boolean }) {
   const can = useCan();
-  const [form, setForm] = useState({
-    date: today(),
-    category: null as string | null,
-    aspReason: null as string | null,
-    reason: '',
-  });
-  const text = textFields(form, setForm);
-  const add = useSupportMutation(workerId, (params, body: Body<typeof supportApi.recordExit>) =>
-    call(supportApi.recordExit, { params, body }),
-  );
-  // The person's shifts after the exit date are named and freed with the exit (FreeShiftsConfirm).
+  // Two steps: the form checks and the person's shifts after the exit date are then named (FreeShiftsConfirm); the
+  // exit is sent, freeing them, only once that is confirmed. The answer arrives through `answer`; a cancel rejects
+  // with nothing, so that useApiForm keeps the input and shows no alert.
   const [confirming, setConfirming] = useState(false);
-  const [aspMissing, setAspMissing] = useState(false);
-  const errors = add.error instanceof ApiError ? add.error.fieldErrors : {};
+  const answer = useRef<{ confirm: (freeShifts: boolean) => void; cancel: () => void } | null>(null);
+  const settle = (freeShifts: boolean | null) => {
+    setConfirming(false);
+    if (freeShifts === null) answer.current?.cancel();
+    else answer.current?.confirm(freeShifts);
+    answer.current = null;
+  };
+  const form = useSupportForm(workerId, {
+    initial: { date: today(), category: null as string | null, aspReason: null as string | null, reason: '' },
+    // The ASP export needs the reason beside the category (issue 15, ASP monthly follow-up).
+    validate: (v) => ({ aspReason: v.aspReason ? undefined : 'Choisissez le motif de sortie.' }),
+    send: async (params, { aspReason, category, ...rest }) => {
+      const freeShifts = await new Promise<boolean>((confirm, cancel) => {
+        answer.current = { confirm, cancel: () => cancel() };
+        setConfirming(true);
+      });
+      return call(supportApi.recordExit, {
+        params,
+        body: { ...rest, category: category as ExitCategory, aspReason: aspReason as AspExitReason, freeShifts },
+      });
+    },
+  });
   if (file.exit)
     return (
       <Block title="Sortie">
@@ -45,65 +56,45 @@ export function ExitBlock({ workerId, file, exited }: { workerId: string; file: 
   if (!can('exit.write') || exited) return null;
   return (
     <Block title="Enregistrer la sortie">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          // The ASP export needs the reason beside the category (issue 15, ASP monthly follow-up).
-          setAspMissing(!form.aspReason);
-          if (form.aspReason) setConfirming(true);
-        }}
-      >
+      <form onSubmit={form.onSubmit}>
         <FreeShiftsConfirm
           workerId={workerId}
-          date={form.date}
+          date={form.values.date}
           opened={confirming}
-          onCancel={() => setConfirming(false)}
-          onConfirm={(freeShifts) => {
-            setConfirming(false);
-            const { aspReason, category, ...rest } = form;
-            add.mutate({
-              ...rest,
-              category: category as ExitCategory,
-              ...(aspReason ? { aspReason: aspReason as AspExitReason } : {}),
-              freeShifts,
-            });
-          }}
+          onCancel={() => settle(null)}
+          onConfirm={settle}
         />
-        <ErrorAlert error={add.error} title="Sortie non enregistrée" />
+        <ErrorAlert error={form.alertError} title="Sortie non enregistrée" />
         <Stack>
           <Group align="flex-end" wrap="wrap">
-            <TextInput type="date" label="Date de sortie" {...text('date')} error={errors.date} required />
+            <TextInput type="date" label="Date de sortie" {...form.field('date')} required />
             <Select
               label="Catégorie (ASP)"
               data={options(EXIT_CATEGORY_CHOICES)}
-              value={form.category}
-              onChange={(v) => setForm({ ...form, category: v, aspReason: null })}
-              error={errors.category}
+              {...form.field('category')}
+              onChange={(v) => form.setValues((f) => ({ ...f, category: v, aspReason: null }))}
               required
               w={{ base: '100%', sm: 420 }}
             />
             <Select
               label="Motif de sortie (ASP)"
               description="La liste de l’extranet IAE de l’ASP pour cette catégorie."
-              placeholder={form.category ? 'Choisir le motif' : 'Choisissez d’abord la catégorie'}
-              data={form.category ? aspReasonsOf(form.category) : []}
-              value={form.aspReason}
-              onChange={(v) => setForm({ ...form, aspReason: v })}
-              error={errors.aspReason ?? (aspMissing && !form.aspReason ? 'Choisissez le motif de sortie.' : undefined)}
-              disabled={!form.category}
+              placeholder={form.values.category ? 'Choisir le motif' : 'Choisissez d’abord la catégorie'}
+              data={form.values.category ? aspReasonsOf(form.values.category) : []}
+              {...form.field('aspReason')}
+              disabled={!form.values.category}
               required
               w={{ base: '100%', sm: 420 }}
             />
           </Group>
           <TextInput
             label="Motif"
-            {...text('reason')}
-            error={errors.reason}
+            {...form.field('reason')}
             required
             placeholder="ex. CDI agent de service à l’EHPAD Les Tilleuls"
           />
           <Group>
-            <Button type="submit" loading={add.isPending}>
+            <Button type="submit" loading={form.busy}>
               Enregistrer la sortie
             </Button>
           </Group>

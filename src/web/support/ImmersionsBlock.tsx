@@ -1,11 +1,32 @@
-import { Button, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { Button, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { formatDate } from '../../shared/format';
 import { supportApi } from '../../shared/support';
 import { call } from '../api';
-import { StackTable } from '../shell/StackTable';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
 import { Block, type SupportFile, useSupportForm } from './support-file';
+
+const columns: DataColumn<SupportFile['immersions'][number]>[] = [
+  { key: 'structure', header: 'Structure d’accueil', sortBy: (i) => i.host, cell: (i) => i.host },
+  {
+    key: 'dates',
+    header: 'Dates',
+    sortBy: (i) => i.startDate,
+    cell: (i) => `du ${formatDate(i.startDate)} au ${formatDate(i.endDate)}`,
+  },
+  { key: 'objectif', header: 'Objectif', cell: (i) => i.objective },
+  {
+    key: 'bilan',
+    header: 'Bilan',
+    cell: (i) =>
+      i.outcome ?? (
+        <Text c="dimmed" size="sm">
+          Bilan à faire
+        </Text>
+      ),
+  },
+];
 
 export function ImmersionsBlock({ workerId, file }: { workerId: string; file: SupportFile }) {
   const canWrite = useCan()('support.write');
@@ -16,32 +37,16 @@ export function ImmersionsBlock({ workerId, file }: { workerId: string; file: Su
   });
   return (
     <Block title="Immersions (PMSMP)">
-      {file.immersions.length === 0 ? (
-        <Text c="dimmed" size="sm" mb="sm">
-          Aucune immersion.
-        </Text>
-      ) : (
-        <StackTable mb="sm">
-          <Table.Tbody>
-            {file.immersions.map((i) => (
-              <Table.Tr key={i.id}>
-                <Table.Td>{i.host}</Table.Td>
-                <Table.Td>
-                  du {formatDate(i.startDate)} au {formatDate(i.endDate)}
-                </Table.Td>
-                <Table.Td>{i.objective}</Table.Td>
-                <Table.Td>
-                  {i.outcome ?? (
-                    <Text c="dimmed" size="sm">
-                      Bilan à faire
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </StackTable>
-      )}
+      <DataTable
+        rows={file.immersions}
+        columns={columns}
+        rowKey={(i) => i.id}
+        caption="Immersions en milieu professionnel"
+        empty="Aucune immersion."
+        urlPrefix="immersions-"
+        striped={false}
+        mb="sm"
+      />
       {canWrite && (
         <form onSubmit={form.onSubmit}>
           <ErrorAlert error={form.alertError} title="Immersion non enregistrée" />

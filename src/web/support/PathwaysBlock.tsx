@@ -1,15 +1,15 @@
-import { Button, Group, Select, Table, Text } from '@mantine/core';
+import { Button, Group, Select, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { formatDate } from '../../shared/format';
 import type { STEP_STATUSES } from '../../shared/support';
 import { STEP_STATUS_LABELS, supportApi } from '../../shared/support';
 import { call } from '../api';
-import { StackTable } from '../shell/StackTable';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
-import type { Body } from './support-file';
-import { Block, options, type SupportFile, useSupportMutation } from './support-file';
+import { Block, options, type SupportFile, useSupportForm } from './support-file';
+
+type Step = SupportFile['pathways'][number]['steps'][number];
 
 export function PathwaysBlock({ workerId, file }: { workerId: string; file: SupportFile }) {
   const orgId = useOrgId();
@@ -19,10 +19,12 @@ export function PathwaysBlock({ workerId, file }: { workerId: string; file: Supp
     queryKey: ['pathway-templates', orgId],
     queryFn: () => call(supportApi.pathwayTemplates, { params: { orgId } }),
   });
-  const [template, setTemplate] = useState<string | null>('ehpad');
-  const start = useSupportMutation(workerId, (params, body: Body<typeof supportApi.startPathway>) =>
-    call(supportApi.startPathway, { params, body }),
-  );
+  const start = useSupportForm(workerId, {
+    initial: { template: 'ehpad' as string | null },
+    // The template chosen stays selected after a start: the next person often follows the same pathway.
+    resetOnSuccess: false,
+    send: (params, v) => call(supportApi.startPathway, { params, body: { template: v.template ?? '' } }),
+  });
   const step = useMutation({
     mutationFn: ({ pathwayId, stepId, status }: { pathwayId: string; stepId: string; status: string }) =>
       call(supportApi.updatePathwayStep, {
@@ -31,6 +33,29 @@ export function PathwaysBlock({ workerId, file }: { workerId: string; file: Supp
       }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['support-file', orgId, workerId] }),
   });
+  // The steps keep their order (a pathway is read from its first step): no column sorts.
+  const stepColumns = (pathwayId: string): DataColumn<Step>[] => [
+    { key: 'etape', header: 'Étape', cell: (s) => `${s.position}. ${s.label}` },
+    {
+      key: 'statut',
+      header: 'Statut',
+      cell: (s) =>
+        canWrite ? (
+          <Select
+            aria-label={`Statut de l’étape ${s.position}`}
+            size="xs"
+            data={options(STEP_STATUS_LABELS)}
+            value={s.status}
+            onChange={(v) => v && step.mutate({ pathwayId, stepId: s.id, status: v })}
+            allowDeselect={false}
+            w={200}
+          />
+        ) : (
+          STEP_STATUS_LABELS[s.status]
+        ),
+    },
+    { key: 'fait', header: 'Faite le', cell: (s) => (s.doneOn ? formatDate(s.doneOn) : '') },
+  ];
   return (
     <Block title="Parcours">
       {file.pathways.map((p) => (
@@ -38,48 +63,33 @@ export function PathwaysBlock({ workerId, file }: { workerId: string; file: Supp
           <Text fw={600}>
             {p.title} · commencé le {formatDate(p.startedOn)}
           </Text>
-          <StackTable mb="sm">
-            <Table.Tbody>
-              {p.steps.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>
-                    {s.position}. {s.label}
-                  </Table.Td>
-                  <Table.Td w={200}>
-                    {canWrite ? (
-                      <Select
-                        aria-label={`Statut de l’étape ${s.position}`}
-                        size="xs"
-                        data={options(STEP_STATUS_LABELS)}
-                        value={s.status}
-                        onChange={(v) => v && step.mutate({ pathwayId: p.id, stepId: s.id, status: v })}
-                        allowDeselect={false}
-                      />
-                    ) : (
-                      STEP_STATUS_LABELS[s.status]
-                    )}
-                  </Table.Td>
-                  <Table.Td>{s.doneOn ? formatDate(s.doneOn) : ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </StackTable>
+          <DataTable
+            rows={p.steps}
+            columns={stepColumns(p.id)}
+            rowKey={(s) => s.id}
+            caption={`Étapes du parcours ${p.title}`}
+            empty="Aucune étape."
+            urlPrefix="etapes-"
+            striped={false}
+            mb="sm"
+          />
         </div>
       ))}
       {canWrite && (
-        <Group align="flex-end">
-          <ErrorAlert error={start.error} />
-          <Select
-            label="Modèle de parcours"
-            data={(templates.data?.items ?? []).map((t) => ({ value: t.key, label: t.title }))}
-            value={template}
-            onChange={setTemplate}
-            allowDeselect={false}
-          />
-          <Button onClick={() => start.mutate({ template: template ?? '' })} loading={start.isPending}>
-            Démarrer le parcours
-          </Button>
-        </Group>
+        <form onSubmit={start.onSubmit} noValidate aria-label="Démarrer un parcours">
+          <ErrorAlert error={start.alertError} />
+          <Group align="flex-end">
+            <Select
+              label="Modèle de parcours"
+              data={(templates.data?.items ?? []).map((t) => ({ value: t.key, label: t.title }))}
+              {...start.field('template')}
+              allowDeselect={false}
+            />
+            <Button type="submit" loading={start.busy}>
+              Démarrer le parcours
+            </Button>
+          </Group>
+        </form>
       )}
     </Block>
   );

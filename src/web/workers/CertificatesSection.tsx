@@ -1,9 +1,9 @@
-import { Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { formatDate } from '../../shared/format';
 import { CERTIFICATE_KIND_LABELS, type CERTIFICATE_KINDS, type Worker, workersApi } from '../../shared/workers';
 import { call } from '../api';
-import { StackTable } from '../shell/StackTable';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
 import { useWorkerForm } from './use-worker-form';
@@ -32,32 +32,43 @@ export function CertificatesSection({ worker: w }: { worker: Worker }) {
       call(workersApi.removeCertificate, { params: { orgId, workerId, certificateId } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['worker', orgId, workerId] }),
   });
+  const columns: DataColumn<Worker['certificates'][number]>[] = [
+    { key: 'intitule', header: 'Intitulé', sortBy: (c) => c.label, cell: (c) => c.label },
+    {
+      key: 'obtenu',
+      header: 'Obtention',
+      sortBy: (c) => c.obtainedOn,
+      cell: (c) => (c.obtainedOn ? `obtenu le ${formatDate(c.obtainedOn)}` : ''),
+    },
+    {
+      key: 'expire',
+      header: 'Expiration',
+      sortBy: (c) => c.expiresOn,
+      cell: (c) => (c.expiresOn ? `expire le ${formatDate(c.expiresOn)}` : ''),
+    },
+    {
+      key: 'action',
+      header: 'Action',
+      cell: (c) =>
+        canWrite && (
+          <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(c.id)}>
+            Retirer
+          </Button>
+        ),
+    },
+  ];
   return (
     <Section title="Certificats et habilitations">
-      {w.certificates.length === 0 ? (
-        <Text size="sm" c="dimmed" mb="sm">
-          Aucun certificat enregistré.
-        </Text>
-      ) : (
-        <StackTable mb="sm">
-          <Table.Tbody>
-            {w.certificates.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>{c.label}</Table.Td>
-                <Table.Td>{c.obtainedOn ? `obtenu le ${formatDate(c.obtainedOn)}` : ''}</Table.Td>
-                <Table.Td>{c.expiresOn ? `expire le ${formatDate(c.expiresOn)}` : ''}</Table.Td>
-                <Table.Td>
-                  {canWrite && (
-                    <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(c.id)}>
-                      Retirer
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </StackTable>
-      )}
+      <DataTable
+        rows={w.certificates}
+        columns={columns}
+        rowKey={(c) => c.id}
+        caption="Certificats et habilitations"
+        empty="Aucun certificat enregistré."
+        urlPrefix="certificats-"
+        striped={false}
+        mb="sm"
+      />
       {canWrite && (
         <form onSubmit={form.onSubmit}>
           <ErrorAlert error={form.alertError} title="Certificat non enregistré" />

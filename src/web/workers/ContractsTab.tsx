@@ -1,8 +1,8 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor } from '@mantine/core';
 import { formatDate, formatMinutes } from '../../shared/format';
 import { CONTRACT_KIND_LABELS, type Worker, workersApi } from '../../shared/workers';
 import { urlOf } from '../api';
-import { StackTable } from '../shell/StackTable';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan } from '../shell/session';
 import { ContractForm } from './ContractForm';
 import { FormModal, Section, useWorker } from './worker-record';
@@ -10,6 +10,35 @@ import { FormModal, Section, useWorker } from './worker-record';
 export function ContractsTab({ worker: w }: { worker: Worker }) {
   const { orgId, workerId } = useWorker();
   const canWrite = useCan()('employment_contract.write');
+  const columns: DataColumn<Worker['contracts'][number]>[] = [
+    {
+      key: 'type',
+      header: 'Type',
+      sortBy: (c) => CONTRACT_KIND_LABELS[c.kind],
+      cell: (c) => CONTRACT_KIND_LABELS[c.kind],
+    },
+    {
+      key: 'periode',
+      header: 'Période',
+      sortBy: (c) => c.startDate,
+      cell: (c) => `du ${formatDate(c.startDate)} ${c.endDate ? `au ${formatDate(c.endDate)}` : '(sans terme)'}`,
+    },
+    {
+      key: 'heures',
+      header: 'Heures / semaine',
+      sortBy: (c) => c.weeklyMinutes,
+      cell: (c) => formatMinutes(c.weeklyMinutes),
+    },
+    {
+      key: 'document',
+      header: 'Document',
+      cell: (c) => (
+        <Anchor href={urlOf(workersApi.contractPdf, { params: { orgId, workerId, contractId: c.id } })} target="_blank">
+          PDF
+        </Anchor>
+      ),
+    },
+  ];
   return (
     <Section
       title="Contrats de travail"
@@ -21,39 +50,14 @@ export function ContractsTab({ worker: w }: { worker: Worker }) {
         )
       }
     >
-      {w.contracts.length === 0 ? (
-        <Text c="dimmed">Aucun contrat.</Text>
-      ) : (
-        <StackTable>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Période</Table.Th>
-              <Table.Th>Heures / semaine</Table.Th>
-              <Table.Th>Document</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {w.contracts.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>{CONTRACT_KIND_LABELS[c.kind]}</Table.Td>
-                <Table.Td>
-                  du {formatDate(c.startDate)} {c.endDate ? `au ${formatDate(c.endDate)}` : '(sans terme)'}
-                </Table.Td>
-                <Table.Td>{formatMinutes(c.weeklyMinutes)}</Table.Td>
-                <Table.Td>
-                  <Anchor
-                    href={urlOf(workersApi.contractPdf, { params: { orgId, workerId, contractId: c.id } })}
-                    target="_blank"
-                  >
-                    PDF
-                  </Anchor>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </StackTable>
-      )}
+      <DataTable
+        rows={w.contracts}
+        columns={columns}
+        rowKey={(c) => c.id}
+        caption="Contrats de travail"
+        empty="Aucun contrat."
+        urlPrefix="contrats-"
+      />
     </Section>
   );
 }

@@ -1,9 +1,9 @@
-import { Badge, Button, Group, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { formatDate } from '../../shared/format';
 import { type Worker, workersApi } from '../../shared/workers';
 import { call } from '../api';
-import { StackTable } from '../shell/StackTable';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
 import { useWorkerForm } from './use-worker-form';
@@ -26,6 +26,33 @@ export function HealthVisitsSection({ worker: w }: { worker: Worker }) {
       }),
     onSuccess: refresh,
   });
+  const columns: DataColumn<Worker['healthVisits'][number]>[] = [
+    { key: 'visite', header: 'Visite', sortBy: (v) => v.kind, cell: (v) => v.kind },
+    {
+      key: 'echeance',
+      header: 'Échéance',
+      sortBy: (v) => v.doneOn ?? v.dueOn,
+      cell: (v) =>
+        v.doneOn ? (
+          `faite le ${formatDate(v.doneOn)}`
+        ) : v.overdue ? (
+          <Badge color="red.9">en retard : prévue le {formatDate(v.dueOn)}</Badge>
+        ) : (
+          `à faire avant le ${formatDate(v.dueOn)}`
+        ),
+    },
+    {
+      key: 'action',
+      header: 'Action',
+      cell: (v) =>
+        canWrite &&
+        !v.doneOn && (
+          <Button size="xs" variant="light" onClick={() => done.mutate(v.id)}>
+            Marquer faite aujourd’hui
+          </Button>
+        ),
+    },
+  ];
   return (
     <Section title="Suivi de santé au travail">
       <Text size="sm" mb="xs">
@@ -33,37 +60,16 @@ export function HealthVisitsSection({ worker: w }: { worker: Worker }) {
         tout créneau de nuit (art. R5132-26-7 du Code du travail) : Passerelle la prévoit à la première mise à
         disposition et prévient la personne chargée de l’accompagnement.
       </Text>
-      {w.healthVisits.length === 0 ? (
-        <Text size="sm" c="dimmed" mb="sm">
-          Aucune visite prévue.
-        </Text>
-      ) : (
-        <StackTable mb="sm">
-          <Table.Tbody>
-            {w.healthVisits.map((v) => (
-              <Table.Tr key={v.id}>
-                <Table.Td>{v.kind}</Table.Td>
-                <Table.Td>
-                  {v.doneOn ? (
-                    `faite le ${formatDate(v.doneOn)}`
-                  ) : v.overdue ? (
-                    <Badge color="red.9">en retard : prévue le {formatDate(v.dueOn)}</Badge>
-                  ) : (
-                    `à faire avant le ${formatDate(v.dueOn)}`
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {canWrite && !v.doneOn && (
-                    <Button size="xs" variant="light" onClick={() => done.mutate(v.id)}>
-                      Marquer faite aujourd’hui
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </StackTable>
-      )}
+      <DataTable
+        rows={w.healthVisits}
+        columns={columns}
+        rowKey={(v) => v.id}
+        caption="Visites de santé au travail"
+        empty="Aucune visite prévue."
+        urlPrefix="visites-"
+        striped={false}
+        mb="sm"
+      />
       {canWrite && (
         <form onSubmit={form.onSubmit}>
           <ErrorAlert error={form.alertError} title="Visite non enregistrée" />

@@ -1,11 +1,11 @@
-import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Card, Grid, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type Worker, workersApi } from '../../shared/workers';
 import { call } from '../api';
+import { AddressFields } from '../blocks/AddressFields';
 import { useApiForm } from '../blocks/useApiForm';
 import { useCan } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
-import { CommuneSelect } from './pickers';
 import { usePatchWorker, useWorker } from './worker-record';
 
 export function IdentityTab({ worker: w }: { worker: Worker }) {
@@ -26,7 +26,6 @@ export function IdentityTab({ worker: w }: { worker: Worker }) {
       line: w.address.line ?? '',
       postalCode: w.address.postalCode ?? '',
       communeCode: w.address.communeCode,
-      communeLabel: w.address.communeName ?? '',
       maxHoursPerWeek: (w.maxHoursPerWeek ?? '') as number | string,
       referentUserId: w.referent?.id ?? null,
     },
@@ -42,7 +41,6 @@ export function IdentityTab({ worker: w }: { worker: Worker }) {
         referentUserId: v.referentUserId,
       }),
   });
-  const { values: v } = form;
   return (
     <Card withBorder maw={760} component="form" onSubmit={form.onSubmit}>
       <ErrorAlert error={form.alertError} title="Fiche non enregistrée" />
@@ -56,16 +54,12 @@ export function IdentityTab({ worker: w }: { worker: Worker }) {
             <TextInput label="E-mail" type="email" {...form.field('email')} />
             <NumberInput label="Heures au plus par semaine" min={1} max={48} {...form.field('maxHoursPerWeek')} />
           </SimpleGrid>
-          <TextInput label="Adresse" {...form.field('line')} error={form.errorAt('address.line')} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Code postal" {...form.field('postalCode')} error={form.errorAt('address.postalCode')} />
-            <CommuneSelect
-              value={v.communeCode}
-              valueLabel={v.communeLabel}
-              onChange={(communeCode, communeLabel) => form.setValues({ ...v, communeCode, communeLabel })}
-              error={form.errorAt('address.communeCode')}
+          <Grid>
+            <AddressFields
+              form={form}
+              spans={{ line: 12, postalCode: { base: 12, sm: 6 }, commune: { base: 12, sm: 6 } }}
             />
-          </SimpleGrid>
+          </Grid>
           <Select
             label="Référent·e de l’accompagnement"
             data={(referents.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))}

@@ -1,13 +1,14 @@
-import { Button, Card, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Card, Grid, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { workersApi } from '../../shared/workers';
 import { call } from '../api';
+import { AddressFields } from '../blocks/AddressFields';
 import { useApiForm } from '../blocks/useApiForm';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert, PageHeader } from '../shell/ui';
-import { CommuneSelect, JobsSelect } from './pickers';
+import { JobsSelect } from './pickers';
 
 /** First step of a hire: the person's identity and jobs; then the hire flow (diagnosis, PASS, contract). */
 export function NewWorkerPage() {
@@ -25,7 +26,6 @@ export function NewWorkerPage() {
       line: '',
       postalCode: '',
       communeCode: '',
-      communeLabel: '',
       jobs: [] as string[],
       maxHoursPerWeek: 26 as number | string,
     },
@@ -66,16 +66,12 @@ export function NewWorkerPage() {
             <TextInput label="E-mail" type="email" {...form.field('email')} />
             <NumberInput label="Heures au plus par semaine" min={1} max={48} {...form.field('maxHoursPerWeek')} />
           </SimpleGrid>
-          <TextInput label="Adresse" {...form.field('line')} error={errorAt('address.line')} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Code postal" {...form.field('postalCode')} error={errorAt('address.postalCode')} />
-            <CommuneSelect
-              value={v.communeCode}
-              valueLabel={v.communeLabel}
-              onChange={(communeCode, communeLabel) => form.setValues({ ...v, communeCode, communeLabel })}
-              error={errorAt('address.communeCode') ?? errorAt('address')}
+          <Grid>
+            <AddressFields
+              form={form}
+              spans={{ line: 12, postalCode: { base: 12, sm: 6 }, commune: { base: 12, sm: 6 } }}
             />
-          </SimpleGrid>
+          </Grid>
           <JobsSelect
             label="Métiers (ROME)"
             value={v.jobs}

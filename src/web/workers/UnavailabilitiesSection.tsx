@@ -1,13 +1,16 @@
-import { Button, Group, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { formatDateTime } from '../../shared/format';
-import { workersApi } from '../../shared/workers';
+import { type UnavailabilityView, workersApi } from '../../shared/workers';
 import { call } from '../api';
-import { StackTable } from '../shell/StackTable';
+import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan, useOrgId } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
 import { useWorkerForm } from './use-worker-form';
 import { Section } from './worker-record';
+
+type Unavailability = z.infer<typeof UnavailabilityView>;
 
 export function UnavailabilitiesSection({ workerId }: { workerId: string }) {
   const orgId = useOrgId();
@@ -34,33 +37,37 @@ export function UnavailabilitiesSection({ workerId }: { workerId: string }) {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['unavailabilities', orgId, workerId] }),
   });
   if (!can('unavailability.read')) return null;
+  const columns: DataColumn<Unavailability>[] = [
+    {
+      key: 'periode',
+      header: 'Période',
+      sortBy: (u) => u.start,
+      cell: (u) => `${formatDateTime(u.start)} → ${formatDateTime(u.end)}`,
+    },
+    { key: 'motif', header: 'Motif', cell: (u) => u.reason },
+    {
+      key: 'action',
+      header: 'Action',
+      cell: (u) =>
+        can('unavailability.write') && (
+          <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(u.id)}>
+            Supprimer
+          </Button>
+        ),
+    },
+  ];
   return (
     <Section title="Indisponibilités ponctuelles">
-      {list.data?.items.length ? (
-        <StackTable mb="sm">
-          <Table.Tbody>
-            {list.data.items.map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>
-                  {formatDateTime(u.start)} → {formatDateTime(u.end)}
-                </Table.Td>
-                <Table.Td>{u.reason}</Table.Td>
-                <Table.Td>
-                  {can('unavailability.write') && (
-                    <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(u.id)}>
-                      Supprimer
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </StackTable>
-      ) : (
-        <Text size="sm" c="dimmed" mb="sm">
-          Aucune indisponibilité à venir.
-        </Text>
-      )}
+      <DataTable
+        rows={list.data?.items ?? []}
+        columns={columns}
+        rowKey={(u) => u.id}
+        caption="Indisponibilités ponctuelles à venir"
+        empty="Aucune indisponibilité à venir."
+        urlPrefix="indisponibilites-"
+        striped={false}
+        mb="sm"
+      />
       {can('unavailability.write') && (
         <form onSubmit={form.onSubmit}>
           <ErrorAlert error={form.alertError} title="Indisponibilité non enregistrée" />

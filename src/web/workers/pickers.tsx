@@ -4,47 +4,6 @@ import { useState } from 'react';
 import { directoryApi } from '../../shared/directory';
 import { call } from '../api';
 
-/** Commune autocomplete (directory's public list): type a few letters, pick one. */
-export function CommuneSelect({
-  value,
-  valueLabel,
-  onChange,
-  error,
-}: {
-  value: string;
-  valueLabel: string;
-  onChange: (code: string, label: string) => void;
-  error?: string;
-}) {
-  const [search, setSearch] = useState(valueLabel);
-  const q = search.trim();
-  const communes = useQuery({
-    queryKey: ['communes', q],
-    queryFn: () => call(directoryApi.communes, { query: { q, limit: 10 } }),
-    enabled: q.length >= 2,
-    staleTime: 300_000,
-  });
-  const options = (communes.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.name} (${c.departement})` }));
-  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: valueLabel || value });
-  return (
-    <Select
-      label="Commune"
-      placeholder="Tapez les premières lettres"
-      searchable
-      required
-      value={value || null}
-      searchValue={search}
-      onSearchChange={setSearch}
-      data={options}
-      filter={({ options: o }) => o}
-      onChange={(v) => onChange(v ?? '', options.find((o) => o.value === v)?.label ?? '')}
-      nothingFoundMessage={q.length < 2 ? 'Tapez au moins 2 lettres' : 'Aucune commune trouvée'}
-      error={error}
-      autoComplete="off"
-    />
-  );
-}
-
 /** ROME jobs: search by words of the label or by code. */
 export function JobsSelect({
   label,

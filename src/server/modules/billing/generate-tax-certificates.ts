@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../../shared/billing.js';
 import type { Db } from '../../db/connect.js';
 import { ruleBroken } from '../../http/errors.js';
 import { organisations } from '../accounts/queries.js';
@@ -12,17 +13,6 @@ import { timesheetEntries, timesheets } from '../timesheets/queries.js';
 import { workers } from '../workers/queries.js';
 import { euros } from './invoice-document.js';
 import { invoices, payments, THIRD_PARTY_PAYMENT_METHODS, taxCertificates } from './schema.js';
-
-const PAYMENT_LABELS: Record<string, string> = {
-  virement: 'virement',
-  cheque: 'chèque',
-  prelevement: 'prélèvement',
-  especes: 'espèces',
-  carte: 'carte',
-  cesu_prepaid: 'CESU préfinancé',
-  avance_immediate: 'avance immédiate',
-  apa_pch: 'APA / PCH',
-};
 
 const hours = (m: number) => `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')}`;
 
@@ -168,7 +158,9 @@ export async function generateTaxCertificates({
     doc.font('Helvetica-Bold').fontSize(10).text('Paiements reçus');
     doc.font('Helvetica').fontSize(9);
     for (const p of paid)
-      doc.text(`${frenchDate(p.paidOn)} — facture ${p.number} — ${euros(p.amountCents)} (${PAYMENT_LABELS[p.method]})`);
+      doc.text(
+        `${frenchDate(p.paidOn)} — facture ${p.number} — ${euros(p.amountCents)} (${PAYMENT_METHOD_LABELS[p.method as PaymentMethod]})`,
+      );
     if (amounts.cesuPrepaidCents) {
       doc.moveDown(0.5);
       doc

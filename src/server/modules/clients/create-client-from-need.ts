@@ -5,7 +5,6 @@ import { siretProblem } from '../directory/rules/siret.js';
 import { getNeed } from '../needs/get-need.js';
 import { linkNeedToClient } from '../needs/set-need-status.js';
 import { createClient } from './create-client.js';
-import { CLIENT_KINDS, type ClientKind } from './schema.js';
 
 export type CreateClientFromNeedOptions = { db: Db; actor: OrgActor; needId: string };
 
@@ -25,7 +24,8 @@ export async function createClientFromNeed({ db, actor, needId }: CreateClientFr
     );
   }
   const e = need.establishment;
-  const kind: ClientKind = (CLIENT_KINDS as readonly string[]).includes(e.kind) ? (e.kind as ClientKind) : 'company';
+  // The public form offers the clients' kinds (src/shared/clients.ts): the need's kind is the client's.
+  const kind = e.kind;
   const siret = e.siret && kind !== 'individual' && !siretProblem(e.siret) ? e.siret : null;
   return db.transaction(async (tx) => {
     const client = await createClient({

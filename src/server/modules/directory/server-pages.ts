@@ -2,25 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { KIND_LABELS } from '../../../shared/directory.js';
 import { webRoot } from '../../http/app.js';
 import { AppError } from '../../http/errors.js';
 import { safeHttpUrl } from '../../http/validation.js';
-import type { OrganisationKind } from '../accounts/queries.js';
 import { findCommune } from '../geo/communes.js';
 import { findJob, isKnownJobOrFamily } from './rome.js';
 import { type StructureFilters, searchStructures } from './search-structures.js';
 import { getPublicStructure } from './structure-facts.js';
 import { knownDepartements } from './structure-input.js';
-
-export const KIND_LABELS: Record<OrganisationKind, string> = {
-  AI: 'Association intermédiaire',
-  ACI: 'Atelier et chantier d’insertion',
-  EI: 'Entreprise d’insertion',
-  ETTI: 'Entreprise de travail temporaire d’insertion',
-  EITI: 'Entreprise d’insertion par le travail indépendant',
-  GEIQ: 'Groupement d’employeurs pour l’insertion et la qualification',
-  OTHER: 'Autre structure',
-};
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { ClientKind } from '../../../shared/clients.js';
 import { INBOX_STATUSES, type InboxStatus } from '../../../shared/needs.js';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
@@ -67,7 +68,7 @@ export type NeedView = {
   overdue: boolean;
   establishment: {
     name: string;
-    kind: string;
+    kind: ClientKind;
     siret: string | null;
     address: { line: string | null; postalCode: string | null; communeCode: string; communeName: string };
     location: { lat: number; lon: number } | null;

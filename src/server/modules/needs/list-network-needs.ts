@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { ClientKind } from '../../../shared/clients.js';
 import type { Db } from '../../db/connect.js';
 import type { NetworkActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
@@ -47,7 +48,7 @@ export type NetworkNeedItem = {
   /** Minutes from submission to claim, or to now while unclaimed. */
   waitedMinutes: number;
   establishmentName: string;
-  establishmentKind: string;
+  establishmentKind: ClientKind;
   communeName: string;
   departement: string;
   jobs: Pick<NeedJobView, 'rome' | 'label' | 'headcount'>[];

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { ClientKind } from '../../../shared/clients.js';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import type { Page } from '../../http/pagination.js';
@@ -16,7 +17,7 @@ export type OrgNeedItem = {
   deadlineAt: string | null;
   overdue: boolean;
   establishmentName: string;
-  establishmentKind: string;
+  establishmentKind: ClientKind;
   communeName: string;
   distanceKm: number | null;
   viewedAt: string | null;

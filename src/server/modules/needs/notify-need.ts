@@ -1,11 +1,10 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { URGENCY_LABELS } from '../../../shared/needs.js';
 import type { Db } from '../../db/connect.js';
 import { memberships, users } from '../accounts/queries.js';
 import { frenchDate, frenchTime, parisDate } from '../calendar/paris-time.js';
 import { findJob } from '../directory/rome.js';
 import { queueEmail } from '../notifications/queue-email.js';
-
-export const URGENCY_LABELS = { urgent: 'renfort urgent', structural: 'besoin durable' } as const;
 
 export type NeedForEmail = {
   id: string;
@@ -52,7 +51,7 @@ export async function emailRoutedAi(
   const link = `${o.publicUrl}/ai/${o.organisationId}/besoins/${need.id}`;
   const subject = o.reminder
     ? `Rappel : le besoin ${need.reference} attend toujours une réponse`
-    : `Nouveau besoin (${URGENCY_LABELS[need.urgency]}) : ${need.establishmentName}, ${need.communeName}`;
+    : `Nouveau besoin (${URGENCY_LABELS[need.urgency]?.toLowerCase()}) : ${need.establishmentName}, ${need.communeName}`;
   const intro = o.reminder
     ? `Le besoin ${need.reference} de ${need.establishmentName} (${need.communeName}) n’a pas encore été pris en charge, et son délai est dépassé.\nLe réseau peut maintenant le proposer à d’autres structures.`
     : `${need.establishmentName} (${need.communeName}) cherche du personnel. Votre structure fait partie de celles qui peuvent répondre.`;

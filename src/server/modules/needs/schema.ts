@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { CLIENT_KINDS } from '../../../shared/clients.js';
 import type { EquipmentSupplier } from '../../../shared/equipment.js';
 import {
   NEED_STATUSES,
@@ -61,7 +62,8 @@ export const needs = pgTable(
     status: text('status', { enum: NEED_STATUSES }).notNull(),
     urgency: text('urgency', { enum: NEED_URGENCIES }).notNull(),
     establishmentName: text('establishment_name').notNull(),
-    establishmentKind: text('establishment_kind').notNull(),
+    // The clients' kinds (src/shared/clients.ts): a claimed need becomes a client of the same kind.
+    establishmentKind: text('establishment_kind', { enum: CLIENT_KINDS }).notNull(),
     siret: text('siret'),
     addressLine: text('address_line'),
     postalCode: text('postal_code'),

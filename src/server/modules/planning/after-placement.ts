@@ -1,4 +1,4 @@
-import { and, desc, eq, or } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { amendPlacementContractWorkers } from '../quotes/amend-placement-contract-workers.js';
@@ -25,30 +25,27 @@ export async function afterPlacement(
     workerId: o.workerId,
     placementDate: o.placementDate,
   });
-  const [mission] = await db
-    .select({ contractId: missions.placementContractId })
+  // The contract the mission runs under, its current version (the latest amendment) and the worker's name: one
+  // round trip instead of four.
+  const rootOf = sql`coalesce(${placementContracts.amendsId}, ${placementContracts.id})`;
+  const [row] = await db
+    .select({
+      rootId: sql<string>`${rootOf}`,
+      current: sql<{ workerIds: string[]; workerNames: string[] } | null>`(SELECT json_build_object(
+          'workerIds', f.worker_ids, 'workerNames', f.worker_names)
+        FROM placement_contracts f
+        WHERE f.organisation_id = ${actor.organisationId} AND (f.id = ${rootOf} OR f.amends_id = ${rootOf})
+        ORDER BY f.created_at DESC LIMIT 1)`,
+      firstName: workers.firstName,
+      lastName: workers.lastName,
+    })
     .from(missions)
+    .innerJoin(placementContracts, eq(placementContracts.id, missions.placementContractId))
+    .innerJoin(workers, eq(workers.id, o.workerId))
     .where(and(eq(missions.id, o.missionId), eq(missions.organisationId, actor.organisationId)));
-  const [given] = await db
-    .select({ id: placementContracts.id, amendsId: placementContracts.amendsId })
-    .from(placementContracts)
-    .where(eq(placementContracts.id, mission.contractId));
-  const rootId = given.amendsId ?? given.id;
-  const [current] = await db
-    .select({ workerIds: placementContracts.workerIds, workerNames: placementContracts.workerNames })
-    .from(placementContracts)
-    .where(
-      and(
-        eq(placementContracts.organisationId, actor.organisationId),
-        or(eq(placementContracts.id, rootId), eq(placementContracts.amendsId, rootId)),
-      ),
-    )
-    .orderBy(desc(placementContracts.createdAt))
-    .limit(1);
-  const [w] = await db
-    .select({ firstName: workers.firstName, lastName: workers.lastName })
-    .from(workers)
-    .where(eq(workers.id, o.workerId));
+  const rootId = row.rootId;
+  const current = row.current!;
+  const w = row;
   const name = `${w.firstName} ${w.lastName}`;
   if (current.workerIds.includes(o.workerId) || current.workerNames.includes(name)) return [];
   const r = await amendPlacementContractWorkers({

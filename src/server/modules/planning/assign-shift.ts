@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { conflict } from '../../http/errors.js';
@@ -8,7 +8,7 @@ import { shiftFacts, tellWorkersOfChangeTomorrow } from '../notifications/tell-w
 import { reconcileShiftChanges } from '../timesheets/reconcile-shift-changes.js';
 import { afterPlacement } from './after-placement.js';
 import { isOverlapViolation, overlapConflict } from './check-shift-times.js';
-import { findShift, slotOf } from './find-shift.js';
+import { findShift, lockShiftAndWorker, slotOf } from './find-shift.js';
 import { notifyClientOfReplacement } from './notify.js';
 import { shiftProposals, shifts } from './schema.js';
 import { tellReplacement } from './tell-replacement.js';
@@ -28,27 +28,40 @@ export async function assignShift({ db, actor, shiftId, workerId, mustBeOpen = f
   let workerName = 'Ce·tte salarié·e';
   try {
     const result = await db.transaction(async (tx) => {
-      const shift = await findShift(tx, actor.organisationId, shiftId, true);
+      // The shift and the worker locked in one round trip; the one-by-one path only when either is missing.
+      const locked = await lockShiftAndWorker(tx, actor.organisationId, shiftId, workerId);
+      const shift = locked?.shift ?? (await findShift(tx, actor.organisationId, shiftId, true));
       if (shift.status === 'cancelled') {
         throw conflict('shift_cancelled', 'Ce créneau a été annulé : il ne peut plus être attribué.');
       }
       if (shift.status === 'assigned' && shift.workerId === workerId) {
-        return { status: 'assigned' as const, warnings: [] as string[], previousWorkerId: workerId };
+        return {
+          status: 'assigned' as const,
+          warnings: [] as string[],
+          previousWorkerId: workerId,
+          shift,
+          uncoveredWorkerId: null,
+        };
       }
       if (mustBeOpen && shift.status !== 'open') {
         throw conflict('shift_taken', 'Ce créneau vient d’être pris par une autre personne.');
       }
+      // Every rule, inside this transaction, on the locked rows (verify-assignment.ts).
       const verdict = await verifyAssignment({
         db: tx,
         organisationId: actor.organisationId,
         workerId,
         slot: slotOf(shift),
+        locked: locked?.worker,
       });
       workerName = verdict.workerName;
-      await tx
-        .update(shifts)
-        .set({ workerId, status: 'assigned' })
-        .where(and(eq(shifts.id, shift.id), eq(shifts.organisationId, actor.organisationId)));
+      const uncoveredWorkerId = locked ? locked.uncoveredWorkerId : await uncoveredWorkerOf(tx, shift.id);
+      // The shift given and its other pending proposals withdrawn (they are now moot), in one statement.
+      await tx.execute(sql`WITH withdrawn AS (
+          UPDATE ${shiftProposals} SET status = 'withdrawn', responded_at = ${new Date().toISOString()}::timestamptz
+          WHERE shift_id = ${shift.id} AND status = 'pending' AND organisation_id = ${actor.organisationId})
+        UPDATE ${shifts} SET worker_id = ${workerId}, status = 'assigned'
+        WHERE id = ${shift.id} AND organisation_id = ${actor.organisationId}`);
       await reconcileShiftChanges({
         db: tx,
         organisationId: actor.organisationId,
@@ -61,17 +74,6 @@ export async function assignShift({ db, actor, shiftId, workerId, mustBeOpen = f
         workerId,
         placementDate: parisDate(shift.startAt),
       });
-      // Other pending proposals for this shift are now moot.
-      await tx
-        .update(shiftProposals)
-        .set({ status: 'withdrawn', respondedAt: new Date() })
-        .where(
-          and(
-            eq(shiftProposals.shiftId, shift.id),
-            eq(shiftProposals.status, 'pending'),
-            eq(shiftProposals.organisationId, actor.organisationId),
-          ),
-        );
       await recordAudit({
         db: tx,
         actor,
@@ -85,21 +87,35 @@ export async function assignShift({ db, actor, shiftId, workerId, mustBeOpen = f
         status: 'assigned' as const,
         warnings: [...verdict.warnings, ...lawWarnings],
         previousWorkerId: shift.workerId,
+        shift,
+        uncoveredWorkerId,
       };
     });
-    // The replacing worker (SMS by preference), the one who loses it, and the client are told (tell-replacement.ts).
+    // The replacing worker (SMS by preference), the one who loses it, and the client are told (tell-replacement.ts),
+    // from what the transaction read under its locks: no read again.
     await tellReplacement({
       db,
       organisationId: actor.organisationId,
-      shiftId,
+      shift: result.shift,
       workerId,
+      workerName,
       previousWorkerId: result.previousWorkerId,
+      uncoveredWorkerId: result.uncoveredWorkerId,
     });
-    return result;
+    return { status: result.status, warnings: result.warnings, previousWorkerId: result.previousWorkerId };
   } catch (err) {
     if (isOverlapViolation(err)) throw overlapConflict(workerName);
     throw err;
   }
+}
+
+/** Who the shift was taken from (absence, unassignment), on the path where lockShiftAndWorker found nothing. */
+async function uncoveredWorkerOf(db: Db, shiftId: string) {
+  const [row] = await db
+    .select({ uncoveredWorkerId: shifts.uncoveredWorkerId })
+    .from(shifts)
+    .where(eq(shifts.id, shiftId));
+  return row?.uncoveredWorkerId ?? null;
 }
 
 /** Takes the worker off a shift, which becomes open again. */

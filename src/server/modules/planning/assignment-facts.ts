@@ -76,12 +76,8 @@ export type LoadFactsOptions = {
   withContinuity?: boolean;
 };
 
-/**
- * Loads, in a fixed number of set-based queries, every fact the assignment rules and the ranking need about
- * the workers of one or several AIs around a period. Evaluation then happens in memory.
- */
-export async function loadWorkerFacts(o: LoadFactsOptions): Promise<Map<string, WorkerFacts>> {
-  const { db } = o;
+/** The statements loadWorkerFacts sends, one per fact (exported so that each can be timed alone when profiling). */
+export function workerFactReads(o: LoadFactsOptions) {
   const orgs = uuidArray(o.organisationIds);
   const only = o.workerIds
     ? sql`AND w.id = ANY(${uuidArray(o.workerIds)})`
@@ -114,27 +110,31 @@ export async function loadWorkerFacts(o: LoadFactsOptions): Promise<Map<string, 
   const capUntil = addDays(addMonths(fromDate, HOURS_CAP_WINDOW_MONTHS), -1);
   const none = sql`SELECT NULL::uuid AS worker_id WHERE false`;
 
-  const r = await packedReads(
-    db,
-    {
-      workers: sql`SELECT w.id, w.organisation_id, w.first_name, w.last_name, w.lat, w.lon, w.max_minutes_per_week,
+  const reads = {
+    workers: sql`SELECT w.id, w.organisation_id, w.first_name, w.last_name, w.lat, w.lon, w.max_minutes_per_week,
           w.weekly_availability, w.cap_derogation_from::text AS der_from, w.cap_derogation_to::text AS der_to,
-          w.target_jobs, w.birth_date::text AS birth_date,
-          (SELECT max(v.done_on)::text FROM health_visits v WHERE v.worker_id = w.id AND v.done_on IS NOT NULL
-            AND v.kind ILIKE ${INFORMATION_VISIT_MATCH}) AS visit_done
-        FROM workers w WHERE w.organisation_id = ANY(${orgs}) AND w.id IN (SELECT ws.id FROM ws)`,
-      jobs: sql`SELECT x.worker_id, x.rome, x.level FROM worker_jobs x WHERE x.organisation_id = ANY(${orgs}) ${onlyW}`,
-      // Suspended days and a prolongation awaiting the prescriber decide the PASS's days (workers/rules/pass-dates.ts).
-      passes: sql`SELECT x.worker_id, x.start_date::text AS s, x.end_date::text AS e,
+          w.target_jobs, w.birth_date::text AS birth_date, v.visit_done
+        FROM workers w
+        -- One grouped read of the visits rather than a lookup per worker (thousands in a regional pool).
+        LEFT JOIN (SELECT v.worker_id, max(v.done_on)::text AS visit_done FROM health_visits v
+            WHERE v.organisation_id = ANY(${orgs}) AND v.worker_id IN (SELECT ws.id FROM ws) AND v.done_on IS NOT NULL
+              AND v.kind ILIKE ${INFORMATION_VISIT_MATCH}
+            GROUP BY 1) v ON v.worker_id = w.id
+        WHERE w.organisation_id = ANY(${orgs}) AND w.id IN (SELECT ws.id FROM ws)`,
+    // A slot's rules and score look at its own job only: the others need not travel.
+    jobs: sql`SELECT x.worker_id, x.rome, x.level FROM worker_jobs x WHERE x.organisation_id = ANY(${orgs}) ${onlyW}
+        ${o.romes ? sql`AND x.rome = ANY(${textArray(o.romes)})` : sql``}`,
+    // Suspended days and a prolongation awaiting the prescriber decide the PASS's days (workers/rules/pass-dates.ts).
+    passes: sql`SELECT x.worker_id, x.start_date::text AS s, x.end_date::text AS e,
           (SELECT coalesce(json_agg(json_build_object('startDate', y.start_date::text, 'endDate', y.end_date::text)), '[]')
             FROM pass_suspensions y WHERE y.pass_id = x.id) AS sus,
           EXISTS (SELECT 1 FROM pass_extensions z WHERE z.pass_id = x.id AND z.status = 'pending') AS pending FROM passes x
           WHERE x.organisation_id = ANY(${orgs}) ${onlyW} AND x.start_date <= ${addDays(toDate, 1)}::date
             AND x.end_date >= ${o.workerIds ? '1900-01-01' : addDays(fromDate, -1)}::date`,
-      contracts: sql`SELECT x.worker_id, x.start_date::text AS s, x.end_date::text AS e, x.weekly_minutes FROM employment_contracts x
+    contracts: sql`SELECT x.worker_id, x.start_date::text AS s, x.end_date::text AS e, x.weekly_minutes FROM employment_contracts x
           WHERE x.organisation_id = ANY(${orgs}) ${onlyW} AND x.start_date <= ${addDays(toDate, 1)}::date
             AND (x.end_date IS NULL OR x.end_date >= ${fromDate}::date)`,
-      unavailable: sql`SELECT x.worker_id, extract(epoch FROM x.start_at)::float8 * 1000 AS s, extract(epoch FROM x.end_at)::float8 * 1000 AS e,
+    unavailable: sql`SELECT x.worker_id, extract(epoch FROM x.start_at)::float8 * 1000 AS s, extract(epoch FROM x.end_at)::float8 * 1000 AS e,
             coalesce(x.reason, 'indisponibilité déclarée') AS reason
           FROM worker_unavailabilities x WHERE x.organisation_id = ANY(${orgs}) ${onlyW}
             AND x.start_at < ${ts(o.toMs)} AND x.end_at > ${ts(o.fromMs)}
@@ -143,16 +143,16 @@ export async function loadWorkerFacts(o: LoadFactsOptions): Promise<Map<string, 
             'absence : ' || x.reason
           FROM absences x WHERE x.organisation_id = ANY(${orgs}) ${onlyW}
             AND x.start_at < ${ts(o.toMs)} AND x.end_at > ${ts(o.fromMs)}`,
-      // The weeks around the slots (days worked, weekly rest: L3132-1, -2). A shift lasts at most 12 h: the
-      // lower bound on start_at lets the index narrow the range.
-      nearby: sql`SELECT x.id, x.worker_id, extract(epoch FROM x.start_at)::float8 * 1000 AS s, extract(epoch FROM x.end_at)::float8 * 1000 AS e,
+    // The weeks around the slots (days worked, weekly rest: L3132-1, -2). A shift lasts at most 12 h: the
+    // lower bound on start_at lets the index narrow the range.
+    nearby: sql`SELECT x.id, x.worker_id, extract(epoch FROM x.start_at)::float8 * 1000 AS s, extract(epoch FROM x.end_at)::float8 * 1000 AS e,
             c.name AS client_name
           FROM shifts x JOIN clients c ON c.id = x.client_id
           WHERE x.organisation_id = ANY(${orgs}) ${onlyW} AND x.status = 'assigned'
             AND x.start_at < ${ts(o.toMs + 9 * 86_400_000)} AND x.end_at > ${ts(o.fromMs - 9 * 86_400_000)}
             AND x.start_at > ${ts(o.fromMs - 9 * 86_400_000 - 12 * 3_600_000)}`,
-      settings: sql`SELECT g.id, g.settings FROM organisations g WHERE g.id = ANY(${orgs})`,
-      totals: sql`SELECT x.worker_id,
+    settings: sql`SELECT g.id, g.settings FROM organisations g WHERE g.id = ANY(${orgs})`,
+    totals: sql`SELECT x.worker_id,
             width_bucket(extract(epoch FROM x.start_at)::float8, ${`{${weekEdges.join(',')}}`}::float8[]) AS wk,
             width_bucket(extract(epoch FROM x.start_at)::float8, ${`{${monthEdges.join(',')}}`}::float8[]) AS mo,
             (sum(extract(epoch FROM x.end_at - x.start_at)) / 60)::int AS minutes
@@ -160,24 +160,33 @@ export async function loadWorkerFacts(o: LoadFactsOptions): Promise<Map<string, 
           WHERE x.organisation_id = ANY(${orgs}) ${onlyW} AND x.status = 'assigned'
             AND x.start_at >= ${ts(spanFrom)} AND x.start_at < ${ts(spanTo)}
           GROUP BY 1, 2, 3`,
-      excluded: sql`SELECT x.worker_id, x.client_id FROM client_excluded_workers x WHERE x.client_id = ANY(${clientList})`,
-      visits:
-        o.withContinuity && o.clientIds.length
-          ? sql`SELECT x.worker_id, x.client_id, count(*)::int AS n FROM shifts x
-                WHERE x.client_id = ANY(${clientList}) AND x.worker_id IS NOT NULL AND x.status = 'assigned'
+    excluded: sql`SELECT x.worker_id, x.client_id FROM client_excluded_workers x
+        WHERE x.organisation_id = ANY(${orgs}) AND x.client_id = ANY(${clientList}) ${onlyW}`,
+    visits:
+      o.withContinuity && o.clientIds.length
+        ? // Index-only through shifts_assigned_client_cover (migration 0045): the client's year, not the workers'.
+          sql`SELECT x.worker_id, x.client_id, count(*)::int AS n FROM shifts x
+                WHERE x.client_id = ANY(${clientList}) AND x.status = 'assigned' AND x.organisation_id = ANY(${orgs}) ${onlyW}
                   AND x.start_at >= ${ts(o.fromMs - 365 * 86_400_000)} AND x.start_at < ${ts(o.fromMs)}
                 GROUP BY 1, 2`
-          : none,
-      // The 480 h windows are kept by the database (hours_cap_windows): one row a worker, not years of shifts.
-      windows: o.withCap
-        ? sql`SELECT x.worker_id, x.window_start::text AS s, x.window_end::text AS e, x.counted_minutes AS m
+        : none,
+    // The 480 h windows are kept by the database (hours_cap_windows): one row a worker, not years of shifts.
+    windows: o.withCap
+      ? sql`SELECT x.worker_id, x.window_start::text AS s, x.window_end::text AS e, x.counted_minutes AS m
           FROM hours_cap_windows x WHERE x.organisation_id = ANY(${orgs}) ${onlyW}
             AND x.window_end >= ${fromDate}::date AND x.window_start <= ${capUntil}::date`
-        : none,
-    },
-    workerSet,
-  );
+      : none,
+  };
+  return { reads, prelude: workerSet, fromDate, capUntil, weekBounds, monthBounds };
+}
 
+/**
+ * Loads, in a fixed number of set-based queries, every fact the assignment rules and the ranking need about
+ * the workers of one or several AIs around a period. Evaluation then happens in memory.
+ */
+export async function loadWorkerFacts(o: LoadFactsOptions): Promise<Map<string, WorkerFacts>> {
+  const { reads, prelude, fromDate, capUntil, weekBounds, monthBounds } = workerFactReads(o);
+  const r = await packedReads(o.db, reads, prelude);
   const limitsByOrg = new Map(r.settings.map((g) => [g.id as string, limitsOf(withDefaults(g.settings))]));
   const facts = new Map<string, WorkerFacts>();
   for (const w of r.workers) {

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connect.js';
 import { notFound } from '../../http/errors.js';
 import { clients, sites } from '../clients/queries.js';
 import { romeLabel } from '../directory/rome.js';
+import { workers } from '../workers/queries.js';
 import { makeSlot, type Slot } from './rules/assignment.js';
 import { countsForHoursCap } from './rules/hours-cap.js';
 import { missions, shifts } from './schema.js';
@@ -73,6 +74,41 @@ export async function findShift(db: Db, organisationId: string, shiftId: string,
   if (!row) throw notFound('Ce créneau');
   const { legalForm, ...rest } = row;
   return { ...rest, clientCounts: countsForHoursCap(legalForm), clientLegalFormUnknown: legalForm === null };
+}
+
+/**
+ * The shift and the worker about to take it, both row-locked in one statement (the assignment's first round trip
+ * instead of two). Null when either is not found: the caller then takes the one-by-one path, whose checks give
+ * the right error (404 for the shift, 409 for a cancelled one, 404 for the worker) in their usual order.
+ */
+export async function lockShiftAndWorker(db: Db, organisationId: string, shiftId: string, workerId: string) {
+  const [row] = await db
+    .select({
+      ...shiftColumns,
+      uncoveredWorkerId: shifts.uncoveredWorkerId,
+      workerFirstName: workers.firstName,
+      workerLastName: workers.lastName,
+      workerEmail: workers.email,
+    })
+    .from(shifts)
+    .innerJoin(missions, eq(missions.id, shifts.missionId))
+    .innerJoin(clients, eq(clients.id, shifts.clientId))
+    .innerJoin(sites, eq(sites.id, missions.siteId))
+    .innerJoin(workers, and(eq(workers.id, workerId), eq(workers.organisationId, organisationId)))
+    .where(and(eq(shifts.id, shiftId), eq(shifts.organisationId, organisationId)))
+    .for('update', { of: [shifts, workers] });
+  if (!row) return null;
+  const { legalForm, uncoveredWorkerId, workerFirstName, workerLastName, workerEmail, ...rest } = row;
+  const shift: ShiftRecord = {
+    ...rest,
+    clientCounts: countsForHoursCap(legalForm),
+    clientLegalFormUnknown: legalForm === null,
+  };
+  return {
+    shift,
+    uncoveredWorkerId,
+    worker: { name: `${workerFirstName} ${workerLastName}`, firstName: workerFirstName, email: workerEmail },
+  };
 }
 
 export function slotOf(s: ShiftRecord, times?: { start: Date; end: Date }): Slot {

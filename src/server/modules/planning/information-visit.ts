@@ -1,12 +1,11 @@
-import { and, eq, ilike, inArray, isNull } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { memberships, users } from '../accounts/queries.js';
 import { frenchDate } from '../calendar/paris-time.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { LEGAL } from '../settings/legal-figures.js';
 import type { OrganisationSettings } from '../settings/organisation-settings.js';
 import { addDueHealthVisit } from '../workers/add-due-health-visit.js';
-import { healthVisits, workers } from '../workers/queries.js';
+import { workers } from '../workers/queries.js';
 import { addMonths } from './rules/hours-cap.js';
 import type { WorkingTimeLimits } from './rules/working-time.js';
 
@@ -34,12 +33,27 @@ export async function ensureInformationVisit(
   db: Db,
   o: { organisationId: string; workerId: string; placementDate: string },
 ): Promise<{ dueOn: string } | null> {
-  const [existing] = await db
-    .select({ id: healthVisits.id })
-    .from(healthVisits)
-    .where(and(eq(healthVisits.workerId, o.workerId), ilike(healthVisits.kind, INFORMATION_VISIT_MATCH)))
-    .limit(1);
-  if (existing) return null;
+  // Whether the visit is recorded, the worker's name and whom to tell: one round trip (the first placement is on
+  // the assignment's path, which the law checks already make long).
+  // Written as plain SQL: in a one-table select, Drizzle would print the subqueries' columns without their table.
+  const active = sql`m.organisation_id = ${o.organisationId} AND u.disabled_at IS NULL`;
+  const [w] = await db
+    .select({
+      recorded: sql<boolean>`EXISTS (SELECT 1 FROM health_visits v WHERE v.worker_id = workers.id
+        AND v.kind ILIKE ${INFORMATION_VISIT_MATCH})`,
+      firstName: workers.firstName,
+      lastName: workers.lastName,
+      // The worker's support referent, else every support officer of the organisation.
+      tell: sql<string[]>`coalesce(
+        (SELECT json_build_array(u.email) FROM users u JOIN memberships m ON m.user_id = u.id
+          WHERE ${active} AND u.id = workers.referent_user_id LIMIT 1),
+        (SELECT json_agg(DISTINCT u.email) FROM users u JOIN memberships m ON m.user_id = u.id
+          WHERE ${active} AND m.role = 'support_officer'),
+        '[]'::json)`,
+    })
+    .from(workers)
+    .where(and(eq(workers.id, o.workerId), eq(workers.organisationId, o.organisationId)));
+  if (!w || w.recorded) return null;
   const dueOn = addMonths(o.placementDate, LEGAL.informationVisitMonths);
   await addDueHealthVisit(db, {
     organisationId: o.organisationId,
@@ -47,38 +61,15 @@ export async function ensureInformationVisit(
     kind: INFORMATION_VISIT_KIND,
     dueOn,
   });
-  const [w] = await db
-    .select({ firstName: workers.firstName, lastName: workers.lastName, referentUserId: workers.referentUserId })
-    .from(workers)
-    .where(and(eq(workers.id, o.workerId), eq(workers.organisationId, o.organisationId)));
-  for (const to of await supportOfficerEmails(db, o.organisationId, w?.referentUserId ?? null)) {
+  for (const to of w.tell) {
     await queueEmail({
       db,
       to,
       organisationId: o.organisationId,
-      subject: `Visite d’information et de prévention à organiser : ${w?.firstName} ${w?.lastName}`,
-      text: `Bonjour,\n\n${w?.firstName} ${w?.lastName} est mis·e à disposition pour la première fois le ${frenchDate(o.placementDate)}.\nSa visite d’information et de prévention (médecine du travail) doit avoir lieu au plus tard le ${frenchDate(dueOn)} (art. R5132-26-7 du Code du travail). Elle est nécessaire avant tout travail de nuit.\n\nEnregistrez la date de la visite sur sa fiche dans Passerelle.`,
+      subject: `Visite d’information et de prévention à organiser : ${w.firstName} ${w.lastName}`,
+      text: `Bonjour,\n\n${w.firstName} ${w.lastName} est mis·e à disposition pour la première fois le ${frenchDate(o.placementDate)}.\nSa visite d’information et de prévention (médecine du travail) doit avoir lieu au plus tard le ${frenchDate(dueOn)} (art. R5132-26-7 du Code du travail). Elle est nécessaire avant tout travail de nuit.\n\nEnregistrez la date de la visite sur sa fiche dans Passerelle.`,
       related: { type: 'worker', id: o.workerId },
     });
   }
   return { dueOn };
-}
-
-/** The worker's support referent, else every support officer of the organisation. */
-async function supportOfficerEmails(db: Db, organisationId: string, referentUserId: string | null) {
-  const active = and(eq(memberships.organisationId, organisationId), isNull(users.disabledAt));
-  if (referentUserId) {
-    const [r] = await db
-      .select({ email: users.email })
-      .from(users)
-      .innerJoin(memberships, eq(memberships.userId, users.id))
-      .where(and(active, eq(users.id, referentUserId)));
-    if (r) return [r.email];
-  }
-  const rows = await db
-    .select({ email: users.email })
-    .from(users)
-    .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(and(active, inArray(memberships.role, ['support_officer'])));
-  return [...new Set(rows.map((r) => r.email))];
 }

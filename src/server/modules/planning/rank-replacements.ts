@@ -4,7 +4,7 @@ import { conflict } from '../../http/errors.js';
 import { loadWorkerFacts } from './assignment-facts.js';
 import { findShift, slotOf } from './find-shift.js';
 import { checkAssignment, type Slot, type WorkerFacts } from './rules/assignment.js';
-import { scoreCandidate, scoreOnly } from './rules/ranking.js';
+import { bestOf, scoreCandidate, scoreOnly } from './rules/ranking.js';
 
 export type Candidate = {
   workerId: string;
@@ -35,8 +35,9 @@ export async function rankForSlot(o: {
     romes: [o.slot.rome],
   });
   const skip = new Set(o.excludeWorkerIds ?? []);
-  // Every worker is checked and scored; the reasons in words are written for the ones shown only.
-  const passed: { w: WorkerFacts; score: number; distanceKm: number | null; warnings: string[] }[] = [];
+  // Every worker is checked and scored; only the best `limit` are kept (bestOf: the order of a stable sort of
+  // all of them), and the reasons in words are written for those only.
+  const passed: Passed[] = [];
   for (const w of facts.values()) {
     if (skip.has(w.id)) continue;
     const verdict = checkAssignment(o.slot, w);
@@ -44,10 +45,8 @@ export async function rankForSlot(o: {
     const r = scoreOnly(o.slot, w);
     passed.push({ w, score: r.score, distanceKm: r.distanceKm, warnings: verdict.warnings });
   }
-  passed.sort(
-    (a, b) => b.score - a.score || (a.distanceKm ?? 999) - (b.distanceKm ?? 999) || byName.compare(a.w.name, b.w.name),
-  );
-  const items: Candidate[] = passed.slice(0, o.limit).map((p) => ({
+  const best = bestOf(passed, o.limit, compare);
+  const items: Candidate[] = best.map((p) => ({
     workerId: p.w.id,
     name: p.w.name,
     ...scoreCandidate(o.slot, p.w),
@@ -58,6 +57,11 @@ export async function rankForSlot(o: {
 
 /** Same order as String#localeCompare without arguments, without building a collator per comparison. */
 const byName = new Intl.Collator();
+
+type Passed = { w: WorkerFacts; score: number; distanceKm: number | null; warnings: string[] };
+/** Best first: score, then the shorter trip, then the name. */
+const compare = (a: Passed, b: Passed) =>
+  b.score - a.score || (a.distanceKm ?? 999) - (b.distanceKm ?? 999) || byName.compare(a.w.name, b.w.name);
 
 /** GET /shifts/:id/candidates: who may replace, best first, with the reasons in words. */
 export async function rankReplacements({

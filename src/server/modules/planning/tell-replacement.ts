@@ -1,10 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { shiftFacts, tellWorker, tellWorkersOfChangeTomorrow } from '../notifications/tell-worker.js';
-import { findShift } from './find-shift.js';
-import { findWorkerName } from './find-worker-name.js';
+import type { ShiftRecord } from './find-shift.js';
 import { notifyClientOfReplacement } from './notify.js';
-import { shifts } from './schema.js';
 
 /**
  * After a shift is given to a worker (assignShift, so also a proposal accepted): when it replaces someone — the
@@ -16,17 +13,17 @@ import { shifts } from './schema.js';
 export async function tellReplacement(o: {
   db: Db;
   organisationId: string;
-  shiftId: string;
+  /** The shift as the assignment's transaction read it under its lock. */
+  shift: ShiftRecord;
   workerId: string;
+  workerName: string;
   previousWorkerId: string | null;
+  /** Who the shift had been taken from (shifts.uncovered_worker_id), read under the same lock. */
+  uncoveredWorkerId: string | null;
 }) {
+  const { shift } = o;
   if (o.previousWorkerId === o.workerId) return;
-  const shift = await findShift(o.db, o.organisationId, o.shiftId);
-  const [row] = await o.db
-    .select({ uncoveredWorkerId: shifts.uncoveredWorkerId })
-    .from(shifts)
-    .where(eq(shifts.id, o.shiftId));
-  const replaces = o.previousWorkerId ?? row?.uncoveredWorkerId ?? null;
+  const replaces = o.previousWorkerId ?? o.uncoveredWorkerId ?? null;
   if (!replaces || replaces === o.workerId) return;
   await tellWorker({
     db: o.db,
@@ -43,7 +40,6 @@ export async function tellReplacement(o: {
       shiftId: shift.id,
       changes: [{ workerId: o.previousWorkerId, kind: 'cancelled', shift: shiftFacts(shift) }],
     });
-    const worker = await findWorkerName(o.db, o.organisationId, o.workerId);
-    await notifyClientOfReplacement(o.db, shift, worker.name);
+    await notifyClientOfReplacement(o.db, shift, o.workerName);
   }
 }

@@ -4,7 +4,14 @@ import { loadWorkerFacts } from './assignment-facts.js';
 import { findWorkerName } from './find-worker-name.js';
 import { checkAssignment, type Slot } from './rules/assignment.js';
 
-export type VerifyAssignmentOptions = { db: Db; organisationId: string; workerId: string; slot: Slot };
+export type VerifyAssignmentOptions = {
+  db: Db;
+  organisationId: string;
+  workerId: string;
+  slot: Slot;
+  /** The worker's row, already read and locked by the caller in this transaction (lockShiftAndWorker). */
+  locked?: { name: string; email: string | null };
+};
 
 /**
  * Checks every rule before a shift is given to (or moved for) a worker, inside the caller's transaction.
@@ -12,8 +19,8 @@ export type VerifyAssignmentOptions = { db: Db; organisationId: string; workerId
  * other (weekly hours, 480 h); the exclusion constraint guards overlaps whatever the path.
  * Returns the warnings (e.g. 480 h cap over 80 %) or throws the broken rule.
  */
-export async function verifyAssignment({ db, organisationId, workerId, slot }: VerifyAssignmentOptions) {
-  const worker = await findWorkerName(db, organisationId, workerId, true);
+export async function verifyAssignment({ db, organisationId, workerId, slot, locked }: VerifyAssignmentOptions) {
+  const worker = locked ?? (await findWorkerName(db, organisationId, workerId, true));
   const facts = await loadWorkerFacts({
     db,
     organisationIds: [organisationId],

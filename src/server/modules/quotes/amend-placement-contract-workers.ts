@@ -1,10 +1,10 @@
-import { and, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound, ruleBroken } from '../../http/errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisToday } from '../calendar/paris-time.js';
-import { clients } from '../clients/queries.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { workers } from '../workers/queries.js';
 import { findPlacementContract } from './placement-contracts.js';
@@ -36,7 +36,11 @@ export async function amendPlacementContractWorkers({
   workerIds,
   reason,
 }: AmendPlacementContractWorkersOptions) {
-  return db.transaction(async (tx) => {
+  // Inside the caller's transaction (planning's assignment), a savepoint would only cost two round trips: an
+  // error here aborts the caller's transaction anyway, none goes on after it.
+  const inTransaction = (db as unknown) instanceof PgTransaction;
+  const run = <T>(fn: (tx: Db) => Promise<T>): Promise<T> => (inTransaction ? fn(db) : db.transaction(fn));
+  return run(async (tx) => {
     // Names come from the worker records when chosen there; otherwise names given are matched to records.
     const ids = [...new Set(workerIds ?? [])];
     const records = await tx
@@ -72,7 +76,16 @@ export async function amendPlacementContractWorkers({
       .orderBy(desc(placementContracts.createdAt))
       .limit(1)
       .for('update');
-    const [root] = await tx.select().from(placementContracts).where(eq(placementContracts.id, rootId));
+    // The original, with its amendments' count and the client's address (the amendment's number, its email).
+    const [{ amendments: n, clientEmail, ...root }] = await tx
+      .select({
+        ...getTableColumns(placementContracts),
+        // Plain SQL: in a one-table select, Drizzle prints the subqueries' columns without their table.
+        amendments: sql<number>`(SELECT count(*)::int FROM placement_contracts a WHERE a.amends_id = placement_contracts.id)`,
+        clientEmail: sql<string | null>`(SELECT c.email FROM clients c WHERE c.id = placement_contracts.client_id)`,
+      })
+      .from(placementContracts)
+      .where(eq(placementContracts.id, rootId));
     if (root.status === 'cancelled' || root.status === 'ended' || root.endDate < parisToday()) {
       throw ruleBroken(
         'placement_contract_ended',
@@ -81,10 +94,6 @@ export async function amendPlacementContractWorkers({
     }
     const same = [...current.workerNames].sort((a, b) => a.localeCompare(b, 'fr')).join('|') === names.join('|');
     if (same) return { placementContractId: current.id, created: false };
-    const [{ n }] = await tx
-      .select({ n: count() })
-      .from(placementContracts)
-      .where(eq(placementContracts.amendsId, rootId));
     const added = names.filter((x) => !current.workerNames.includes(x));
     const removed = current.workerNames.filter((x) => !names.includes(x));
     const why =
@@ -125,11 +134,10 @@ export async function amendPlacementContractWorkers({
       recordId: amendment.id,
       details: { amends: rootId, added, removed },
     });
-    const [client] = await tx.select().from(clients).where(eq(clients.id, root.clientId));
-    if (client?.email) {
+    if (clientEmail) {
       await queueEmail({
         db: tx,
-        to: client.email,
+        to: clientEmail,
         organisationId: actor.organisationId,
         related: { type: 'placement_contract', id: amendment.id },
         subject: `Avenant ${amendment.number} à votre contrat de mise à disposition`,

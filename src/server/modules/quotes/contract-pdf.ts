@@ -1,17 +1,13 @@
 import { eq } from 'drizzle-orm';
+import { CLIENT_KIND_LABELS } from '../../../shared/clients.js';
+import { EQUIPMENT_SUPPLIER_IN_CONTRACT } from '../../../shared/equipment.js';
 import type { Db } from '../../db/connect.js';
 import { frenchDate, frenchTime, parisDate } from '../calendar/paris-time.js';
 import { clients, sites } from '../clients/queries.js';
 import { isCompanyByLegalForm } from '../clients/rules/hours-cap-scope.js';
 import { createDocument, field } from '../documents/pdf.js';
-import { euros, KIND_LABELS, letterheadOf } from './quote-pdf.js';
+import { euros, letterheadOf } from './quote-pdf.js';
 import { placementContracts } from './schema.js';
-
-const SUPPLIER: Record<string, string> = {
-  client: 'l’utilisateur (le client)',
-  ai: 'l’association intermédiaire',
-  shared: 'l’utilisateur et l’association, selon la liste ci-dessus',
-};
 
 /**
  * The contrat de mise à disposition (or its amendment) with every mention of R5132-20: workers' names,
@@ -54,7 +50,7 @@ export async function renderPlacementContractPdf(
   doc.text(`${address(org)}${org.siret ? ` — SIRET ${org.siret}` : ''}`);
   doc.text('Association intermédiaire conventionnée par l’État (articles L5132-7 et suivants du Code du travail).');
   doc.moveDown(0.3);
-  field(doc, 'L’utilisateur', `${client.name} (${KIND_LABELS[client.kind] ?? client.kind})`);
+  field(doc, 'L’utilisateur', `${client.name} (${CLIENT_KIND_LABELS[client.kind]})`);
   doc.text(`${address(client)}${client.siret ? ` — SIRET ${client.siret}` : ''}`);
   if (client.contactName) doc.text(`Représenté par ${client.contactName}`);
   doc.moveDown();
@@ -93,7 +89,7 @@ export async function renderPlacementContractPdf(
     doc,
     'Équipements fournis par',
     contract.equipmentSuppliedBy
-      ? (SUPPLIER[contract.equipmentSuppliedBy] ?? contract.equipmentSuppliedBy)
+      ? (EQUIPMENT_SUPPLIER_IN_CONTRACT[contract.equipmentSuppliedBy] ?? contract.equipmentSuppliedBy)
       : 'sans objet',
   );
   if (contract.amendmentReason) field(doc, 'Objet de l’avenant', contract.amendmentReason);

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { formatMinutes } from '../../../shared/format.js';
+import { QUOTE_STATUS_IN_DOCUMENT } from '../../../shared/quotes.js';
 import type { Db } from '../../db/connect.js';
 import { organisations } from '../accounts/queries.js';
 import { frenchDate, parisDate } from '../calendar/paris-time.js';
@@ -20,25 +21,6 @@ export async function letterheadOf(
   const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
   return org;
 }
-
-const STATUS_LABELS: Record<string, string> = {
-  draft: 'Brouillon',
-  sent: 'Envoyé, en attente de réponse',
-  accepted: 'Accepté',
-  refused: 'Refusé',
-  expired: 'Expiré',
-  superseded: 'Remplacé par une version plus récente',
-};
-export const KIND_LABELS: Record<string, string> = {
-  individual: 'Particulier',
-  association: 'Association',
-  local_authority: 'Collectivité territoriale',
-  company: 'Entreprise',
-  social_landlord: 'Bailleur social',
-  care_home: 'Établissement pour personnes âgées',
-  medico_social: 'Établissement médico-social',
-  public_body: 'Établissement public',
-};
 
 /** The quote as a PDF in the organisation's letterhead. */
 export async function renderQuotePdf(db: Db, quote: typeof quotes.$inferSelect): Promise<Buffer> {
@@ -66,7 +48,7 @@ export async function renderQuotePdf(db: Db, quote: typeof quotes.$inferSelect):
   );
   if (client.siret) doc.text(`SIRET ${client.siret}`);
   doc.moveDown();
-  field(doc, 'Statut', STATUS_LABELS[effectiveStatus(quote)]);
+  field(doc, 'Statut', QUOTE_STATUS_IN_DOCUMENT[effectiveStatus(quote)]);
   if (quote.tenderReference) field(doc, 'Marché public', quote.tenderReference);
   if (site)
     field(doc, 'Lieu d’intervention', [site.name, site.addressLine, site.communeName].filter(Boolean).join(', '));

@@ -1,3 +1,4 @@
+import { EXIT_CATEGORIES, EXIT_COUNT_LABELS } from '../../../shared/support.js';
 import type { Db } from '../../db/connect.js';
 import { frenchDate, parisToday } from '../calendar/paris-time.js';
 import { createDocument, field } from '../documents/pdf.js';
@@ -10,14 +11,6 @@ const pct = (share: number | null) =>
   share === null ? '—' : `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(share * 100)} %`;
 const num = (n: number | null, digits = 2) =>
   n === null ? '—' : new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits }).format(n);
-
-const EXIT_LABELS = {
-  durable: 'Emploi durable',
-  transition: 'Emploi de transition',
-  positive: 'Sortie positive',
-  other: 'Autres sorties',
-  withdrawn: 'Retraits (neutres)',
-} as const;
 
 /**
  * The AI's yearly activity report for the dialogue de gestion with the State (DDETS) and its funders: the
@@ -72,8 +65,7 @@ export async function activityReportPdf({
     doc.text(`${m.month} : ${hours(m.minutesWorked)} travaillées, ${hours(m.minutesBilled)} facturées`);
 
   section('Sorties (salarié·es ayant travaillé au moins 150 h)');
-  for (const [key, label] of Object.entries(EXIT_LABELS))
-    field(doc, label, String(d.summary.exits[key as keyof typeof EXIT_LABELS]));
+  for (const key of EXIT_CATEGORIES) field(doc, EXIT_COUNT_LABELS[key], String(d.summary.exits[key]));
   field(doc, 'Sorties non comptées (moins de 150 h)', String(d.exitsNotCounted));
   field(doc, 'Taux de sortie dynamique', pct(d.summary.dynamicExitRate));
   doc

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { AiDashboard, AiDashboardMonth } from '../../../shared/reporting.js';
+import type { AiDashboard } from '../../../shared/reporting.js';
 import type { Db } from '../../db/connect.js';
 import { rowsOf } from '../../db/rows.js';
 import { addDays, daysBetween, parisToday } from '../calendar/paris-time.js';

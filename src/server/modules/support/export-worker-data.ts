@@ -1,17 +1,16 @@
+import { BARRIER_LABELS, BARRIER_STATUS_LABELS, EXIT_CATEGORY_CHOICES } from '../../../shared/support.js';
+import { CONTRACT_KIND_TITLES, type EmploymentContractKind } from '../../../shared/workers.js';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { assertSensitiveAccess } from '../../policies/sensitive.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { frenchDate } from '../calendar/paris-time.js';
 import { createDocument, field } from '../documents/pdf.js';
-import { CONTRACT_KIND_LABELS } from '../workers/employment-contract-pdf.js';
 import { findWorker } from '../workers/find-worker.js';
 import { letterheadOf } from '../workers/letterhead.js';
 import { presentWorker } from '../workers/present-worker.js';
 import { LEVEL_1_CRITERIA, LEVEL_2_CRITERIA } from '../workers/rules/eligibility.js';
 import { readSupportFile } from './read-support-file.js';
-import { EXIT_LABELS } from './rules/exit-counting.js';
-import { BARRIER_LABELS, BARRIER_STATUS_LABELS } from './support-labels.js';
 
 export type ExportWorkerDataOptions = { db: Db; actor: OrgActor; workerId: string };
 
@@ -63,7 +62,7 @@ export async function exportWorkerDataPdf(o: ExportWorkerDataOptions) {
   for (const c of w.contracts)
     field(
       doc,
-      CONTRACT_KIND_LABELS[c.kind],
+      CONTRACT_KIND_TITLES[c.kind as EmploymentContractKind],
       `du ${frenchDate(c.startDate)}${c.endDate ? ` au ${frenchDate(c.endDate)}` : ''}`,
     );
   section('Accompagnement');
@@ -71,7 +70,7 @@ export async function exportWorkerDataPdf(o: ExportWorkerDataOptions) {
     field(
       doc,
       `Frein : ${BARRIER_LABELS[b.category]}`,
-      `${BARRIER_STATUS_LABELS[b.status]}, intensité ${b.intensity}${b.details ? ` — ${b.details}` : ''}`,
+      `${BARRIER_STATUS_LABELS[b.status]?.toLowerCase()}, intensité ${b.intensity}${b.details ? ` — ${b.details}` : ''}`,
     );
   for (const i of s.interviews) field(doc, `Entretien du ${frenchDate(i.heldOn)}`, i.notes ?? '');
   for (const i of s.immersions)
@@ -84,7 +83,7 @@ export async function exportWorkerDataPdf(o: ExportWorkerDataOptions) {
   for (const p of s.pathways) field(doc, p.title, p.steps.map((x) => `${x.label} (${x.status})`).join(' → '));
   if (s.exit) {
     section('Sortie');
-    field(doc, EXIT_LABELS[s.exit.category], `${frenchDate(s.exit.date)} — ${s.exit.reason}`);
+    field(doc, EXIT_CATEGORY_CHOICES[s.exit.category], `${frenchDate(s.exit.date)} — ${s.exit.reason}`);
   }
   return finish();
 }

@@ -1,10 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
+import { rowsOf } from '../../db/rows.js';
 import { invoiceFrozenTimesheets } from '../billing/close-month.js';
-import { parisDate, parisToday } from '../calendar/paris-time.js';
-import { shifts } from '../planning/queries.js';
+import { parisToday } from '../calendar/paris-time.js';
 import { refreshAggregatedMonths } from '../reporting/aggregate-month.js';
-import { timesheetEntries, timesheets } from './schema.js';
+import { timesheets } from './schema.js';
 import { syncTimesheets } from './sync-timesheets.js';
 
 /**
@@ -27,27 +27,24 @@ export async function reconcileShiftChanges({
   now?: Date;
 }) {
   if (shiftIds.length === 0) return;
-  // Months the shifts are in now, and months where they were entered before (a shift may have moved).
-  const [now_, before] = await Promise.all([
-    db
-      .select({ startAt: shifts.startAt })
-      .from(shifts)
-      .where(and(eq(shifts.organisationId, organisationId), inArray(shifts.id, shiftIds))),
-    db
-      .selectDistinct({ month: timesheets.month })
-      .from(timesheetEntries)
-      .innerJoin(timesheets, eq(timesheets.id, timesheetEntries.timesheetId))
-      .where(and(eq(timesheetEntries.organisationId, organisationId), inArray(timesheetEntries.shiftId, shiftIds))),
-  ]);
-  const months = new Set([...now_.map((s) => parisDate(s.startAt).slice(0, 7)), ...before.map((b) => b.month)]);
-  for (const month of months) {
+  // Months the shifts are in now (Paris time), and months where they were entered before (a shift may have moved),
+  // each with whether it already has timesheets: one round trip (this runs inside every assignment).
+  const ids = sql`${`{${shiftIds.join(',')}}`}::uuid[]`;
+  const months = await rowsOf<{ month: string; prepared: boolean }>(
+    db,
+    sql`WITH m AS (
+        SELECT to_char(s.start_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM') AS month FROM shifts s
+        WHERE s.organisation_id = ${organisationId} AND s.id = ANY(${ids})
+        UNION
+        SELECT t.month FROM timesheet_entries e JOIN timesheets t ON t.id = e.timesheet_id
+        WHERE e.organisation_id = ${organisationId} AND e.shift_id = ANY(${ids}))
+      SELECT m.month, EXISTS (SELECT 1 FROM timesheets t
+        WHERE t.organisation_id = ${organisationId} AND t.month = m.month) AS prepared
+      FROM m ORDER BY m.month`,
+  );
+  for (const { month, prepared } of months) {
     // Only months that already have timesheets: the others are prepared when their time comes.
-    const [any] = await db
-      .select({ id: timesheets.id })
-      .from(timesheets)
-      .where(and(eq(timesheets.organisationId, organisationId), eq(timesheets.month, month)))
-      .limit(1);
-    if (!any) continue;
+    if (!prepared) continue;
     const result = await syncTimesheets({ db, organisationId, month, now });
     for (const correction of result.corrections.filter((c) => c.invoiced)) {
       await db.update(timesheets).set({ closedAt: now }).where(eq(timesheets.id, correction.id));
@@ -61,5 +58,5 @@ export async function reconcileShiftChanges({
     }
   }
   // The reporting aggregates of these months, when they are kept (closed months), follow the change.
-  await refreshAggregatedMonths({ db, organisationId, months, now });
+  await refreshAggregatedMonths({ db, organisationId, months: months.map((m) => m.month), now });
 }

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { CONTRACT_KIND_TITLES } from '../../../shared/workers.js';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
@@ -9,12 +10,6 @@ import { findWorker, fullName } from './find-worker.js';
 import { letterheadOf } from './letterhead.js';
 import { CDDI_EXTENSION_REASONS, type CddiExtensionReason } from './rules/employment-contract.js';
 import { employmentContracts, passes, workerJobs } from './schema.js';
-
-export const CONTRACT_KIND_LABELS = {
-  cddu: 'Contrat à durée déterminée d’usage (CDDU)',
-  cddi: 'Contrat à durée déterminée d’insertion (CDDI)',
-  cdi_inclusion: 'Contrat à durée indéterminée inclusion (CDI inclusion)',
-} as const;
 
 const hours = (m: number) => `${Math.floor(m / 60)} h${m % 60 ? String(m % 60).padStart(2, '0') : ''}`;
 
@@ -40,7 +35,7 @@ export async function employmentContractPdf({
   const jobs = await db.select().from(workerJobs).where(eq(workerJobs.workerId, workerId));
   const [pass] = await db.select().from(passes).where(eq(passes.workerId, workerId)).orderBy(passes.startDate);
   const { doc, finish } = createDocument({
-    title: CONTRACT_KIND_LABELS[contract.kind],
+    title: CONTRACT_KIND_TITLES[contract.kind],
     letterhead,
     reference: `Contrat de travail de ${fullName(worker)}, à compter du ${frenchDate(contract.startDate)}`,
   });
@@ -54,7 +49,7 @@ export async function employmentContractPdf({
     `et ${fullName(worker)}, né·e le ${frenchDate(worker.birthDate)}, demeurant ${[worker.addressLine, worker.postalCode, worker.communeName].filter(Boolean).join(' ')}, le ou la salarié·e.`,
   );
   doc.moveDown();
-  field(doc, 'Nature du contrat', CONTRACT_KIND_LABELS[contract.kind]);
+  field(doc, 'Nature du contrat', CONTRACT_KIND_TITLES[contract.kind]);
   field(doc, 'Date de début', frenchDate(contract.startDate));
   field(
     doc,

@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   CURRENT_PASS_SUSPENSION_REASONS,
+  DIAGNOSIS_AUTHORS,
   EMPLOYMENT_CONTRACT_KINDS,
   PASS_EXTENSION_REASONS,
   PASS_EXTENSION_STATUSES,
@@ -204,8 +205,6 @@ export const healthVisits = pgTable(
   },
   (t) => [index().on(t.organisationId, t.dueOn), index().on(t.workerId)],
 );
-
-export const DIAGNOSIS_AUTHORS = ['prescriber', 'ai'] as const;
 
 /** An eligibility diagnosis (criteria of Les emplois de l'inclusion), with its evidence for the State's checks. */
 export const eligibilityDiagnoses = pgTable(

@@ -65,6 +65,8 @@ test.each([
   ['Collectivité', 'local_authority'],
   ['Bailleur social', 'social_landlord'],
   ['care_home', 'care_home'],
+  ['EHPAD / maison de retraite', 'care_home'],
+  ['Autre établissement médico-social', 'medico_social'],
 ])('client kind %s', (text, kind) => expect(parseClientKind(text)).toEqual({ ok: true, value: kind }));
 
 test('identifiers lose the spaces people type', () =>

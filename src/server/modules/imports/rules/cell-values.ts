@@ -2,6 +2,7 @@
  * How the cells of AIs' spreadsheets are read: French dates, decimal commas, ROME codes inside job labels, kinds
  * written in words. Pure functions; each returns the value or a French sentence saying what is wrong.
  */
+import { CLIENT_KIND_LABELS, CLIENT_KINDS, type ClientKind } from '../../../../shared/clients.js';
 import { ELIGIBILITY_CRITERIA_CODES, ELIGIBILITY_CRITERIA_OF_LES_EMPLOIS } from '../../../../shared/imports.js';
 import { type Criterion, LEVEL_1_CRITERIA, LEVEL_2_CRITERIA } from '../../workers/rules/eligibility.js';
 
@@ -79,16 +80,6 @@ export function parseContractKind(text: string): Parsed<'cddu' | 'cddi' | 'cdi_i
   return bad(`« ${text} » n’est pas un type de contrat d’AI (CDDU, CDDI ou CDI inclusion).`);
 }
 
-type ClientKind =
-  | 'individual'
-  | 'association'
-  | 'local_authority'
-  | 'company'
-  | 'social_landlord'
-  | 'care_home'
-  | 'medico_social'
-  | 'public_body';
-
 const CLIENT_KIND_WORDS: [RegExp, ClientKind][] = [
   [/^(particulier|individual|particuliers|personne physique)$/, 'individual'],
   [/^(association|associations|fondation)$/, 'association'],
@@ -105,6 +96,9 @@ const CLIENT_KIND_WORDS: [RegExp, ClientKind][] = [
 
 export function parseClientKind(text: string): Parsed<ClientKind> {
   const w = words(text.replace(/_/g, ' '));
+  // The app's own labels (« EHPAD / maison de retraite »), as a file exported from it or copied from a screen says.
+  const labelled = CLIENT_KINDS.find((k) => words(CLIENT_KIND_LABELS[k]) === w);
+  if (labelled) return ok(labelled);
   for (const [re, kind] of CLIENT_KIND_WORDS) if (re.test(w) || re.test(text.trim())) return ok(kind);
   return bad(
     `« ${text} » n’est pas un type de client connu (Particulier, Association, Collectivité, Entreprise, Bailleur social, EHPAD, Médico-social, Établissement public).`,

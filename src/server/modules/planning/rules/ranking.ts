@@ -114,3 +114,21 @@ export function scoreCandidate(slot: Slot, w: WorkerFacts): Ranked {
 
   return { score: Math.round(score), distanceKm, minutesThisWeek, reasons };
 }
+
+/**
+ * The `limit` best of `items` by `compare` (negative: a before b), exactly as a stable sort of all of them
+ * followed by a slice would give, in one pass: ranking a regional pool checks thousands of workers to show ten.
+ */
+export function bestOf<T>(items: Iterable<T>, limit: number, compare: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  if (limit <= 0) return best;
+  for (const item of items) {
+    // Not strictly better than the last kept: a stable sort would leave it after (ties keep the earlier first).
+    if (best.length === limit && compare(item, best[limit - 1]) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && compare(item, best[at - 1]) < 0) at--;
+    best.splice(at, 0, item);
+    if (best.length > limit) best.pop();
+  }
+  return best;
+}

@@ -162,6 +162,12 @@ describe('prolongations: the pathway cap of the reason asked for', () => {
     expect(v.ok ? 'ok' : v.code).toBe(code);
   });
 
+  // Source: les-emplois itou/approvals/enums.py ProlongationReason.RQTH (the label src/shared/workers.ts holds).
+  test('the refusal names the reason in the words of les emplois de l’inclusion', () => {
+    const v = extensionVerdict(twelve('rqth', 3), { reason: 'rqth', months: 12 });
+    expect(v.ok ? '' : v.message).toContain('« RQTH - Reconnaissance de la qualité de travailleur handicapé »');
+  });
+
   test('months left per reason count the whole pathway', () => {
     expect(extensionMonthsLeft([{ reason: 'rqth', months: 36, status: 'granted' }])).toEqual({
       cdi_inclusion_57: 84,

@@ -1,5 +1,6 @@
+import { capInWords, extensionNeedsPrescriber, PASS_EXTENSION_LABELS } from '../../../../shared/workers.js';
 import { LEGAL } from '../../settings/legal-figures.js';
-import type { PassExtensionReason, PassSuspensionReason } from '../schema.js';
+import type { PassExtensionReason } from '../schema.js';
 import { addDays, addMonths, daysInclusive } from './dates.js';
 
 /**
@@ -18,37 +19,9 @@ export const PASS_EXTENSION_CAP_MONTHS: Record<PassExtensionReason, number> = LE
 /** One prolongation lasts 12 months at most (except the 57+ CDI inclusion one, up to its cap). */
 export const PASS_EXTENSION_MONTHS = LEGAL.passExtensionMaxMonths;
 
-export const PASS_EXTENSION_LABELS: Record<PassExtensionReason, string> = {
-  cdi_inclusion_57: 'CDI conclu avec une personne de 57 ans et plus',
-  training: 'Fin d’une formation',
-  rqth: 'Travailleur handicapé (RQTH)',
-  senior_50: 'Senior de 50 ans et plus',
-  particular_difficulties: 'Difficultés particulières faisant obstacle à l’insertion',
-};
-
-/**
- * Reasons that take effect on the AI's declaration; the others wait for the authorised prescriber's decision
- * (les-emplois Prolongation.REASONS_NOT_NEED_PRESCRIBER_OPINION, ProlongationRequest PENDING → GRANTED/DENIED).
- */
-export const EXTENSION_REASONS_WITHOUT_PRESCRIBER: readonly PassExtensionReason[] = ['cdi_inclusion_57', 'training'];
-export const extensionNeedsPrescriber = (reason: PassExtensionReason) =>
-  !EXTENSION_REASONS_WITHOUT_PRESCRIBER.includes(reason);
-
-/** Suspension reasons an AI can choose today (les-emplois Suspension.Reason.displayed_choices_for_siae). */
-export const SUSPENSION_REASON_LABELS: Record<PassSuspensionReason, string> = {
-  contract_suspended: 'Contrat de travail suspendu depuis plus de 15 jours',
-  contract_broken: 'Contrat de travail rompu',
-  finished_contract: 'Contrat de travail terminé',
-  approval_between_cta_members: 'Situation faisant l’objet d’un accord entre les acteurs membres du CTA',
-  // Former reasons, kept so that old suspensions keep a label (les-emplois "Old reasons kept for history").
-  sickness: 'Arrêt pour longue maladie',
-  maternity: 'Congé de maternité',
-  incarceration: 'Incarcération',
-  trial_outside_iae: 'Période d’essai auprès d’un employeur hors IAE',
-  detoxification: 'Période de cure pour désintoxication',
-  force_majeure: 'Raison de force majeure',
-  unspecified: 'Motif saisi avant la liste officielle',
-};
+// The reasons' labels and which wait for the prescriber are the shared contract's (src/shared/workers.ts), so that
+// the server's messages and the record page say the same words as les emplois de l'inclusion.
+export { extensionNeedsPrescriber };
 
 export type Suspension = { startDate: string; endDate: string };
 export type ExtensionStatus = 'pending' | 'granted' | 'refused';
@@ -129,12 +102,10 @@ export function extensionVerdict(existing: Extension[], added: Extension): Verdi
     return {
       ok: false,
       code: 'pass_extension_cap',
-      message: `Les prolongations d’un parcours ne dépassent pas ${years(cap)} pour le motif « ${PASS_EXTENSION_LABELS[added.reason]} » : ${used} mois déjà accordés ou demandés, ${Math.max(0, cap - used)} mois restants.`,
+      message: `Les prolongations d’un parcours ne dépassent pas ${capInWords(cap)} pour le motif « ${PASS_EXTENSION_LABELS[added.reason]} » : ${used} mois déjà accordés ou demandés, ${Math.max(0, cap - used)} mois restants.`,
     };
   return ok;
 }
-
-const years = (months: number) => (months % 12 === 0 ? `${months / 12} ans` : `${months} mois`);
 
 /** Months of prolongation still available for each reason (the whole pathway counted). */
 export function extensionMonthsLeft(existing: Extension[]): Record<PassExtensionReason, number> {

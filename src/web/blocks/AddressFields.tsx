@@ -1,0 +1,46 @@
+import { Grid, type GridColProps, TextInput } from '@mantine/core';
+import { CommuneSelect } from '../directory/Filters';
+
+/** The part of a useApiForm an address needs: its three keys at the top of the form, the API's `address.*` paths. */
+type AddressForm = {
+  values: { communeCode: string };
+  field: (key: 'line' | 'postalCode') => { value: string; onChange: (arg: unknown) => void; error?: string };
+  set: (key: 'communeCode', value: string) => void;
+  errorAt: (path: string) => string | undefined;
+};
+
+type Span = GridColProps['span'];
+
+/**
+ * A postal address (a structure, a client): « Adresse », « Code postal » and the required « Commune » picked from the
+ * official list, as three columns of the caller's Grid. The server answers under `address.line`, `address.postalCode`
+ * and `address.communeCode`; each message stands under its field.
+ */
+export function AddressFields({
+  form,
+  spans,
+}: {
+  form: AddressForm;
+  /** The width of each column in the caller's Grid. */
+  spans: { line: Span; postalCode: Span; commune: Span };
+}) {
+  return (
+    <>
+      <Grid.Col span={spans.line}>
+        <TextInput label="Adresse" {...form.field('line')} error={form.errorAt('address.line')} />
+      </Grid.Col>
+      <Grid.Col span={spans.postalCode}>
+        <TextInput label="Code postal" {...form.field('postalCode')} error={form.errorAt('address.postalCode')} />
+      </Grid.Col>
+      <Grid.Col span={spans.commune}>
+        <CommuneSelect
+          required
+          value={form.values.communeCode}
+          onChange={(code) => form.set('communeCode', code)}
+          // A missing address altogether is reported at `address`: it belongs to the required commune.
+          error={form.errorAt('address.communeCode') ?? form.errorAt('address')}
+        />
+      </Grid.Col>
+    </>
+  );
+}
