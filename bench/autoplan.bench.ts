@@ -13,7 +13,7 @@ import { type BenchResult, sized } from './measure.js';
 const ROMES = ['K2204', 'J1301', 'G1605', 'K1304', 'K2201', 'A1203'];
 
 /** A deterministic instance: `shifts` slots over a week (5 days), `workers` workers holding one or two jobs. */
-function instance(nShifts: number, nWorkers: number, seed: number) {
+export function instance(nShifts: number, nWorkers: number, seed: number) {
   let s = seed;
   const rand = () => {
     s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -70,7 +70,7 @@ function instance(nShifts: number, nWorkers: number, seed: number) {
  * (L3121-18) a day and the worker's weekly maximum. The rest-period pairs (L3131-1) are left out at these sizes:
  * HiGHS solves a relaxation, so its optimum and bound can only be above the true optimum (the ratio is a floor).
  */
-function model(slots: Slot[], base: WorkerFacts[]) {
+export function model(slots: Slot[], base: WorkerFacts[]) {
   const vars: { s: number; w: number; coef: number; name: string }[] = [];
   slots.forEach((slot, si) => {
     base.forEach((w, wi) => {
@@ -106,9 +106,16 @@ function model(slots: Slot[], base: WorkerFacts[]) {
     );
   }
   const obj = vars.map((v) => `${v.coef} ${v.name}`).join(' + ');
+  // A bound proven without a solver: each shift covered at most once, by its best-scoring feasible worker. HiGHS's
+  // bound is tighter once it has solved the root relaxation, but on a slow machine a time-limited HiGHS may stop
+  // before that, and its "bound" is then the sum of every coefficient — a comparison that says nothing.
+  const bestBySlot = new Map<number, number>();
+  for (const v of vars) bestBySlot.set(v.s, Math.max(bestBySlot.get(v.s) ?? 0, v.coef));
+  const slotBound = [...bestBySlot.values()].reduce((a, b) => a + b, 0);
   return {
     vars: vars.length,
     rows: rows.length,
+    slotBound,
     lp: `Maximize\n obj: ${obj}\nSubject To\n ${rows.join('\n ')}\nBinary\n ${vars.map((v) => v.name).join('\n ')}\nEnd\n`,
   };
 }
@@ -151,7 +158,13 @@ export default async function autoplanBench(): Promise<BenchResult[]> {
       return { status: h.getModelStatus() as unknown, bound, value };
     });
     const highsMs = performance.now() - t1;
-    const reference = Number.isFinite(solved.bound) && Math.abs(solved.bound) < 1e12 ? solved.bound : solved.value;
+    // The tighter of the two proven bounds (HiGHS's dual bound, each shift at its best worker); HiGHS's incumbent
+    // only when neither is finite.
+    const highsBound = Number.isFinite(solved.bound) && Math.abs(solved.bound) < 1e12 ? solved.bound : Number.NaN;
+    const bounds = [highsBound, m.slotBound].filter((b) => Number.isFinite(b) && b > 0);
+    const reference = bounds.length ? Math.min(...bounds) : solved.value;
+    const boundBy =
+      reference === m.slotBound && !(highsBound <= m.slotBound) ? 'each shift at its best worker' : 'HiGHS';
     const share = reference > 0 ? ours / reference : 1;
     const speed = highsMs / oursMs;
     const pct = Math.round(share * 10_000) / 100;
@@ -159,9 +172,9 @@ export default async function autoplanBench(): Promise<BenchResult[]> {
       area: 'Planning',
       name: `auto-planner vs HiGHS, ${nShifts} shifts × ${nWorkers} workers`,
       value: pct,
-      unit: '% of HiGHS bound',
-      reference: `HiGHS ${Math.round(solved.value)} (bound ${Math.round(solved.bound)}) in ${Math.round(highsMs)} ms`,
-      ratio: `${pct} % of the bound at ${Math.round(speed * 10) / 10} × HiGHS's speed`,
+      unit: boundBy === 'HiGHS' ? '% of HiGHS bound' : '% of the per-shift bound',
+      reference: `HiGHS ${Math.round(solved.value)} (bound ${Math.round(solved.bound)}) in ${Math.round(highsMs)} ms; per-shift bound ${m.slotBound}`,
+      ratio: `${pct} % of the bound (${boundBy}) at ${Math.round(speed * 10) / 10} × HiGHS's speed`,
       target: '≥ 99 % of optimum/bound at ≥ 10 × speed',
       pass: share >= 0.99 && speed >= 10,
       notes: `auto-planner ${ours} (${plan.assignments.length}/${nShifts} covered) in ${Math.round(oursMs)} ms; HiGHS ${solved.status === 7 ? 'proved optimal' : solved.status === 13 ? 'stopped by the time limit' : `status ${String(solved.status)}`} with a ${limitS} s limit on ${m.vars} binaries and ${m.rows} rows (overlaps, daily 10 h and weekly maxima: a relaxation of the rules, its bound is above the true optimum)`,
