@@ -2,9 +2,9 @@ import { Grid, type GridColProps, TextInput } from '@mantine/core';
 import { CommuneSelect } from '../directory/Filters';
 
 /** The part of a useApiForm an address needs: its three keys at the top of the form, the API's `address.*` paths. */
-type AddressForm = {
+export type AddressForm = {
   values: { communeCode: string };
-  field: (key: 'line' | 'postalCode') => { value: string; onChange: (arg: unknown) => void; error?: string };
+  field: (key: 'line' | 'postalCode') => { value: string | number; onChange: (arg: unknown) => void; error?: string };
   set: (key: 'communeCode', value: string) => void;
   errorAt: (path: string) => string | undefined;
 };

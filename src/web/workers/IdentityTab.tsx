@@ -1,11 +1,11 @@
-import { Button, Card, Grid, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Card, Group, Select, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type Worker, workersApi } from '../../shared/workers';
 import { call } from '../api';
-import { AddressFields } from '../blocks/AddressFields';
 import { useApiForm } from '../blocks/useApiForm';
 import { useCan } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
+import { PersonFields } from './PersonFields';
 import { usePatchWorker, useWorker } from './worker-record';
 
 export function IdentityTab({ worker: w }: { worker: Worker }) {
@@ -46,20 +46,7 @@ export function IdentityTab({ worker: w }: { worker: Worker }) {
       <ErrorAlert error={form.alertError} title="Fiche non enregistrée" />
       <fieldset disabled={!canWrite} style={{ border: 0, padding: 0, margin: 0 }}>
         <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Prénom" {...form.field('firstName')} required />
-            <TextInput label="Nom" {...form.field('lastName')} required />
-            <TextInput type="date" label="Date de naissance" {...form.field('birthDate')} required />
-            <TextInput label="Téléphone" type="tel" {...form.field('phone')} />
-            <TextInput label="E-mail" type="email" {...form.field('email')} />
-            <NumberInput label="Heures au plus par semaine" min={1} max={48} {...form.field('maxHoursPerWeek')} />
-          </SimpleGrid>
-          <Grid>
-            <AddressFields
-              form={form}
-              spans={{ line: 12, postalCode: { base: 12, sm: 6 }, commune: { base: 12, sm: 6 } }}
-            />
-          </Grid>
+          <PersonFields form={form} />
           <Select
             label="Référent·e de l’accompagnement"
             data={(referents.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))}

@@ -1,13 +1,13 @@
-import { Button, Card, Grid, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Card, Group, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { workersApi } from '../../shared/workers';
 import { call } from '../api';
-import { AddressFields } from '../blocks/AddressFields';
 import { useApiForm } from '../blocks/useApiForm';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert, PageHeader } from '../shell/ui';
+import { PersonFields } from './PersonFields';
 import { JobsSelect } from './pickers';
 
 /** First step of a hire: the person's identity and jobs; then the hire flow (diagnosis, PASS, contract). */
@@ -58,20 +58,7 @@ export function NewWorkerPage() {
       <ErrorAlert error={form.alertError} title="Fiche non enregistrée" />
       <Card withBorder maw={760} component="form" onSubmit={form.onSubmit}>
         <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Prénom" {...form.field('firstName')} required />
-            <TextInput label="Nom" {...form.field('lastName')} required />
-            <TextInput type="date" label="Date de naissance" {...form.field('birthDate')} required />
-            <TextInput label="Téléphone" type="tel" {...form.field('phone')} />
-            <TextInput label="E-mail" type="email" {...form.field('email')} />
-            <NumberInput label="Heures au plus par semaine" min={1} max={48} {...form.field('maxHoursPerWeek')} />
-          </SimpleGrid>
-          <Grid>
-            <AddressFields
-              form={form}
-              spans={{ line: 12, postalCode: { base: 12, sm: 6 }, commune: { base: 12, sm: 6 } }}
-            />
-          </Grid>
+          <PersonFields form={form} />
           <JobsSelect
             label="Métiers (ROME)"
             value={v.jobs}
