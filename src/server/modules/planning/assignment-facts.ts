@@ -3,28 +3,32 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Db } from '../../db/connect.js';
 import { rowsOf } from '../../db/rows.js';
-import { addDays, mondayOf, parisInstant } from '../calendar/paris-time.js';
+import { addDays, mondayOf } from '../calendar/paris-time.js';
 import { withDefaults } from '../settings/organisation-settings.js';
 import { countedPlacements } from './hours-cap-status.js';
 import { INFORMATION_VISIT_MATCH, limitsOf } from './information-visit.js';
 import type { WorkerFacts } from './rules/assignment.js';
 import { addMonths, HOURS_CAP_WINDOW_MONTHS, hoursCapWindow } from './rules/hours-cap.js';
-import { parisDay } from './rules/paris-clock.js';
+import { parisDay, parisMidnightMs } from './rules/paris-clock.js';
 
 const isTransaction = (db: Db): boolean => (db as unknown) instanceof PgTransaction;
-const poolSize = (db: Db): number => {
+/** PGlite, or a transaction: one connection, so the reads go as one statement (see packedReads). */
+const oneStatement = (db: Db): boolean => {
   const client = (db as unknown as { $client?: unknown }).$client;
-  return client instanceof pg.Pool && !isTransaction(db) ? (client.options.max ?? 10) : 1;
+  return !(client instanceof pg.Pool) || isTransaction(db);
 };
 
 /**
- * Independent reads, each packed by the database into one JSON value and unpacked here. Reading thousands of
- * rows costs about a microsecond per value on PGlite (each crosses the WebAssembly boundary on its own); one
- * JSON document is three to six times faster there and no slower on PostgreSQL. Columns must be JSON-friendly
- * (numbers, text, arrays, jsonb): dates and timestamps are cast by the queries.
- * The reads go as one statement per connection: on a node-postgres pool they share its connections (list the
- * heaviest first: they are dealt in turn); on PGlite, which runs one statement at a time, or inside a
- * transaction, which holds one connection, they all go as a single statement. No read waits in a queue.
+ * Independent reads, sent the cheapest way for the engine. On PGlite, which runs one statement at a time, or
+ * inside a transaction, which holds one connection, they all go as a single statement, each read packed by the
+ * database into one JSON value and unpacked here: reading thousands of rows costs about a microsecond per value
+ * on PGlite (each crosses the WebAssembly boundary on its own), and one JSON document is three to six times
+ * faster there. On a node-postgres pool each read goes as its own statement, in parallel over the pool's
+ * connections, as plain rows: PostgreSQL builds JSON about twice as slowly as node-postgres parses rows
+ * (measured on the regional pool: 4 000 workers, 51 ms packed against 22 ms as rows), so packing only pays in
+ * WebAssembly. Columns must read the same both ways (numbers, text, arrays, json/jsonb, booleans): dates and
+ * timestamps are cast by the queries, and no column may be a bigint or a numeric (node-postgres reads those as
+ * strings).
  */
 export async function packedReads<K extends string>(
   db: Db,
@@ -32,23 +36,17 @@ export async function packedReads<K extends string>(
   prelude?: SQL,
 ): Promise<Record<K, any[]>> {
   const keys = Object.keys(reads) as K[];
-  const groups: K[][] = Array.from({ length: Math.min(poolSize(db), keys.length) }, () => []);
-  for (const [i, k] of keys.entries()) groups[i % groups.length].push(k);
   const withClause = prelude ? sql`WITH ${prelude} ` : sql``;
-  const rows = await Promise.all(
-    groups.map(async (group) => {
-      const columns = sql.join(
-        group.map((k) => sql`(SELECT coalesce(json_agg(t), '[]')::text FROM (${reads[k]}) t) AS ${sql.identifier(k)}`),
-        sql`, `,
-      );
-      const [row] = await rowsOf<Record<K, string>>(db, sql`${withClause}SELECT ${columns}`);
-      return row;
-    }),
+  if (!oneStatement(db)) {
+    const rows = await Promise.all(keys.map((k) => rowsOf<any>(db, sql`${withClause}${reads[k]}`)));
+    return Object.fromEntries(keys.map((k, i) => [k, rows[i]])) as Record<K, any[]>;
+  }
+  const columns = sql.join(
+    keys.map((k) => sql`(SELECT coalesce(json_agg(t), '[]')::text FROM (${reads[k]}) t) AS ${sql.identifier(k)}`),
+    sql`, `,
   );
-  return Object.fromEntries(groups.flatMap((group, g) => group.map((k) => [k, JSON.parse(rows[g][k])]))) as Record<
-    K,
-    any[]
-  >;
+  const [row] = await rowsOf<Record<K, string>>(db, sql`${withClause}SELECT ${columns}`);
+  return Object.fromEntries(keys.map((k) => [k, JSON.parse(row[k])])) as Record<K, any[]>;
 }
 
 /** A PostgreSQL array literal passed as one parameter (works the same on both engines). */
@@ -96,8 +94,8 @@ export function workerFactReads(o: LoadFactsOptions) {
   for (let m = `${fromDate.slice(0, 7)}-01`; m <= addMonths(`${toDate.slice(0, 7)}-01`, 1); m = addMonths(m, 1)) {
     monthBounds.push(m);
   }
-  const weekEdges = weekBounds.map((x) => parisInstant(x).getTime() / 1000);
-  const monthEdges = monthBounds.map((x) => parisInstant(x).getTime() / 1000);
+  const weekEdges = weekBounds.map((x) => parisMidnightMs(x) / 1000);
+  const monthEdges = monthBounds.map((x) => parisMidnightMs(x) / 1000);
   const spanFrom = Math.min(weekEdges[0], monthEdges[0]) * 1000;
   const spanTo = Math.max(weekEdges[weekEdges.length - 1], monthEdges[monthEdges.length - 1]) * 1000;
 
@@ -111,6 +109,23 @@ export function workerFactReads(o: LoadFactsOptions) {
   const none = sql`SELECT NULL::uuid AS worker_id WHERE false`;
 
   const reads = {
+    // A slot's rules and score look at its own job only: the others need not travel.
+    jobs: sql`SELECT x.worker_id, x.rome, x.level FROM worker_jobs x WHERE x.organisation_id = ANY(${orgs}) ${onlyW}
+        ${o.romes ? sql`AND x.rome = ANY(${textArray(o.romes)})` : sql``}`,
+    // Suspended days and a prolongation awaiting the prescriber decide the PASS's days (workers/rules/pass-dates.ts).
+    // Joined to their few rows rather than looked up once per PASS (thousands in a regional pool); at most one
+    // prolongation per PASS is pending (pass_extensions_one_pending), so the join adds no row.
+    passes: sql`SELECT x.worker_id, x.start_date::text AS s, x.end_date::text AS e, y.sus, z.pass_id IS NOT NULL AS pending
+          FROM passes x
+          LEFT JOIN (SELECT y.pass_id,
+                json_agg(json_build_object('startDate', y.start_date::text, 'endDate', y.end_date::text)) AS sus
+              FROM pass_suspensions y WHERE y.organisation_id = ANY(${orgs}) GROUP BY 1) y ON y.pass_id = x.id
+          LEFT JOIN pass_extensions z ON z.pass_id = x.id AND z.organisation_id = ANY(${orgs}) AND z.status = 'pending'
+          WHERE x.organisation_id = ANY(${orgs}) ${onlyW} AND x.start_date <= ${addDays(toDate, 1)}::date
+            AND x.end_date >= ${o.workerIds ? '1900-01-01' : addDays(fromDate, -1)}::date`,
+    contracts: sql`SELECT x.worker_id, x.start_date::text AS s, x.end_date::text AS e, x.weekly_minutes FROM employment_contracts x
+          WHERE x.organisation_id = ANY(${orgs}) ${onlyW} AND x.start_date <= ${addDays(toDate, 1)}::date
+            AND (x.end_date IS NULL OR x.end_date >= ${fromDate}::date)`,
     workers: sql`SELECT w.id, w.organisation_id, w.first_name, w.last_name, w.lat, w.lon, w.max_minutes_per_week,
           w.weekly_availability, w.cap_derogation_from::text AS der_from, w.cap_derogation_to::text AS der_to,
           w.target_jobs, w.birth_date::text AS birth_date, v.visit_done
@@ -121,19 +136,6 @@ export function workerFactReads(o: LoadFactsOptions) {
               AND v.kind ILIKE ${INFORMATION_VISIT_MATCH}
             GROUP BY 1) v ON v.worker_id = w.id
         WHERE w.organisation_id = ANY(${orgs}) AND w.id IN (SELECT ws.id FROM ws)`,
-    // A slot's rules and score look at its own job only: the others need not travel.
-    jobs: sql`SELECT x.worker_id, x.rome, x.level FROM worker_jobs x WHERE x.organisation_id = ANY(${orgs}) ${onlyW}
-        ${o.romes ? sql`AND x.rome = ANY(${textArray(o.romes)})` : sql``}`,
-    // Suspended days and a prolongation awaiting the prescriber decide the PASS's days (workers/rules/pass-dates.ts).
-    passes: sql`SELECT x.worker_id, x.start_date::text AS s, x.end_date::text AS e,
-          (SELECT coalesce(json_agg(json_build_object('startDate', y.start_date::text, 'endDate', y.end_date::text)), '[]')
-            FROM pass_suspensions y WHERE y.pass_id = x.id) AS sus,
-          EXISTS (SELECT 1 FROM pass_extensions z WHERE z.pass_id = x.id AND z.status = 'pending') AS pending FROM passes x
-          WHERE x.organisation_id = ANY(${orgs}) ${onlyW} AND x.start_date <= ${addDays(toDate, 1)}::date
-            AND x.end_date >= ${o.workerIds ? '1900-01-01' : addDays(fromDate, -1)}::date`,
-    contracts: sql`SELECT x.worker_id, x.start_date::text AS s, x.end_date::text AS e, x.weekly_minutes FROM employment_contracts x
-          WHERE x.organisation_id = ANY(${orgs}) ${onlyW} AND x.start_date <= ${addDays(toDate, 1)}::date
-            AND (x.end_date IS NULL OR x.end_date >= ${fromDate}::date)`,
     unavailable: sql`SELECT x.worker_id, extract(epoch FROM x.start_at)::float8 * 1000 AS s, extract(epoch FROM x.end_at)::float8 * 1000 AS e,
             coalesce(x.reason, 'indisponibilité déclarée') AS reason
           FROM worker_unavailabilities x WHERE x.organisation_id = ANY(${orgs}) ${onlyW}

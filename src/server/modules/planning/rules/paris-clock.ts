@@ -55,3 +55,12 @@ export function parisClock(ms: number): ParisClock {
 
 /** The Paris calendar date of an instant, fast. */
 export const parisDay = (ms: number) => new Date(ms + parisOffsetMs(ms)).toISOString().slice(0, 10);
+
+/**
+ * The instant (ms) of Paris midnight starting `date` (YYYY-MM-DD), fast. Midnight never falls in the hour the
+ * clocks skip (they change at 02:00 and 03:00 local), so the offset an hour before UTC midnight settles it.
+ */
+export function parisMidnightMs(date: string): number {
+  const utc = Date.parse(`${date}T00:00:00Z`);
+  return utc - parisOffsetMs(utc - 3_600_000);
+}
