@@ -5,11 +5,7 @@ type PersonKey = 'firstName' | 'lastName' | 'birthDate' | 'phone' | 'email' | 'm
 
 /** The part of a useApiForm a person's identity needs: its keys at the top of the form, and an address. */
 type PersonForm = Omit<AddressForm, 'field'> & {
-  field: (key: PersonKey | 'line' | 'postalCode') => {
-    value: string | number;
-    onChange: (arg: unknown) => void;
-    error?: string;
-  };
+  field: (key: PersonKey | 'line' | 'postalCode') => ReturnType<AddressForm['field']>;
 };
 
 /** A worker's identity, the same on the new worker page and the record's identity tab. */

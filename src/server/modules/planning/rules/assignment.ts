@@ -1,10 +1,10 @@
 import { formatMinutes } from '../../../../shared/format.js';
-import { addDays, parisInstant } from '../../calendar/paris-time.js';
+import { addDays } from '../../calendar/paris-time.js';
 import { dangerousWork } from '../../quotes/rules/dangerous-jobs.js';
 import { LEGAL } from '../../settings/legal-figures.js';
 import { type PassOnDay, passDayProblem } from '../../workers/rules/pass-dates.js';
 import { derogationRuns, HOURS_CAP_MINUTES, hoursCapVerdict } from './hours-cap.js';
-import { parisClock, parisDay } from './paris-clock.js';
+import { parisClock, parisDay, parisMidnightMs } from './paris-clock.js';
 import {
   ageOn,
   averageWeeklyBreach,
@@ -390,17 +390,10 @@ const sumOf = (m: Map<string, number>) => {
   return total;
 };
 
-/** The instants a Paris week starts and ends (cached: ranking checks thousands of workers on one slot). */
-const weekCache = new Map<string, { weekStartMs: number; weekEndMs: number; nextMonday: string }>();
+/** The instants a Paris week starts and ends (paris-clock.ts: fast enough for thousands of workers on one slot). */
 function weekBounds(monday: string) {
-  let b = weekCache.get(monday);
-  if (!b) {
-    if (weekCache.size > 1000) weekCache.clear();
-    const nextMonday = addDays(monday, 7);
-    b = { weekStartMs: parisInstant(monday).getTime(), weekEndMs: parisInstant(nextMonday).getTime(), nextMonday };
-    weekCache.set(monday, b);
-  }
-  return b;
+  const nextMonday = addDays(monday, 7);
+  return { weekStartMs: parisMidnightMs(monday), weekEndMs: parisMidnightMs(nextMonday), nextMonday };
 }
 
 /** The refusal in words a coordinator understands, naming the article. */
