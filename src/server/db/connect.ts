@@ -12,6 +12,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
+import { pgliteOfTransaction } from './prepared.js';
 
 /** The one database handle every operation receives; a transaction is also a Db. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -88,6 +89,13 @@ async function connectPglite(options: ConnectOptions): Promise<Database> {
     lock?.release();
     throw err;
   }
+  // Each transaction's object names the instance it runs on: its prepared statements live there (prepared.ts).
+  const transaction = client.transaction.bind(client);
+  client.transaction = (fn) =>
+    transaction((tx) => {
+      pgliteOfTransaction.set(tx, client);
+      return fn(tx);
+    });
   const db = drizzlePglite(client) as unknown as Db;
   let closed = false;
   return {

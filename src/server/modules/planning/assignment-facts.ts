@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Db } from '../../db/connect.js';
+import { rowsOfPrepared } from '../../db/prepared.js';
 import { rowsOf } from '../../db/rows.js';
 import { addDays, mondayOf } from '../calendar/paris-time.js';
 import { withDefaults } from '../settings/organisation-settings.js';
@@ -34,6 +35,7 @@ export async function packedReads<K extends string>(
   db: Db,
   reads: Record<K, SQL>,
   prelude?: SQL,
+  { prepared = false }: { prepared?: boolean } = {},
 ): Promise<Record<K, any[]>> {
   const keys = Object.keys(reads) as K[];
   const withClause = prelude ? sql`WITH ${prelude} ` : sql``;
@@ -45,7 +47,8 @@ export async function packedReads<K extends string>(
     keys.map((k) => sql`(SELECT coalesce(json_agg(t), '[]')::text FROM (${reads[k]}) t) AS ${sql.identifier(k)}`),
     sql`, `,
   );
-  const [row] = await rowsOf<Record<K, string>>(db, sql`${withClause}SELECT ${columns}`);
+  const statement = sql`${withClause}SELECT ${columns}`;
+  const [row] = await (prepared ? rowsOfPrepared : rowsOf)<Record<K, string>>(db, statement);
   return Object.fromEntries(keys.map((k) => [k, JSON.parse(row[k])])) as Record<K, any[]>;
 }
 
@@ -72,6 +75,12 @@ export type LoadFactsOptions = {
   romes?: string[];
   /** Skip the continuity counts (assignment checks do not score). */
   withContinuity?: boolean;
+  /**
+   * One worker inside a transaction (an assignment's checks): the statement is planned once per session
+   * (db/prepared.ts), its planning costing several times its execution. Not for many workers, whose best plan
+   * depends on how many.
+   */
+  prepared?: boolean;
 };
 
 /** The statements loadWorkerFacts sends, one per fact (exported so that each can be timed alone when profiling). */
@@ -188,7 +197,7 @@ export function workerFactReads(o: LoadFactsOptions) {
  */
 export async function loadWorkerFacts(o: LoadFactsOptions): Promise<Map<string, WorkerFacts>> {
   const { reads, prelude, fromDate, capUntil, weekBounds, monthBounds } = workerFactReads(o);
-  const r = await packedReads(o.db, reads, prelude);
+  const r = await packedReads(o.db, reads, prelude, { prepared: o.prepared });
   const limitsByOrg = new Map(r.settings.map((g) => [g.id as string, limitsOf(withDefaults(g.settings))]));
   const facts = new Map<string, WorkerFacts>();
   for (const w of r.workers) {

@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
+import { rowsOfPrepared } from '../../db/prepared.js';
 import { notFound } from '../../http/errors.js';
 import { clients, sites } from '../clients/queries.js';
 import { romeLabel } from '../directory/rome.js';
@@ -82,25 +83,42 @@ export async function findShift(db: Db, organisationId: string, shiftId: string,
  * the right error (404 for the shift, 409 for a cancelled one, 404 for the worker) in their usual order.
  */
 export async function lockShiftAndWorker(db: Db, organisationId: string, shiftId: string, workerId: string) {
-  const [row] = await db
-    .select({
-      ...shiftColumns,
-      uncoveredWorkerId: shifts.uncoveredWorkerId,
-      workerFirstName: workers.firstName,
-      workerLastName: workers.lastName,
-      workerEmail: workers.email,
-    })
-    .from(shifts)
-    .innerJoin(missions, eq(missions.id, shifts.missionId))
-    .innerJoin(clients, eq(clients.id, shifts.clientId))
-    .innerJoin(sites, eq(sites.id, missions.siteId))
-    .innerJoin(workers, and(eq(workers.id, workerId), eq(workers.organisationId, organisationId)))
-    .where(and(eq(shifts.id, shiftId), eq(shifts.organisationId, organisationId)))
-    .for('update', { of: [shifts, workers] });
+  // Plain SQL over the schema's columns, planned once per session (db/prepared.ts): planning this five-table join
+  // cost more than running it, at every assignment.
+  const [row] = await rowsOfPrepared<
+    Omit<ShiftRecord, 'clientCounts' | 'clientLegalFormUnknown'> & {
+      legalForm: string | null;
+      uncoveredWorkerId: string | null;
+      workerFirstName: string;
+      workerLastName: string;
+      workerEmail: string | null;
+    }
+  >(
+    db,
+    sql`SELECT ${shifts.id} AS "id", ${shifts.organisationId} AS "organisationId", ${shifts.missionId} AS "missionId",
+        ${shifts.clientId} AS "clientId", ${clients.name} AS "clientName", ${clients.email} AS "clientEmail",
+        ${clients.kind} AS "clientKind", ${clients.legalForm} AS "legalForm", ${sites.id} AS "siteId",
+        ${sites.name} AS "siteName", ${sites.communeName} AS "siteCommune", ${sites.communeCode} AS "siteCommuneCode",
+        ${sites.lat} AS "siteLat", ${sites.lon} AS "siteLon", ${missions.rome} AS "rome",
+        ${missions.referentUserId} AS "referentUserId", ${shifts.workerId} AS "workerId", ${shifts.status} AS "status",
+        ${shifts.startAt} AS "startAt", ${shifts.endAt} AS "endAt", ${missions.startDate}::text AS "missionStart",
+        ${missions.endDate}::text AS "missionEnd", ${shifts.uncoveredWorkerId} AS "uncoveredWorkerId",
+        ${workers.firstName} AS "workerFirstName", ${workers.lastName} AS "workerLastName",
+        ${workers.email} AS "workerEmail"
+      FROM ${shifts}
+      JOIN ${missions} ON ${missions.id} = ${shifts.missionId}
+      JOIN ${clients} ON ${clients.id} = ${shifts.clientId}
+      JOIN ${sites} ON ${sites.id} = ${missions.siteId}
+      JOIN ${workers} ON ${workers.id} = ${workerId} AND ${workers.organisationId} = ${organisationId}
+      WHERE ${shifts.id} = ${shiftId} AND ${shifts.organisationId} = ${organisationId}
+      FOR UPDATE OF ${sql.identifier('shifts')}, ${sql.identifier('workers')}`,
+  );
   if (!row) return null;
   const { legalForm, uncoveredWorkerId, workerFirstName, workerLastName, workerEmail, ...rest } = row;
   const shift: ShiftRecord = {
     ...rest,
+    startAt: new Date(rest.startAt),
+    endAt: new Date(rest.endAt),
     clientCounts: countsForHoursCap(legalForm),
     clientLegalFormUnknown: legalForm === null,
   };

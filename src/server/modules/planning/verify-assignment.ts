@@ -30,6 +30,7 @@ export async function verifyAssignment({ db, organisationId, workerId, slot, loc
     clientIds: [slot.clientId],
     withCap: slot.clientCounts,
     exactCap: true,
+    prepared: true,
   });
   const w = facts.get(workerId);
   if (!w) {

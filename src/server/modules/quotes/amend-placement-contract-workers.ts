@@ -1,14 +1,17 @@
-import { and, desc, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { alias, PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connect.js';
+import { rowsOfPrepared } from '../../db/prepared.js';
 import type { OrgActor } from '../../http/actor.js';
 import { notFound, ruleBroken } from '../../http/errors.js';
+import { placementContractScope } from '../../policies/scopes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { parisToday } from '../calendar/paris-time.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { workers } from '../workers/queries.js';
-import { findPlacementContract } from './placement-contracts.js';
 import { placementContracts } from './schema.js';
+
+type PlacementContract = typeof placementContracts.$inferSelect;
 
 export type AmendPlacementContractWorkersOptions = {
   db: Db;
@@ -63,29 +66,48 @@ export async function amendPlacementContractWorkers({
     ].sort((a, b) => a.localeCompare(b, 'fr'));
     const idOf = new Map(records.map((r) => [r.name, r.id]));
     const namedIds = names.flatMap((n) => (idOf.has(n) ? [idOf.get(n)!] : []));
-    const given = await findPlacementContract(tx, actor, placementContractId);
-    const rootId = given.amendsId ?? given.id;
-    const family = and(
-      eq(placementContracts.organisationId, actor.organisationId),
-      or(eq(placementContracts.id, rootId), eq(placementContracts.amendsId, rootId)),
+    // The contract given (in the actor's scope), its original and its current version — the latest amendment,
+    // locked: two officers changing the names at once write one amendment each, in turn — with the original's
+    // amendments counted and the client's address (the amendment's number, its email): one round trip, planned
+    // once per session (db/prepared.ts).
+    const r = alias(placementContracts, 'root');
+    const c = alias(placementContracts, 'cur');
+    const [found] = await rowsOfPrepared<{
+      root: Pick<PlacementContract, 'id' | 'status' | 'number' | 'clientId' | 'quoteId' | 'startDate' | 'endDate'>;
+      current: Pick<
+        PlacementContract,
+        | 'id'
+        | 'workerNames'
+        | 'siteId'
+        | 'tasks'
+        | 'equivalentPayCents'
+        | 'protectiveEquipment'
+        | 'equipmentSuppliedBy'
+        | 'romeCodes'
+        | 'commitmentNumber'
+      >;
+      amendments: number;
+      clientEmail: string | null;
+    }>(
+      tx,
+      sql`SELECT json_build_object('id', ${r.id}, 'status', ${r.status}, 'number', ${r.number},
+            'clientId', ${r.clientId}, 'quoteId', ${r.quoteId}, 'startDate', ${r.startDate}, 'endDate', ${r.endDate}) AS root,
+          json_build_object('id', ${c.id}, 'workerNames', ${c.workerNames}, 'siteId', ${c.siteId}, 'tasks', ${c.tasks},
+            'equivalentPayCents', ${c.equivalentPayCents}, 'protectiveEquipment', ${c.protectiveEquipment},
+            'equipmentSuppliedBy', ${c.equipmentSuppliedBy}, 'romeCodes', ${c.romeCodes},
+            'commitmentNumber', ${c.commitmentNumber}) AS current,
+          (SELECT count(*)::int FROM placement_contracts a WHERE a.amends_id = ${r.id}) AS amendments,
+          (SELECT e.email FROM clients e WHERE e.id = ${r.clientId}) AS "clientEmail"
+        FROM ${placementContracts}
+        JOIN ${placementContracts} ${sql.identifier('root')} ON ${r.id} = coalesce(${placementContracts.amendsId}, ${placementContracts.id})
+        JOIN ${placementContracts} ${sql.identifier('cur')} ON ${c.id} = (SELECT f.id FROM placement_contracts f
+          WHERE f.organisation_id = ${actor.organisationId} AND (f.id = ${r.id} OR f.amends_id = ${r.id})
+          ORDER BY f.created_at DESC LIMIT 1)
+        WHERE ${placementContracts.id} = ${placementContractId} AND ${placementContractScope(actor)}
+        FOR UPDATE OF ${sql.identifier('cur')}`,
     );
-    const [current] = await tx
-      .select()
-      .from(placementContracts)
-      .where(family)
-      .orderBy(desc(placementContracts.createdAt))
-      .limit(1)
-      .for('update');
-    // The original, with its amendments' count and the client's address (the amendment's number, its email).
-    const [{ amendments: n, clientEmail, ...root }] = await tx
-      .select({
-        ...getTableColumns(placementContracts),
-        // Plain SQL: in a one-table select, Drizzle prints the subqueries' columns without their table.
-        amendments: sql<number>`(SELECT count(*)::int FROM placement_contracts a WHERE a.amends_id = placement_contracts.id)`,
-        clientEmail: sql<string | null>`(SELECT c.email FROM clients c WHERE c.id = placement_contracts.client_id)`,
-      })
-      .from(placementContracts)
-      .where(eq(placementContracts.id, rootId));
+    if (!found) throw notFound('Ce contrat de mise à disposition');
+    const { root, current, amendments: n, clientEmail } = found;
     if (root.status === 'cancelled' || root.status === 'ended' || root.endDate < parisToday()) {
       throw ruleBroken(
         'placement_contract_ended',
@@ -108,7 +130,7 @@ export async function amendPlacementContractWorkers({
         clientId: root.clientId,
         siteId: current.siteId,
         quoteId: root.quoteId,
-        amendsId: rootId,
+        amendsId: root.id,
         number: `${root.number}-A${n + 1}`,
         status: 'active',
         tasks: current.tasks,
@@ -132,7 +154,7 @@ export async function amendPlacementContractWorkers({
       action: 'placement_contract.amend',
       recordType: 'placement_contract',
       recordId: amendment.id,
-      details: { amends: rootId, added, removed },
+      details: { amends: root.id, added, removed },
     });
     if (clientEmail) {
       await queueEmail({

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
-import { rowsOf } from '../../db/rows.js';
+import { rowsOfPrepared } from '../../db/prepared.js';
 import { invoiceFrozenTimesheets } from '../billing/close-month.js';
 import { parisToday } from '../calendar/paris-time.js';
-import { refreshAggregatedMonths } from '../reporting/aggregate-month.js';
+import { aggregateMonth } from '../reporting/aggregate-month.js';
 import { timesheets } from './schema.js';
 import { syncTimesheets } from './sync-timesheets.js';
 
@@ -28,9 +28,10 @@ export async function reconcileShiftChanges({
 }) {
   if (shiftIds.length === 0) return;
   // Months the shifts are in now (Paris time), and months where they were entered before (a shift may have moved),
-  // each with whether it already has timesheets: one round trip (this runs inside every assignment).
+  // each with whether it already has timesheets and reporting aggregates: one round trip (this runs inside every
+  // assignment, planned once per session: db/prepared.ts).
   const ids = sql`${`{${shiftIds.join(',')}}`}::uuid[]`;
-  const months = await rowsOf<{ month: string; prepared: boolean }>(
+  const months = await rowsOfPrepared<{ month: string; prepared: boolean; aggregated: boolean }>(
     db,
     sql`WITH m AS (
         SELECT to_char(s.start_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM') AS month FROM shifts s
@@ -39,7 +40,9 @@ export async function reconcileShiftChanges({
         SELECT t.month FROM timesheet_entries e JOIN timesheets t ON t.id = e.timesheet_id
         WHERE e.organisation_id = ${organisationId} AND e.shift_id = ANY(${ids}))
       SELECT m.month, EXISTS (SELECT 1 FROM timesheets t
-        WHERE t.organisation_id = ${organisationId} AND t.month = m.month) AS prepared
+        WHERE t.organisation_id = ${organisationId} AND t.month = m.month) AS prepared,
+        EXISTS (SELECT 1 FROM reporting_months r
+          WHERE r.organisation_id = ${organisationId} AND r.month = m.month) AS aggregated
       FROM m ORDER BY m.month`,
   );
   for (const { month, prepared } of months) {
@@ -58,5 +61,5 @@ export async function reconcileShiftChanges({
     }
   }
   // The reporting aggregates of these months, when they are kept (closed months), follow the change.
-  await refreshAggregatedMonths({ db, organisationId, months: months.map((m) => m.month), now });
+  for (const { month } of months.filter((m) => m.aggregated)) await aggregateMonth({ db, organisationId, month, now });
 }
