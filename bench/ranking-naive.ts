@@ -17,20 +17,37 @@ type Db = Database['db'];
  * as they are (same parameters, same connections in parallel), without building or scoring anything.
  */
 export async function captureRankingSql(db: Db, organisationIds: string[], slot: Slot) {
-  const captured: SQL[] = [];
+  const captured: (() => Promise<unknown>)[] = [];
+  // PGlite's client too: statements planned once per session go to it directly (db/prepared.ts), and are replayed
+  // as sent (EXECUTE of the prepared statement).
+  const client = (db as unknown as { $client?: { exec?: (text: string) => Promise<unknown> } }).$client;
+  const clientSpy =
+    client?.exec &&
+    new Proxy(client, {
+      get(target, prop, receiver) {
+        if (prop === 'exec')
+          return (text: string) => {
+            if (!text.startsWith('PREPARE ')) captured.push(() => target.exec!(text));
+            return target.exec!(text);
+          };
+        const v = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
   const spy = new Proxy(db, {
     get(target, prop, receiver) {
       if (prop === 'execute')
         return (q: SQL) => {
-          captured.push(q);
+          captured.push(() => target.execute(q));
           return target.execute(q);
         };
+      if (prop === '$client' && clientSpy) return clientSpy;
       const v = Reflect.get(target, prop, receiver);
       return typeof v === 'function' ? v.bind(target) : v;
     },
   });
   await rankForSlot({ db: spy, organisationIds, slot, limit: 10 });
-  return () => Promise.all(captured.map((q) => db.execute(q)));
+  return () => Promise.all(captured.map((replay) => replay()));
 }
 
 /**

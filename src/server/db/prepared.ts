@@ -36,20 +36,26 @@ function literalOf(value: unknown): string | undefined {
 }
 
 /**
- * Rows of a statement run inside a transaction through a session-level prepared statement with a generic plan:
+ * Rows of a statement run through a session-level prepared statement with a generic plan:
  * planned once per session, not at every call. For statements whose planning costs more than their execution —
  * the single worker's assignment facts: eleven sub-selects planned in 2.5 ms on PostgreSQL and 3 to 5 ms on
  * PGlite, executed in under 1 ms. The generic plan is forced for this statement only (`SET LOCAL` around it, in
  * the same round trip), since PostgreSQL's own choice keeps re-planning statements whose parameters it cannot
- * estimate. Parameters travel as quoted literals (EXECUTE takes no protocol parameters), which the statement casts
- * to their types. Outside a transaction, or with a parameter that is not a plain value, it runs as usual.
- * Not for statements whose best plan depends on their parameters (a ranking over one AI or twenty).
+ * estimate. Parameters travel as escape-string literals (EXECUTE takes no protocol parameters), which the
+ * statement casts to their types. The session is a transaction's connection, or PGlite's only one (its statements
+ * run one at a time: the `SET LOCAL` lasts for the implicit transaction of the three statements sent together). On
+ * a PostgreSQL pool outside a transaction, or with a parameter that is not a plain value, it runs as usual.
+ * Not for statements whose best plan depends on their parameters (the ranking of a region's twenty AIs, whose
+ * statement is one AI's with a longer list).
  */
 export async function rowsOfPrepared<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  // A transaction's own connection; else PGlite's single session (a pool has no session of its own to prepare in).
   const client =
     (db as unknown) instanceof PgTransaction
       ? (db as unknown as { session?: { client?: SessionClient } }).session?.client
-      : undefined;
+      : (db as unknown as { $client?: SessionClient }).$client?.exec
+        ? (db as unknown as { $client: SessionClient }).$client
+        : undefined;
   if (!client) return rowsOf<T>(db, query);
   const dialect = (db as unknown as { dialect: { sqlToQuery: (q: SQL) => { sql: string; params: unknown[] } } })
     .dialect;
@@ -63,12 +69,17 @@ export async function rowsOfPrepared<T = Record<string, unknown>>(db: Db, query:
     preparedIn.set(session, names);
   }
   const name = `passerelle_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-  const run = (statements: string) =>
-    client.exec ? client.exec(statements) : (client.query(statements) as Promise<{ rows: unknown[] }[]>);
+  // One result per statement sent (node-postgres answers a single statement with its result alone).
+  const run = async (statements: string) => {
+    const out = client.exec ? await client.exec(statements) : await client.query(statements);
+    return (Array.isArray(out) ? out : [out]) as { rows: unknown[] }[];
+  };
   if (!names.has(name)) {
-    // On its own round trip, once per session: a prepared statement outlives a transaction rolled back, so it is
-    // recorded as soon as it exists.
-    await run(`PREPARE ${name} AS ${text}`);
+    // Once per session, on round trips of their own: whether the session has it already (prepared through another
+    // handle on the same session), then the PREPARE. A prepared statement outlives a transaction rolled back, so it
+    // is recorded as soon as it exists.
+    const [known] = await run(`SELECT 1 FROM pg_prepared_statements WHERE name = '${name}'`);
+    if (known.rows.length === 0) await run(`PREPARE ${name} AS ${text}`);
     names.add(name);
   }
   const results = await run(

@@ -33,6 +33,8 @@ export async function rankForSlot(o: {
     withCap: o.slot.clientCounts,
     withContinuity: true,
     romes: [o.slot.rome],
+    // One AI's pool: planned once per session (PGlite; db/prepared.ts). Not a region's, whose best plan differs.
+    prepared: o.organisationIds.length === 1,
   });
   const skip = new Set(o.excludeWorkerIds ?? []);
   // Every worker is checked and scored; only the best `limit` are kept (bestOf: the order of a stable sort of
