@@ -8,6 +8,7 @@ import { rankForSlot } from '../src/server/modules/planning/rank-replacements.js
 import { checkAssignment, type Slot, type WorkerFacts } from '../src/server/modules/planning/rules/assignment.js';
 import { parisDay } from '../src/server/modules/planning/rules/paris-clock.js';
 import { scoreCandidate } from '../src/server/modules/planning/rules/ranking.js';
+import type { WorkerFactsCache } from '../src/server/modules/planning/worker-facts-cache.js';
 import { withDefaults } from '../src/server/modules/settings/organisation-settings.js';
 
 type Db = Database['db'];
@@ -16,7 +17,7 @@ type Db = Database['db'];
  * The floor of the candidate ranking: the statements it sends to the database, captured once and replayed
  * as they are (same parameters, same connections in parallel), without building or scoring anything.
  */
-export async function captureRankingSql(db: Db, organisationIds: string[], slot: Slot) {
+export async function captureRankingSql(db: Db, organisationIds: string[], slot: Slot, steady?: WorkerFactsCache) {
   const captured: (() => Promise<unknown>)[] = [];
   // PGlite's client too: statements planned once per session go to it directly (db/prepared.ts), and are replayed
   // as sent (EXECUTE of the prepared statement).
@@ -46,7 +47,7 @@ export async function captureRankingSql(db: Db, organisationIds: string[], slot:
       return typeof v === 'function' ? v.bind(target) : v;
     },
   });
-  await rankForSlot({ db: spy, organisationIds, slot, limit: 10 });
+  await rankForSlot({ db: spy, organisationIds, slot, limit: 10, steady });
   return () => Promise.all(captured.map((replay) => replay()));
 }
 

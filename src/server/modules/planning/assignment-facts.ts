@@ -11,6 +11,7 @@ import { INFORMATION_VISIT_MATCH, limitsOf } from './information-visit.js';
 import type { WorkerFacts } from './rules/assignment.js';
 import { addMonths, HOURS_CAP_WINDOW_MONTHS, hoursCapWindow } from './rules/hours-cap.js';
 import { parisDay, parisMidnightMs } from './rules/paris-clock.js';
+import type { SteadyRows, WorkerFactsCache } from './worker-facts-cache.js';
 
 const isTransaction = (db: Db): boolean => (db as unknown) instanceof PgTransaction;
 /** PGlite, or a transaction: one connection, so the reads go as one statement (see packedReads). */
@@ -81,7 +82,57 @@ export type LoadFactsOptions = {
    * depends on how many.
    */
   prepared?: boolean;
+  /**
+   * The ranking's copy of the steady facts (worker-facts-cache.ts): the workers' records, jobs, PASS and contracts
+   * come from it, only the facts that move with the planning are read. Never for an assignment's checks.
+   */
+  steady?: WorkerFactsCache;
 };
+
+/**
+ * The reads of the facts that change seldom, shared by the per-slot statement (`where` narrows them to its workers
+ * and dates) and by the ranking's cache (worker-facts-cache.ts: every active worker of an organisation).
+ */
+const jobsRead = (orgs: SQL, where: SQL) =>
+  sql`SELECT x.worker_id, x.rome, x.level FROM worker_jobs x WHERE x.organisation_id = ANY(${orgs}) ${where}`;
+// Suspended days and a prolongation awaiting the prescriber decide the PASS's days (workers/rules/pass-dates.ts).
+// Joined to their few rows rather than looked up once per PASS (thousands in a regional pool); at most one
+// prolongation per PASS is pending (pass_extensions_one_pending), so the join adds no row.
+const passesRead = (orgs: SQL, where: SQL) =>
+  sql`SELECT x.worker_id, x.start_date::text AS s, x.end_date::text AS e, y.sus, z.pass_id IS NOT NULL AS pending
+    FROM passes x
+    LEFT JOIN (SELECT y.pass_id,
+          json_agg(json_build_object('startDate', y.start_date::text, 'endDate', y.end_date::text)) AS sus
+        FROM pass_suspensions y WHERE y.organisation_id = ANY(${orgs}) GROUP BY 1) y ON y.pass_id = x.id
+    LEFT JOIN pass_extensions z ON z.pass_id = x.id AND z.organisation_id = ANY(${orgs}) AND z.status = 'pending'
+    WHERE x.organisation_id = ANY(${orgs}) ${where}`;
+const contractsRead = (orgs: SQL, where: SQL) =>
+  sql`SELECT x.worker_id, x.start_date::text AS s, x.end_date::text AS e, x.weekly_minutes FROM employment_contracts x
+    WHERE x.organisation_id = ANY(${orgs}) ${where}`;
+const workersRead = (orgs: SQL, which: SQL, visitsOf: SQL) =>
+  sql`SELECT w.id, w.organisation_id, w.first_name, w.last_name, w.lat, w.lon, w.max_minutes_per_week,
+      w.weekly_availability, w.cap_derogation_from::text AS der_from, w.cap_derogation_to::text AS der_to,
+      w.target_jobs, w.birth_date::text AS birth_date, v.visit_done
+    FROM workers w
+    -- One grouped read of the visits rather than a lookup per worker (thousands in a regional pool).
+    LEFT JOIN (SELECT v.worker_id, max(v.done_on)::text AS visit_done FROM health_visits v
+        WHERE v.organisation_id = ANY(${orgs}) ${visitsOf} AND v.done_on IS NOT NULL
+          AND v.kind ILIKE ${INFORMATION_VISIT_MATCH}
+        GROUP BY 1) v ON v.worker_id = w.id
+    WHERE w.organisation_id = ANY(${orgs}) ${which}`;
+
+/** Every active worker of some organisations with their jobs, PASS and contracts (the ranking's cache). */
+export function steadyFactReads(organisationIds: string[]) {
+  const orgs = uuidArray(organisationIds);
+  const active = sql`AND x.worker_id IN (SELECT w.id FROM workers w
+    WHERE w.organisation_id = ANY(${orgs}) AND w.anonymised_at IS NULL)`;
+  return {
+    jobs: jobsRead(orgs, active),
+    passes: passesRead(orgs, active),
+    contracts: contractsRead(orgs, active),
+    workers: workersRead(orgs, sql`AND w.anonymised_at IS NULL`, sql``),
+  };
+}
 
 /** The statements loadWorkerFacts sends, one per fact (exported so that each can be timed alone when profiling). */
 export function workerFactReads(o: LoadFactsOptions) {
@@ -119,32 +170,17 @@ export function workerFactReads(o: LoadFactsOptions) {
 
   const reads = {
     // A slot's rules and score look at its own job only: the others need not travel.
-    jobs: sql`SELECT x.worker_id, x.rome, x.level FROM worker_jobs x WHERE x.organisation_id = ANY(${orgs}) ${onlyW}
-        ${o.romes ? sql`AND x.rome = ANY(${textArray(o.romes)})` : sql``}`,
-    // Suspended days and a prolongation awaiting the prescriber decide the PASS's days (workers/rules/pass-dates.ts).
-    // Joined to their few rows rather than looked up once per PASS (thousands in a regional pool); at most one
-    // prolongation per PASS is pending (pass_extensions_one_pending), so the join adds no row.
-    passes: sql`SELECT x.worker_id, x.start_date::text AS s, x.end_date::text AS e, y.sus, z.pass_id IS NOT NULL AS pending
-          FROM passes x
-          LEFT JOIN (SELECT y.pass_id,
-                json_agg(json_build_object('startDate', y.start_date::text, 'endDate', y.end_date::text)) AS sus
-              FROM pass_suspensions y WHERE y.organisation_id = ANY(${orgs}) GROUP BY 1) y ON y.pass_id = x.id
-          LEFT JOIN pass_extensions z ON z.pass_id = x.id AND z.organisation_id = ANY(${orgs}) AND z.status = 'pending'
-          WHERE x.organisation_id = ANY(${orgs}) ${onlyW} AND x.start_date <= ${addDays(toDate, 1)}::date
-            AND x.end_date >= ${o.workerIds ? '1900-01-01' : addDays(fromDate, -1)}::date`,
-    contracts: sql`SELECT x.worker_id, x.start_date::text AS s, x.end_date::text AS e, x.weekly_minutes FROM employment_contracts x
-          WHERE x.organisation_id = ANY(${orgs}) ${onlyW} AND x.start_date <= ${addDays(toDate, 1)}::date
-            AND (x.end_date IS NULL OR x.end_date >= ${fromDate}::date)`,
-    workers: sql`SELECT w.id, w.organisation_id, w.first_name, w.last_name, w.lat, w.lon, w.max_minutes_per_week,
-          w.weekly_availability, w.cap_derogation_from::text AS der_from, w.cap_derogation_to::text AS der_to,
-          w.target_jobs, w.birth_date::text AS birth_date, v.visit_done
-        FROM workers w
-        -- One grouped read of the visits rather than a lookup per worker (thousands in a regional pool).
-        LEFT JOIN (SELECT v.worker_id, max(v.done_on)::text AS visit_done FROM health_visits v
-            WHERE v.organisation_id = ANY(${orgs}) AND v.worker_id IN (SELECT ws.id FROM ws) AND v.done_on IS NOT NULL
-              AND v.kind ILIKE ${INFORMATION_VISIT_MATCH}
-            GROUP BY 1) v ON v.worker_id = w.id
-        WHERE w.organisation_id = ANY(${orgs}) AND w.id IN (SELECT ws.id FROM ws)`,
+    jobs: jobsRead(orgs, sql`${onlyW} ${o.romes ? sql`AND x.rome = ANY(${textArray(o.romes)})` : sql``}`),
+    passes: passesRead(
+      orgs,
+      sql`${onlyW} AND x.start_date <= ${addDays(toDate, 1)}::date
+        AND x.end_date >= ${o.workerIds ? '1900-01-01' : addDays(fromDate, -1)}::date`,
+    ),
+    contracts: contractsRead(
+      orgs,
+      sql`${onlyW} AND x.start_date <= ${addDays(toDate, 1)}::date AND (x.end_date IS NULL OR x.end_date >= ${fromDate}::date)`,
+    ),
+    workers: workersRead(orgs, sql`AND w.id IN (SELECT ws.id FROM ws)`, sql`AND v.worker_id IN (SELECT ws.id FROM ws)`),
     unavailable: sql`SELECT x.worker_id, extract(epoch FROM x.start_at)::float8 * 1000 AS s, extract(epoch FROM x.end_at)::float8 * 1000 AS e,
             coalesce(x.reason, 'indisponibilité déclarée') AS reason
           FROM worker_unavailabilities x WHERE x.organisation_id = ANY(${orgs}) ${onlyW}
@@ -188,7 +224,7 @@ export function workerFactReads(o: LoadFactsOptions) {
             AND x.window_end >= ${fromDate}::date AND x.window_start <= ${capUntil}::date`
       : none,
   };
-  return { reads, prelude: workerSet, fromDate, capUntil, weekBounds, monthBounds };
+  return { reads, prelude: workerSet, fromDate, toDate, capUntil, weekBounds, monthBounds };
 }
 
 /**
@@ -196,8 +232,18 @@ export function workerFactReads(o: LoadFactsOptions) {
  * the workers of one or several AIs around a period. Evaluation then happens in memory.
  */
 export async function loadWorkerFacts(o: LoadFactsOptions): Promise<Map<string, WorkerFacts>> {
-  const { reads, prelude, fromDate, capUntil, weekBounds, monthBounds } = workerFactReads(o);
-  const r = await packedReads(o.db, reads, prelude, { prepared: o.prepared });
+  const { reads, prelude, fromDate, toDate, capUntil, weekBounds, monthBounds } = workerFactReads(o);
+  let r: Record<keyof typeof reads, any[]>;
+  if (o.steady && !o.workerIds) {
+    const { jobs, passes, contracts, workers, ...moving } = reads;
+    const [steady, read] = await Promise.all([
+      o.steady.rowsOf(o.db, o.organisationIds),
+      packedReads(o.db, moving, prelude, { prepared: o.prepared }),
+    ]);
+    r = { ...read, ...steadyRowsFor(steady, o.romes, fromDate, toDate) };
+  } else {
+    r = await packedReads(o.db, reads, prelude, { prepared: o.prepared });
+  }
   const limitsByOrg = new Map(r.settings.map((g) => [g.id as string, limitsOf(withDefaults(g.settings))]));
   const facts = new Map<string, WorkerFacts>();
   for (const w of r.workers) {
@@ -261,6 +307,30 @@ export async function loadWorkerFacts(o: LoadFactsOptions): Promise<Map<string, 
   for (const x of r.visits) facts.get(x.worker_id)?.continuity.set(x.client_id, x.n);
   if (o.withCap) await applyCapWindows(o, facts, fromDate, capUntil, r.windows);
   return facts;
+}
+
+/**
+ * The steady rows the per-slot statement would have read (same filters: workers holding one of `romes`, only those
+ * jobs, PASS and contracts running around the period). The cached rows are shared: read, never changed.
+ */
+function steadyRowsFor(organisations: SteadyRows[], romes: string[] | undefined, fromDate: string, toDate: string) {
+  const passFrom = addDays(fromDate, -1);
+  const until = addDays(toDate, 1);
+  const out = { workers: [] as any[], jobs: [] as any[], passes: [] as any[], contracts: [] as any[] };
+  for (const g of organisations) {
+    for (const w of g.workers) {
+      const jobs = g.jobs.get(w.id) ?? [];
+      const held = romes ? jobs.filter((j) => romes.includes(j.rome)) : jobs;
+      if (romes && held.length === 0) continue;
+      out.workers.push(w);
+      out.jobs.push(...held);
+      for (const x of g.passes.get(w.id) ?? []) if (x.s <= until && x.e >= passFrom) out.passes.push(x);
+      for (const x of g.contracts.get(w.id) ?? []) {
+        if (x.s <= until && (x.e === null || x.e >= fromDate)) out.contracts.push(x);
+      }
+    }
+  }
+  return out;
 }
 
 /**

@@ -5,6 +5,7 @@ import { loadWorkerFacts } from './assignment-facts.js';
 import { findShift, slotOf } from './find-shift.js';
 import { checkAssignment, type Slot, type WorkerFacts } from './rules/assignment.js';
 import { bestOf, scoreCandidate, scoreOnly } from './rules/ranking.js';
+import type { WorkerFactsCache } from './worker-facts-cache.js';
 
 export type Candidate = {
   workerId: string;
@@ -23,6 +24,8 @@ export async function rankForSlot(o: {
   slot: Slot;
   limit: number;
   excludeWorkerIds?: string[];
+  /** The process's copy of the workers' steady facts (worker-facts-cache.ts), when the caller keeps one. */
+  steady?: WorkerFactsCache;
 }): Promise<{ items: Candidate[]; considered: number }> {
   const facts = await loadWorkerFacts({
     db: o.db,
@@ -35,6 +38,7 @@ export async function rankForSlot(o: {
     romes: [o.slot.rome],
     // One AI's pool: planned once per session (PGlite; db/prepared.ts). Not a region's, whose best plan differs.
     prepared: o.organisationIds.length === 1,
+    steady: o.steady,
   });
   const skip = new Set(o.excludeWorkerIds ?? []);
   // Every worker is checked and scored; only the best `limit` are kept (bestOf: the order of a stable sort of
@@ -71,11 +75,13 @@ export async function rankReplacements({
   actor,
   shiftId,
   limit = 10,
+  steady,
 }: {
   db: Db;
   actor: Pick<OrgActor, 'organisationId'>;
   shiftId: string;
   limit?: number;
+  steady?: WorkerFactsCache;
 }) {
   const shift = await findShift(db, actor.organisationId, shiftId);
   if (shift.status === 'cancelled') throw conflict('shift_cancelled', 'Ce créneau a été annulé.');
@@ -85,5 +91,6 @@ export async function rankReplacements({
     slot: slotOf(shift),
     limit,
     excludeWorkerIds: shift.workerId ? [shift.workerId] : [],
+    steady,
   });
 }

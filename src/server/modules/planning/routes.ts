@@ -47,6 +47,7 @@ import { requestReplacement } from './request-replacement.js';
 import { respondToProposal, viewProposal } from './respond-to-proposal.js';
 import { setPoolingConsent } from './set-pooling-consent.js';
 import { listShiftProposals } from './shift-proposals.js';
+import { workerFactsCacheFor } from './worker-facts-cache.js';
 import { myProposals, myShifts } from './worker-page.js';
 
 const tags = ['planning'];
@@ -91,6 +92,15 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   // The planning grid's answers per organisation (issue 19); a successful write of this plugin empties its
   // organisation's entries before answering, so that the next grid shows it without waiting for the notification.
   const { cache: grids, cached: gridAnswers } = answerCacheFor(app, 'planning_changed');
+  // The workers' steady facts for the candidate ranking (decision 019), kept in step from the first ranking on.
+  let steadyFacts: ReturnType<typeof workerFactsCacheFor> | undefined;
+  app.addHook('onClose', async () => {
+    if (steadyFacts) await (await steadyFacts).stop();
+  });
+  const steady = async () => {
+    steadyFacts ??= workerFactsCacheFor(app.services.database);
+    return (await steadyFacts).cache;
+  };
   app.addHook('onSend', async (req, reply, payload) => {
     const orgId = (req.params as { orgId?: string } | undefined)?.orgId;
     if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) grids.invalidate(orgId);
@@ -257,7 +267,13 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
     api.candidates.path,
     { schema: schemaOf(api.candidates, tags), preHandler: can('candidate.read') },
     async (req) =>
-      rankReplacements({ db: req.db, actor: req.actor, shiftId: req.params.shiftId, limit: req.query.limit }),
+      rankReplacements({
+        db: req.db,
+        actor: req.actor,
+        shiftId: req.params.shiftId,
+        limit: req.query.limit,
+        steady: await steady(),
+      }),
   );
 
   app.post(
@@ -389,7 +405,8 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     api.poolingCandidates.path,
     { schema: schemaOf(api.poolingCandidates, tags), preHandler: can('pooling.answer') },
-    async (req) => poolingCandidates({ db: req.db, actor: req.actor, requestId: req.params.requestId }),
+    async (req) =>
+      poolingCandidates({ db: req.db, actor: req.actor, requestId: req.params.requestId, steady: await steady() }),
   );
   app.post(
     api.offerWorker.path,

@@ -1,0 +1,127 @@
+import type { Database, Db } from '../../db/connect.js';
+import { keepInStep } from '../../http/answer-cache.js';
+import { packedReads, steadyFactReads } from './assignment-facts.js';
+
+/** The rows of one organisation's steady facts, grouped by worker (as the per-slot statement returns them). */
+export type SteadyRows = {
+  workers: any[];
+  jobs: Map<string, any[]>;
+  passes: Map<string, any[]>;
+  contracts: Map<string, any[]>;
+};
+
+/**
+ * Safety net only, as for the answer cache (decision 011): every change to these facts empties its organisation's
+ * entry at once in every process (migration 0047's notifications). On PostgreSQL an entry also expires after 30 s,
+ * in case a notification is lost while the listening connection reconnects; PGlite delivers its notifications with
+ * the statement that caused them.
+ */
+const TTL_MS = { postgresql: 30_000, pglite: 300_000 } as const;
+const REFRESH_AHEAD_MS = 5_000;
+
+const groupBy = (rows: any[]) => {
+  const out = new Map<string, any[]>();
+  for (const r of rows) {
+    const list = out.get(r.worker_id);
+    if (list) list.push(r);
+    else out.set(r.worker_id, [r]);
+  }
+  return out;
+};
+
+/**
+ * One process's copy of the workers' steady facts — their record, jobs, PASS (with suspensions and a pending
+ * prolongation), employment contracts and information visit — per organisation, for the candidate ranking
+ * (decision 019). A ranking reads them for every worker holding the slot's job (thousands in a regional pool)
+ * while they change a few times a day; the facts that move with the planning (shifts, hours, absences, windows)
+ * are still read at each ranking. Only the ranking uses it: an assignment checks every rule on rows it reads and
+ * locks in its own transaction, so a ranking a moment behind a change can at worst propose someone the assignment
+ * then refuses with the rule's words.
+ */
+export class WorkerFactsCache {
+  private entries = new Map<string, { until: number; rows: Promise<SteadyRows> }>();
+  private generations = new Map<string, number>();
+  private generation = 0;
+  private refreshing = new Set<string>();
+  /** False while change notifications are not received: nothing is kept then. */
+  listening = true;
+
+  constructor(private readonly ttlMs: number = TTL_MS.postgresql) {}
+
+  invalidate(scope?: string) {
+    if (scope === undefined || scope === '*') {
+      this.generation++;
+      this.entries.clear();
+      return;
+    }
+    this.generations.set(scope, (this.generations.get(scope) ?? 0) + 1);
+    this.entries.delete(scope);
+  }
+
+  /**
+   * The steady facts of each organisation, read once until one of them changes (concurrent misses share a read).
+   * In an entry's last seconds, the next ranking that uses it starts reading it again in the background and is
+   * answered from it meanwhile: no ranking waits for an expiry (the TTL bound holds, as in the answer cache).
+   */
+  async rowsOf(db: Db, organisationIds: string[]): Promise<SteadyRows[]> {
+    const now = Date.now();
+    return Promise.all(
+      organisationIds.map((id) => {
+        const hit = this.entries.get(id);
+        if (hit && hit.until > now) {
+          if (hit.until - now < REFRESH_AHEAD_MS && !this.refreshing.has(id)) {
+            this.refreshing.add(id);
+            const next = this.read(db, id);
+            next.catch(() => {}).finally(() => this.refreshing.delete(id));
+          }
+          return hit.rows;
+        }
+        return this.read(db, id);
+      }),
+    );
+  }
+
+  /** Reads an organisation's steady facts and keeps them, unless a change was notified meanwhile. */
+  private read(db: Db, id: string): Promise<SteadyRows> {
+    const generation = this.generation;
+    const scopeGeneration = this.generations.get(id) ?? 0;
+    const rows = readSteadyRows(db, id);
+    const unchanged = () => generation === this.generation && scopeGeneration === (this.generations.get(id) ?? 0);
+    const current = this.entries.get(id);
+    if (this.listening && !(current && current.until > Date.now())) {
+      // A miss: concurrent rankings share this read.
+      this.entries.set(id, { until: Date.now() + this.ttlMs, rows });
+    }
+    rows.then(
+      () => {
+        if (!unchanged() || !this.listening) {
+          if (this.entries.get(id)?.rows === rows) this.entries.delete(id);
+        } else {
+          this.entries.set(id, { until: Date.now() + this.ttlMs, rows });
+        }
+      },
+      () => {
+        if (this.entries.get(id)?.rows === rows) this.entries.delete(id);
+      },
+    );
+    return rows;
+  }
+}
+
+async function readSteadyRows(db: Db, organisationId: string): Promise<SteadyRows> {
+  const r = await packedReads(db, steadyFactReads([organisationId]));
+  return { workers: r.workers, jobs: groupBy(r.jobs), passes: groupBy(r.passes), contracts: groupBy(r.contracts) };
+}
+
+/**
+ * A cache kept in step with `database` (channel "worker_facts_changed"); `stop` ends the listening. For the app
+ * (planning's routes) and for the benchmarks.
+ */
+export async function workerFactsCacheFor(database: Database) {
+  const cache = new WorkerFactsCache(TTL_MS[database.engine]);
+  const stop = await keepInStep(database, 'worker_facts_changed', cache).catch(() => {
+    cache.listening = false; // no notifications: nothing is kept, every ranking reads
+    return async () => {};
+  });
+  return { cache, stop };
+}
