@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connect.js';
 import { rowsOfPrepared } from '../../db/prepared.js';
 import { notFound } from '../../http/errors.js';
@@ -62,6 +63,15 @@ const shiftColumns = {
   missionEnd: missions.endDate,
 };
 
+/** Columns as a plain SQL select list named like Drizzle's result (a date as its text, as Drizzle reads it). */
+const selectList = (columns: Record<string, PgColumn>) =>
+  sql.join(
+    Object.entries(columns).map(
+      ([as, c]) => sql`${c}${c.columnType === 'PgDateString' ? sql`::text` : sql``} AS ${sql.identifier(as)}`,
+    ),
+    sql`, `,
+  );
+
 /** One shift of this organisation (404 otherwise); `lock` takes a row lock for the rest of the transaction. */
 export async function findShift(db: Db, organisationId: string, shiftId: string, lock = false): Promise<ShiftRecord> {
   const query = db
@@ -83,7 +93,7 @@ export async function findShift(db: Db, organisationId: string, shiftId: string,
  * the right error (404 for the shift, 409 for a cancelled one, 404 for the worker) in their usual order.
  */
 export async function lockShiftAndWorker(db: Db, organisationId: string, shiftId: string, workerId: string) {
-  // Plain SQL over the schema's columns, planned once per session (db/prepared.ts): planning this five-table join
+  // Plain SQL over findShift's columns, planned once per session (db/prepared.ts): planning this five-table join
   // cost more than running it, at every assignment.
   const [row] = await rowsOfPrepared<
     Omit<ShiftRecord, 'clientCounts' | 'clientLegalFormUnknown'> & {
@@ -95,16 +105,13 @@ export async function lockShiftAndWorker(db: Db, organisationId: string, shiftId
     }
   >(
     db,
-    sql`SELECT ${shifts.id} AS "id", ${shifts.organisationId} AS "organisationId", ${shifts.missionId} AS "missionId",
-        ${shifts.clientId} AS "clientId", ${clients.name} AS "clientName", ${clients.email} AS "clientEmail",
-        ${clients.kind} AS "clientKind", ${clients.legalForm} AS "legalForm", ${sites.id} AS "siteId",
-        ${sites.name} AS "siteName", ${sites.communeName} AS "siteCommune", ${sites.communeCode} AS "siteCommuneCode",
-        ${sites.lat} AS "siteLat", ${sites.lon} AS "siteLon", ${missions.rome} AS "rome",
-        ${missions.referentUserId} AS "referentUserId", ${shifts.workerId} AS "workerId", ${shifts.status} AS "status",
-        ${shifts.startAt} AS "startAt", ${shifts.endAt} AS "endAt", ${missions.startDate}::text AS "missionStart",
-        ${missions.endDate}::text AS "missionEnd", ${shifts.uncoveredWorkerId} AS "uncoveredWorkerId",
-        ${workers.firstName} AS "workerFirstName", ${workers.lastName} AS "workerLastName",
-        ${workers.email} AS "workerEmail"
+    sql`SELECT ${selectList({
+      ...shiftColumns,
+      uncoveredWorkerId: shifts.uncoveredWorkerId,
+      workerFirstName: workers.firstName,
+      workerLastName: workers.lastName,
+      workerEmail: workers.email,
+    })}
       FROM ${shifts}
       JOIN ${missions} ON ${missions.id} = ${shifts.missionId}
       JOIN ${clients} ON ${clients.id} = ${shifts.clientId}
