@@ -16,8 +16,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { keptInStep } from '../db/kept-values.js';
 import { SESSION_COOKIE } from '../modules/accounts/sessions.js';
-import { keepInStep } from './answer-cache.js';
 import { REQUIRES_SESSION } from './can.js';
 import { declareErrorAnswers } from './contract.js';
 import { databaseInputError } from './database-errors.js';
@@ -185,23 +185,16 @@ export async function buildApp({ logger = false, ...services }: BuildAppOptions)
   });
   // Who is signed in, read at most once per 5 s per session and process, forgotten at once by any change to
   // sessions, users or memberships (session-cache.ts, migration 0039) and by any write of this process.
-  const sessionCache = new SessionCache();
-  let listening: Promise<() => Promise<void>> | undefined;
+  const sessions = keptInStep(services.database, 'sessions_changed', new SessionCache());
   const findSession = async (db: typeof services.database.db, token: string) => {
-    listening ??= keepInStep(services.database, 'sessions_changed', sessionCache).catch(() => {
-      sessionCache.listening = false;
-      return async () => {};
-    });
-    await listening;
-    return sessionCache.find(db, token);
+    await sessions.ready();
+    return sessions.kept.find(db, token);
   };
   app.addHook('onSend', async (req, reply, payload) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) sessionCache.invalidate();
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) sessions.kept.invalidate();
     return payload;
   });
-  app.addHook('onClose', async () => {
-    if (listening) await (await listening)();
-  });
+  app.addHook('onClose', sessions.stop);
   app.addHook('onRequest', async (req, reply) => {
     req.db = services.database.db;
     const token = req.cookies[SESSION_COOKIE];

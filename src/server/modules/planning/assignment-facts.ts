@@ -356,7 +356,10 @@ async function applyCapWindows(
     const f = facts.get(workerId)!;
     if (f.cap.windowStart !== null) continue;
     if (o.exactCap) {
-      const w = hoursCapWindow(await countedPlacements(o.db, f.organisationId, f.id), fromDate, { placingOn: true });
+      // No window runs on the day, so the one the placement opens starts on it: the placements before it cannot
+      // change it (hoursCapWindow's `placingOn`), and only those from that day on are read.
+      const placements = await countedPlacements(o.db, f.organisationId, f.id, fromDate);
+      const w = hoursCapWindow(placements, fromDate, { placingOn: true });
       f.cap = { windowStart: w.windowStart, windowEnd: w.windowEnd, countedMinutes: w.countedMinutes, exact: true };
     } else {
       f.cap = { windowStart: fromDate, windowEnd: until, countedMinutes: minutes, exact: false };

@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import { notFound } from '../../http/errors.js';
-import { parisDate } from '../calendar/paris-time.js';
+import { parisDate, parisInstant } from '../calendar/paris-time.js';
 import { clients } from '../clients/queries.js';
 import { workers } from '../workers/queries.js';
 import { derogationRuns, HOURS_CAP_MINUTES, HOURS_CAP_WARNING_RATIO, hoursCapWindow } from './rules/hours-cap.js';
@@ -61,8 +61,11 @@ export async function hoursCapStatus({
   };
 }
 
-/** Every counted placement of one worker (Paris date of the shift, minutes). */
-export async function countedPlacements(db: Db, organisationId: string, workerId: string) {
+/**
+ * Every counted placement of one worker (Paris date of the shift, minutes); with `from`, only those on or after
+ * that Paris day.
+ */
+export async function countedPlacements(db: Db, organisationId: string, workerId: string, from?: string) {
   const rows = await db
     .select({ startAt: shifts.startAt, endAt: shifts.endAt })
     .from(shifts)
@@ -74,6 +77,7 @@ export async function countedPlacements(db: Db, organisationId: string, workerId
         eq(shifts.status, 'assigned'),
         // The database's own counted-client rule (migration 0020), the one its 480 h windows use.
         sql`hours_cap_counts(${clients})`,
+        from === undefined ? undefined : gte(shifts.startAt, parisInstant(from)),
       ),
     );
   return rows.map((r) => ({

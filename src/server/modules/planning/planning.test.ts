@@ -283,6 +283,50 @@ describe('the 480 h cap', () => {
     );
     expect(derogated.statusCode).toBe(201);
   });
+
+  test('a placement on a day no window covers opens one that holds the placements planned after it (R5132-18)', async () => {
+    const world = await makePlanningWorld(db, { workers: 1, clientKind: 'company' });
+    const worker = world.workers[0];
+    const placed = (day: string) => ({
+      organisationId: world.org.id,
+      missionId: world.mission.id,
+      clientId: world.client.id,
+      workerId: worker.id,
+      startAt: new Date(at(day, '08:00')),
+      endAt: new Date(at(day, '16:00')),
+      status: 'assigned' as const,
+    });
+    const dayOf = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
+    // A window that has run out (opened 2025-01-06, ended 2027-01-05): its 80 h no longer count…
+    const old = Array.from({ length: 10 }, (_, i) => placed(dayOf(2025, 0, 6 + i * 7)));
+    // …and 480 h planned from 2027-03-01, which the 2027-02-01 placement's window (to 2029-01-31) holds.
+    const ahead = Array.from({ length: 60 }, (_, i) => placed(dayOf(2027, 2, 1 + Math.floor(i / 4) * 7 + (i % 4))));
+    const [first] = await db
+      .insert(shifts)
+      .values([...old, ...ahead])
+      .returning();
+    const officer = await loginCookie(app, world.officer.email);
+    const place = () =>
+      call(
+        'POST',
+        `/api/orgs/${world.org.id}/shifts`,
+        {
+          missionId: world.mission.id,
+          workerId: worker.id,
+          start: at('2027-02-01', '08:00'),
+          end: at('2027-02-01', '09:00'),
+        },
+        officer,
+      );
+    const refused = await place();
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('enterprise_hours_cap');
+    // One day planned ahead less (472 h): the hour fits; the run-out window's 80 h are not counted.
+    const last = ahead.at(-1)!;
+    await db.delete(shifts).where(eq(shifts.startAt, last.startAt));
+    expect(first.workerId).toBe(worker.id);
+    expect((await place()).statusCode).toBe(201);
+  });
 });
 
 describe('absences and replacements', () => {

@@ -1,5 +1,5 @@
 import type { Database, Db } from '../../db/connect.js';
-import { keepInStep } from '../../http/answer-cache.js';
+import { KeptValues, keepInStep } from '../../db/kept-values.js';
 import { packedReads, steadyFactReads } from './assignment-facts.js';
 
 /** The rows of one organisation's steady facts, grouped by worker (as the per-slot statement returns them). */
@@ -17,7 +17,6 @@ export type SteadyRows = {
  * the statement that caused them.
  */
 const TTL_MS = { postgresql: 30_000, pglite: 300_000 } as const;
-const REFRESH_AHEAD_MS = 5_000;
 
 const groupBy = (rows: any[]) => {
   const out = new Map<string, any[]>();
@@ -38,73 +37,16 @@ const groupBy = (rows: any[]) => {
  * locks in its own transaction, so a ranking a moment behind a change can at worst propose someone the assignment
  * then refuses with the rule's words.
  */
-export class WorkerFactsCache {
-  private entries = new Map<string, { until: number; rows: Promise<SteadyRows> }>();
-  private generations = new Map<string, number>();
-  private generation = 0;
-  private refreshing = new Set<string>();
-  /** False while change notifications are not received: nothing is kept then. */
-  listening = true;
-
-  constructor(private readonly ttlMs: number = TTL_MS.postgresql) {}
-
-  invalidate(scope?: string) {
-    if (scope === undefined || scope === '*') {
-      this.generation++;
-      this.entries.clear();
-      return;
-    }
-    this.generations.set(scope, (this.generations.get(scope) ?? 0) + 1);
-    this.entries.delete(scope);
+export class WorkerFactsCache extends KeptValues<SteadyRows> {
+  constructor(ttlMs: number = TTL_MS.postgresql) {
+    // In an entry's last 5 s, the next ranking that uses it reads it again in the background and is answered from
+    // it meanwhile: no ranking waits for an expiry (db/kept-values.ts).
+    super({ ttlMs, refreshAheadMs: 5_000 });
   }
 
-  /**
-   * The steady facts of each organisation, read once until one of them changes (concurrent misses share a read).
-   * In an entry's last seconds, the next ranking that uses it starts reading it again in the background and is
-   * answered from it meanwhile: no ranking waits for an expiry (the TTL bound holds, as in the answer cache).
-   */
-  async rowsOf(db: Db, organisationIds: string[]): Promise<SteadyRows[]> {
-    const now = Date.now();
-    return Promise.all(
-      organisationIds.map((id) => {
-        const hit = this.entries.get(id);
-        if (hit && hit.until > now) {
-          if (hit.until - now < REFRESH_AHEAD_MS && !this.refreshing.has(id)) {
-            this.refreshing.add(id);
-            const next = this.read(db, id);
-            next.catch(() => {}).finally(() => this.refreshing.delete(id));
-          }
-          return hit.rows;
-        }
-        return this.read(db, id);
-      }),
-    );
-  }
-
-  /** Reads an organisation's steady facts and keeps them, unless a change was notified meanwhile. */
-  private read(db: Db, id: string): Promise<SteadyRows> {
-    const generation = this.generation;
-    const scopeGeneration = this.generations.get(id) ?? 0;
-    const rows = readSteadyRows(db, id);
-    const unchanged = () => generation === this.generation && scopeGeneration === (this.generations.get(id) ?? 0);
-    const current = this.entries.get(id);
-    if (this.listening && !(current && current.until > Date.now())) {
-      // A miss: concurrent rankings share this read.
-      this.entries.set(id, { until: Date.now() + this.ttlMs, rows });
-    }
-    rows.then(
-      () => {
-        if (!unchanged() || !this.listening) {
-          if (this.entries.get(id)?.rows === rows) this.entries.delete(id);
-        } else {
-          this.entries.set(id, { until: Date.now() + this.ttlMs, rows });
-        }
-      },
-      () => {
-        if (this.entries.get(id)?.rows === rows) this.entries.delete(id);
-      },
-    );
-    return rows;
+  /** The steady facts of each organisation, read once until one of them changes (concurrent misses share a read). */
+  rowsOf(db: Db, organisationIds: string[]): Promise<SteadyRows[]> {
+    return Promise.all(organisationIds.map((id) => this.get(id, '', () => readSteadyRows(db, id))));
   }
 }
 
