@@ -147,6 +147,8 @@ async function startPasserelle(env: Record<string, string>, args: string[] = [])
   const nodeArgs = [
     '--max-semi-space-size=32',
     ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : []),
+    // THROUGHPUT_NODE_ARGS="--trace-gc" (while tuning): more flags for the server.
+    ...(process.env.THROUGHPUT_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
   ];
   let output = '';
   const t0 = performance.now();
@@ -193,6 +195,8 @@ async function startPasserelle(env: Record<string, string>, args: string[] = [])
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
       clearTimeout(timer);
+      // THROUGHPUT_SERVER_LOG=file (while tuning): what the server printed, e.g. with --trace-gc.
+      if (process.env.THROUGHPUT_SERVER_LOG) fs.appendFileSync(process.env.THROUGHPUT_SERVER_LOG, output);
     },
   };
 }

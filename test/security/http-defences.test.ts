@@ -258,6 +258,32 @@ describe('security headers', () => {
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 
+  test('helmet’s whole set on every kind of answer: success, not found, refused, invalid', async () => {
+    const answers = await Promise.all([
+      app.inject({ method: 'GET', url: '/api/health' }),
+      app.inject({ method: 'GET', url: '/api/nowhere' }),
+      app.inject({ method: 'GET', url: '/api/me' }),
+      app.inject({ method: 'POST', url: '/api/public/needs', payload: { nope: true } }),
+    ]);
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 404, 401, 400]);
+    for (const res of answers) {
+      expect(res.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'SAMEORIGIN',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+        'origin-agent-cluster': '?1',
+        'x-dns-prefetch-control': 'off',
+        'x-download-options': 'noopen',
+        'x-permitted-cross-domain-policies': 'none',
+        'x-xss-protection': '0',
+      });
+      expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
   test('over https, HSTS and upgrade-insecure-requests are sent', async () => {
     const { app: httpsApp } = await testApp({ database, env: { PUBLIC_URL: 'https://ai.example.org' } });
     const res = await httpsApp.inject({ method: 'GET', url: '/api/health' });
