@@ -27,16 +27,16 @@ describe('AnswerCache', () => {
     const cache = new AnswerCache();
     let computed = 0;
     const compute = async () => ({ n: ++computed });
-    const [a, b] = await Promise.all([cache.get('org-a', 'k', compute), cache.get('org-a', 'k', compute)]);
+    const [a, b] = await Promise.all([cache.answer('org-a', 'k', compute), cache.answer('org-a', 'k', compute)]);
     expect(a.body).toBe('{"n":1}');
     expect(b.body).toBe('{"n":1}');
-    await cache.get('org-b', 'k', compute);
+    await cache.answer('org-b', 'k', compute);
     expect(computed).toBe(2);
     cache.invalidate('org-a');
-    expect((await cache.get('org-a', 'k', compute)).body).toBe('{"n":3}');
-    expect((await cache.get('org-b', 'k', compute)).body).toBe('{"n":2}'); // another scope is left alone
+    expect((await cache.answer('org-a', 'k', compute)).body).toBe('{"n":3}');
+    expect((await cache.answer('org-b', 'k', compute)).body).toBe('{"n":2}'); // another scope is left alone
     cache.invalidate();
-    expect((await cache.get('org-b', 'k', compute)).body).toBe('{"n":4}');
+    expect((await cache.answer('org-b', 'k', compute)).body).toBe('{"n":4}');
   });
 
   test('never keeps an answer computed across a change (it may predate the change)', async () => {
@@ -45,20 +45,20 @@ describe('AnswerCache', () => {
     const gate = new Promise<void>((r) => {
       release = r;
     });
-    const slow = cache.get('org', 'k', async () => {
+    const slow = cache.answer('org', 'k', async () => {
       await gate;
       return 'before';
     });
     cache.invalidate('org');
     release();
     expect((await slow).body).toBe('"before"');
-    expect((await cache.get('org', 'k', async () => 'after')).body).toBe('"after"');
+    expect((await cache.answer('org', 'k', async () => 'after')).body).toBe('"after"');
   });
 
   test('gzips answers once, unless that makes them larger', async () => {
     const cache = new AnswerCache();
-    expect((await cache.get('s', 'small', async () => ({ a: 1 }))).gzipped).toBeNull();
-    const big = await cache.get('s', 'big', async () => ({ text: 'x'.repeat(5000) }));
+    expect((await cache.answer('s', 'small', async () => ({ a: 1 }))).gzipped).toBeNull();
+    const big = await cache.answer('s', 'big', async () => ({ text: 'x'.repeat(5000) }));
     expect(big.gzipped!.length).toBeLessThan(200);
   });
 });

@@ -25,30 +25,16 @@ export type CachedAnswer = { body: string; gzipped: Buffer | null };
  * organisation's id, or "directory"). Callers check the caller's rights before asking: the cache only spares the
  * reading and the serialising.
  */
-export class AnswerCache {
-  private readonly kept: KeptValues<CachedAnswer>;
-
+export class AnswerCache extends KeptValues<CachedAnswer> {
   constructor(ttlMs: number = TTL_MS.postgresql) {
     // Spread lifetimes and one background refresh at a time: answers filled together by a warm-up would otherwise
     // expire together and be recomputed at once on PGlite's single connection (the throughput bench's p99).
-    this.kept = new KeptValues({ ttlMs, ttlSpread: 0.25, refreshAheadMs: 5_000, maxRefreshes: 1, maxEntries: 2_000 });
-  }
-
-  get listening() {
-    return this.kept.listening;
-  }
-
-  set listening(on: boolean) {
-    this.kept.listening = on;
-  }
-
-  invalidate(scope?: string) {
-    this.kept.invalidate(scope);
+    super({ ttlMs, ttlSpread: 0.25, refreshAheadMs: 5_000, maxRefreshes: 1, maxEntries: 2_000 });
   }
 
   /** The answer for `key` in `scope`, computed once by `compute` and serialised (concurrent misses share it). */
-  get(scope: string, key: string, compute: () => Promise<unknown>): Promise<CachedAnswer> {
-    return this.kept.get(scope, key, async () => {
+  answer(scope: string, key: string, compute: () => Promise<unknown>): Promise<CachedAnswer> {
+    return this.get(scope, key, async () => {
       const body = JSON.stringify(await compute());
       // Compressed once here, so even a small answer is worth it when it gets smaller.
       const compressed = await gzip(body);
@@ -83,7 +69,7 @@ export function answerCacheFor(
   app.addHook('onClose', inStep.stop);
   const cached = async (scope: string, key: string, compute: () => Promise<unknown>) => {
     await inStep.ready();
-    return inStep.kept.get(scope, key, compute);
+    return inStep.kept.answer(scope, key, compute);
   };
   return { cache: inStep.kept, cached };
 }

@@ -217,25 +217,26 @@ describe('missions and shifts', () => {
   });
 });
 
+/** A day of 8 h (08:00–16:00) already placed with the world's client, as rows written before the rule ran. */
+const placedDay = (world: Awaited<ReturnType<typeof makePlanningWorld>>, workerId: string, day: string) => ({
+  organisationId: world.org.id,
+  missionId: world.mission.id,
+  clientId: world.client.id,
+  workerId,
+  startAt: new Date(at(day, '08:00')),
+  endAt: new Date(at(day, '16:00')),
+  status: 'assigned' as const,
+});
+const dayOf = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
+
 describe('the 480 h cap', () => {
   test('counts hours with a for-profit user and refuses beyond 480 h', async () => {
     const world = await makePlanningWorld(db, { workers: 1, clientKind: 'company' });
     const worker = world.workers[0];
     // 60 × 8 h = 480 h already placed with the company, spread over weeks.
-    const rows = [];
-    for (let i = 0; i < 60; i++) {
-      const d = new Date(Date.UTC(2026, 0, 5 + Math.floor(i / 4) * 7 + (i % 4)));
-      const day = d.toISOString().slice(0, 10);
-      rows.push({
-        organisationId: world.org.id,
-        missionId: world.mission.id,
-        clientId: world.client.id,
-        workerId: worker.id,
-        startAt: new Date(at(day, '08:00')),
-        endAt: new Date(at(day, '16:00')),
-        status: 'assigned' as const,
-      });
-    }
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      placedDay(world, worker.id, dayOf(2026, 0, 5 + Math.floor(i / 4) * 7 + (i % 4))),
+    );
     await db.insert(shifts).values(rows);
     const status = await hoursCapStatus({
       db,
@@ -287,16 +288,7 @@ describe('the 480 h cap', () => {
   test('a placement on a day no window covers opens one that holds the placements planned after it (R5132-18)', async () => {
     const world = await makePlanningWorld(db, { workers: 1, clientKind: 'company' });
     const worker = world.workers[0];
-    const placed = (day: string) => ({
-      organisationId: world.org.id,
-      missionId: world.mission.id,
-      clientId: world.client.id,
-      workerId: worker.id,
-      startAt: new Date(at(day, '08:00')),
-      endAt: new Date(at(day, '16:00')),
-      status: 'assigned' as const,
-    });
-    const dayOf = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
+    const placed = (day: string) => placedDay(world, worker.id, day);
     // A window that has run out (opened 2025-01-06, ended 2027-01-05): its 80 h no longer count…
     const old = Array.from({ length: 10 }, (_, i) => placed(dayOf(2025, 0, 6 + i * 7)));
     // …and 480 h planned from 2027-03-01, which the 2027-02-01 placement's window (to 2029-01-31) holds.
