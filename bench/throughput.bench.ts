@@ -146,6 +146,7 @@ async function startPasserelle(env: Record<string, string>, args: string[] = [])
   // The V8 flags of `npm start` (package.json), then the profiler's when asked.
   const nodeArgs = [
     '--max-semi-space-size=32',
+    '--no-allocation-site-pretenuring',
     ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : []),
     // THROUGHPUT_NODE_ARGS="--trace-gc" (while tuning): more flags for the server.
     ...(process.env.THROUGHPUT_NODE_ARGS?.split(' ').filter(Boolean) ?? []),

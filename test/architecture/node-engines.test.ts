@@ -28,3 +28,17 @@ test('every package of the lock accepts the lowest Node that package.json declar
     );
   expect(refusing).toEqual([]);
 });
+
+test('the server runs with the same V8 flags wherever it is started (decision 017)', () => {
+  const flags = ['--max-semi-space-size=32', '--no-allocation-site-pretenuring'];
+  const text = (file: string) => fs.readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+  const { scripts } = read('package.json');
+  const places = {
+    'npm start': scripts.start,
+    'npm run bench': scripts.bench,
+    'the passerelle command': text('bin/passerelle.mjs').split('\n')[0],
+    "the throughput bench's server": text('bench/throughput.bench.ts'),
+  };
+  for (const [place, line] of Object.entries(places))
+    for (const flag of flags) expect(line.includes(flag), `${place} passes ${flag}`).toBe(true);
+});
