@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import semver from 'semver';
 import { expect, test } from 'vitest';
 
-const read = (file: string) => JSON.parse(fs.readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'));
+const text = (file: string) => fs.readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+const read = (file: string) => JSON.parse(text(file));
 
 test('every package of the lock accepts the lowest Node that package.json declares', () => {
   const ours: string = read('package.json').engines.node;
@@ -31,7 +32,6 @@ test('every package of the lock accepts the lowest Node that package.json declar
 
 test('the server runs with the same V8 flags wherever it is started (decision 017)', () => {
   const flags = ['--max-semi-space-size=32', '--no-allocation-site-pretenuring'];
-  const text = (file: string) => fs.readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
   const { scripts } = read('package.json');
   const places = {
     'npm start': scripts.start,

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { makeOrg, makeUser, makeWorker } from '../../../../test/factories.js';
 import { at, makePlanningWorld, makeWorldShift } from '../../../../test/factories-planning.js';
 import { loginCookie, testApp } from '../../../../test/harness.js';
+import { addDays } from '../../../shared/dates.js';
 import { clientExcludedWorkers } from '../clients/schema.js';
 import { outboxEmails } from '../notifications/schema.js';
 import { workers as workersTable } from '../workers/schema.js';
@@ -227,7 +228,6 @@ const placedDay = (world: Awaited<ReturnType<typeof makePlanningWorld>>, workerI
   endAt: new Date(at(day, '16:00')),
   status: 'assigned' as const,
 });
-const dayOf = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
 
 describe('the 480 h cap', () => {
   test('counts hours with a for-profit user and refuses beyond 480 h', async () => {
@@ -235,7 +235,7 @@ describe('the 480 h cap', () => {
     const worker = world.workers[0];
     // 60 × 8 h = 480 h already placed with the company, spread over weeks.
     const rows = Array.from({ length: 60 }, (_, i) =>
-      placedDay(world, worker.id, dayOf(2026, 0, 5 + Math.floor(i / 4) * 7 + (i % 4))),
+      placedDay(world, worker.id, addDays('2026-01-05', Math.floor(i / 4) * 7 + (i % 4))),
     );
     await db.insert(shifts).values(rows);
     const status = await hoursCapStatus({
@@ -290,9 +290,9 @@ describe('the 480 h cap', () => {
     const worker = world.workers[0];
     const placed = (day: string) => placedDay(world, worker.id, day);
     // A window that has run out (opened 2025-01-06, ended 2027-01-05): its 80 h no longer count…
-    const old = Array.from({ length: 10 }, (_, i) => placed(dayOf(2025, 0, 6 + i * 7)));
+    const old = Array.from({ length: 10 }, (_, i) => placed(addDays('2025-01-06', i * 7)));
     // …and 480 h planned from 2027-03-01, which the 2027-02-01 placement's window (to 2029-01-31) holds.
-    const ahead = Array.from({ length: 60 }, (_, i) => placed(dayOf(2027, 2, 1 + Math.floor(i / 4) * 7 + (i % 4))));
+    const ahead = Array.from({ length: 60 }, (_, i) => placed(addDays('2027-03-01', Math.floor(i / 4) * 7 + (i % 4))));
     const [first] = await db
       .insert(shifts)
       .values([...old, ...ahead])

@@ -1,5 +1,5 @@
 import type { Database, Db } from '../../db/connect.js';
-import { KeptValues, keepInStep } from '../../db/kept-values.js';
+import { KeptValues, keptInStep } from '../../db/kept-values.js';
 import { packedReads, steadyFactReads } from './assignment-facts.js';
 
 /** The rows of one organisation's steady facts, grouped by worker (as the per-slot statement returns them). */
@@ -60,10 +60,7 @@ async function readSteadyRows(db: Db, organisationId: string): Promise<SteadyRow
  * (planning's routes) and for the benchmarks.
  */
 export async function workerFactsCacheFor(database: Database) {
-  const cache = new WorkerFactsCache(TTL_MS[database.engine]);
-  const stop = await keepInStep(database, 'worker_facts_changed', cache).catch(() => {
-    cache.listening = false; // no notifications: nothing is kept, every ranking reads
-    return async () => {};
-  });
-  return { cache, stop };
+  const inStep = keptInStep(database, 'worker_facts_changed', new WorkerFactsCache(TTL_MS[database.engine]));
+  await inStep.ready();
+  return { cache: inStep.kept, stop: inStep.stop };
 }
