@@ -7,7 +7,7 @@ import { IconArrive, IconLeave, IconPin } from '../shell/icons';
 import { useOrgId } from '../shell/session';
 import { ErrorAlert } from '../shell/ui';
 import { BigButton, hours, Line } from './falc';
-import { parisClock } from './time';
+import { longDay, parisClock, parisDay, todayInParis } from './time';
 
 /** Whether the association uses clock-in (and with the position), and today's shifts to clock. */
 export function useMyClock() {
@@ -18,7 +18,8 @@ export function useMyClock() {
   });
 }
 
-/** « J'arrive » / « Je pars » on today's shifts, when the association uses clock-in. */
+/** « J'arrive » / « Je pars » on today's shifts (and a night shift starting after midnight, named by its day), when
+ * the association uses clock-in. */
 export function MyClockIn() {
   const orgId = useOrgId();
   const qc = useQueryClient();
@@ -58,7 +59,8 @@ export function MyClockIn() {
         <Card withBorder padding="sm" key={c.shiftId} data-clock-shift={c.shiftId}>
           <Stack gap={6}>
             <Line icon={IconPin}>
-              {c.place}, {hours(c).toLowerCase()}
+              {c.place}, {parisDay(c.start) === todayInParis() ? '' : `${longDay(parisDay(c.start))}, `}
+              {hours(c).toLowerCase()}
             </Line>
             {c.arrivedAt && <Line icon={IconArrive}>Arrivé·e à {parisClock(c.arrivedAt)}.</Line>}
             {c.leftAt && <Line icon={IconLeave}>Parti·e à {parisClock(c.leftAt)}.</Line>}

@@ -126,6 +126,28 @@ describe('clock-in from the phone', () => {
     expect(rows.find((r) => r.kind === 'arrive')).toMatchObject({ lat: null });
   });
 
+  test('around midnight: the shift starting just after it and the one ended just before it can be clocked', async () => {
+    await updateOrganisationSettings({ db, actor: admin(), patch: { phoneClockIn: 'on' } });
+    const me = w.workers[0].id;
+    const afterMidnight = await makeWorldShift(db, w, { date: '2027-06-06', from: '00:10', to: '01:10', workerId: me });
+    await makeWorldShift(db, w, { date: '2027-06-06', from: '09:00', to: '12:00', workerId: me });
+    // At 23:40 the day before: « J'arrive » is open (an hour ahead); the morning shift is not shown yet.
+    const lateEvening = new Date(at('2027-06-05', '23:40'));
+    const evening = await myClock({ db, actor, now: lateEvening });
+    expect(evening.items.map((i) => i.shiftId)).toEqual([afterMidnight.id]);
+    expect(evening.items[0]).toMatchObject({ canArrive: true, canLeave: false });
+    await clockShift({ db, actor, shiftId: afterMidnight.id, kind: 'arrive', now: lateEvening });
+
+    // An evening shift ended at 23:30: at 00:30 the next day « Je pars » is still offered (four hours after the end).
+    const evening2 = await makeWorldShift(db, w, { date: '2027-06-07', from: '20:00', to: '23:30', workerId: me });
+    await clockShift({ db, actor, shiftId: evening2.id, kind: 'arrive', now: new Date(at('2027-06-07', '20:00')) });
+    const pastMidnight = await myClock({ db, actor, now: new Date(at('2027-06-08', '00:30')) });
+    expect(pastMidnight.items.map((i) => i.shiftId)).toEqual([evening2.id]);
+    expect(pastMidnight.items[0]).toMatchObject({ canArrive: false, canLeave: true });
+    // Once its window has closed, yesterday's shift is gone from the phone.
+    expect((await myClock({ db, actor, now: new Date(at('2027-06-08', '04:00')) })).items).toEqual([]);
+  });
+
   test('another worker’s shift is 404', async () => {
     const other = await makePlanningWorld(db, { workers: 1 });
     const s = await makeWorldShift(db, other, {

@@ -21,7 +21,8 @@ export type ClockPosition = { lat: number; lng: number; accuracyM?: number | nul
 
 /**
  * What the worker's phone shows for clock-in: whether the organisation turned it on (and asks for the position),
- * whether the worker allows the position, and today's shifts with what was clocked and what can be clocked now.
+ * whether the worker allows the position, and today's shifts (and any other that can be clocked now: a night shift
+ * starting after midnight, one ended before it) with what was clocked and what can be clocked now.
  */
 export async function myClock({ db, actor, now = new Date() }: { db: Db; actor: OrgActor; now?: Date }) {
   const workerId = ownWorkerId(actor);
@@ -54,7 +55,13 @@ export async function myClock({ db, actor, now = new Date() }: { db: Db; actor: 
     .orderBy(asc(shifts.startAt));
   const today = parisDate(now);
   const items = [];
-  for (const r of rows.filter((x) => parisDate(x.startAt) === today || parisDate(x.endAt) === today)) {
+  for (const r of rows) {
+    const opensAt = r.startAt.getTime() - ARRIVE_EARLY_MS;
+    const closesAt = r.endAt.getTime() + LEAVE_LATE_MS;
+    // Today's shifts, and any other whose window is open now: at 23:40 the one starting at 00:10 (arriving early
+    // is allowed an hour ahead), at 00:30 the one that ended at 23:30 (leaving is allowed four hours after).
+    const clockableNow = now.getTime() >= opensAt && now.getTime() <= closesAt;
+    if (parisDate(r.startAt) !== today && parisDate(r.endAt) !== today && !clockableNow) continue;
     const events = await db
       .select({ kind: shiftClockEvents.kind, at: shiftClockEvents.at })
       .from(shiftClockEvents)
@@ -68,15 +75,15 @@ export async function myClock({ db, actor, now = new Date() }: { db: Db; actor: 
       place: r.siteName === 'Domicile' ? r.clientName : r.siteName,
       arrivedAt: arrivedAt?.toISOString() ?? null,
       leftAt: leftAt?.toISOString() ?? null,
-      canArrive: !arrivedAt && now.getTime() >= r.startAt.getTime() - ARRIVE_EARLY_MS && now < r.endAt,
-      canLeave: !!arrivedAt && !leftAt && now.getTime() <= r.endAt.getTime() + LEAVE_LATE_MS,
+      canArrive: !arrivedAt && now.getTime() >= opensAt && now < r.endAt,
+      canLeave: !!arrivedAt && !leftAt && now.getTime() <= closesAt,
     });
   }
   return { mode: settings.phoneClockIn, sharePosition: prefs.sharePosition, items };
 }
 
 /**
- * « J'arrive » / « Je pars » on one of my shifts of today: records the real time (and the position only when the
+ * « J'arrive » / « Je pars » on one of my shifts whose window is open: records the real time (and the position only when the
  * organisation asks for it and I allowed it). The times become the actual times of the shift's timesheet entry:
  * at once when the entry exists (a correction, in the history), otherwise when it is created — « Je pars » makes
  * the shift enter the timesheet without waiting for its planned end. The client validates them as usual.
