@@ -55,9 +55,9 @@ export type LoadResult = {
 };
 
 /**
- * A small closed-loop load generator: `connections` keep-alive connections, each sending its next request as soon
- * as the previous answer has been read, for `durationMs` after `warmupMs`. Paths are taken in turn. Any status but
- * 200, or a socket error, counts as an error.
+ * A small closed-loop load generator (bench/load-generator.mjs, in a process of its own): `connections` keep-alive
+ * connections, each sending its next request as soon as the previous answer has been read, for `durationMs` after
+ * `warmupMs`. Paths are taken in turn. Any status but 200, or a socket error, counts as an error.
  */
 export async function loadTest(o: {
   port: number;
@@ -67,56 +67,11 @@ export async function loadTest(o: {
   durationMs?: number;
   warmupMs?: number;
 }): Promise<LoadResult> {
-  const http = await import('node:http');
-  const connections = o.connections ?? 20;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
-  const headers = { 'accept-encoding': 'gzip, deflate, br', accept: 'application/json', ...o.headers };
-  const t0 = performance.now();
-  const measureFrom = t0 + (o.warmupMs ?? 1000);
-  const end = measureFrom + (o.durationMs ?? 5000);
-  const latencies: number[] = [];
-  let errors = 0;
-  let bytes = 0;
-  let next = 0;
-  const one = (path: string) =>
-    new Promise<number>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port: o.port, path, agent, headers }, (res) => {
-        let size = 0;
-        res.on('data', (c: Buffer) => {
-          size += c.length;
-        });
-        res.on('end', () => {
-          bytes = size;
-          resolve(res.statusCode ?? 0);
-        });
-        res.on('error', () => resolve(0));
-      });
-      req.on('error', () => resolve(0));
-      req.end();
-    });
-  const loop = async () => {
-    while (performance.now() < end) {
-      const path = o.paths[next++ % o.paths.length];
-      const start = performance.now();
-      const status = await one(path);
-      if (start >= measureFrom) {
-        latencies.push(performance.now() - start);
-        if (status !== 200) errors++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: connections }, loop));
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN) * 100) / 100;
-  const window = (performance.now() - measureFrom) / 1000;
-  return {
-    requests: latencies.length,
-    errors,
-    rps: Math.round(latencies.length / window),
-    p50: at(0.5),
-    p99: at(0.99),
-    bytes,
-  };
+  const { fork } = await import('node:child_process');
+  const child = fork(new URL('./load-generator.mjs', import.meta.url), [], { stdio: 'inherit', execArgv: [] });
+  return new Promise<LoadResult>((resolve, reject) => {
+    child.once('message', (result) => resolve(result as LoadResult));
+    child.once('exit', (code) => reject(new Error(`load generator exited (${code}) without a result`)));
+    child.send(o);
+  });
 }
