@@ -22,8 +22,8 @@ import { type BenchResult, type LoadResult, loadTest, QUICK, sized } from './mea
  * processes on PostgreSQL; cold start, memory at rest and under load, and the gzip size of the web bundles.
  *
  * Passerelle runs as its real command (`passerelle start`) in a child process; the bare server too
- * (bench/bare-server.mjs); the load generator too (bench/load-generator.mjs, one per measured round). THROUGHPUT_PROFILE=<dir> starts Passerelle
- * with `node --cpu-prof` and writes its profiles there.
+ * (bench/bare-server.mjs), and the load generator (bench/load-generator.mjs, one per measured round).
+ * THROUGHPUT_PROFILE=<dir> starts Passerelle with `node --cpu-prof` and writes its profiles there.
  */
 const AREA = 'Throughput';
 const PORT = Number(process.env.THROUGHPUT_PORT ?? 4104);
