@@ -26,6 +26,9 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // expect.poll's own default (1 s) is shorter than a page's answer on a loaded CI machine; Playwright's
+          // locators wait up to 30 s.
+          expect: { poll: { timeout: 15_000 } },
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,
