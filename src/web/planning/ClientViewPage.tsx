@@ -8,6 +8,7 @@ import { AbsenceDialog, type AbsenceTarget } from './AbsenceDialog';
 import { type Shift, useShifts } from './model';
 import { ShiftPanel } from './ShiftPanel';
 import { addDays, longDay, mondayOf, parisClock, parisDay, parisIso, todayInParis } from './time';
+import { WeekPicker } from './WeekPicker';
 
 /** Shifts of a period grouped by client, site and day: who comes when, and what is still open. */
 export function ClientViewPage() {
@@ -30,18 +31,7 @@ export function ClientViewPage() {
     <>
       <PageHeader title="Planning par client et par lieu" subtitle="Qui intervient où, jour par jour." />
       <Group mb="md" align="flex-end">
-        <Button variant="default" aria-label="Semaine précédente" onClick={() => setF({ semaine: addDays(from, -7) })}>
-          ←
-        </Button>
-        <TextInput
-          type="date"
-          label="Semaine du"
-          value={from}
-          onChange={(e) => e.currentTarget.value && setF({ semaine: mondayOf(e.currentTarget.value) })}
-        />
-        <Button variant="default" aria-label="Semaine suivante" onClick={() => setF({ semaine: addDays(from, 7) })}>
-          →
-        </Button>
+        <WeekPicker monday={from} onChange={(semaine) => setF({ semaine })} />
         <Select
           label="Client"
           placeholder="Tous les clients"

@@ -26,6 +26,7 @@ import { AbsenceDialog, type AbsenceTarget } from './AbsenceDialog';
 import { type Shift, useGrid, usePlanningAction } from './model';
 import { ShiftPanel } from './ShiftPanel';
 import { addDays, mondayOf, parisClock, parisDay, parisIso, shortDay, todayInParis } from './time';
+import { WeekPicker } from './WeekPicker';
 
 const PAGE = 40;
 
@@ -199,26 +200,7 @@ export function PlanningGridPage() {
         </Alert>
       )}
       <Group mb="sm" wrap="wrap" align="flex-end">
-        <Button
-          variant="default"
-          onClick={() => setF({ semaine: addDays(from, -7), page: null })}
-          aria-label="Semaine précédente"
-        >
-          ←
-        </Button>
-        <TextInput
-          type="date"
-          label="Semaine du"
-          value={from}
-          onChange={(e) => e.currentTarget.value && setF({ semaine: mondayOf(e.currentTarget.value), page: null })}
-        />
-        <Button
-          variant="default"
-          onClick={() => setF({ semaine: addDays(from, 7), page: null })}
-          aria-label="Semaine suivante"
-        >
-          →
-        </Button>
+        <WeekPicker monday={from} onChange={(semaine) => setF({ semaine, page: null })} />
         <SegmentedControl
           aria-label="Durée affichée"
           value={String(days)}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { planningApi } from '../../shared/planning';
@@ -10,6 +10,7 @@ import { AbsenceDialog, type AbsenceTarget } from './AbsenceDialog';
 import { SiteWeek } from './ClientViewPage';
 import { type Shift, useShifts } from './model';
 import { addDays, longDay, mondayOf, parisClock, parisDay, parisIso, todayInParis } from './time';
+import { WeekPicker } from './WeekPicker';
 
 /** The client's planning: who comes when; report an absence or ask for another person. */
 export function PortalPlanningPage() {
@@ -39,18 +40,7 @@ export function PortalPlanningPage() {
         subtitle="Qui vient chez vous, et quand. Deux semaines à partir de la semaine choisie."
       />
       <Group mb="md" align="flex-end">
-        <Button variant="default" aria-label="Semaine précédente" onClick={() => setF({ semaine: addDays(from, -7) })}>
-          ←
-        </Button>
-        <TextInput
-          type="date"
-          label="Semaine du"
-          value={from}
-          onChange={(e) => e.currentTarget.value && setF({ semaine: mondayOf(e.currentTarget.value) })}
-        />
-        <Button variant="default" aria-label="Semaine suivante" onClick={() => setF({ semaine: addDays(from, 7) })}>
-          →
-        </Button>
+        <WeekPicker monday={from} onChange={(semaine) => setF({ semaine })} />
       </Group>
       {notice && (
         <Alert color="teal.9" role="status" mb="md">
