@@ -83,8 +83,8 @@ export async function myClock({ db, actor, now = new Date() }: { db: Db; actor: 
 }
 
 /**
- * « J'arrive » / « Je pars » on one of my shifts whose window is open: records the real time (and the position only when the
- * organisation asks for it and I allowed it). The times become the actual times of the shift's timesheet entry:
+ * « J'arrive » / « Je pars » on one of my shifts whose window is open: records the real time (and the position only
+ * when the organisation asks for it and I allowed it). The times become the actual times of the shift's timesheet entry:
  * at once when the entry exists (a correction, in the history), otherwise when it is created — « Je pars » makes
  * the shift enter the timesheet without waiting for its planned end. The client validates them as usual.
  */
