@@ -168,7 +168,8 @@ export const timesheetsApi = {
     path: '/api/orgs/:orgId/timesheets',
     params: OrgParams,
     query: z.object({
-      month: Month,
+      /** Without a month: the timesheets still to handle (to send, to validate, disputed) of every month. */
+      month: Month.optional(),
       status: z.enum(TIMESHEET_STATUSES).optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
       offset: z.coerce.number().int().min(0).default(0),

@@ -1,5 +1,6 @@
 import { formatCents, formatDateTime, frenchMonth } from '../../shared/format';
 import type { HomeTile, HomeTileKey } from '../../shared/reporting';
+import { OPEN_TIMESHEETS } from '../timesheets/months';
 
 export type { HomeTile } from '../../shared/reporting';
 
@@ -67,12 +68,12 @@ export const TILE_TEXT: Record<HomeTileKey, TileText> = {
   },
   timesheets_to_validate: {
     label: 'Relevés d’heures à faire valider',
-    to: () => 'releves?status=sent',
+    to: () => `releves?month=${OPEN_TIMESHEETS}`,
     action: 'Voir les relevés',
   },
   timesheets_disputed: {
     label: 'Relevés contestés',
-    to: () => 'releves?status=disputed',
+    to: () => `releves?month=${OPEN_TIMESHEETS}&status=disputed`,
     action: 'Régler les contestations',
   },
   month_close: {
@@ -93,7 +94,7 @@ export const TILE_TEXT: Record<HomeTileKey, TileText> = {
   client_next_shifts: { label: 'Vos créneaux des 7 prochains jours', to: () => 'planning', action: 'Voir le planning' },
   client_timesheets_to_validate: {
     label: 'Relevés d’heures à valider',
-    to: () => 'releves',
+    to: () => `releves?month=${OPEN_TIMESHEETS}`,
     action: 'Valider les heures',
   },
   client_invoices_unpaid: {

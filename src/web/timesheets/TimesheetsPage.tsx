@@ -3,13 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { formatDate, formatMinutes } from '../../shared/format';
+import { formatDate, formatMinutes, frenchMonth } from '../../shared/format';
 import { TIMESHEET_STATUS, TIMESHEET_STATUSES, type TimesheetRow, timesheetsApi } from '../../shared/timesheets';
 import { call } from '../api';
 import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan, useMembership, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
-import { currentMonth, monthOptions } from './months';
+import { currentMonth, monthOptions, OPEN_TIMESHEETS } from './months';
 import { StatusBadge, supplementLabel } from './TimesheetStatusBadge';
 
 const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
@@ -39,6 +39,13 @@ const columns: DataColumn<TimesheetRow>[] = [
     sortBy: (t) => (t.closedAt ? 'Facturé' : TIMESHEET_STATUS[t.status].label),
     cell: (t) => <StatusBadge status={t.status} closed={Boolean(t.closedAt)} />,
   },
+  {
+    key: 'mois',
+    header: 'Mois',
+    sortBy: (t) => t.month,
+    csv: (t) => t.month,
+    cell: (t) => frenchMonth(t.month),
+  },
   { key: 'interventions', header: 'Interventions', align: 'right', sortBy: (t) => t.entries, cell: (t) => t.entries },
   {
     key: 'heures',
@@ -57,12 +64,16 @@ const columns: DataColumn<TimesheetRow>[] = [
   },
 ];
 
-/** Timesheets of a month, what needs attention first (disputed, to send, waiting). */
+/**
+ * Timesheets of a month, or those still to handle in every month, what needs attention first (disputed, to
+ * send, waiting). A client lands on what it has to validate, whatever the month; the office on the month.
+ */
 export function TimesheetsPage() {
   const orgId = useOrgId();
   const portal = useMembership().role === 'client_user';
   const [f, setF] = useUrlFilters(['month', 'status'] as const);
-  const month = f.month || currentMonth();
+  const month = f.month || (portal ? OPEN_TIMESHEETS : currentMonth());
+  const open = month === OPEN_TIMESHEETS;
   const can = useCan();
   const qc = useQueryClient();
   const list = useQuery({
@@ -70,9 +81,14 @@ export function TimesheetsPage() {
     queryFn: () =>
       call(timesheetsApi.list, {
         params: { orgId },
-        query: { month, status: TIMESHEET_STATUSES.find((x) => x === f.status), limit: 200 },
+        query: {
+          month: open ? undefined : month,
+          status: TIMESHEET_STATUSES.find((x) => x === f.status),
+          limit: 200,
+        },
       }),
   });
+  const openLabel = portal ? 'À valider, tous les mois' : 'À traiter, tous les mois';
   const [preparing, setPreparing] = useState(false);
   const [prepareError, setPrepareError] = useState<unknown>(null);
   const prepare = async () => {
@@ -110,7 +126,7 @@ export function TimesheetsPage() {
       <Group mb="md">
         <Select
           label="Mois"
-          data={monthOptions()}
+          data={[{ value: OPEN_TIMESHEETS, label: openLabel }, ...monthOptions()]}
           value={month}
           onChange={(x) => setF({ month: x })}
           w={220}
@@ -126,7 +142,7 @@ export function TimesheetsPage() {
           w={220}
         />
       </Group>
-      {!portal && can('timesheet.manage') && (
+      {!portal && !open && can('timesheet.manage') && (
         <Group mb="md" align="center">
           <Button variant={pending > 0 ? 'filled' : 'default'} loading={preparing} onClick={prepare}>
             Préparer les relevés du mois
@@ -138,16 +154,31 @@ export function TimesheetsPage() {
           </Text>
         </Group>
       )}
+      {!portal && open && pending > 0 && (
+        <Text size="sm" role="status" mb="md">
+          {`${plural(pending, 'intervention')} terminée${pending > 1 ? 's ne sont' : ' n’est'} pas encore dans les relevés : choisissez son mois pour préparer les relevés.`}
+        </Text>
+      )}
       <ErrorAlert error={list.error ?? prepareError} />
       {list.isPending ? (
         <Loading />
       ) : (
         <DataTable
           rows={list.data?.items ?? []}
-          columns={columns}
+          columns={open ? columns : columns.filter((c) => c.key !== 'mois')}
           rowKey={(t) => t.id}
-          caption={`Relevés d’heures de ${monthOptions(24).find((x) => x.value === month)?.label ?? month}`}
-          empty="Aucun relevé pour ce mois."
+          caption={
+            open
+              ? `Relevés d’heures ${openLabel.toLowerCase()}`
+              : `Relevés d’heures de ${monthOptions(24).find((x) => x.value === month)?.label ?? month}`
+          }
+          empty={
+            open
+              ? portal
+                ? 'Aucun relevé à valider : vous êtes à jour.'
+                : 'Aucun relevé à traiter : tous sont validés ou facturés.'
+              : 'Aucun relevé pour ce mois.'
+          }
           csvName={`releves-${month}`}
         />
       )}

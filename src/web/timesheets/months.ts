@@ -19,5 +19,11 @@ export function monthOptions(count = 12) {
   });
 }
 
+/**
+ * The value of the « month » filter that lists the timesheets still to handle in every month (to send, to
+ * validate, disputed), instead of one month's: where the home's tiles lead, and the client portal's default.
+ */
+export const OPEN_TIMESHEETS = 'a-traiter';
+
 /** "2026-11" → "novembre 2026". */
 export const monthLabel = frenchMonth;

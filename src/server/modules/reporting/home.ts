@@ -119,7 +119,7 @@ export async function orgHome({ db, actor, now = new Date() }: { db: Db; actor: 
       count: await count(
         db,
         sql`SELECT count(*)::int AS n FROM timesheets WHERE organisation_id = ${org}
-            AND status IN ('draft', 'sent') AND closed_at IS NULL AND month <= ${today.slice(0, 7)}`,
+            AND status IN ('draft', 'sent') AND closed_at IS NULL`,
       ),
     }),
     timesheets_disputed: async () => ({

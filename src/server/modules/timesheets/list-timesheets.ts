@@ -1,8 +1,10 @@
-import { and, asc, count, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
+import { addMonths } from '../../../shared/dates.js';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
 import type { Page } from '../../http/pagination.js';
 import { shiftScope, timesheetScope } from '../../policies/scopes.js';
+import { parisInstant, parisToday } from '../calendar/paris-time.js';
 import { clients } from '../clients/queries.js';
 import { shifts } from '../planning/queries.js';
 import { isLiveEntry, signedEntryMinutes } from './live-entries.js';
@@ -10,22 +12,34 @@ import { monthRange } from './month.js';
 import { type TimesheetStatus, timesheetEntries, timesheets } from './schema.js';
 
 /**
+ * What is still to be done on a timesheet before it can be invoiced: send it, have it validated, settle it (a
+ * client may validate in its portal the hours of a timesheet not yet sent to it).
+ */
+const OPEN_STATUSES: TimesheetStatus[] = ['draft', 'sent', 'disputed'];
+
+/**
  * The month's timesheets, what needs attention first. Read-only: the timesheets are brought in line with the
  * shifts by the "prepare" action, the sending and the month close; `pendingShifts` counts the month's assigned
  * shifts not yet in a timesheet, so that the page can offer to prepare them.
+ *
+ * Without a month, the timesheets still to be handled in every month, oldest month first: what the home's
+ * « to validate » tiles count. On the 2nd of a month the timesheets to validate are last month's, and a night
+ * shift starting after midnight belongs to the next one; a list bound to the current month would hide both.
+ * `pendingShifts` then counts those of the months being handled (last month on): older months without
+ * timesheets are history (imported, or invoiced before Passerelle), not work to do.
  */
 export async function listTimesheets(o: {
   db: Db;
   actor: OrgActor;
-  month: string;
+  month?: string;
   status?: TimesheetStatus;
   page: Page;
 }) {
   const { db, actor, month } = o;
   const where = and(
     timesheetScope(actor),
-    eq(timesheets.month, month),
-    o.status ? eq(timesheets.status, o.status) : undefined,
+    month ? eq(timesheets.month, month) : isNull(timesheets.closedAt),
+    o.status ? eq(timesheets.status, o.status) : month ? undefined : inArray(timesheets.status, OPEN_STATUSES),
   );
   // A correction timesheet's reversals count negatively: they take back hours that did not happen.
   const minutes = sql<number>`coalesce((select sum(${signedEntryMinutes}) from ${timesheetEntries} where ${timesheetEntries.timesheetId} = ${timesheets.id}), 0)::int`;
@@ -50,11 +64,13 @@ export async function listTimesheets(o: {
     .from(timesheets)
     .innerJoin(clients, eq(clients.id, timesheets.clientId))
     .where(where)
-    .orderBy(order, asc(clients.name), asc(timesheets.sequence))
+    .orderBy(order, asc(timesheets.month), asc(clients.name), asc(timesheets.sequence))
     .limit(o.page.limit)
     .offset(o.page.offset);
   const [{ n }] = await db.select({ n: count() }).from(timesheets).where(where);
-  const { from, to } = monthRange(month);
+  const range = month
+    ? monthRange(month)
+    : { from: parisInstant(addMonths(`${parisToday().slice(0, 7)}-01`, -1)), to: null };
   const [{ pending }] = await db
     .select({ pending: count() })
     .from(shifts)
@@ -62,8 +78,8 @@ export async function listTimesheets(o: {
       and(
         shiftScope(actor),
         eq(shifts.status, 'assigned'),
-        gte(shifts.startAt, from),
-        lt(shifts.startAt, to),
+        gte(shifts.startAt, range.from),
+        range.to ? lt(shifts.startAt, range.to) : undefined,
         // Only what happened: a shift enters a timesheet once it has ended.
         lte(shifts.endAt, new Date()),
         sql`not exists (select 1 from ${timesheetEntries} where ${timesheetEntries.shiftId} = ${shifts.id} and ${isLiveEntry})`,

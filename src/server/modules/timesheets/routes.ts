@@ -34,7 +34,7 @@ export const timesheetsRoutes: FastifyPluginAsyncZod = async (app) => {
     timesheetsApi.list.path,
     {
       schema: schemaOf(timesheetsApi.list, tags, {
-        querystring: Pagination.extend({ month: Month, status: z.enum(TIMESHEET_STATUSES).optional() }),
+        querystring: Pagination.extend({ month: Month.optional(), status: z.enum(TIMESHEET_STATUSES).optional() }),
       }),
       preHandler: can('timesheet.read'),
     },

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { makeUser } from '../../../../test/factories.js';
+import { makeShift, makeUser } from '../../../../test/factories.js';
 import { makeBillingWorld } from '../../../../test/factories-billing.js';
 import { loginCookie, testApp } from '../../../../test/harness.js';
-import { parisToday } from '../calendar/paris-time.js';
+import { addDays, parisInstant, parisToday } from '../calendar/paris-time.js';
 import { outboxEmails } from '../notifications/schema.js';
 
 const { app, database } = await testApp();
@@ -149,6 +149,103 @@ describe('timesheets', () => {
     const ok = await app.inject({ method: 'POST', url: `${base}/validate`, headers: { cookie } });
     expect(ok.statusCode).toBe(200);
     expect((await app.inject({ method: 'POST', url: `${base}/validate`, headers: { cookie } })).statusCode).toBe(409);
+  });
+
+  test('without a month: what is still to handle in every month, oldest month first, as the home tiles count it', async () => {
+    const { w, officer, sheet, base } = await setup();
+    // A second month for the first client: a shift of November, prepared into its own timesheet.
+    const { client, mission, workers } = w.clients[0];
+    await makeShift(db, {
+      organisationId: w.org.id,
+      missionId: mission.id,
+      clientId: client.id,
+      workerId: workers[0].id,
+      start: parisInstant('2026-11-03', '06:00').toISOString(),
+      end: parisInstant('2026-11-03', '10:00').toISOString(),
+    });
+    const prepare = (month: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/orgs/${w.org.id}/timesheets/prepare`,
+        headers: { cookie: officer },
+        payload: { month },
+      });
+    expect((await prepare('2026-11')).statusCode).toBe(200);
+    const open = async (cookie: string, query = '') => {
+      const r = await app.inject({
+        method: 'GET',
+        url: `/api/orgs/${w.org.id}/timesheets${query}`,
+        headers: { cookie },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as {
+        items: { id: string; month: string; clientId: string; status: string }[];
+        total: number;
+        pendingShifts: number;
+      };
+    };
+    const before = await open(officer);
+    expect(before.items.map((t) => [t.month, t.clientId])).toEqual([
+      ['2026-10', w.clients[0].client.id],
+      ['2026-10', w.clients[1].client.id],
+      ['2026-11', w.clients[0].client.id],
+    ]);
+    expect(before.total).toBe(3);
+    // Validated leaves the list (it waits for the close, not for someone); a dispute comes first.
+    expect(
+      (await app.inject({ method: 'POST', url: `${base}/validate`, headers: { cookie: officer } })).statusCode,
+    ).toBe(200);
+    const other = before.items.find((t) => t.clientId === w.clients[1].client.id && t.id !== sheet.id);
+    const otherBase = `/api/orgs/${w.org.id}/timesheets/${other?.id}`;
+    expect(
+      (await app.inject({ method: 'POST', url: `${otherBase}/send`, headers: { cookie: officer } })).statusCode,
+    ).toBe(200);
+    const portalUser = await makeUser(db, {
+      role: 'client_user',
+      organisationId: w.org.id,
+      clientId: w.clients[1].client.id,
+    });
+    const portal = await loginCookie(app, portalUser.email);
+    expect((await open(portal)).items.map((t) => t.id)).toEqual([other?.id]);
+    const disputed = await app.inject({
+      method: 'POST',
+      url: `${otherBase}/dispute`,
+      headers: { cookie: portal },
+      payload: { reason: 'Le 2 octobre, l’intervenante est partie à 9 h.' },
+    });
+    expect(disputed.statusCode, disputed.body).toBe(200);
+    const after = await open(officer);
+    expect(after.items.map((t) => [t.month, t.status])).toEqual([
+      ['2026-10', 'disputed'],
+      ['2026-11', 'draft'],
+    ]);
+    expect((await open(officer, '?status=validated')).items.map((t) => t.id)).toEqual([sheet.id]);
+    // Ended shifts not yet in a timesheet: those of the months being handled (last month on) are work to do; an
+    // older one is history, not counted.
+    for (const day of [addDays(parisToday(), -1), '2025-01-06'])
+      await makeShift(db, {
+        organisationId: w.org.id,
+        missionId: mission.id,
+        clientId: client.id,
+        workerId: workers[0].id,
+        start: parisInstant(day, '14:00').toISOString(),
+        end: parisInstant(day, '16:00').toISOString(),
+      });
+    expect((await open(officer)).pendingShifts).toBe(1);
+    expect((await open(officer, '?month=2025-01')).pendingShifts).toBe(1);
+    // The home's tiles lead here: « to have validated » counts the draft and sent ones, « disputed » its own.
+    const home = await app.inject({ method: 'GET', url: `/api/orgs/${w.org.id}/home`, headers: { cookie: officer } });
+    const tile = (key: string) => home.json().tiles.find((t: { key: string }) => t.key === key)?.count;
+    expect(tile('timesheets_to_validate')).toBe(1);
+    expect(tile('timesheets_disputed')).toBe(1);
+    // The client sees only its own: not the first client's November draft.
+    expect((await open(portal)).items.map((t) => t.id)).toEqual([other?.id]);
+    const badMonth = await app.inject({
+      method: 'GET',
+      url: `/api/orgs/${w.org.id}/timesheets?month=2026-13`,
+      headers: { cookie: officer },
+    });
+    expect(badMonth.statusCode).toBe(400);
   });
 
   test('a worker corrects only their own interventions', async () => {
