@@ -78,6 +78,9 @@ const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 /** A number with at most two decimals ("12,35"); "—" when unknown. */
 export const formatNumber = (n: number | null) => (n === null ? '—' : decimal.format(n));
 
+/** "1 embauche", "3 embauches", "0 besoin orienté": in French, 0 and 1 take the singular. */
+export const countOf = (n: number, one: string, many = `${one}s`) => `${decimal.format(n)} ${n > 1 ? many : one}`;
+
 /** A delay in minutes as its most readable unit ("45 min", "3 h 20", "2 j 4 h"); "—" when unknown. */
 export function formatDelay(minutes: number | null) {
   if (minutes === null) return '—';

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { billingApi, type CloseStatus, type UnvalidatedTimesheet } from '../../shared/billing';
-import { formatCents } from '../../shared/format';
+import { countOf, formatCents } from '../../shared/format';
 import { timesheetsApi } from '../../shared/timesheets';
 import { ApiError, call } from '../api';
 import { type DataColumn, DataTable } from '../blocks/DataTable';
@@ -13,7 +13,6 @@ import { monthLabel, monthOptions, previousMonth } from '../timesheets/months';
 import { notifyDone } from './notify';
 
 type IssuedInvoice = CloseStatus['invoices'][number] & { clientName: string };
-const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
 
 const invoiceColumns: DataColumn<IssuedInvoice>[] = [
   {
@@ -125,8 +124,8 @@ export function MonthClosePage() {
               <Text>
                 {monthLabel(month)} est déjà clos, mais des heures sont arrivées depuis (
                 {lateShifts > 0
-                  ? `${plural(lateShifts, 'intervention')} pas encore dans un relevé`
-                  : `${plural(late, 'relevé')} complémentaire${late > 1 ? 's' : ''}`}
+                  ? `${countOf(lateShifts, 'intervention')} pas encore dans un relevé`
+                  : `${countOf(late, 'relevé')} complémentaire${late > 1 ? 's' : ''}`}
                 ). Les factures émises ne changent pas : ces heures, une fois validées, feront une facture
                 complémentaire.
               </Text>
@@ -143,7 +142,7 @@ export function MonthClosePage() {
               <Text>
                 Aucun relevé d’heures n’a encore été préparé pour {monthLabel(month)}
                 {lateShifts > 0
-                  ? ` : ${plural(lateShifts, 'intervention')} du planning ${lateShifts > 1 ? 'attendent' : 'attend'} d’être mise${lateShifts > 1 ? 's' : ''} dans un relevé`
+                  ? ` : ${countOf(lateShifts, 'intervention')} du planning ${lateShifts > 1 ? 'attendent' : 'attend'} d’être mise${lateShifts > 1 ? 's' : ''} dans un relevé`
                   : ''}
                 . {timesheetsLink}
               </Text>

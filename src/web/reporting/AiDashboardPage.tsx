@@ -1,5 +1,6 @@
 import { Button, SimpleGrid, Stack } from '@mantine/core';
 import {
+  countOf,
   formatCents,
   formatDate,
   formatDelay,
@@ -121,7 +122,7 @@ export function AiDashboardBody() {
         <Stat
           label="Accompagnement"
           value={d.workersPerSupportStaff === null ? '—' : `${formatNumber(d.workersPerSupportStaff)} salarié·es / CIP`}
-          hint={`${d.supportStaff} chargé·e(s) d’accompagnement`}
+          hint={`${countOf(d.supportStaff, 'chargé·e', 'chargé·es')} d’accompagnement`}
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -1,6 +1,7 @@
 import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import {
+  countOf,
   formatDate,
   formatDelay,
   formatWholeHours as formatHours,
@@ -55,13 +56,13 @@ export function NetworkDashboardBody() {
         <Stat
           label="Besoins à traiter"
           value={d.unrouted + d.overdue}
-          hint={`${d.unrouted} non orienté(s) · ${d.overdue} en retard`}
+          hint={`${countOf(d.unrouted, 'non orienté')} · ${d.overdue} en retard`}
           to={`${base}/besoins?status=${d.overdue > 0 ? 'overdue' : 'unrouted'}`}
         />
         <Stat
           label="Heures en EHPAD / médico-social"
           value={formatHours(d.stats.minutesDelivered)}
-          hint={`${d.stats.hiresByClients} embauche(s) par les clients`}
+          hint={`${countOf(d.stats.hiresByClients, 'embauche')} par les clients`}
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -153,7 +154,7 @@ function ActivityMap({ d }: { d: NetworkDashboard }) {
       </div>
       <Text size="sm" mt="xs" aria-live="polite">
         {ai
-          ? `${ai.name} : ${ai.needsRouted} besoin(s) orienté(s), ${ai.claimed} pris en charge, ${formatHours(ai.minutesDelivered)} en EHPAD / médico-social, ${ai.hiresByClients} embauche(s).`
+          ? `${ai.name} : ${countOf(ai.needsRouted, 'besoin orienté', 'besoins orientés')}, ${ai.claimed} pris en charge, ${formatHours(ai.minutesDelivered)} en EHPAD / médico-social, ${countOf(ai.hiresByClients, 'embauche')}.`
           : 'Choisissez une structure sur la carte pour voir ses chiffres (le tableau ci-dessous les donne toutes).'}
       </Text>
     </Card>

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { formatDate, formatMinutes, frenchMonth } from '../../shared/format';
+import { countOf, formatDate, formatMinutes, frenchMonth } from '../../shared/format';
 import { TIMESHEET_STATUS, TIMESHEET_STATUSES, type TimesheetRow, timesheetsApi } from '../../shared/timesheets';
 import { call } from '../api';
 import { type DataColumn, DataTable } from '../blocks/DataTable';
@@ -11,8 +11,6 @@ import { useCan, useMembership, useOrgId } from '../shell/session';
 import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { currentMonth, monthOptions, OPEN_TIMESHEETS } from './months';
 import { StatusBadge, supplementLabel } from './TimesheetStatusBadge';
-
-const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
 
 const columns: DataColumn<TimesheetRow>[] = [
   {
@@ -100,9 +98,9 @@ export function TimesheetsPage() {
         color: 'green',
         closeButtonProps: { 'aria-label': 'Fermer la notification' },
         message:
-          `Relevés à jour : ${plural(r.added, 'intervention')} ajoutée${r.added > 1 ? 's' : ''}, ${r.removed} retirée${r.removed > 1 ? 's' : ''}.` +
+          `Relevés à jour : ${countOf(r.added, 'intervention')} ajoutée${r.added > 1 ? 's' : ''}, ${r.removed} retirée${r.removed > 1 ? 's' : ''}.` +
           (r.supplementaryCreated
-            ? ` ${plural(r.supplementaryCreated, 'relevé')} complémentaire${r.supplementaryCreated > 1 ? 's' : ''} (heures arrivées après validation).`
+            ? ` ${countOf(r.supplementaryCreated, 'relevé')} complémentaire${r.supplementaryCreated > 1 ? 's' : ''} (heures arrivées après validation).`
             : ''),
       });
       qc.invalidateQueries({ queryKey: ['timesheets', orgId] });
@@ -120,7 +118,9 @@ export function TimesheetsPage() {
         subtitle={
           portal
             ? 'Vérifiez les heures effectuées chez vous, puis validez-les ou signalez une erreur.'
-            : 'Les heures du mois par client : corrigez, envoyez au client, suivez les validations.'
+            : open
+              ? 'Les relevés qui attendent encore, de tous les mois : à envoyer, en attente du client, contestés.'
+              : 'Les heures du mois par client : corrigez, envoyez au client, suivez les validations.'
         }
       />
       <Group mb="md">
@@ -149,14 +149,14 @@ export function TimesheetsPage() {
           </Button>
           <Text size="sm" role="status">
             {pending > 0
-              ? `${plural(pending, 'intervention')} du planning ${pending > 1 ? 'ne sont' : 'n’est'} pas encore dans les relevés.`
+              ? `${countOf(pending, 'intervention')} du planning ${pending > 1 ? 'ne sont' : 'n’est'} pas encore dans les relevés.`
               : 'Les relevés suivent le planning. Les interventions ajoutées après une validation vont dans un relevé complémentaire.'}
           </Text>
         </Group>
       )}
       {!portal && open && pending > 0 && (
         <Text size="sm" role="status" mb="md">
-          {`${plural(pending, 'intervention')} terminée${pending > 1 ? 's ne sont' : ' n’est'} pas encore dans les relevés : choisissez son mois pour préparer les relevés.`}
+          {`${countOf(pending, 'intervention')} terminée${pending > 1 ? 's ne sont' : ' n’est'} pas encore dans les relevés : choisissez son mois pour préparer les relevés.`}
         </Text>
       )}
       <ErrorAlert error={list.error ?? prepareError} />

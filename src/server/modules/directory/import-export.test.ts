@@ -76,7 +76,7 @@ describe('import from CSV', () => {
     expect(byLine[5].problems.join()).toMatch(/emplois--4 en double \(lignes 5, 6\)/);
     expect(byLine[6].problems.join()).toMatch(/en double/);
     expect(byLine[7].problems.join()).toMatch(/Encodage incorrect/);
-    expect(byLine[8].problems.join()).toMatch(/ROME inconnu\(s\) : Z9999/);
+    expect(byLine[8].problems.join()).toMatch(/Code ROME inconnu : Z9999/);
 
     const confirm = await send('confirm', 'csv', csv);
     expect(confirm.statusCode).toBe(422);

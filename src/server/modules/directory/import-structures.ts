@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { countOf } from '../../../shared/format.js';
 import type { Db } from '../../db/connect.js';
 import type { NetworkActor } from '../../http/actor.js';
 import { ruleBroken } from '../../http/errors.js';
@@ -239,13 +240,22 @@ function toInput(p: Parsed): Planned {
   }
   const networks = listOf(r.reseaux_porteurs);
   const unknownNetworks = networks.filter((n) => !(n in RESEAU_PORTEUR_LABELS));
-  if (unknownNetworks.length) row.problems.push(`Réseau(x) porteur(s) inconnu(s) : ${unknownNetworks.join(', ')}.`);
+  if (unknownNetworks.length)
+    row.problems.push(
+      `${unknownNetworks.length > 1 ? 'Réseaux porteurs inconnus' : 'Réseau porteur inconnu'} : ${unknownNetworks.join(', ')}.`,
+    );
   const jobs = listOf(r.metiers ?? r.codes_rome).map((c) => c.toUpperCase());
   const unknownJobs = jobs.filter((c) => !findJob(c));
-  if (unknownJobs.length) row.problems.push(`Code(s) ROME inconnu(s) : ${unknownJobs.join(', ')}.`);
+  if (unknownJobs.length)
+    row.problems.push(
+      `${unknownJobs.length > 1 ? 'Codes ROME inconnus' : 'Code ROME inconnu'} : ${unknownJobs.join(', ')}.`,
+    );
   const departements = listOf(r.departements ?? r.departements_couverts);
   const unknownDeps = departements.filter((d) => !knownDepartements().has(d));
-  if (unknownDeps.length) row.problems.push(`Département(s) inconnu(s) : ${unknownDeps.join(', ')}.`);
+  if (unknownDeps.length)
+    row.problems.push(
+      `${unknownDeps.length > 1 ? 'Départements inconnus' : 'Département inconnu'} : ${unknownDeps.join(', ')}.`,
+    );
   const kindText = text(r.type ?? r.typologie);
   let kind: OrganisationKind | undefined = kindText ? KIND_BY_LABEL[kindText.toLowerCase()] : undefined;
   if (kindText && !kind) row.problems.push(`Type de structure inconnu : ${kindText} (AI, ACI, EI, ETTI, EITI, GEIQ).`);
@@ -364,7 +374,7 @@ export async function confirmImport(o: {
   if (!preview.clean) {
     throw ruleBroken(
       'import_not_clean',
-      `${preview.counts.reject} ligne(s) sont rejetées : corrigez le fichier et prévisualisez-le de nouveau. Rien n’a été importé.`,
+      `${countOf(preview.counts.reject, 'ligne rejetée', 'lignes rejetées')} : corrigez le fichier et prévisualisez-le de nouveau. Rien n’a été importé.`,
       preview,
     );
   }

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { countOf } from '../../../shared/format.js';
 import { IMPORT_FIELDS, type ImportKind, type ImportRow, normaliseHeader } from '../../../shared/imports.js';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
@@ -411,7 +412,7 @@ async function importMissionLine(
     if (refused.length)
       throw ruleBroken(
         refused[0].problem!.code,
-        `Créneau du ${frDate(refused[0].date)} : ${refused[0].problem!.message}${refused.length > 1 ? ` (et ${refused.length - 1} autre(s) créneau(x))` : ''}`,
+        `Créneau du ${frDate(refused[0].date)} : ${refused[0].problem!.message}${refused.length > 1 ? ` (et ${countOf(refused.length - 1, 'autre créneau', 'autres créneaux')})` : ''}`,
       );
   });
 }

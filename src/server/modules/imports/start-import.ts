@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import { countOf } from '../../../shared/format.js';
 import type { ImportFileInput, ImportRun } from '../../../shared/imports.js';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
@@ -68,7 +69,7 @@ export async function startImport({
             skipped: outcome.counts.skip,
             errors: outcome.counts.error,
             rows: outcome.rows,
-            failure: ok ? null : `${outcome.counts.error} ligne(s) à corriger : rien n’a été importé.`,
+            failure: ok ? null : `${countOf(outcome.counts.error, 'ligne')} à corriger : rien n’a été importé.`,
             finishedAt: new Date(),
           })
           .where(eq(dataImports.id, record.id));
