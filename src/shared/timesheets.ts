@@ -18,6 +18,13 @@ export const TIMESHEET_STATUS: Record<string, { label: string; color: string }> 
   validated: { label: 'Validé', color: 'teal.9' },
 };
 
+/**
+ * What a client reads instead (its portal): a timesheet not yet sent is, for it, the month's hours in progress,
+ * not something « to send ».
+ */
+export const timesheetStatusLabel = (status: string, forClient: boolean) =>
+  forClient && status === 'draft' ? 'En cours' : (TIMESHEET_STATUS[status]?.label ?? status);
+
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const Uuid = z.uuid();
 const Instant = z.string();

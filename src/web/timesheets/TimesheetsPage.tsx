@@ -4,7 +4,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { countOf, formatDate, formatMinutes, frenchMonth } from '../../shared/format';
-import { TIMESHEET_STATUS, TIMESHEET_STATUSES, type TimesheetRow, timesheetsApi } from '../../shared/timesheets';
+import {
+  TIMESHEET_STATUS,
+  TIMESHEET_STATUSES,
+  type TimesheetRow,
+  timesheetStatusLabel,
+  timesheetsApi,
+} from '../../shared/timesheets';
 import { call } from '../api';
 import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan, useMembership, useOrgId } from '../shell/session';
@@ -136,7 +142,7 @@ export function TimesheetsPage() {
           label="Statut"
           placeholder="Tous"
           clearable
-          data={TIMESHEET_STATUSES.map((value) => ({ value, label: TIMESHEET_STATUS[value].label }))}
+          data={TIMESHEET_STATUSES.map((value) => ({ value, label: timesheetStatusLabel(value, portal) }))}
           value={f.status || null}
           onChange={(x) => setF({ status: x })}
           w={220}
