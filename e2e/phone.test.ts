@@ -93,7 +93,12 @@ describe('a worker reached by SMS, on a 360 px phone', () => {
         await api(officer, 'POST', `${base}/shifts/${s.id}/unassign`, {});
       }
     }
-    const start = new Date(Math.ceil((Date.now() + 10 * 60_000) / 300_000) * 300_000);
+    // Her work that has begun stays hers (it cannot be unassigned): just after midnight, yesterday afternoon's
+    // shift leaves less than the 11 h of daily rest (L3131-1) before « in ten minutes », so the new shift starts
+    // when her rest allows, still within the hour in which « J'arrive » opens.
+    const begun = awa.filter((s) => Date.parse(s.start) <= Date.now()).map((s) => Date.parse(s.end));
+    const earliest = Math.max(Date.now() + 10 * 60_000, ...begun.map((end) => end + 11 * 3_600_000));
+    const start = new Date(Math.ceil(earliest / 300_000) * 300_000);
     const end = new Date(start.getTime() + 60 * 60_000);
     const created = await api<{ shift?: { id: string }; id?: string }>(officer, 'POST', `${base}/shifts`, {
       missionId,

@@ -6,7 +6,7 @@ import { makeBillingWorld } from '../../../../test/factories-billing.js';
 import { loginCookie, testApp } from '../../../../test/harness.js';
 import type { OrgActor } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
-import { parisInstant } from '../calendar/paris-time.js';
+import { parisInstant, parisToday } from '../calendar/paris-time.js';
 import { assignShift } from '../planning/assign-shift.js';
 import { cancelShift } from '../planning/cancel-shift.js';
 import { createAbsence } from '../planning/create-absence.js';
@@ -201,7 +201,7 @@ describe('timesheets hold only what happened', () => {
   test('a shift enters the timesheet only once it has ended', async () => {
     const x = await world(1);
     const tomorrow = new Date(Date.now() + 24 * 3600_000);
-    const month = tomorrow.toISOString().slice(0, 7);
+    const month = parisToday(tomorrow).slice(0, 7);
     await makeShift(db, {
       organisationId: x.w.org.id,
       missionId: x.w.clients[0].mission.id,
@@ -216,7 +216,8 @@ describe('timesheets hold only what happened', () => {
 });
 
 describe('closing a month is deliberate', () => {
-  const currentMonth = new Date().toISOString().slice(0, 7);
+  // The month as Passerelle counts it: Paris's (in UTC it is still the last month for an hour or two).
+  const currentMonth = parisToday().slice(0, 7);
 
   test('a month still running cannot be closed (422 month_not_ended), except by the director who says so', async () => {
     const x = await world(1);
