@@ -23,7 +23,8 @@ describe('passerelle start --workers', () => {
       timeout: 60_000,
     }).then(
       () => 'started',
-      (e) => String(e.stderr),
+      // Everything the process said and how it ended, so that a failure here can be read from the CI log.
+      (e) => `${e.stderr}\n[exit ${e.code} ${e.signal ?? ''}] ${e.stdout}`,
     );
     expect(out).toMatch(/--workers 2 needs PostgreSQL \(DATABASE_URL\)/);
   });
