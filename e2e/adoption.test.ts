@@ -371,6 +371,8 @@ describe('an AI’s first day', () => {
     const visitor = await newPage(browser, { width: 360 });
     await visitor.goto('/connexion');
     await visitor.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    // Its page is lazily rendered: until its heading shows, « Adresse e-mail » is still the login form's field.
+    await visitor.getByRole('heading', { name: 'Mot de passe oublié' }).waitFor();
     await visitor.getByLabel('Adresse e-mail').fill('compta@ai-2.passerelle.test');
     await visitor.getByRole('button', { name: 'Recevoir le lien' }).click();
     await visitor.getByText('Regardez vos e-mails').waitFor();

@@ -11,9 +11,10 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const qc = useQueryClient();
-  // « Mot de passe oublié ? » opens at once: its page is loaded with this one. While a lazily loaded page was
-  // still loading, the login form stayed on screen and what was typed went into its « Adresse e-mail » field,
-  // then vanished with it: the request left with an empty address (400), and « Regardez vos e-mails » never came.
+  // « Mot de passe oublié ? » opens at once: its page is loaded with this one. While a lazily loaded page is
+  // still loading, the login form stays on screen and what is typed goes into its « Adresse e-mail » field, then
+  // vanishes with it. Loading it here shortens that moment to a render; it cannot remove it (React renders a lazy
+  // page one tick after its module is there), so a script waits for the page's heading.
   useEffect(() => {
     void import('./PasswordPages');
   }, []);
