@@ -65,7 +65,7 @@ export function MonthClosePage() {
   const names = new Map(items.map((t) => [t.clientId, t.clientName]));
   const early = s ? !s.monthEnded : false;
   const count = s?.clientsToInvoice ?? 0;
-  const consequence = `${count} facture${count > 1 ? 's' : ''} ${count > 1 ? 'seront émises' : 'sera émise'} et ne pourr${count > 1 ? 'ont' : 'a'} plus être modifiée${count > 1 ? 's' : ''}${early ? ` alors que ${monthLabel(month)} n’est pas terminé : les interventions d’ici la fin du mois iront sur des factures complémentaires` : ''}.`;
+  const consequence = `${countOf(count, 'facture sera émise et ne pourra plus être modifiée', 'factures seront émises et ne pourront plus être modifiées')}${early ? ` alors que ${monthLabel(month)} n’est pas terminé : les interventions d’ici la fin du mois iront sur des factures complémentaires` : ''}.`;
   const close = async () => {
     setRunning(true);
     setError(null);
@@ -125,15 +125,14 @@ export function MonthClosePage() {
                 {monthLabel(month)} est déjà clos, mais des heures sont arrivées depuis (
                 {lateShifts > 0
                   ? `${countOf(lateShifts, 'intervention')} pas encore dans un relevé`
-                  : `${countOf(late, 'relevé')} complémentaire${late > 1 ? 's' : ''}`}
+                  : countOf(late, 'relevé complémentaire', 'relevés complémentaires')}
                 ). Les factures émises ne changent pas : ces heures, une fois validées, feront une facture
                 complémentaire.
               </Text>
             )}
             {unvalidated.length > 0 ? (
               <Text>
-                {unvalidated.length} relevé{unvalidated.length > 1 ? 's' : ''} non validé
-                {unvalidated.length > 1 ? 's' : ''} :{' '}
+                {countOf(unvalidated.length, 'relevé non validé', 'relevés non validés')} :{' '}
                 {unvalidated.map((t) => `${t.clientName}${t.sequence > 1 ? ' (complémentaire)' : ''}`).join(', ')}.{' '}
                 {timesheetsLink}
               </Text>
@@ -142,7 +141,7 @@ export function MonthClosePage() {
               <Text>
                 Aucun relevé d’heures n’a encore été préparé pour {monthLabel(month)}
                 {lateShifts > 0
-                  ? ` : ${countOf(lateShifts, 'intervention')} du planning ${lateShifts > 1 ? 'attendent' : 'attend'} d’être mise${lateShifts > 1 ? 's' : ''} dans un relevé`
+                  ? ` : ${countOf(lateShifts, 'intervention du planning attend', 'interventions du planning attendent')} d’être ${lateShifts > 1 ? 'mises' : 'mise'} dans un relevé`
                   : ''}
                 . {timesheetsLink}
               </Text>

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { countOf } from '../../shared/format';
 import type { ImportPreview } from '../../shared/imports';
 import type { ApiForm } from '../blocks/useApiForm';
 import { ErrorAlert } from '../shell/ui';
@@ -7,7 +8,6 @@ import { Counts, RowsTable } from './ImportRows';
 /** Step 3: every line checked; the import starts only from a file with no line to correct (all or nothing). */
 export function CheckCard({ preview: p, start }: { preview: ImportPreview; start: ApiForm<Record<string, never>> }) {
   const ready = p.missingFields.length === 0 && p.counts.error === 0 && p.counts.create > 0;
-  const plural = (n: number) => (n > 1 ? 's' : '');
   return (
     <Card withBorder component="form" onSubmit={start.onSubmit} noValidate>
       <Stack>
@@ -24,12 +24,11 @@ export function CheckCard({ preview: p, start }: { preview: ImportPreview; start
         <RowsTable rows={p.rows} />
         <Group>
           <Button type="submit" disabled={!ready} loading={start.busy}>
-            Importer {p.counts.create} ligne{plural(p.counts.create)}
+            Importer {countOf(p.counts.create, 'ligne')}
           </Button>
           {p.counts.skip > 0 && (
             <Text size="sm" c="dimmed">
-              {p.counts.skip} ligne{plural(p.counts.skip)} déjà présente{plural(p.counts.skip)} ou ignorée
-              {plural(p.counts.skip)}.
+              {countOf(p.counts.skip, 'ligne déjà présente ou ignorée', 'lignes déjà présentes ou ignorées')}.
             </Text>
           )}
         </Group>

@@ -106,7 +106,7 @@ export function TimesheetsPage() {
         message:
           `Relevés à jour : ${countOf(r.added, 'intervention')} ajoutée${r.added > 1 ? 's' : ''}, ${r.removed} retirée${r.removed > 1 ? 's' : ''}.` +
           (r.supplementaryCreated
-            ? ` ${countOf(r.supplementaryCreated, 'relevé')} complémentaire${r.supplementaryCreated > 1 ? 's' : ''} (heures arrivées après validation).`
+            ? ` ${countOf(r.supplementaryCreated, 'relevé complémentaire', 'relevés complémentaires')} (heures arrivées après validation).`
             : ''),
       });
       qc.invalidateQueries({ queryKey: ['timesheets', orgId] });
