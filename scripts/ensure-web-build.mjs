@@ -1,4 +1,5 @@
-// Builds the web app when dist/web is missing or older than its sources (npm start, browser tests).
+// Builds the web app when dist/web is missing or older than its sources, its own and the contract it shares with
+// the server (npm start, browser tests).
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ const newest = (dir) =>
   }, 0);
 const stale =
   !fs.existsSync(built) ||
-  fs.statSync(built).mtimeMs < Math.max(newest('src/web'), fs.statSync('vite.config.ts').mtimeMs);
+  fs.statSync(built).mtimeMs < Math.max(newest('src/web'), newest('src/shared'), fs.statSync('vite.config.ts').mtimeMs);
 if (stale) {
   console.log('Building the web app…');
   execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
