@@ -19,11 +19,13 @@ export const TIMESHEET_STATUS: Record<string, { label: string; color: string }> 
 };
 
 /**
- * What a client reads instead (its portal): a timesheet not yet sent is, for it, the month's hours in progress,
- * not something « to send ».
+ * What a client reads instead (its portal), in its own words: a timesheet not yet sent is the month's hours in
+ * progress, not something « to send »; a sent one waits for it, so it is « to validate », not « waiting for the
+ * client ».
  */
+const CLIENT_LABEL: Record<string, string> = { draft: 'En cours', sent: 'À valider' };
 export const timesheetStatusLabel = (status: string, forClient: boolean) =>
-  forClient && status === 'draft' ? 'En cours' : (TIMESHEET_STATUS[status]?.label ?? status);
+  (forClient ? CLIENT_LABEL[status] : undefined) ?? TIMESHEET_STATUS[status]?.label ?? status;
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const Uuid = z.uuid();

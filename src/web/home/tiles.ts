@@ -94,7 +94,8 @@ export const TILE_TEXT: Record<HomeTileKey, TileText> = {
   client_next_shifts: { label: 'Vos créneaux des 7 prochains jours', to: () => 'planning', action: 'Voir le planning' },
   client_timesheets_to_validate: {
     label: 'Relevés d’heures à valider',
-    to: () => `releves?month=${OPEN_TIMESHEETS}`,
+    // The tile counts the timesheets sent to the client; the list opens on those, not on the month in progress.
+    to: () => `releves?month=${OPEN_TIMESHEETS}&status=sent`,
     action: 'Valider les heures',
   },
   client_invoices_unpaid: {
