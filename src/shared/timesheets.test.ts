@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { TIMESHEET_STATUSES, timesheetStatusLabel } from './timesheets';
 
 describe('timesheet status in the words of who reads it', () => {
-  // Source: product wording (docs/guide/cloture-et-portail-client.md, « Ce que voit le client »).
+  // Source: the client's words in docs/guide/cloture-et-portail-client.md (« Les relevés à traiter, tous mois confondus »).
   test.each([
     ['draft', false, 'À envoyer'],
     ['draft', true, 'En cours'],
