@@ -4,13 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { countOf, formatDate, formatMinutes, frenchMonth } from '../../shared/format';
-import {
-  TIMESHEET_STATUS,
-  TIMESHEET_STATUSES,
-  type TimesheetRow,
-  timesheetStatusLabel,
-  timesheetsApi,
-} from '../../shared/timesheets';
+import { TIMESHEET_STATUSES, type TimesheetRow, timesheetStatusLabel, timesheetsApi } from '../../shared/timesheets';
 import { call } from '../api';
 import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan, useMembership, useOrgId } from '../shell/session';
@@ -18,7 +12,8 @@ import { ErrorAlert, Loading, PageHeader, useUrlFilters } from '../shell/ui';
 import { currentMonth, monthOptions, OPEN_TIMESHEETS } from './months';
 import { StatusBadge, supplementLabel } from './TimesheetStatusBadge';
 
-const columns: DataColumn<TimesheetRow>[] = [
+/** The columns, the status sorted and exported in the reader's words (a client's differ from the office's). */
+const columnsFor = (forClient: boolean): DataColumn<TimesheetRow>[] => [
   {
     key: 'client',
     header: 'Client',
@@ -40,7 +35,7 @@ const columns: DataColumn<TimesheetRow>[] = [
   {
     key: 'statut',
     header: 'Statut',
-    sortBy: (t) => (t.closedAt ? 'Facturé' : TIMESHEET_STATUS[t.status].label),
+    sortBy: (t) => (t.closedAt ? 'Facturé' : timesheetStatusLabel(t.status, forClient)),
     cell: (t) => <StatusBadge status={t.status} closed={Boolean(t.closedAt)} />,
   },
   {
@@ -171,7 +166,7 @@ export function TimesheetsPage() {
       ) : (
         <DataTable
           rows={list.data?.items ?? []}
-          columns={open ? columns : columns.filter((c) => c.key !== 'mois')}
+          columns={columnsFor(portal).filter((c) => open || c.key !== 'mois')}
           rowKey={(t) => t.id}
           caption={
             open
