@@ -1,19 +1,16 @@
 import { describe, expect, test } from 'vitest';
+import { parisToday } from '../src/server/modules/calendar/paris-time.js';
 import { expectNoSeriousA11yViolations, launchBrowser, login, newPage } from './browser.js';
 
 const browser = await launchBrowser();
 
-const currentMonth = () =>
-  new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' })
-    .format(new Date())
-    .slice(0, 7);
+const currentMonth = () => parisToday().slice(0, 7);
 const previousMonth = () => {
   const [y, m] = currentMonth().split('-').map(Number);
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 };
 /** The day of the month in Paris: at 0:30 on the 1st, the machine's UTC clock still says the 30th or 31st. */
-const parisDayOfMonth = () =>
-  Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', day: 'numeric' }).format(new Date()));
+const parisDayOfMonth = () => Number(parisToday().slice(8, 10));
 const monthName = (month: string) =>
   new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
 

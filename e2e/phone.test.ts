@@ -1,16 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { parisToday as parisDay } from '../src/server/modules/calendar/paris-time.js';
+import { LEGAL } from '../src/shared/legal.js';
 import { expectNoSeriousA11yViolations, launchBrowser, login, newPage, readSmsOutbox } from './browser.js';
 
 const browser = await launchBrowser();
 
-const parisDay = (d: Date) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(d);
 const clock = (d: Date | string) =>
   new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(
     new Date(d),
@@ -97,7 +92,7 @@ describe('a worker reached by SMS, on a 360 px phone', () => {
     // shift leaves less than the 11 h of daily rest (L3131-1) before « in ten minutes », so the new shift starts
     // when her rest allows, still within the hour in which « J'arrive » opens.
     const begun = awa.filter((s) => Date.parse(s.start) <= Date.now()).map((s) => Date.parse(s.end));
-    const earliest = Math.max(Date.now() + 10 * 60_000, ...begun.map((end) => end + 11 * 3_600_000));
+    const earliest = Math.max(Date.now() + 10 * 60_000, ...begun.map((end) => end + LEGAL.dailyRestMinutes * 60_000));
     const start = new Date(Math.ceil(earliest / 300_000) * 300_000);
     const end = new Date(start.getTime() + 60 * 60_000);
     const created = await api<{ shift?: { id: string }; id?: string }>(officer, 'POST', `${base}/shifts`, {

@@ -141,7 +141,7 @@ export function MonthClosePage() {
               <Text>
                 Aucun relevé d’heures n’a encore été préparé pour {monthLabel(month)}
                 {lateShifts > 0
-                  ? ` : ${countOf(lateShifts, 'intervention du planning attend', 'interventions du planning attendent')} d’être ${lateShifts > 1 ? 'mises' : 'mise'} dans un relevé`
+                  ? ` : ${countOf(lateShifts, 'intervention du planning attend d’être mise', 'interventions du planning attendent d’être mises')} dans un relevé`
                   : ''}
                 . {timesheetsLink}
               </Text>
