@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { connect, migrateDatabase } from '../src/server/db/connect.js';
+import { migrateDatabase } from '../src/server/db/connect.js';
 import { createOrganisation } from '../src/server/modules/accounts/create-organisation.js';
 import { closeMonth } from '../src/server/modules/billing/close-month.js';
 import { addDays, parisInstant } from '../src/server/modules/calendar/paris-time.js';
@@ -9,7 +9,7 @@ import { placementContracts, rates } from '../src/server/modules/quotes/schema.j
 import { timesheets } from '../src/server/modules/timesheets/schema.js';
 import { syncTimesheets } from '../src/server/modules/timesheets/sync-timesheets.js';
 import { workers } from '../src/server/modules/workers/schema.js';
-import { type BenchResult, sized } from './measure.js';
+import { type BenchResult, pgliteOnDisk, sized } from './measure.js';
 
 const MONTH = '2026-10';
 const WORKERS = sized(600, 60);
@@ -18,7 +18,7 @@ const CLIENTS = sized(120, 12);
 
 /** Closing a month for an AI with 600 workers and 3 500 shifts, invoices with their Factur-X PDFs: < 30 s. */
 export default async function billingBench(): Promise<BenchResult[]> {
-  const database = await connect({ memory: true });
+  const database = await pgliteOnDisk();
   await migrateDatabase(database);
   const db = database.db;
   const org = await createOrganisation({

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { connect, type Database, migrateDatabase } from '../src/server/db/connect.js';
+import { type Database, migrateDatabase } from '../src/server/db/connect.js';
 import { createOrganisation } from '../src/server/modules/accounts/create-organisation.js';
 import { networks } from '../src/server/modules/accounts/schema.js';
 import { addDays, parisToday } from '../src/server/modules/calendar/paris-time.js';
 import { rebuildAggregates } from '../src/server/modules/reporting/aggregate-month.js';
 import { aiDashboard } from '../src/server/modules/reporting/ai-dashboard.js';
 import { networkDashboard } from '../src/server/modules/reporting/network-dashboard.js';
-import { type BenchResult, measure, sized } from './measure.js';
+import { type BenchResult, measure, pgliteOnDisk, sized } from './measure.js';
 
 /**
  * Sizes: 65 AIs; the measured AI has 200 workers, 40 clients and 55 shifts a day over two years ≈ 40 000 shifts
@@ -126,7 +126,7 @@ export async function seedDashboardWorld(db: Database['db'], step: (what: string
 export default async function dashboardsBench(): Promise<BenchResult[]> {
   const t0 = performance.now();
   const step = (what: string) => console.log(`  … ${what} (${Math.round((performance.now() - t0) / 1000)} s)`);
-  const database = await connect({ memory: true });
+  const database = await pgliteOnDisk();
   await migrateDatabase(database);
   const db = database.db;
   const { network, orgIds, first, today, shifts } = await seedDashboardWorld(db, step);

@@ -12,7 +12,7 @@ import { ORGANISATION_KINDS, organisations } from '../src/server/modules/account
 import { organisationJobs } from '../src/server/modules/directory/schema.js';
 import { communes } from '../src/server/modules/geo/communes.js';
 import type { BenchResult } from './measure.js';
-import { measure, sized } from './measure.js';
+import { measure, pgliteOnDisk, sized } from './measure.js';
 
 export const STRUCTURES = sized(5_000, 500);
 const JOBS = [
@@ -112,7 +112,7 @@ async function mapPage(): Promise<BenchResult> {
   if (!fs.existsSync(path.resolve('dist/web/index.html'))) {
     return { ...base, value: Number.NaN, pass: false, notes: 'web app not built: run `npm run build:web` first' };
   }
-  const database = await connect({ memory: true });
+  const database = await pgliteOnDisk();
   await migrateDatabase(database);
   await seedBenchStructures(database);
   const app = await buildApp({ database, config: readConfig({}), version: 'bench' });
@@ -168,7 +168,7 @@ export default async function directoryBench(): Promise<BenchResult[]> {
       }),
     );
   if (only === 'map') return [await safeMapPage()];
-  const lite = await connect({ memory: true });
+  const lite = await pgliteOnDisk();
   await migrateDatabase(lite);
   try {
     results.push(await publicQuery(lite, 'pglite'));

@@ -1,3 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connect, type Database } from '../src/server/db/connect.js';
+
 export type BenchResult = {
   /** e.g. "Public directory" */
   area: string;
@@ -74,4 +79,22 @@ export async function loadTest(o: {
     child.once('exit', (code) => reject(new Error(`load generator exited (${code}) without a result`)));
     child.send(o);
   });
+}
+
+/**
+ * PGlite as `npm start` runs it: on disk (in a temporary folder, removed on close), not in memory. In memory,
+ * PGlite's files are JavaScript arrays: a new WAL segment (16 MB, zero-filled in 8 kB writes that regrow the array)
+ * costs tens of ms of copies and garbage collections, at whatever call crosses it, that an installed Passerelle
+ * never pays (measured: the slowest of 30 000 inserts 51 ms in memory, 9 ms on disk).
+ */
+export async function pgliteOnDisk(): Promise<Database> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-'));
+  const database = await connect({ dataDir });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -18,7 +18,7 @@ import { missions } from '../src/server/modules/planning/schema.js';
 import { workerFactsCacheFor } from '../src/server/modules/planning/worker-facts-cache.js';
 import { placementContracts } from '../src/server/modules/quotes/schema.js';
 import type { BenchResult } from './measure.js';
-import { measure, sized } from './measure.js';
+import { measure, pgliteOnDisk, sized } from './measure.js';
 import { captureRankingSql, naiveRank } from './ranking-naive.js';
 
 const AREA = 'Planning';
@@ -154,7 +154,7 @@ async function onEngine(engine: 'pglite' | 'postgresql'): Promise<BenchResult[]>
       await admin.end();
     };
   } else {
-    database = await connect({ memory: true });
+    database = await pgliteOnDisk();
   }
   const out: BenchResult[] = [];
   let stopFacts = async () => {};

@@ -56,7 +56,7 @@ const lines = [
   '# Benchmarks',
   '',
   `Written by \`npm run bench${quick ? ' -- --quick` (small sizes: the figures only prove that the benches run)' : '`'} on ${date}: Node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; ${Math.round((performance.now() - started) / 1000)} s in all.`,
-  'Each figure is measured on this machine against a real database (PGlite in-process, PostgreSQL over TCP when available).',
+  'Each figure is measured on this machine against a real database (PGlite in-process, on disk as `npm start` runs it; PostgreSQL over TCP when available).',
   'Where a figure has a reference measured in the same run (a bare Node server answering the same bytes, the bare SQL',
   'query, the exact optimum…), the ratio column compares them: ratios hold on a busy machine when absolute figures do not.',
   '',

@@ -60,6 +60,7 @@ describe('individuals: avance immédiate, CESU, tax certificate', () => {
     const total = Math.round(sent.input.mntFactureTTC * 100);
     const euros = (c: number) =>
       `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2 }).format(c / 100)}`.replace(/\u202f|\u00a0/g, ' ');
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText (the text as shown), not the DOM's
     const norm = async () => (await page.locator('main').innerText()).replace(/\u202f|\u00a0/g, ' ');
     expect(await norm()).toContain(`Part payée par l’URSSAF : ${euros(Math.floor(total / 2))}`);
     expect(await norm()).toContain(`Reste à la charge du client (50 %) : ${euros(total - Math.floor(total / 2))}`);
@@ -134,6 +135,7 @@ describe('individuals: avance immédiate, CESU, tax certificate', () => {
     await login(martin, 'particulier@client.passerelle.test');
     await martin.goto(`/portail/${orgId}/factures`);
     await martin.getByRole('heading', { name: 'Mes attestations fiscales' }).waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText (the text as shown), not the DOM's
     const portalText = async () => (await martin.locator('main').innerText()).replace(/\u202f|\u00a0/g, ' ');
     expect(await portalText()).toContain(
       `Télécharger l’attestation fiscale ${year} (${euros(total - Math.floor(total / 2))} € payés)`,
