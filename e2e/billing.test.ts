@@ -1,14 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { parisToday } from '../src/server/modules/calendar/paris-time.js';
+import { addMonths } from '../src/shared/dates.js';
 import { expectNoSeriousA11yViolations, launchBrowser, login, newPage } from './browser.js';
 
 const browser = await launchBrowser();
 
 const currentMonth = () => parisToday().slice(0, 7);
-const previousMonth = () => {
-  const [y, m] = currentMonth().split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-};
+const previousMonth = () => addMonths(`${currentMonth()}-01`, -1).slice(0, 7);
 /** The day of the month in Paris: at 0:30 on the 1st, the machine's UTC clock still says the 30th or 31st. */
 const parisDayOfMonth = () => Number(parisToday().slice(8, 10));
 const monthName = (month: string) =>
