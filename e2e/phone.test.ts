@@ -63,7 +63,7 @@ async function falcProblems(page: Page): Promise<string[]> {
 }
 
 describe('a worker reached by SMS, on a 360 px phone', () => {
-  test('receives a proposal by SMS, accepts it in one tap, clocks in and out; the client sees the real times', async () => {
+  test('receives a proposal by SMS, accepts it in one tap, clocks in and out; the client sees the real times', async (ctx) => {
     // The placement officer offers Awa Diallo (mobile in her record) a shift that starts in a few minutes.
     const officer = await newPage(browser);
     await login(officer, 'placement@ai-1.passerelle.test');
@@ -94,6 +94,10 @@ describe('a worker reached by SMS, on a 360 px phone', () => {
     const begun = awa.filter((s) => Date.parse(s.start) <= Date.now()).map((s) => Date.parse(s.end));
     const earliest = Math.max(Date.now() + 10 * 60_000, ...begun.map((end) => end + LEGAL.dailyRestMinutes * 60_000));
     const start = new Date(Math.ceil(earliest / 300_000) * 300_000);
+    // While her work of the morning is under way (a CI run at 7 a.m. in Paris), the law puts her next shift 11 h after
+    // its end, hours past the hour in which « J'arrive » opens: the walk cannot be made then, as on the Paris 1st for
+    // the billing walk.
+    if (start.getTime() - Date.now() > 50 * 60_000) ctx.skip();
     const end = new Date(start.getTime() + 60 * 60_000);
     const created = await api<{ shift?: { id: string }; id?: string }>(officer, 'POST', `${base}/shifts`, {
       missionId,
