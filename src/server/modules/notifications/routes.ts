@@ -7,6 +7,7 @@ import { can } from '../../http/can.js';
 import { schemaOf } from '../../http/contract.js';
 import { notFound, unauthenticated } from '../../http/errors.js';
 import { optOutSmsByNumber, readContactPreferences, setContactPreferences } from './contact-preferences.js';
+import { mobileE164 } from './rules/sms-length.js';
 import { outboxEmails, outboxSms } from './schema.js';
 
 const tags = ['notifications'];
@@ -62,7 +63,9 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     const reader = devOutboxReader(app, req, app.services.config.devSmsOutbox, 'La boîte SMS de développement');
     let where: SQL | undefined;
     if (reader.operator) {
-      where = req.query.to ? sql`${outboxSms.to} = ${req.query.to.replace(/[\s.]/g, '')}` : undefined;
+      // The number as a record writes it (« 06 12 34 56 78 ») or as the outbox stores it (E.164, as sent).
+      const to = req.query.to ? (mobileE164(req.query.to) ?? req.query.to.replace(/[\s.]/g, '')) : undefined;
+      where = to ? sql`${outboxSms.to} = ${to}` : undefined;
     } else {
       const mine = reader.session.memberships.filter((m) => m.workerId && m.organisationId);
       if (mine.length === 0) return { items: [], total: 0 };

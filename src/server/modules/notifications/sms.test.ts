@@ -132,6 +132,13 @@ describe('the dev SMS outbox has the mailbox’s protections', () => {
       headers: { 'x-dev-mailbox-token': TOKEN },
     });
     expect(op.json().total).toBeGreaterThanOrEqual(k.json().total);
+    // The number as a worker record writes it finds the same SMS (stored in E.164, as sent).
+    const asWritten = await app.inject({
+      method: 'GET',
+      url: `/api/dev/sms?to=${encodeURIComponent('06 12 34 56 78')}`,
+      headers: { 'x-dev-mailbox-token': TOKEN },
+    });
+    expect(asWritten.json().total).toBe(op.json().total);
     const wrong = await app.inject({
       method: 'GET',
       url: '/api/dev/sms',
