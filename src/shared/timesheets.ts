@@ -28,6 +28,25 @@ export const timesheetStatusLabel = (status: string, forClient: boolean) =>
   (forClient ? CLIENT_LABEL[status] : undefined) ?? TIMESHEET_STATUS[status]?.label ?? status;
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+/**
+ * One status, or several separated by commas (« draft,sent »: the home tile « à faire valider », to send or
+ * waiting for the client).
+ */
+export const TimesheetStatusFilter = z
+  .string()
+  .regex(
+    new RegExp(`^(${TIMESHEET_STATUSES.join('|')})(,(${TIMESHEET_STATUSES.join('|')}))*$`),
+    `Statut inconnu : choisissez parmi ${TIMESHEET_STATUSES.join(', ')} (plusieurs séparés par des virgules).`,
+  );
+/** The statuses a filter names (see TimesheetStatusFilter). */
+export const statusesOf = (filter: string | undefined): TimesheetStatus[] =>
+  filter
+    ? [...new Set(filter.split(','))].filter((x): x is TimesheetStatus =>
+        TIMESHEET_STATUSES.includes(x as TimesheetStatus),
+      )
+    : [];
+/** What the office's home counts as « relevés à faire valider »: to send, or waiting for the client. */
+export const TO_VALIDATE_FILTER = 'draft,sent';
 const Uuid = z.uuid();
 const Instant = z.string();
 const OrgParams = z.object({ orgId: Uuid });
@@ -179,7 +198,7 @@ export const timesheetsApi = {
     query: z.object({
       /** Without a month: the timesheets still to handle (to send, to validate, disputed) of every month. */
       month: Month.optional(),
-      status: z.enum(TIMESHEET_STATUSES).optional(),
+      status: TimesheetStatusFilter.optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
       offset: z.coerce.number().int().min(0).default(0),
     }),

@@ -1,5 +1,6 @@
 import { formatCents, formatDateTime, frenchMonth } from '../../shared/format';
 import type { HomeTile, HomeTileKey } from '../../shared/reporting';
+import { TO_VALIDATE_FILTER } from '../../shared/timesheets';
 import { OPEN_TIMESHEETS } from '../timesheets/months';
 
 export type { HomeTile } from '../../shared/reporting';
@@ -68,7 +69,7 @@ export const TILE_TEXT: Record<HomeTileKey, TileText> = {
   },
   timesheets_to_validate: {
     label: 'Relevés d’heures à faire valider',
-    to: () => `releves?month=${OPEN_TIMESHEETS}`,
+    to: () => `releves?month=${OPEN_TIMESHEETS}&status=${TO_VALIDATE_FILTER}`,
     action: 'Voir les relevés',
   },
   timesheets_disputed: {

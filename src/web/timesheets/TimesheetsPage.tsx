@@ -4,7 +4,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { countOf, formatDate, formatMinutes, frenchMonth } from '../../shared/format';
-import { TIMESHEET_STATUSES, type TimesheetRow, timesheetStatusLabel, timesheetsApi } from '../../shared/timesheets';
+import {
+  TIMESHEET_STATUSES,
+  type TimesheetRow,
+  TimesheetStatusFilter,
+  TO_VALIDATE_FILTER,
+  timesheetStatusLabel,
+  timesheetsApi,
+} from '../../shared/timesheets';
 import { call } from '../api';
 import { type DataColumn, DataTable } from '../blocks/DataTable';
 import { useCan, useMembership, useOrgId } from '../shell/session';
@@ -82,7 +89,7 @@ export function TimesheetsPage() {
         params: { orgId },
         query: {
           month: open ? undefined : month,
-          status: TIMESHEET_STATUSES.find((x) => x === f.status),
+          status: TimesheetStatusFilter.safeParse(f.status).data,
           limit: 200,
         },
       }),
@@ -137,7 +144,11 @@ export function TimesheetsPage() {
           label="Statut"
           placeholder="Tous"
           clearable
-          data={TIMESHEET_STATUSES.map((value) => ({ value, label: timesheetStatusLabel(value, portal) }))}
+          data={[
+            // The office home's tile « à faire valider » lands here: to send, or waiting for the client.
+            ...(portal ? [] : [{ value: TO_VALIDATE_FILTER, label: 'À faire valider' }]),
+            ...TIMESHEET_STATUSES.map((value) => ({ value, label: timesheetStatusLabel(value, portal) })),
+          ]}
           value={f.status || null}
           onChange={(x) => setF({ status: x })}
           w={220}

@@ -32,14 +32,19 @@ export async function listTimesheets(o: {
   db: Db;
   actor: OrgActor;
   month?: string;
-  status?: TimesheetStatus;
+  /** Empty or absent: every status of the month, or the open ones without a month. */
+  statuses?: TimesheetStatus[];
   page: Page;
 }) {
   const { db, actor, month } = o;
   const where = and(
     timesheetScope(actor),
     month ? eq(timesheets.month, month) : isNull(timesheets.closedAt),
-    o.status ? eq(timesheets.status, o.status) : month ? undefined : inArray(timesheets.status, OPEN_STATUSES),
+    o.statuses?.length
+      ? inArray(timesheets.status, o.statuses)
+      : month
+        ? undefined
+        : inArray(timesheets.status, OPEN_STATUSES),
   );
   // A correction timesheet's reversals count negatively: they take back hours that did not happen.
   const minutes = sql<number>`coalesce((select sum(${signedEntryMinutes}) from ${timesheetEntries} where ${timesheetEntries.timesheetId} = ${timesheets.id}), 0)::int`;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { timesheetsApi } from '../../../shared/timesheets.js';
+import { statusesOf, TimesheetStatusFilter, timesheetsApi } from '../../../shared/timesheets.js';
 import { can } from '../../http/can.js';
 import { schemaOf } from '../../http/contract.js';
 import { Pagination } from '../../http/pagination.js';
@@ -10,7 +10,6 @@ import { findTimesheet, presentTimesheet } from './find-timesheet.js';
 import { listTimesheets } from './list-timesheets.js';
 import { correctMyHours, myHours } from './my-hours.js';
 import { prepareTimesheets } from './prepare-timesheets.js';
-import { TIMESHEET_STATUSES } from './schema.js';
 import {
   disputeTimesheet,
   findTimesheetByToken,
@@ -34,13 +33,19 @@ export const timesheetsRoutes: FastifyPluginAsyncZod = async (app) => {
     timesheetsApi.list.path,
     {
       schema: schemaOf(timesheetsApi.list, tags, {
-        querystring: Pagination.extend({ month: Month.optional(), status: z.enum(TIMESHEET_STATUSES).optional() }),
+        querystring: Pagination.extend({ month: Month.optional(), status: TimesheetStatusFilter.optional() }),
       }),
       preHandler: can('timesheet.read'),
     },
     async (req) => {
       const { month, status, limit, offset } = req.query;
-      return listTimesheets({ db: req.db, actor: req.actor, month, status, page: { limit, offset } });
+      return listTimesheets({
+        db: req.db,
+        actor: req.actor,
+        month,
+        statuses: statusesOf(status),
+        page: { limit, offset },
+      });
     },
   );
 

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { makeShift, makeUser } from '../../../../test/factories.js';
 import { makeBillingWorld } from '../../../../test/factories-billing.js';
 import { loginCookie, testApp } from '../../../../test/harness.js';
+import { TO_VALIDATE_FILTER } from '../../../shared/timesheets.js';
 import { addDays, parisInstant, parisToday } from '../calendar/paris-time.js';
 import { outboxEmails } from '../notifications/schema.js';
 
@@ -238,6 +239,18 @@ describe('timesheets', () => {
     const tile = (key: string) => home.json().tiles.find((t: { key: string }) => t.key === key)?.count;
     expect(tile('timesheets_to_validate')).toBe(1);
     expect(tile('timesheets_disputed')).toBe(1);
+    // …and each tile's list holds what it counts (the « à faire valider » one: to send or waiting, not disputed).
+    const toValidate = await open(officer, `?status=${encodeURIComponent(TO_VALIDATE_FILTER)}`);
+    expect(toValidate.items.map((t) => t.status)).toEqual(['draft']);
+    expect(toValidate.total).toBe(tile('timesheets_to_validate'));
+    expect((await open(officer, '?status=disputed')).total).toBe(tile('timesheets_disputed'));
+    const badStatus = await app.inject({
+      method: 'GET',
+      url: `/api/orgs/${w.org.id}/timesheets?status=draft,lost`,
+      headers: { cookie: officer },
+    });
+    expect(badStatus.statusCode).toBe(400);
+    expect(JSON.stringify(badStatus.json().error.details)).toMatch(/Statut inconnu/);
     // The client sees only its own: not the first client's November draft.
     expect((await open(portal)).items.map((t) => t.id)).toEqual([other?.id]);
     const badMonth = await app.inject({
