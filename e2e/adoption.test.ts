@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
-import { expectNoSeriousA11yViolations, launchBrowser, login, newPage, readMailbox, readSmsOutbox } from './browser.js';
+import {
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  login,
+  newPage,
+  openPhoneFromAccessSms,
+  readMailbox,
+} from './browser.js';
 
 const browser = await launchBrowser();
 const run = Date.now().toString().slice(-6);
@@ -303,21 +310,7 @@ describe('an AI’s first day', () => {
     await page
       .getByText('Un lien de connexion a été envoyé par SMS au portable de la fiche.', { exact: false })
       .waitFor();
-    let smsLink = '';
-    await expect
-      .poll(
-        async () => {
-          const sms = (await readSmsOutbox(mobileE164)).items[0];
-          smsLink = sms?.text.match(/https?:\/\/\S+\/acces\/[A-Za-z0-9_-]+/)?.[0] ?? '';
-          return smsLink;
-        },
-        { timeout: 20_000 },
-      )
-      .not.toBe('');
-    const phone = await newPage(browser, { width: 360 });
-    await phone.goto(new URL(smsLink).pathname);
-    await phone.getByRole('button', { name: 'Ouvrir ma page' }).click();
-    await expect.poll(() => phone.url(), { timeout: 30_000 }).toMatch(/\/moi\//);
+    const phone = await openPhoneFromAccessSms(browser, mobileE164);
     await expectNoSeriousA11yViolations(phone);
     await phone.context().close();
     // Signed in for good on that phone: the long-lived session shows on the record, revocable.

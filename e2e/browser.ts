@@ -45,6 +45,29 @@ export async function readSmsOutbox(to?: string): Promise<{ items: { to: string;
   return res.json();
 }
 
+/**
+ * A worker's phone opened by the access link last sent by SMS to that mobile (as a record writes it): polls the
+ * dev SMS outbox for the link, opens it on a new 360 px page and follows « Ouvrir ma page » to the worker's page.
+ */
+export async function openPhoneFromAccessSms(browser: Browser, mobile: string): Promise<Page> {
+  let link = '';
+  await expect
+    .poll(
+      async () => {
+        const sms = (await readSmsOutbox(mobile)).items.find((m) => /\/acces\//.test(m.text));
+        link = sms?.text.match(/https?:\/\/\S+\/acces\/[A-Za-z0-9_-]+/)?.[0] ?? '';
+        return link;
+      },
+      { timeout: 20_000 },
+    )
+    .not.toBe('');
+  const phone = await newPage(browser, { width: 360 });
+  await phone.goto(new URL(link).pathname);
+  await phone.getByRole('button', { name: 'Ouvrir ma page' }).click();
+  await expect.poll(() => phone.url(), { timeout: 30_000 }).toMatch(/\/moi\//);
+  return phone;
+}
+
 /** A fresh page (own cookies) on the test server, French locale, Paris time. */
 export async function newPage(browser: Browser, options: { width?: number } = {}): Promise<Page> {
   const context = await browser.newContext({

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { parisToday as parisDay } from '../src/server/modules/calendar/paris-time.js';
-import { expectNoSeriousA11yViolations, launchBrowser, login, newPage, readSmsOutbox } from './browser.js';
+import { expectNoSeriousA11yViolations, launchBrowser, login, newPage, openPhoneFromAccessSms } from './browser.js';
 
 const browser = await launchBrowser();
 
@@ -101,21 +101,7 @@ describe('a worker reached by SMS, on a 360 px phone', () => {
     // Her phone is opened for her once, by SMS (the support officer's card, tested below).
     const invited = await api(officer, 'POST', `${base}/workers/${workerId}/access`, { name, channel: 'sms' });
     expect(invited.status, JSON.stringify(invited.json)).toBe(201);
-    let access = '';
-    await expect
-      .poll(
-        async () => {
-          const sms = (await readSmsOutbox(record.json.phone!)).items.find((m) => /vous ouvre votre page/.test(m.text));
-          access = sms?.text.match(/https?:\/\/\S+\/acces\/[A-Za-z0-9_-]+/)?.[0] ?? '';
-          return access;
-        },
-        { timeout: 20_000 },
-      )
-      .not.toBe('');
-    const phone = await newPage(browser, { width: 360 });
-    await phone.goto(new URL(access).pathname);
-    await phone.getByRole('button', { name: 'Ouvrir ma page' }).click();
-    await expect.poll(() => phone.url(), { timeout: 30_000 }).toMatch(/\/moi\//);
+    const phone = await openPhoneFromAccessSms(browser, record.json.phone!);
 
     // The officer offers her the shift: it goes by SMS.
     const proposed = await api<{ items: { channel: string }[] }>(
@@ -204,21 +190,7 @@ describe('a worker reached by SMS, on a 360 px phone', () => {
       .getByText('Un lien de connexion a été envoyé par SMS au portable de la fiche.', { exact: false })
       .waitFor();
 
-    let link = '';
-    await expect
-      .poll(
-        async () => {
-          const sms = (await readSmsOutbox()).items.find((m) => /vous ouvre votre page Passerelle/.test(m.text));
-          link = sms?.text.match(/https?:\/\/\S+\/acces\/[A-Za-z0-9_-]+/)?.[0] ?? '';
-          return link;
-        },
-        { timeout: 20_000 },
-      )
-      .not.toBe('');
-    const phone = await newPage(browser, { width: 360 });
-    await phone.goto(new URL(link).pathname);
-    await phone.getByRole('button', { name: 'Ouvrir ma page' }).click();
-    await expect.poll(() => phone.url(), { timeout: 30_000 }).toMatch(/\/moi\//);
+    const phone = await openPhoneFromAccessSms(browser, awa.phone!);
     await phone.getByRole('heading', { level: 1 }).first().waitFor();
     // Signed in for good on this phone: the session is a long-lived one, seen from the record.
     await officer.reload();
