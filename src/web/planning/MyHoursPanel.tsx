@@ -33,7 +33,7 @@ export function MyHoursPanel() {
   return (
     <Block id="hours" icon={IconHours} title="Mes heures travaillées">
       <Text size="lg">Voici les heures comptées pour votre travail.</Text>
-      <Text size="lg">Une heure est fausse ? Corrigez-la et dites pourquoi.</Text>
+      <Text size="lg">Une heure est fausse{'\u00a0'}? Corrigez-la et dites pourquoi.</Text>
       <ErrorAlert error={hours.error} />
       {!hours.data ? (
         <Loading />
@@ -133,7 +133,7 @@ function HourCard({ h }: { h: MyHour }) {
         )}
         {!canCorrect && (
           <Text size="sm" c="dimmed">
-            Le client a vérifié ces heures. Une erreur ? Appelez l’association.
+            Le client a vérifié ces heures. Une erreur{'\u00a0'}? Appelez l’association.
           </Text>
         )}
         {open && (
@@ -160,8 +160,8 @@ function HourCard({ h }: { h: MyHour }) {
               <NumberInput size="md" label="Pause (en minutes)" min={0} max={600} {...form.field('breakMinutes')} />
               <TextInput
                 size="md"
-                label="Pourquoi ?"
-                description="Par exemple : le bus était en retard."
+                label={'Pourquoi\u00a0?'}
+                description={'Par exemple\u00a0: le bus était en retard.'}
                 {...form.field('reason')}
                 required
                 minLength={3}

@@ -48,7 +48,7 @@ export function MyUnavailabilityForm() {
             />
             <TextInput size="md" type="time" label="À" {...form.field('to')} error={form.errorAt('end')} required />
           </Group>
-          <TextInput size="md" label="Pourquoi ? (si vous voulez)" {...form.field('reason')} />
+          <TextInput size="md" label={'Pourquoi\u00a0? (si vous voulez)'} {...form.field('reason')} />
           <ErrorAlert error={form.alertError} title="Ce n’est pas possible" />
           <BigButton icon={IconSend} action="unavailable" type="submit" loading={form.busy}>
             Envoyer

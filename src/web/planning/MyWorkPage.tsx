@@ -53,7 +53,7 @@ export function MyWorkPage() {
     onSuccess: (r) => {
       setSaid(
         r.status === 'accepted'
-          ? 'Merci ! Ce travail est à vous.'
+          ? 'Merci\u00a0! Ce travail est à vous.'
           : r.status === 'taken'
             ? 'Une autre personne a déjà pris ce travail. Merci quand même.'
             : 'C’est noté. Vous ne faites pas ce travail.',
@@ -143,7 +143,7 @@ export function MyWorkPage() {
         <Title order={2} size="h3" id="more-title" mb="xs">
           <Group gap={8} wrap="nowrap" component="span">
             <IconMore size={26} />
-            <span>Autre chose ?</span>
+            <span>Autre chose{'\u00a0'}?</span>
           </Group>
         </Title>
         <Stack gap="xs">

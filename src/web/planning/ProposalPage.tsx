@@ -41,7 +41,7 @@ export function ProposalPage() {
           </Card>
           {v.status === 'accepted' ? (
             <Alert color="teal.9" variant="filled" role="status">
-              Merci ! Ce travail est à vous.
+              Merci{'\u00a0'}! Ce travail est à vous.
             </Alert>
           ) : v.status === 'declined' ? (
             <Alert color="gray" role="status">

@@ -35,7 +35,7 @@ export function AnswerProposal({
   return (
     <>
       <Text size="lg" fw={600} mt={mt}>
-        Voulez-vous faire ce travail ?
+        Voulez-vous faire ce travail{'\u00a0'}?
       </Text>
       <BigButton icon={IconCheck} action="answer" color="teal.9" loading={busy} onClick={() => onAnswer('accept')}>
         Oui, je viens
