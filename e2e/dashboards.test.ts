@@ -27,6 +27,24 @@ describe('home pages and dashboards', () => {
     90_000,
   );
 
+  test.each(['placement@ai-1.passerelle.test', 'ehpad@client.passerelle.test'])(
+    '%s reads every tile’s count whole on a 360 px phone',
+    async (email) => {
+      const page = await newPage(browser, { width: 360 });
+      await login(page, email);
+      await page.getByRole('heading', { name: 'À traiter aujourd’hui' }).waitFor({ timeout: 20_000 });
+      await page.locator('[data-tile]').first().waitFor();
+      // A count beside a two-line label was once shrunk to « 2. » for 20: each badge shows its whole text.
+      const cut = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-tile] .mantine-Badge-label')]
+          .filter((l) => l.scrollWidth > l.clientWidth + 1)
+          .map((l) => `${l.closest('[data-tile]')?.getAttribute('data-tile')}: ${l.textContent}`),
+      );
+      expect(cut).toEqual([]);
+      await page.close();
+    },
+  );
+
   test('the director sees the AI dashboard on the home page, with charts, their tables and the PDF report', async () => {
     const page = await newPage(browser, { width: 768 });
     await login(page, 'admin@ai-1.passerelle.test');

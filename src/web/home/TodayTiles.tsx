@@ -41,7 +41,13 @@ export function TodayTiles({ base }: { base: string }) {
             >
               <Group justify="space-between" align="flex-start" wrap="nowrap">
                 <Text fw={600}>{text.label}</Text>
-                <Badge size="lg" color={urgent ? 'orange' : 'gray'} variant={urgent ? 'filled' : 'light'}>
+                {/* Never shrunk by a long label beside it: a count cut to « 2. » reads as another number. */}
+                <Badge
+                  size="lg"
+                  color={urgent ? 'orange' : 'gray'}
+                  variant={urgent ? 'filled' : 'light'}
+                  style={{ flexShrink: 0 }}
+                >
                   {t.key === 'month_close' ? (t.state === 'done' ? 'OK' : '1') : t.count}
                 </Badge>
               </Group>
