@@ -34,6 +34,20 @@ async function menuLinks(page: Page): Promise<string[]> {
   return [...new Set(hrefs.map((h) => new URL(h).pathname + new URL(h).search))];
 }
 
+/**
+ * Badges and button labels whose text is cut (Mantine ends them in « … » when their box is narrow: « FIN DU PASS
+ * LE … » once hid the date in the workers' list), and a page wider than the screen.
+ */
+async function cutText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cut = [...document.querySelectorAll<HTMLElement>('.mantine-Badge-label, .mantine-Button-label')]
+      .filter((l) => l.offsetParent !== null && l.scrollWidth > l.clientWidth + 1)
+      .map((l) => `cut: « ${(l.textContent ?? '').trim()} » (${l.clientWidth} of ${l.scrollWidth} px)`);
+    if (document.documentElement.scrollWidth > window.innerWidth) cut.push('the page scrolls sideways');
+    return [...new Set(cut)];
+  });
+}
+
 const ROLES = [
   'admin@ai-1.passerelle.test',
   'placement@ai-1.passerelle.test',
@@ -44,9 +58,9 @@ const ROLES = [
   'coordination@passerelle.test',
 ];
 
-describe('accessibility at rest on every page of every role', () => {
+describe('accessibility at rest on every page of every role, at 1280 and 360 px', () => {
   test.each(ROLES)(
-    '%s: no serious or critical axe violation on any page of the menu',
+    '%s: no serious or critical axe violation on any page of the menu, no text cut, at 1280 and 360 px',
     async (email) => {
       const page = await newPage(browser);
       await login(page, email);
@@ -64,8 +78,22 @@ describe('accessibility at rest on every page of every role', () => {
             timeout: 10_000,
           })
           .catch(() => undefined);
-        const violations = await seriousViolations(page);
+        const violations = [...(await seriousViolations(page)), ...(await cutText(page))];
         if (violations.length) found[path] = violations;
+      }
+      // The same pages on a 360 px phone: every badge and button says its whole text, nothing scrolls sideways.
+      await page.setViewportSize({ width: 360, height: 800 });
+      for (const path of [new URL(page.url()).pathname, ...links]) {
+        await page.goto(path);
+        await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+        await page.waitForLoadState('networkidle');
+        await page
+          .waitForFunction(() => !document.querySelector('[aria-busy="true"], .mantine-Loader-root'), null, {
+            timeout: 10_000,
+          })
+          .catch(() => undefined);
+        const cut = await cutText(page);
+        if (cut.length) found[`${path} at 360 px`] = cut;
       }
       await page.context().close();
       expect(found).toEqual({});

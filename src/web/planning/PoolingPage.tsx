@@ -91,7 +91,16 @@ function RequestCard({ request: r }: { request: PoolingRequest }) {
           {done}
         </Text>
       ) : !shown ? (
-        <Button mt="sm" variant="light" onClick={() => setShown(true)}>
+        // Its label wraps on a phone instead of ending in « … ».
+        <Button
+          mt="sm"
+          variant="light"
+          h="auto"
+          mih={36}
+          py={6}
+          styles={{ label: { whiteSpace: 'normal' } }}
+          onClick={() => setShown(true)}
+        >
           Voir qui, chez nous, pourrait venir
         </Button>
       ) : candidates.isPending ? (
