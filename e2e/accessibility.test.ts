@@ -48,6 +48,19 @@ async function cutText(page: Page): Promise<string[]> {
   });
 }
 
+/** Opens a page of the menu and waits until it is at rest: signed in, no request pending, nothing loading. */
+async function openAtRest(page: Page, path: string) {
+  await page.goto(path);
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  // Pages show a loader first: wait until nothing is loading any more.
+  await page
+    .waitForFunction(() => !document.querySelector('[aria-busy="true"], .mantine-Loader-root'), null, {
+      timeout: 10_000,
+    })
+    .catch(() => undefined);
+}
+
 const ROLES = [
   'admin@ai-1.passerelle.test',
   'placement@ai-1.passerelle.test',
@@ -68,30 +81,16 @@ describe('accessibility at rest on every page of every role, at 1280 and 360 px'
       const links = await menuLinks(page);
       expect(links.length).toBeGreaterThan(0);
       const found: Record<string, string[]> = {};
-      for (const path of [new URL(page.url()).pathname, ...links]) {
-        await page.goto(path);
-        await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-        await page.waitForLoadState('networkidle');
-        // Pages show a loader first: wait until nothing is loading any more.
-        await page
-          .waitForFunction(() => !document.querySelector('[aria-busy="true"], .mantine-Loader-root'), null, {
-            timeout: 10_000,
-          })
-          .catch(() => undefined);
+      const paths = [new URL(page.url()).pathname, ...links];
+      for (const path of paths) {
+        await openAtRest(page, path);
         const violations = [...(await seriousViolations(page)), ...(await cutText(page))];
         if (violations.length) found[path] = violations;
       }
       // The same pages on a 360 px phone: every badge and button says its whole text, nothing scrolls sideways.
       await page.setViewportSize({ width: 360, height: 800 });
-      for (const path of [new URL(page.url()).pathname, ...links]) {
-        await page.goto(path);
-        await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-        await page.waitForLoadState('networkidle');
-        await page
-          .waitForFunction(() => !document.querySelector('[aria-busy="true"], .mantine-Loader-root'), null, {
-            timeout: 10_000,
-          })
-          .catch(() => undefined);
+      for (const path of paths) {
+        await openAtRest(page, path);
         const cut = await cutText(page);
         if (cut.length) found[`${path} at 360 px`] = cut;
       }
