@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { launchBrowser, login, newPage } from './browser.js';
+import { cutText, launchBrowser, login, newPage } from './browser.js';
 
 const browser = await launchBrowser();
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -32,20 +32,6 @@ async function menuLinks(page: Page): Promise<string[]> {
       .filter((href) => href.startsWith(location.origin) && !href.includes('/api/')),
   );
   return [...new Set(hrefs.map((h) => new URL(h).pathname + new URL(h).search))];
-}
-
-/**
- * Badges and button labels whose text is cut (Mantine ends them in « … » when their box is narrow: « FIN DU PASS
- * LE … » once hid the date in the workers' list), and a page wider than the screen.
- */
-async function cutText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const cut = [...document.querySelectorAll<HTMLElement>('.mantine-Badge-label, .mantine-Button-label')]
-      .filter((l) => l.offsetParent !== null && l.scrollWidth > l.clientWidth + 1)
-      .map((l) => `cut: « ${(l.textContent ?? '').trim()} » (${l.clientWidth} of ${l.scrollWidth} px)`);
-    if (document.documentElement.scrollWidth > window.innerWidth) cut.push('the page scrolls sideways');
-    return [...new Set(cut)];
-  });
 }
 
 /** Opens a page of the menu and waits until it is at rest: signed in, no request pending, nothing loading. */

@@ -68,6 +68,20 @@ export async function openPhoneFromAccessSms(browser: Browser, mobile: string): 
   return phone;
 }
 
+/**
+ * Badges and button labels whose text is cut (Mantine ends them in « … » when their box is narrow: « FIN DU PASS
+ * LE … » once hid the date in the workers' list), and a page wider than the screen.
+ */
+export async function cutText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cut = [...document.querySelectorAll<HTMLElement>('.mantine-Badge-label, .mantine-Button-label')]
+      .filter((l) => l.offsetParent !== null && l.scrollWidth > l.clientWidth + 1)
+      .map((l) => `cut: « ${(l.textContent ?? '').trim()} » (${l.clientWidth} of ${l.scrollWidth} px)`);
+    if (document.documentElement.scrollWidth > window.innerWidth) cut.push('the page scrolls sideways');
+    return [...new Set(cut)];
+  });
+}
+
 /** A fresh page (own cookies) on the test server, French locale, Paris time. */
 export async function newPage(browser: Browser, options: { width?: number } = {}): Promise<Page> {
   const context = await browser.newContext({

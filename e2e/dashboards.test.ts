@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, login, newPage } from './browser.js';
+import { cutText, expectNoSeriousA11yViolations, launchBrowser, login, newPage } from './browser.js';
 
 const browser = await launchBrowser();
 
@@ -35,12 +35,7 @@ describe('home pages and dashboards', () => {
       await page.getByRole('heading', { name: 'À traiter aujourd’hui' }).waitFor({ timeout: 20_000 });
       await page.locator('[data-tile]').first().waitFor();
       // A count beside a two-line label was once shrunk to « 2. » for 20: each badge shows its whole text.
-      const cut = await page.evaluate(() =>
-        [...document.querySelectorAll('[data-tile] .mantine-Badge-label')]
-          .filter((l) => l.scrollWidth > l.clientWidth + 1)
-          .map((l) => `${l.closest('[data-tile]')?.getAttribute('data-tile')}: ${l.textContent}`),
-      );
-      expect(cut).toEqual([]);
+      expect(await cutText(page)).toEqual([]);
       await page.close();
     },
   );
