@@ -26,7 +26,13 @@ export const TILE_TEXT: Record<HomeTileKey, TileText> = {
   },
   needs_to_claim: {
     label: 'Besoins à prendre en charge',
-    hint: (t) => (t.deadlineAt ? `Première échéance : ${formatDateTime(t.deadlineAt)}` : undefined),
+    // A passed deadline is said as such: the network may now route the need to another structure.
+    hint: (t) =>
+      !t.deadlineAt
+        ? undefined
+        : new Date(t.deadlineAt).getTime() <= Date.now()
+          ? `Échéance dépassée depuis le ${formatDateTime(t.deadlineAt)}`
+          : `Première échéance : ${formatDateTime(t.deadlineAt)}`,
     to: () => 'besoins?status=new',
     action: 'Voir les besoins',
   },
