@@ -92,7 +92,7 @@ describe('an AI’s first day', () => {
     const structureName = `AI Premier Jour ${run}`;
     await coordinator.getByRole('textbox', { name: /^Nom/ }).first().fill(structureName);
     await coordinator.getByRole('combobox', { name: /^Commune/ }).fill('Créteil');
-    await coordinator.getByRole('option', { name: 'Créteil (94)' }).click();
+    await coordinator.getByRole('option', { name: 'Créteil (94000)' }).click();
     await coordinator.getByRole('button', { name: 'Ajouter la structure' }).click();
     await coordinator.getByRole('heading', { name: 'Inviter la direction' }).waitFor();
     const directorEmail = `direction-${run}@premier-jour.passerelle.test`;

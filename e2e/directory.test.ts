@@ -144,6 +144,8 @@ describe('public map and directory', () => {
     await page.getByTestId('map-list-item').first().waitFor();
     await page.getByTestId('map-list-item').first().click();
     await page.getByTestId('structure-card').getByRole('link', { name: 'Contacter' }).waitFor();
+    // The marker's popup fades in (Leaflet, 0.2 s): axe measures its name's contrast once it is opaque, not half-way.
+    await expect.poll(() => page.locator('.leaflet-popup').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     await expectNoSeriousA11yViolations(page);
     await page.goto('/annuaire');
     await page.getByTestId('directory-item').first().waitFor();
@@ -188,8 +190,9 @@ describe('network console', () => {
     await page.goto(page.url().replace(/\/reseau\/([^/]+).*$/, '/reseau/$1/structures?q=geiq+soins'));
     await page.getByRole('link', { name: /GEIQ Soins et Autonomie/ }).click();
     await page.getByRole('button', { name: 'Enregistrer' }).waitFor();
-    await pick(page, 'Territoire servi (communes)', 'vitry-sur', /Vitry-sur-Seine \(94\)/);
-    await pick(page, 'Territoire servi (communes)', '94028', /Créteil \(94\)/);
+    // By name, and by postal code (what people know, rather than the INSEE code).
+    await pick(page, 'Territoire servi (communes)', 'vitry-sur', /Vitry-sur-Seine \(94400\)/);
+    await pick(page, 'Territoire servi (communes)', '94000', /Créteil \(94000\)/);
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Modifications enregistrées.').waitFor();
     const url = page.url().replace(/^.*\/reseau\/([^/]+)\/structures\/([^/?]+).*$/, '/api/networks/$1/structures/$2');
@@ -198,8 +201,8 @@ describe('network console', () => {
     // After a reload the territory reads as names (in the saved order); Backspace in the field (the keyboard way)
     // removes the last one.
     await page.reload();
-    await page.getByText('Vitry-sur-Seine (94)').waitFor();
-    await page.getByText('Créteil (94)', { exact: true }).waitFor();
+    await page.getByText('Vitry-sur-Seine (94400)').waitFor();
+    await page.getByText('Créteil (94000)', { exact: true }).waitFor();
     await expectNoSeriousA11yViolations(page);
     const input = page.getByLabel('Territoire servi (communes)', { exact: true }).and(page.locator('input'));
     await input.focus();

@@ -129,7 +129,7 @@ describe('the whole journey by clicking', () => {
     await client.getByRole('textbox', { name: /^Adresse/ }).fill('3 rue de la République');
     await client.getByLabel('Code postal').fill('93200');
     await client.getByRole('combobox', { name: 'Commune' }).fill('Saint-Denis');
-    await client.getByRole('option', { name: 'Saint-Denis (93)' }).click();
+    await client.getByRole('option', { name: 'Saint-Denis (93200, 93210)' }).click();
     await client.getByRole('button', { name: 'Suivant' }).click();
     await client.getByRole('radio', { name: /Renfort urgent/ }).check();
     await client.getByRole('combobox', { name: 'Métier 1' }).click();

@@ -21,9 +21,10 @@ describe('a need from the public form to an AI and the network', () => {
     await visitor.getByRole('combobox', { name: 'Type d’établissement' }).click();
     await visitor.getByRole('option', { name: 'EHPAD / maison de retraite' }).click();
     await visitor.getByRole('textbox', { name: /^Adresse/ }).fill('8 avenue du Général de Gaulle');
-    await visitor.getByLabel('Code postal').fill('94000');
-    await visitor.getByRole('combobox', { name: 'Commune' }).fill('Créteil');
-    await visitor.getByRole('option', { name: 'Créteil (94)' }).click();
+    // The commune is found by its postal code, which then fills the postal code field.
+    await visitor.getByRole('combobox', { name: 'Commune' }).fill('94000');
+    await visitor.getByRole('option', { name: 'Créteil (94000)' }).click();
+    expect(await visitor.getByLabel('Code postal').inputValue()).toBe('94000');
     await visitor.getByRole('button', { name: 'Suivant' }).click();
 
     // Step 2: urgent, two ASH (J1301, a job ai-1 offers).

@@ -30,6 +30,8 @@ describe('hiring and following a worker', () => {
     await page.getByLabel(label('Date de naissance')).fill('1988-04-02');
     await page.getByLabel(label('Commune')).first().fill('Créteil');
     await page.getByRole('option', { name: /^Créteil/ }).click();
+    // Créteil has one postal code: the address takes it.
+    expect(await page.getByLabel(label('Code postal')).inputValue()).toBe('94000');
     await page.getByLabel(label('Métiers (ROME)')).first().fill('entretien');
     await page.getByRole('option', { name: /K2204/ }).click();
     await page.keyboard.press('Escape');

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, expect, test } from 'vitest';
 import { seedDemoWorld } from '../src/server/demo/seed.js';
 import { DEMO_LOGINS } from '../src/server/demo/world.js';
+import { findCommune } from '../src/server/modules/geo/communes.js';
 import { testDatabase } from './harness.js';
 
 /** A digest of what a visitor sees (names, times, statuses), not of database-generated ids. */
@@ -48,6 +49,21 @@ test('the demo world is deterministic and tells the story of PRODUCT.md', { time
     sql`SELECT count(*)::int AS n FROM clients WHERE legal_form IS NULL`,
   )) as unknown as { rows: { n: number }[] };
   expect(unknown.rows[0].n).toBe(1);
+  // Every address carries its commune's postal code, as an invoice or an ASP file prints it (data/codes-postaux.csv);
+  // only a commune merged into another since 2018 has none to give.
+  const addresses = (await a.db.execute(sql`
+    SELECT 'organisation' AS kind, commune_code, postal_code FROM organisations WHERE commune_code IS NOT NULL
+    UNION ALL SELECT 'client', commune_code, postal_code FROM clients
+    UNION ALL SELECT 'site', commune_code, postal_code FROM sites
+    UNION ALL SELECT 'worker', commune_code, postal_code FROM workers`)) as unknown as {
+    rows: { kind: string; commune_code: string; postal_code: string | null }[];
+  };
+  const wrong = addresses.rows.filter((r) => {
+    const codes = findCommune(r.commune_code)?.postalCodes ?? [];
+    return codes.length ? !codes.includes(r.postal_code ?? '') : r.postal_code !== null;
+  });
+  expect(addresses.rows.length).toBeGreaterThan(400);
+  expect(wrong).toEqual([]);
 });
 
 test('the demo emails link to PUBLIC_URL, and its private links cannot be computed from the seed', async () => {

@@ -120,8 +120,41 @@ export const CommuneView = z.object({
   departement: z.string(),
   lat: z.number(),
   lon: z.number(),
+  /** La Poste's codes serving the commune (empty for a commune merged into another since 2018). */
+  postalCodes: z.array(z.string()),
 });
 export type Commune = z.infer<typeof CommuneView>;
+
+type PostalCommune = { name: string; departement: string; postalCodes: string[] };
+
+/**
+ * How a commune reads in a picker: with its postal codes when it has one or two (« Créteil (94000) », « Saint-Denis
+ * (93200, 93210) »), else with its département (« Paris (75) »): two namesakes are told apart either way.
+ */
+export function communeChoiceLabel(c: PostalCommune): string {
+  const codes = c.postalCodes.length && c.postalCodes.length <= 2 ? c.postalCodes.join(', ') : c.departement;
+  return `${c.name} (${codes})`;
+}
+
+/**
+ * The postal code an address form holds once a commune is picked. The person's own code stays (a CEDEX code is in
+ * no list), unless it was one of the previous commune's and not of the new one: it is then replaced, like an empty
+ * field, by the code typed in the search when the new commune has it, else by the commune's only code, else left
+ * empty for the person to write (a commune with several codes).
+ */
+export function postalCodeAfterPick(
+  current: string,
+  search: string,
+  picked: { postalCodes: string[] },
+  previous: { postalCodes: string[] } | null,
+): string {
+  const code = current.trim();
+  const stale = code !== '' && !!previous?.postalCodes.includes(code) && !picked.postalCodes.includes(code);
+  if (code && !stale) return current;
+  const typed = search.trim();
+  if (picked.postalCodes.includes(typed)) return typed;
+  return picked.postalCodes.length === 1 ? picked.postalCodes[0] : '';
+}
 
 export const JobView = z.object({
   code: z.string(),

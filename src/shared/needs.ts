@@ -306,7 +306,12 @@ export const SubmittedNeedView = z.object({
 });
 export type SubmittedNeed = z.infer<typeof SubmittedNeedView>;
 
-export const NeedCommuneView = z.object({ code: z.string(), name: z.string(), departement: z.string() });
+export const NeedCommuneView = z.object({
+  code: z.string(),
+  name: z.string(),
+  departement: z.string(),
+  postalCodes: z.array(z.string()),
+});
 export const NeedJobChoiceView = z.object({ rome: z.string(), label: z.string(), suggested: z.boolean() });
 export type NeedJobChoice = z.infer<typeof NeedJobChoiceView>;
 

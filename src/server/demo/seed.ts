@@ -12,7 +12,7 @@ import { seedClientsDemo } from '../modules/clients/demo.js';
 import { type ClientKind, clients, sites } from '../modules/clients/schema.js';
 import { seedDirectoryDemo } from '../modules/directory/demo.js';
 import { withLuhnDigit } from '../modules/directory/rules/siret.js';
-import { type Commune, communes, distanceKm, findCommune } from '../modules/geo/communes.js';
+import { type Commune, communes, distanceKm, findCommune, firstPostalCode } from '../modules/geo/communes.js';
 import { seedIndividualsDemo } from '../modules/individuals/demo.js';
 import { seedNeedsDemo } from '../modules/needs/demo.js';
 import { seedNotificationsDemo } from '../modules/notifications/demo.js';
@@ -207,6 +207,7 @@ async function seedBase(
       slug: ai.slug,
       siret: siretFrom(rng),
       communeCode: ai.commune,
+      postalCode: firstPostalCode(ai.commune),
       addressLine: `${rng.int(1, 120)} ${rng.pick(STREETS)}`,
       networkId: network.id,
       extra: {
@@ -298,6 +299,7 @@ async function seedBase(
           name,
           siret: kind === 'individual' ? null : siretFrom(rng),
           addressLine: `${rng.int(1, 200)} ${rng.pick(STREETS)}`,
+          postalCode: firstPostalCode(c.code),
           communeCode: c.code,
           communeName: c.name,
           lat: c.lat,
@@ -317,6 +319,7 @@ async function seedBase(
           clientId: client.id,
           name: kind === 'individual' ? 'Domicile' : client.name,
           addressLine: client.addressLine,
+          postalCode: firstPostalCode(c.code),
           communeCode: c.code,
           communeName: c.name,
           lat: c.lat,
@@ -359,6 +362,7 @@ async function seedBase(
           email: isDemoWorker ? 'salarie@ai-1.passerelle.test' : null,
           phone: `06 ${rng.digits(2)} ${rng.digits(2)} ${rng.digits(2)} ${rng.digits(2)}`,
           addressLine: `${rng.int(1, 150)} ${rng.pick(STREETS)}`,
+          postalCode: firstPostalCode(c.code),
           communeCode: c.code,
           communeName: c.name,
           lat: c.lat,

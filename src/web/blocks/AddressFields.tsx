@@ -3,9 +3,9 @@ import { CommuneSelect } from '../directory/Filters';
 
 /** The part of a useApiForm an address needs: its three keys at the top of the form, the API's `address.*` paths. */
 export type AddressForm = {
-  values: { communeCode: string };
+  values: { communeCode: string; postalCode: string };
   field: (key: 'line' | 'postalCode') => { value: string | number; onChange: (arg: unknown) => void; error?: string };
-  set: (key: 'communeCode', value: string) => void;
+  set: (key: 'communeCode' | 'postalCode', value: string) => void;
   errorAt: (path: string) => string | undefined;
 };
 
@@ -13,7 +13,7 @@ type Span = GridColProps['span'];
 
 /**
  * A postal address (a structure, a client): « Adresse », « Code postal » and the required « Commune » picked from the
- * official list, as three columns of the caller's Grid. The server answers under `address.line`, `address.postalCode`
+ * official list, as three columns of the caller's Grid; picking the commune writes its postal code when it has one. The server answers under `address.line`, `address.postalCode`
  * and `address.communeCode`; each message stands under its field.
  */
 export function AddressFields({
@@ -37,6 +37,8 @@ export function AddressFields({
           required
           value={form.values.communeCode}
           onChange={(code) => form.set('communeCode', code)}
+          postalCode={form.values.postalCode}
+          onPostalCode={(code) => form.set('postalCode', code)}
           // A missing address altogether is reported at `address`: it belongs to the required commune.
           error={form.errorAt('address.communeCode') ?? form.errorAt('address')}
         />

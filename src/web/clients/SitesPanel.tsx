@@ -84,6 +84,8 @@ export function SitesPanel({ client, onChange }: { client: ClientDetail; onChang
           required
           value={form.values.communeCode}
           onChange={(x) => form.set('communeCode', x)}
+          postalCode={form.values.postalCode}
+          onPostalCode={(code) => form.set('postalCode', code)}
           error={form.errorAt('address.communeCode')}
         />
       </Grid.Col>

@@ -1,23 +1,30 @@
 import { Box, Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { directoryApi } from '../../shared/directory';
+import { communeChoiceLabel, directoryApi, postalCodeAfterPick } from '../../shared/directory';
 import { call } from '../api';
-import { type Commune, FILTER_KEYS, type FilterKey, KIND_LABELS, type Kind } from './api';
+import { FILTER_KEYS, type FilterKey, KIND_LABELS, type Kind } from './api';
 
-/** Commune picker: type a name (accents ignored) or a code, pick one; the value is the INSEE code. */
+/**
+ * Commune picker: type a name (accents ignored) or a postal code, pick one; the value is the INSEE code. Given the
+ * form's postal code, it writes the one it can know (postalCodeAfterPick).
+ */
 export function CommuneSelect({
   value,
   onChange,
   error,
   label = 'Commune',
   required,
+  postalCode,
+  onPostalCode,
 }: {
   value: string;
   onChange: (code: string) => void;
   error?: string;
   label?: string;
   required?: boolean;
+  postalCode?: string;
+  onPostalCode?: (code: string) => void;
 }) {
   const [search, setSearch] = useState('');
   const selected = useQuery({
@@ -32,21 +39,28 @@ export function CommuneSelect({
     enabled: search.trim().length >= 2,
     staleTime: 60_000,
   });
-  const data = useMemo(() => {
-    const list = [...(found.data?.items ?? [])];
-    if (selected.data && !list.some((c) => c.code === selected.data.code)) list.unshift(selected.data);
-    return list.map((c) => ({ value: c.code, label: `${c.name} (${c.departement})` }));
+  const list = useMemo(() => {
+    const items = [...(found.data?.items ?? [])];
+    if (selected.data && !items.some((c) => c.code === selected.data.code)) items.unshift(selected.data);
+    return items;
   }, [found.data, selected.data]);
   return (
     <Select
       label={label}
-      placeholder="Nom ou code INSEE"
+      placeholder="Nom ou code postal"
       searchable
       clearable
       required={required}
-      data={data}
+      data={list.map((c) => ({ value: c.code, label: communeChoiceLabel(c) }))}
       value={value || null}
-      onChange={(v) => onChange(v ?? '')}
+      onChange={(v) => {
+        const picked = list.find((c) => c.code === v);
+        if (picked && onPostalCode && postalCode !== undefined) {
+          const next = postalCodeAfterPick(postalCode, search, picked, selected.data ?? null);
+          if (next !== postalCode) onPostalCode(next);
+        }
+        onChange(v ?? '');
+      }}
       onSearchChange={setSearch}
       filter={({ options }) => options}
       nothingFoundMessage={search.trim().length >= 2 ? 'Aucune commune trouvée' : 'Tapez au moins 2 lettres'}
@@ -56,7 +70,7 @@ export function CommuneSelect({
 }
 
 /**
- * Several communes (a structure's territory): type a name (accents ignored) or an INSEE code, pick as many as
+ * Several communes (a structure's territory): type a name (accents ignored) or a postal code, pick as many as
  * needed; the value is the list of INSEE codes. Names of the communes already chosen are looked up one by one
  * (cached with CommuneSelect's) so that an existing territory reads as names, not codes.
  */
@@ -65,7 +79,7 @@ export function CommunesMultiSelect({
   onChange,
   error,
   label = 'Communes',
-  description = 'Tapez au moins 2 lettres du nom ou le code INSEE, puis choisissez ; plusieurs communes possibles.',
+  description = 'Tapez au moins 2 lettres du nom ou le code postal, puis choisissez ; plusieurs communes possibles.',
 }: {
   value: string[];
   onChange: (codes: string[]) => void;
@@ -87,21 +101,20 @@ export function CommunesMultiSelect({
     enabled: search.trim().length >= 2,
     staleTime: 60_000,
   });
-  const labelOf = (c: Commune) => `${c.name} (${c.departement})`;
   const known = new Map<string, string>();
-  for (const q of selected) if (q.data) known.set(q.data.code, labelOf(q.data));
-  for (const c of found.data?.items ?? []) known.set(c.code, labelOf(c));
+  for (const q of selected) if (q.data) known.set(q.data.code, communeChoiceLabel(q.data));
+  for (const c of found.data?.items ?? []) known.set(c.code, communeChoiceLabel(c));
   const data = [
     ...value.map((code) => ({ value: code, label: known.get(code) ?? code })),
     ...(found.data?.items ?? [])
       .filter((c) => !value.includes(c.code))
-      .map((c) => ({ value: c.code, label: labelOf(c) })),
+      .map((c) => ({ value: c.code, label: communeChoiceLabel(c) })),
   ];
   return (
     <MultiSelect
       label={label}
       description={description}
-      placeholder={value.length ? undefined : 'Nom ou code INSEE'}
+      placeholder={value.length ? undefined : 'Nom ou code postal'}
       searchable
       clearable
       data={data}

@@ -1,22 +1,30 @@
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { communeChoiceLabel, postalCodeAfterPick } from '../../shared/directory';
 import { needsApi } from '../../shared/needs';
 import { call } from '../api';
 
-/** Commune autocomplete: type a few letters of the name (or the INSEE code). */
+/**
+ * Commune autocomplete: type a few letters of the name, or the postal code. Given the form's postal code, picking a
+ * commune writes the one it can know (postalCodeAfterPick), in the same change as the commune.
+ */
 export function CommunePicker({
   value,
   valueLabel,
   onChange,
+  postalCode,
   error,
 }: {
   value: string;
   valueLabel: string;
-  onChange: (code: string, label: string) => void;
+  onChange: (code: string, label: string, postalCode: string) => void;
+  postalCode: string;
   error?: string;
 }) {
   const [search, setSearch] = useState(valueLabel);
+  // The postal codes of the commune picked last: its code, left in the field, is replaced when the commune changes.
+  const previous = useRef<{ postalCodes: string[] } | null>(null);
   const q = search.trim();
   const communes = useQuery({
     queryKey: ['need-communes', q],
@@ -24,13 +32,14 @@ export function CommunePicker({
     enabled: q.length >= 2,
     staleTime: 300_000,
   });
-  const options = (communes.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.name} (${c.departement})` }));
+  const items = communes.data?.items ?? [];
+  const options = items.map((c) => ({ value: c.code, label: communeChoiceLabel(c) }));
   if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: valueLabel });
   return (
     <Select
       label="Commune"
-      description="Tapez les premières lettres puis choisissez dans la liste"
-      placeholder="ex. Créteil"
+      description="Tapez les premières lettres ou le code postal, puis choisissez dans la liste"
+      placeholder="ex. Créteil ou 94000"
       searchable
       required
       value={value || null}
@@ -40,7 +49,10 @@ export function CommunePicker({
       filter={({ options: o }) => o}
       onChange={(v) => {
         const option = options.find((o) => o.value === v);
-        onChange(v ?? '', option?.label ?? '');
+        const picked = items.find((c) => c.code === v);
+        const nextPostalCode = picked ? postalCodeAfterPick(postalCode, search, picked, previous.current) : postalCode;
+        previous.current = picked ?? null;
+        onChange(v ?? '', option?.label ?? '', nextPostalCode);
       }}
       nothingFoundMessage={
         q.length < 2 ? 'Tapez au moins 2 lettres' : communes.isFetching ? 'Recherche…' : 'Aucune commune trouvée'

@@ -62,7 +62,10 @@ export function EstablishmentStep(props: { form: ApiForm<NeedFormValues>; err: (
         <CommunePicker
           value={form.communeCode}
           valueLabel={form.communeLabel}
-          onChange={(code, label) => props.form.setValues((f) => ({ ...f, communeCode: code, communeLabel: label }))}
+          postalCode={form.postalCode}
+          onChange={(code, label, postalCode) =>
+            props.form.setValues((f) => ({ ...f, communeCode: code, communeLabel: label, postalCode }))
+          }
           error={err('establishment.address.communeCode')}
         />
       </SimpleGrid>

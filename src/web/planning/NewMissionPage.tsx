@@ -177,7 +177,15 @@ function MissionForm({ contract: c }: { contract: ContractDetail }) {
                 <CommunePicker
                   value={v.siteCommuneCode}
                   valueLabel={v.siteCommuneLabel}
-                  onChange={(code, l) => form.setValues((x) => ({ ...x, siteCommuneCode: code, siteCommuneLabel: l }))}
+                  postalCode={v.sitePostalCode}
+                  onChange={(code, l, postal) =>
+                    form.setValues((x) => ({
+                      ...x,
+                      siteCommuneCode: code,
+                      siteCommuneLabel: l,
+                      sitePostalCode: postal,
+                    }))
+                  }
                 />
               </Group>
             )}

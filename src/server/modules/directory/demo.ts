@@ -4,7 +4,7 @@ import { createOrganisation } from '../accounts/create-organisation.js';
 import type { OrganisationKind } from '../accounts/schema.js';
 import { hashToken } from '../accounts/sessions.js';
 import { addDays } from '../calendar/paris-time.js';
-import { findCommune } from '../geo/communes.js';
+import { findCommune, firstPostalCode } from '../geo/communes.js';
 import { queueEmail } from '../notifications/queue-email.js';
 import { withLuhnDigit } from './rules/siret.js';
 import { organisationInvitations } from './schema.js';
@@ -156,6 +156,7 @@ export async function seedDirectoryDemo(world: DemoWorld): Promise<void> {
       slug: await uniqueSlug(db, name, commune.name),
       siret: withLuhnDigit(`${rng.int(3, 8)}${rng.digits(12)}`),
       communeCode,
+      postalCode: firstPostalCode(communeCode),
       addressLine: `${rng.int(1, 150)} ${rng.pick(STREETS)}`,
       networkId: world.network.id,
       extra: {

@@ -151,10 +151,25 @@ describe('map points, structure page, referentials', () => {
     expect((await get(`/api/public/structures/${ids.inactive}`)).statusCode).toBe(404);
   });
 
-  test('the commune autocomplete finds Créteil without its accent, and by code', async () => {
+  test('the commune autocomplete finds Créteil without its accent, by its postal code and by its INSEE code', async () => {
     const body = (await get('/api/public/communes?q=creteil')).json();
-    expect(body.items[0]).toEqual({ code: '94028', name: 'Créteil', departement: '94', lat: 48.78373, lon: 2.45467 });
+    expect(body.items[0]).toEqual({
+      code: '94028',
+      name: 'Créteil',
+      departement: '94',
+      lat: 48.78373,
+      lon: 2.45467,
+      postalCodes: ['94000'],
+    });
+    expect((await get('/api/public/communes?q=94000')).json().items[0].name).toBe('Créteil');
     expect((await get('/api/public/communes?q=94028')).json().items[0].name).toBe('Créteil');
+    // The need form's own autocomplete (public) answers the same, postal codes included.
+    expect((await get('/api/public/needs/communes?q=93210')).json().items[0]).toEqual({
+      code: '93066',
+      name: 'Saint-Denis',
+      departement: '93',
+      postalCodes: ['93200', '93210'],
+    });
     expect((await get('/api/public/communes/94028')).json().name).toBe('Créteil');
     expect((await get('/api/public/communes/99999')).statusCode).toBe(400);
   });

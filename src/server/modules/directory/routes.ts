@@ -189,7 +189,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         ...schemaOf(directoryApi.communes, ['directory']),
         security: [],
-        description: 'Commune autocomplete: by name (accents ignored), INSEE code or département prefix.',
+        description: 'Commune autocomplete: by name (accents ignored), postal code, INSEE code or département prefix.',
       },
     },
     async (req) => {

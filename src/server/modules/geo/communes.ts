@@ -2,20 +2,46 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type Commune = { code: string; name: string; departement: string; lat: number; lon: number };
+export type Commune = {
+  code: string;
+  name: string;
+  departement: string;
+  lat: number;
+  lon: number;
+  /** La Poste's codes serving the commune, in order (Paris, Lyon, Marseille: those of their arrondissements). */
+  postalCodes: string[];
+};
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data');
 let byCode: Map<string, Commune> | undefined;
 
-/** Commune centroids of data/communes-centroides.csv (IGN/INSEE, Licence Ouverte), loaded once. */
+const lines = (file: string) => fs.readFileSync(path.join(dataDir, file), 'utf8').split('\n').slice(1);
+
+/**
+ * Commune centroids of data/communes-centroides.csv (IGN/INSEE, Licence Ouverte) with their postal codes from
+ * data/codes-postaux.csv (INSEE COG and DGFiP FIMOCT via the codes-postaux package), loaded once. A commune merged
+ * into another since the 2018 outlines has no postal code of its own.
+ */
 export function communes(): Map<string, Commune> {
   if (byCode) return byCode;
+  const postal = new Map<string, string[]>();
+  for (const line of lines('codes-postaux.csv')) {
+    if (!line.trim()) continue;
+    const [code, codes] = line.split(',');
+    postal.set(code, codes.split(' '));
+  }
   byCode = new Map();
-  const lines = fs.readFileSync(path.join(dataDir, 'communes-centroides.csv'), 'utf8').split('\n');
-  for (const line of lines.slice(1)) {
+  for (const line of lines('communes-centroides.csv')) {
     if (!line.trim()) continue;
     const [code, name, departement, lat, lon] = line.split(',');
-    byCode.set(code, { code, name, departement, lat: Number(lat), lon: Number(lon) });
+    byCode.set(code, {
+      code,
+      name,
+      departement,
+      lat: Number(lat),
+      lon: Number(lon),
+      postalCodes: postal.get(code) ?? [],
+    });
   }
   return byCode;
 }
@@ -31,17 +57,23 @@ export const normaliseText = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** Accent-insensitive prefix search by name, or by INSEE code / département prefix. */
+/**
+ * Accent-insensitive prefix search by name, or by postal code, INSEE code or département prefix: people know their
+ * postal code (« 93200 »), rarely the INSEE code (93066).
+ */
 export function searchCommunes(query: string, limit = 10): Commune[] {
   const q = normaliseText(query);
   if (!q) return [];
+  const digits = /^\d+$/.test(q);
   // The commune named exactly so comes first: « Saint-Denis » finds Saint-Denis (93) and (974) before the dozens of
-  // « Saint-Denis-… » that precede them in code order (every commune is scanned: a few milliseconds).
+  // « Saint-Denis-… » that precede them in code order (every commune is scanned: a few milliseconds). So does the
+  // commune a whole postal code serves: « 94000 » is Créteil before the communes whose INSEE code starts 940.
   const exact: Commune[] = [];
   const starts: Commune[] = [];
   const contains: Commune[] = [];
   for (const c of communes().values()) {
-    if (c.code.startsWith(q)) starts.push(c);
+    if (digits && c.postalCodes.includes(q)) exact.push(c);
+    else if (c.code.startsWith(q) || (digits && c.postalCodes.some((p) => p.startsWith(q)))) starts.push(c);
     else {
       const n = normaliseText(c.name);
       if (n === q) exact.push(c);
@@ -51,6 +83,21 @@ export function searchCommunes(query: string, limit = 10): Commune[] {
   }
   return [...exact, ...starts, ...contains].slice(0, limit);
 }
+
+let byPostalCode: Map<string, Commune[]> | undefined;
+/** The communes a postal code serves (several may share one: 77000 is Melun, La Rochette, Vaux-le-Pénil…). */
+export function communesOfPostalCode(postalCode: string): Commune[] {
+  if (!byPostalCode) {
+    byPostalCode = new Map();
+    for (const c of communes().values()) {
+      for (const p of c.postalCodes) byPostalCode.set(p, [...(byPostalCode.get(p) ?? []), c]);
+    }
+  }
+  return byPostalCode.get(postalCode) ?? [];
+}
+
+/** The commune's first postal code (the demo's addresses), or null for a commune without one. */
+export const firstPostalCode = (communeCode: string): string | null => findCommune(communeCode)?.postalCodes[0] ?? null;
 
 /** Great-circle distance in km (haversine). */
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
@@ -62,7 +109,7 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
 }
 
 /** The département a postal code belongs to: 3 digits overseas (971…976), 2A or 2B in Corsica (20…), else 2. */
-function postalDepartements(postalCode: string): string[] {
+export function postalDepartements(postalCode: string): string[] {
   if (postalCode.startsWith('97') || postalCode.startsWith('98')) return [postalCode.slice(0, 3)];
   if (postalCode.startsWith('20')) return ['2A', '2B'];
   return [postalCode.slice(0, 2)];
@@ -85,14 +132,15 @@ function communesOf(departement: string): Commune[] {
 const BORDER_KM = 25;
 
 /**
- * Why a postal code cannot be the one of this commune, or null. Our commune data has no postal codes, so the
- * check is the département: the postal code starts with the commune's département (20 for Corsica, 97x
- * overseas), or with a neighbouring one less than 25 km away — La Poste serves some border communes from the
- * next département (Saint-Pierre-d'Entremont, Isère, is 73670).
+ * Why a postal code cannot be the one of this commune, or null. One of the commune's own postal codes is right.
+ * Another is still accepted when it starts with the commune's département (20 for Corsica, 97x overseas), or with a
+ * neighbouring one less than 25 km away: a company or a public body may write a CEDEX code, which is not in the
+ * list, and La Poste serves some border communes from the next département (Saint-Pierre-d'Entremont, Isère, is
+ * 73670).
  */
 export function postalCodeProblem(postalCode: string, communeCode: string): string | null {
   const commune = findCommune(communeCode);
-  if (!commune || !/^\d{5}$/.test(postalCode)) return null;
+  if (!commune || !/^\d{5}$/.test(postalCode) || commune.postalCodes.includes(postalCode)) return null;
   const departements = postalDepartements(postalCode);
   if (departements.includes(commune.departement)) return null;
   const nearby = departements.some((d) => communesOf(d).some((c) => distanceKm(c, commune) <= BORDER_KM));

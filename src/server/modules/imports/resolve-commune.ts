@@ -1,22 +1,19 @@
-import { communes, findCommune, normaliseText } from '../geo/communes.js';
+import { communes, communesOfPostalCode, findCommune, normaliseText, postalDepartements } from '../geo/communes.js';
 
-/** The communes whose postcodes cover a whole city split in arrondissements (their INSEE code is the city's). */
+/**
+ * The cities split in arrondissements: a code of this form is the city's (its INSEE code is the city's, not an
+ * arrondissement's). Paris is the only commune of its département: every 75 code is its own, CEDEX ones included.
+ */
 const CITY_OF_POSTCODE: [RegExp, string][] = [
-  [/^750\d\d$/, '75056'],
+  [/^75\d{3}$/, '75056'], // the département of Paris alone
   [/^690\d\d$/, '69123'],
   [/^130\d\d$/, '13055'],
 ];
 
-/** The département a postcode belongs to (Corsica 20 → 2A/2B, overseas 97x). */
-function departementsOfPostcode(postalCode: string): string[] {
-  if (postalCode.startsWith('20')) return ['2A', '2B'];
-  if (postalCode.startsWith('97')) return [postalCode.slice(0, 3)];
-  return [postalCode.slice(0, 2)];
-}
-
 /**
- * The commune of a spreadsheet line: its INSEE code when given, else its name inside the postcode's département.
- * Returns the code, or a French sentence saying what to fix.
+ * The commune of a spreadsheet line: its INSEE code when given; else, with a postal code, the commune of that name it
+ * serves (data/codes-postaux.csv), or of that name in its département (a CEDEX code, a commune merged since 2018),
+ * or — without a name — the only commune it serves. Returns the code, or a French sentence saying what to fix.
  */
 export function resolveCommune(o: {
   communeCode?: string;
@@ -33,8 +30,11 @@ export function resolveCommune(o: {
     : '';
   if (postalCode && /^\d{5}$/.test(postalCode)) {
     for (const [re, city] of CITY_OF_POSTCODE) if (re.test(postalCode)) return { ok: true, code: city };
+    const served = communesOfPostalCode(postalCode);
     if (name) {
-      const deps = departementsOfPostcode(postalCode);
+      const named = served.filter((c) => normaliseText(c.name) === name);
+      if (named.length === 1) return { ok: true, code: named[0].code };
+      const deps = postalDepartements(postalCode);
       const found = [...communes().values()].filter(
         (c) => deps.includes(c.departement) && normaliseText(c.name) === name,
       );
@@ -46,6 +46,12 @@ export function resolveCommune(o: {
         };
       return { ok: false, problem: `Aucune commune « ${o.communeName} » avec le code postal ${postalCode}.` };
     }
+    if (served.length === 1) return { ok: true, code: served[0].code };
+    if (served.length > 1)
+      return {
+        ok: false,
+        problem: `Le code postal ${postalCode} sert plusieurs communes (${served.map((c) => c.name).join(', ')}) : indiquez la commune.`,
+      };
   }
   return { ok: false, problem: 'Indiquez le code commune INSEE, ou le code postal et la commune.' };
 }

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DemoWorld } from '../../demo/world.js';
 import { addDays, parisInstant } from '../calendar/paris-time.js';
 import { type ClientKind, clients } from '../clients/schema.js';
-import { findCommune } from '../geo/communes.js';
+import { findCommune, firstPostalCode } from '../geo/communes.js';
 import { findRoutingCandidates } from './route-need.js';
 import { claimDeadline } from './rules/claim-deadline.js';
 import { type NeedDiagnostic, type NeedStatus, needJobs, needRoutes, needs } from './schema.js';
@@ -464,7 +464,7 @@ export async function seedNeedsDemo(world: DemoWorld): Promise<void> {
       establishmentName: spec.name,
       establishmentKind: spec.kind,
       addressLine: `${rng.int(1, 90)} ${rng.pick(['rue de la République', 'avenue Jean Jaurès', 'rue Victor Hugo', 'boulevard Pasteur', 'rue des Écoles'])}`,
-      postalCode: null,
+      postalCode: firstPostalCode(commune.code),
       communeCode: commune.code,
       communeName: commune.name,
       departement: commune.departement,

@@ -77,6 +77,7 @@ export const needsRoutes: FastifyPluginAsyncZod = async (app) => {
       code: c.code,
       name: c.name,
       departement: c.departement,
+      postalCodes: c.postalCodes,
     }));
     return { items, total: items.length };
   });

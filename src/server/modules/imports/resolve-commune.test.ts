@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { resolveCommune } from './resolve-commune.js';
+
+// The commune of an imported line. Postal codes: data/codes-postaux.csv (INSEE COG and DGFiP FIMOCT).
+describe('resolveCommune', () => {
+  test.each([
+    // [case, line, code or the start of the problem]
+    ['an INSEE code wins', { communeCode: '94028', postalCode: '13001', communeName: 'Marseille' }, '94028'],
+    ['an unknown INSEE code', { communeCode: '99999' }, /^Le code commune « 99999 » n’existe pas/],
+    ['a postal code and its commune', { postalCode: '94000', communeName: 'Créteil' }, '94028'],
+    ['accents, case and « St » do not matter', { postalCode: '93200', communeName: 'ST DENIS' }, '93066'],
+    ['a second postal code of the commune', { postalCode: '93210', communeName: 'Saint-Denis' }, '93066'],
+    ['a Paris arrondissement', { postalCode: '75011', communeName: 'Paris' }, '75056'],
+    ['a Paris CEDEX code', { postalCode: '75700' }, '75056'],
+    ['a CEDEX code: the name in its département', { postalCode: '94011', communeName: 'Créteil' }, '94028'],
+    // Two « Longeville » in the Doubs: the postal code tells them apart (before, the INSEE code was needed).
+    [
+      'a namesake in the same département, told by its code',
+      { postalCode: '25650', communeName: 'Longeville' },
+      '25347',
+    ],
+    ['… and the other one', { postalCode: '25330', communeName: 'Longeville' }, '25346'],
+    ['a namesake with a code of neither', { postalCode: '25000', communeName: 'Longeville' }, /^Plusieurs communes/],
+    ['a postal code alone, one commune', { postalCode: '94000' }, '94028'],
+    ['a postal code alone, shared', { postalCode: '77000' }, /^Le code postal 77000 sert plusieurs communes \(.*Melun/],
+    [
+      'a name that is not there',
+      { postalCode: '94000', communeName: 'Lyon' },
+      /^Aucune commune « Lyon » avec le code postal 94000/,
+    ],
+    ['nothing to go on', { communeName: 'Créteil' }, /^Indiquez le code commune INSEE/],
+    [
+      'a département, not a postal code',
+      { postalCode: '93', communeName: 'Saint-Denis' },
+      /^Indiquez le code commune INSEE/,
+    ],
+  ])('%s', (_, line, expected) => {
+    const r = resolveCommune(line);
+    if (typeof expected === 'string') expect(r).toEqual({ ok: true, code: expected });
+    else expect(r.ok ? r.code : r.problem).toMatch(expected);
+  });
+});
