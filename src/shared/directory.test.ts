@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { communeChoiceLabel, postalCodeAfterPick } from './directory.js';
+import { communeChoiceLabel, postalCodeAfterPick, postalCodeHint } from './directory.js';
 
 // Postal codes from data/codes-postaux.csv (La Poste's codes per commune, INSEE COG and DGFiP FIMOCT).
 const creteil = { name: 'Créteil', departement: '94', postalCodes: ['94000'] };
@@ -34,5 +34,47 @@ describe('postalCodeAfterPick: the address form writes the postal code it can kn
     ['blank spaces count as empty', '  ', 'creteil', creteil, null, '94000'],
   ])('%s', (_, current, search, picked, previous, expected) => {
     expect(postalCodeAfterPick(current, search, picked, previous)).toBe(expected);
+  });
+});
+
+describe('postalCodeHint: a postal code typed first finds its commune; a commune picked is never replaced', () => {
+  // Search results as GET /api/public/communes?q=<code> returns them (exact postal code first, then INSEE prefixes).
+  const c = (code: string, name: string, postalCodes: string[]) => ({ code, name, postalCodes });
+  const creteil94 = c('94028', 'Créteil', ['94000']);
+  const stDenis = c('93066', 'Saint-Denis', ['93200', '93210']);
+  // 77000 serves four communes (data/codes-postaux.csv).
+  const melun = c('77288', 'Melun', ['77000']);
+  const rochette = c('77389', 'Rochette', ['77000']);
+  const vaux = c('77487', 'Vaux-le-Pénil', ['77000']);
+  const livry = c('77255', 'Livry-sur-Seine', ['77000']);
+  // An INSEE code starting with the digits typed, which the postal code does not serve.
+  const inseePrefix = c('94000', 'Une commune au code INSEE 94000', ['94999']);
+  const many = Array.from({ length: 12 }, (_, i) => c(`51${String(i).padStart(3, '0')}`, `Commune ${i}`, ['51300']));
+  test.each([
+    // [case, postal code, commune picked, found, expected kind, communes named]
+    ['an incomplete code says nothing', '9400', '', [creteil94], 'none', []],
+    ['nothing while the search loads', '94000', '', null, 'none', []],
+    ['one commune: it is filled', '94000', '', [creteil94, inseePrefix], 'fill', ['94028']],
+    ['spaces around the code are ignored', ' 94000 ', '', [creteil94], 'fill', ['94028']],
+    [
+      'a few communes: the person chooses',
+      '77000',
+      '',
+      [rochette, livry, melun, vaux],
+      'choose',
+      ['77389', '77255', '77288', '77487'],
+    ],
+    ['too many to list: type the name (51300 serves 46)', '51300', '', many, 'many', []],
+    ['no commune (a CEDEX code): pick by name', '94011', '', [inseePrefix], 'unknown', []],
+    ['the commune picked is served: nothing to say', '77000', '77288', [rochette, livry, melun, vaux], 'none', []],
+    ['a commune with several codes, one of them typed', '93210', '93066', [stDenis], 'none', []],
+    ['the commune picked is not served: offer those served', '94000', '93066', [creteil94], 'other', ['94028']],
+    ['a CEDEX code beside a commune: not questioned', '94011', '94028', [inseePrefix], 'none', []],
+    ['too many served to be sure: not questioned', '51300', '93066', many, 'none', []],
+  ] as const)('%s', (_, postalCode, communeCode, found, kind, named) => {
+    const hint = postalCodeHint(postalCode, communeCode, found ? [...found] : null);
+    expect(hint.kind).toBe(kind);
+    const communes = hint.kind === 'fill' ? [hint.commune] : 'communes' in hint ? hint.communes : [];
+    expect(communes.map((x) => x.code)).toEqual(named);
   });
 });

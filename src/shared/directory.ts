@@ -156,6 +156,46 @@ export function postalCodeAfterPick(
   return picked.postalCodes.length === 1 ? picked.postalCodes[0] : '';
 }
 
+/** What the address form says under a postal code typed before (or against) the commune. */
+export type PostalCodeHint<C> =
+  | { kind: 'none' }
+  /** The commune is empty and the code serves one commune: the form picks it. */
+  | { kind: 'fill'; commune: C }
+  /** The commune is empty and the code serves a few: the person picks one of them in one click. */
+  | { kind: 'choose'; communes: C[] }
+  /** The commune is empty and the code serves too many to list (51300 serves 46): the person types the name. */
+  | { kind: 'many' }
+  /** The commune is empty and the code serves none (a CEDEX code, a typo): the person picks the commune by name. */
+  | { kind: 'unknown' }
+  /** The commune picked is not one of the few the code serves (`communes`): the person may switch in one click. */
+  | { kind: 'other'; communes: C[] };
+
+/**
+ * The hint for a postal code, given the commune picked (its INSEE code, '' when none) and the communes the search of
+ * that code found (`null` while it loads; it must hold more than `max` communes when more serve the code). Only a
+ * whole code (five digits) is looked at; a commune the person picked is never replaced, only questioned.
+ */
+export function postalCodeHint<C extends { code: string; postalCodes: string[] }>(
+  postalCode: string,
+  communeCode: string,
+  found: C[] | null,
+  max = 8,
+): PostalCodeHint<C> {
+  const code = postalCode.trim();
+  if (!/^\d{5}$/.test(code) || !found) return { kind: 'none' };
+  // The search also returns communes whose INSEE code starts so: only those the postal code serves count.
+  const served = found.filter((c) => c.postalCodes.includes(code));
+  if (communeCode) {
+    // Past `max` the search may have stopped before the commune picked: nothing is said rather than a false alarm.
+    if (served.length === 0 || served.length > max || served.some((c) => c.code === communeCode))
+      return { kind: 'none' };
+    return { kind: 'other', communes: served };
+  }
+  if (served.length === 0) return { kind: 'unknown' };
+  if (served.length === 1) return { kind: 'fill', commune: served[0] };
+  return served.length <= max ? { kind: 'choose', communes: served } : { kind: 'many' };
+}
+
 export const JobView = z.object({
   code: z.string(),
   label: z.string(),

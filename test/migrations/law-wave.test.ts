@@ -5,8 +5,6 @@
  * later migration runs on it, and each row is checked to come out as the law wave intends.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -16,24 +14,13 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { migrationsFolder } from '../../src/server/db/connect.js';
 import { countsForHoursCap } from '../../src/server/modules/clients/rules/hours-cap-scope.js';
+import { migrationsBefore } from './migrations-before.js';
 
 /** The first migration of the law wave: everything before it is "an existing database". */
 const LAW_WAVE_FIRST = '0027';
 
 let pg: PGlite;
 let folder: string;
-
-/** A copy of the migrations folder whose journal stops before `tag` (drizzle applies a journal's entries in order). */
-function migrationsBefore(tag: string) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-migrations-'));
-  fs.mkdirSync(path.join(dir, 'meta'));
-  for (const f of fs.readdirSync(migrationsFolder))
-    if (f.endsWith('.sql')) fs.copyFileSync(path.join(migrationsFolder, f), path.join(dir, f));
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8'));
-  journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < tag);
-  fs.writeFileSync(path.join(dir, 'meta/_journal.json'), JSON.stringify(journal));
-  return dir;
-}
 
 const ids = {
   org: '00000000-0000-4000-8000-000000000001',

@@ -1,10 +1,11 @@
 import { Grid, type GridColProps, TextInput } from '@mantine/core';
 import { CommuneSelect } from '../directory/Filters';
+import { PostalCodeInput } from './PostalCodeInput';
 
 /** The part of a useApiForm an address needs: its three keys at the top of the form, the API's `address.*` paths. */
 export type AddressForm = {
   values: { communeCode: string; postalCode: string };
-  field: (key: 'line' | 'postalCode') => { value: string | number; onChange: (arg: unknown) => void; error?: string };
+  field: (key: 'line') => { value: string | number; onChange: (arg: unknown) => void; error?: string };
   set: (key: 'communeCode' | 'postalCode', value: string) => void;
   errorAt: (path: string) => string | undefined;
 };
@@ -13,7 +14,8 @@ type Span = GridColProps['span'];
 
 /**
  * A postal address (a structure, a client): « Adresse », « Code postal » and the required « Commune » picked from the
- * official list, as three columns of the caller's Grid; picking the commune writes its postal code when it has one. The server answers under `address.line`, `address.postalCode`
+ * official list, as three columns of the caller's Grid; picking the commune writes its postal code when it has one,
+ * and a postal code typed first finds its commune (PostalCodeInput). The server answers under `address.line`, `address.postalCode`
  * and `address.communeCode`; each message stands under its field.
  */
 export function AddressFields({
@@ -30,7 +32,13 @@ export function AddressFields({
         <TextInput label="Adresse" {...form.field('line')} error={form.errorAt('address.line')} />
       </Grid.Col>
       <Grid.Col span={spans.postalCode}>
-        <TextInput label="Code postal" {...form.field('postalCode')} error={form.errorAt('address.postalCode')} />
+        <PostalCodeInput
+          value={form.values.postalCode}
+          onChange={(v) => form.set('postalCode', v)}
+          communeCode={form.values.communeCode}
+          onCommune={(c) => form.set('communeCode', c?.code ?? '')}
+          error={form.errorAt('address.postalCode')}
+        />
       </Grid.Col>
       <Grid.Col span={spans.commune}>
         <CommuneSelect

@@ -50,6 +50,8 @@ export function CommuneSelect({
       placeholder="Nom ou code postal"
       searchable
       clearable
+      // Picking the commune already chosen keeps it; the cross empties the field.
+      allowDeselect={false}
       required={required}
       data={list.map((c) => ({ value: c.code, label: communeChoiceLabel(c) }))}
       value={value || null}

@@ -40,8 +40,12 @@ export function CommunePicker({
       label="Commune"
       description="Tapez les premières lettres ou le code postal, puis choisissez dans la liste"
       placeholder="ex. Créteil ou 94000"
+      // The help under the field, like the postal code's beside it: the two inputs stay level.
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
       searchable
       required
+      // Picking the commune already chosen keeps it (a click on it in the list must not empty the field).
+      allowDeselect={false}
       value={value || null}
       searchValue={search}
       onSearchChange={setSearch}
@@ -50,7 +54,10 @@ export function CommunePicker({
       onChange={(v) => {
         const option = options.find((o) => o.value === v);
         const picked = items.find((c) => c.code === v);
-        const nextPostalCode = picked ? postalCodeAfterPick(postalCode, search, picked, previous.current) : postalCode;
+        // A commune filled from outside (the postal code typed first) is not in `previous`: the code then in the field
+        // was its, and goes when the commune changes.
+        const before = previous.current ?? (value ? { postalCodes: [postalCode.trim()] } : null);
+        const nextPostalCode = picked ? postalCodeAfterPick(postalCode, search, picked, before) : postalCode;
         previous.current = picked ?? null;
         onChange(v ?? '', option?.label ?? '', nextPostalCode);
       }}

@@ -1,5 +1,7 @@
 import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { CLIENT_KIND_OPTIONS, CLIENT_KINDS } from '../../shared/clients';
+import { communeChoiceLabel } from '../../shared/directory';
+import { PostalCodeInput } from '../blocks/PostalCodeInput';
 import type { ApiForm } from '../blocks/useApiForm';
 import { CommunePicker } from './CommunePicker';
 import type { NeedFormValues } from './need-form';
@@ -49,15 +51,20 @@ export function EstablishmentStep(props: { form: ApiForm<NeedFormValues>; err: (
         autoComplete="street-address"
       />
       <SimpleGrid cols={{ base: 1, xs: 2 }}>
-        <TextInput
-          label="Code postal"
+        <PostalCodeInput
           required
           value={form.postalCode}
-          onChange={(e) => set('postalCode', e.currentTarget.value)}
+          onChange={(v) => set('postalCode', v)}
+          communeCode={form.communeCode}
+          onCommune={(c) =>
+            props.form.setValues((f) => ({
+              ...f,
+              communeCode: c?.code ?? '',
+              communeLabel: c ? communeChoiceLabel(c) : '',
+            }))
+          }
           error={err('establishment.address.postalCode')}
-          inputMode="numeric"
           maxLength={5}
-          autoComplete="postal-code"
         />
         <CommunePicker
           value={form.communeCode}

@@ -1,11 +1,25 @@
-import { Alert, Button, Card, Checkbox, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
+import { communeChoiceLabel } from '../../shared/directory';
 import { formatDate } from '../../shared/format';
 import { needsApi } from '../../shared/needs';
 import { planningApi } from '../../shared/planning';
 import { type ContractDetail, quotesApi } from '../../shared/quotes';
 import { call } from '../api';
+import { PostalCodeInput } from '../blocks/PostalCodeInput';
 import { useApiForm } from '../blocks/useApiForm';
 import { CommunePicker } from '../needs/CommunePicker';
 import { useOrgId } from '../shell/session';
@@ -160,7 +174,9 @@ function MissionForm({ contract: c }: { contract: ContractDetail }) {
             </Text>
             <Checkbox label="Intervenir à une autre adresse du client" {...form.checkbox('otherSite')} />
             {v.otherSite && (
-              <Group align="flex-end" wrap="wrap">
+              // Two columns on a computer (the place and its street, then the postal code and the commune), one on a
+              // phone; each field's help under it, so that the inputs of a row stay level.
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput
                   label="Nom du lieu"
                   {...form.field('siteName')}
@@ -168,11 +184,18 @@ function MissionForm({ contract: c }: { contract: ContractDetail }) {
                   placeholder="ex. Résidence Les Lilas"
                 />
                 <TextInput label="Adresse" {...form.field('siteLine')} error={form.errorAt('site.line')} />
-                <TextInput
-                  label="Code postal"
-                  {...form.field('sitePostalCode')}
+                <PostalCodeInput
+                  value={v.sitePostalCode}
+                  onChange={(x) => form.set('sitePostalCode', x)}
+                  communeCode={v.siteCommuneCode}
+                  onCommune={(c) =>
+                    form.setValues((x) => ({
+                      ...x,
+                      siteCommuneCode: c?.code ?? '',
+                      siteCommuneLabel: c ? communeChoiceLabel(c) : '',
+                    }))
+                  }
                   error={form.errorAt('site.postalCode')}
-                  w={120}
                 />
                 <CommunePicker
                   value={v.siteCommuneCode}
@@ -186,8 +209,9 @@ function MissionForm({ contract: c }: { contract: ContractDetail }) {
                       sitePostalCode: postal,
                     }))
                   }
+                  error={form.errorAt('site.communeCode')}
                 />
-              </Group>
+              </SimpleGrid>
             )}
             <Group align="flex-end" wrap="wrap">
               <TextInput

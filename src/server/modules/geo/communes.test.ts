@@ -15,6 +15,22 @@ describe('searchCommunes', () => {
     expect(searchCommunes('creteil')[0]).toMatchObject({ code: '94028', name: 'Créteil' });
     expect(searchCommunes('9402').every((c) => c.code.startsWith('9402'))).toBe(true);
   });
+
+  // INSEE's Code officiel géographique writes the article (data/communes-centroides.csv, migration 0048); a person may
+  // type it or not.
+  test.each([
+    ['Le Havre', '76351', 'Le Havre'],
+    ['havre', '76351', 'Le Havre'],
+    ['Kremlin-Bicêtre', '94043', 'Le Kremlin-Bicêtre'],
+    ['le kremlin', '94043', 'Le Kremlin-Bicêtre'],
+    ['La Courneuve', '93027', 'La Courneuve'],
+    ['courneuve', '93027', 'La Courneuve'],
+    ['l’hay les roses', '94038', "L'Haÿ-les-Roses"],
+    ['Hay-les-Roses', '94038', "L'Haÿ-les-Roses"],
+    ['les lilas', '93045', 'Les Lilas'],
+  ])('« %s » finds %s (%s), article or not', (query, code, name) => {
+    expect(searchCommunes(query)[0]).toMatchObject({ code, name });
+  });
 });
 
 // Postal codes: data/codes-postaux.csv (La Poste's codes per commune: INSEE COG and DGFiP FIMOCT, via the codes-postaux

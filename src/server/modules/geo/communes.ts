@@ -61,13 +61,33 @@ export const normaliseText = (s: string) =>
  * Accent-insensitive prefix search by name, or by postal code, INSEE code or département prefix: people know their
  * postal code (« 93200 »), rarely the INSEE code (93066).
  */
+/**
+ * A commune's name as searches compare it: normalised, without its article (« Le Kremlin-Bicêtre » and
+ * « Kremlin-Bicêtre » are one name: a person, a spreadsheet or an older list may leave the article out).
+ */
+export const communeNameKey = (name: string) => normaliseText(name).replace(/^(?:le|la|les|l|aux|las|los) /, '');
+
+let names: Map<string, { full: string; bare: string }> | undefined;
+/** Each commune's normalised name, with and without its article, computed once (a search scans them all). */
+function searchNames() {
+  if (!names) {
+    names = new Map();
+    for (const c of communes().values())
+      names.set(c.code, { full: normaliseText(c.name), bare: communeNameKey(c.name) });
+  }
+  return names;
+}
+
 export function searchCommunes(query: string, limit = 10): Commune[] {
   const q = normaliseText(query);
   if (!q) return [];
   const digits = /^\d+$/.test(q);
+  const bareQ = communeNameKey(query);
+  const keys = searchNames();
   // The commune named exactly so comes first: « Saint-Denis » finds Saint-Denis (93) and (974) before the dozens of
   // « Saint-Denis-… » that precede them in code order (every commune is scanned: a few milliseconds). So does the
-  // commune a whole postal code serves: « 94000 » is Créteil before the communes whose INSEE code starts 940.
+  // commune a whole postal code serves: « 94000 » is Créteil before the communes whose INSEE code starts 940. The
+  // article is optional both ways: « havre » starts « Le Havre », « Le Kremlin » starts « Le Kremlin-Bicêtre ».
   const exact: Commune[] = [];
   const starts: Commune[] = [];
   const contains: Commune[] = [];
@@ -75,10 +95,10 @@ export function searchCommunes(query: string, limit = 10): Commune[] {
     if (digits && c.postalCodes.includes(q)) exact.push(c);
     else if (c.code.startsWith(q) || (digits && c.postalCodes.some((p) => p.startsWith(q)))) starts.push(c);
     else {
-      const n = normaliseText(c.name);
-      if (n === q) exact.push(c);
-      else if (n.startsWith(q)) starts.push(c);
-      else if (n.includes(q)) contains.push(c);
+      const { full, bare } = keys.get(c.code)!;
+      if (full === q || bare === bareQ) exact.push(c);
+      else if (full.startsWith(q) || bare.startsWith(bareQ)) starts.push(c);
+      else if (full.includes(q)) contains.push(c);
     }
   }
   return [...exact, ...starts, ...contains].slice(0, limit);

@@ -10,17 +10,22 @@ describe('resolveCommune', () => {
     ['a postal code and its commune', { postalCode: '94000', communeName: 'Créteil' }, '94028'],
     ['accents, case and « St » do not matter', { postalCode: '93200', communeName: 'ST DENIS' }, '93066'],
     ['a second postal code of the commune', { postalCode: '93210', communeName: 'Saint-Denis' }, '93066'],
+    ['the INSEE name with its article', { postalCode: '94270', communeName: 'Le Kremlin-Bicêtre' }, '94043'],
+    ['the article left out', { postalCode: '94270', communeName: 'Kremlin Bicetre' }, '94043'],
+    ['an apostrophe article, CEDEX code', { postalCode: '94246', communeName: 'L’Haÿ-les-Roses' }, '94038'],
     ['a Paris arrondissement', { postalCode: '75011', communeName: 'Paris' }, '75056'],
     ['a Paris CEDEX code', { postalCode: '75700' }, '75056'],
     ['a CEDEX code: the name in its département', { postalCode: '94011', communeName: 'Créteil' }, '94028'],
-    // Two « Longeville » in the Doubs: the postal code tells them apart (before, the INSEE code was needed).
+    // « La Longeville » and « Longeville » in the Doubs (INSEE's names; an older list dropped the article and made
+    // them namesakes): the postal code tells them apart even when the article is left out.
     [
       'a namesake in the same département, told by its code',
       { postalCode: '25650', communeName: 'Longeville' },
       '25347',
     ],
     ['… and the other one', { postalCode: '25330', communeName: 'Longeville' }, '25346'],
-    ['a namesake with a code of neither', { postalCode: '25000', communeName: 'Longeville' }, /^Plusieurs communes/],
+    ['a code of neither: the name as written', { postalCode: '25000', communeName: 'Longeville' }, '25346'],
+    ['… with its article', { postalCode: '25000', communeName: 'La Longeville' }, '25347'],
     ['a postal code alone, one commune', { postalCode: '94000' }, '94028'],
     ['a postal code alone, shared', { postalCode: '77000' }, /^Le code postal 77000 sert plusieurs communes \(.*Melun/],
     [

@@ -1,4 +1,12 @@
-import { communes, communesOfPostalCode, findCommune, normaliseText, postalDepartements } from '../geo/communes.js';
+import {
+  type Commune,
+  communeNameKey,
+  communes,
+  communesOfPostalCode,
+  findCommune,
+  normaliseText,
+  postalDepartements,
+} from '../geo/communes.js';
 
 /**
  * The cities split in arrondissements: a code of this form is the city's (its INSEE code is the city's, not an
@@ -25,19 +33,22 @@ export function resolveCommune(o: {
     return findCommune(code) ? { ok: true, code } : { ok: false, problem: `Le code commune « ${code} » n’existe pas.` };
   }
   const postalCode = o.postalCode?.trim();
-  const name = o.communeName
-    ? normaliseText(o.communeName.replace(/\bst\b/gi, 'saint').replace(/\bste\b/gi, 'sainte'))
-    : '';
+  const written = o.communeName?.replace(/\bst\b/gi, 'saint').replace(/\bste\b/gi, 'sainte') ?? '';
+  const name = normaliseText(written);
+  // The name as written first; else without its article (« Kremlin-Bicêtre » is Le Kremlin-Bicêtre), when that
+  // leaves no doubt.
+  const named = (among: Commune[]) => {
+    const exact = among.filter((c) => normaliseText(c.name) === name);
+    return exact.length ? exact : among.filter((c) => communeNameKey(c.name) === communeNameKey(written));
+  };
   if (postalCode && /^\d{5}$/.test(postalCode)) {
     for (const [re, city] of CITY_OF_POSTCODE) if (re.test(postalCode)) return { ok: true, code: city };
     const served = communesOfPostalCode(postalCode);
     if (name) {
-      const named = served.filter((c) => normaliseText(c.name) === name);
-      if (named.length === 1) return { ok: true, code: named[0].code };
+      const servedNamed = named(served);
+      if (servedNamed.length === 1) return { ok: true, code: servedNamed[0].code };
       const deps = postalDepartements(postalCode);
-      const found = [...communes().values()].filter(
-        (c) => deps.includes(c.departement) && normaliseText(c.name) === name,
-      );
+      const found = named([...communes().values()].filter((c) => deps.includes(c.departement)));
       if (found.length === 1) return { ok: true, code: found[0].code };
       if (found.length > 1)
         return {
