@@ -16,8 +16,8 @@ describe('searchCommunes', () => {
     expect(searchCommunes('9402').every((c) => c.code.startsWith('9402'))).toBe(true);
   });
 
-  // INSEE's Code officiel géographique writes the article (data/communes-centroides.csv, migration 0048); a person may
-  // type it or not.
+  // INSEE's Code officiel géographique writes the article and renames communes (data/communes-centroides.csv, migration
+  // 0048); a person may type the article or not, the former name or the current one.
   test.each([
     ['Le Havre', '76351', 'Le Havre'],
     ['havre', '76351', 'Le Havre'],
@@ -28,7 +28,11 @@ describe('searchCommunes', () => {
     ['l’hay les roses', '94038', "L'Haÿ-les-Roses"],
     ['Hay-les-Roses', '94038', "L'Haÿ-les-Roses"],
     ['les lilas', '93045', 'Les Lilas'],
-  ])('« %s » finds %s (%s), article or not', (query, code, name) => {
+    // Renamed since 2018 (the current name, then the former one still found).
+    ['Valserhône', '01033', 'Valserhône'],
+    ['Bellegarde-sur-Valserine', '01033', 'Valserhône'],
+    ['culoz', '01138', 'Culoz-Béon'],
+  ])('« %s » finds %s (%s), article or not, current name or former', (query, code, name) => {
     expect(searchCommunes(query)[0]).toMatchObject({ code, name });
   });
 });

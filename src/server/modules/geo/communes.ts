@@ -14,11 +14,14 @@ export type Commune = {
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data');
 let byCode: Map<string, Commune> | undefined;
+/** The 2018 name of a commune renamed since (« Bellegarde-sur-Valserine », now Valserhône): still found by it. */
+const formerNames = new Map<string, string>();
 
 const lines = (file: string) => fs.readFileSync(path.join(dataDir, file), 'utf8').split('\n').slice(1);
 
 /**
- * Commune centroids of data/communes-centroides.csv (IGN/INSEE, Licence Ouverte) with their postal codes from
+ * Commune centroids of data/communes-centroides.csv (IGN/INSEE, Licence Ouverte; current INSEE names, with the 2018
+ * name of those renamed since) with their postal codes from
  * data/codes-postaux.csv (INSEE COG and DGFiP FIMOCT via the codes-postaux package), loaded once. A commune merged
  * into another since the 2018 outlines has no postal code of its own.
  */
@@ -33,7 +36,8 @@ export function communes(): Map<string, Commune> {
   byCode = new Map();
   for (const line of lines('communes-centroides.csv')) {
     if (!line.trim()) continue;
-    const [code, name, departement, lat, lon] = line.split(',');
+    const [code, name, departement, lat, lon, formerName] = line.split(',');
+    if (formerName) formerNames.set(code, formerName);
     byCode.set(code, {
       code,
       name,
@@ -67,13 +71,26 @@ export const normaliseText = (s: string) =>
  */
 export const communeNameKey = (name: string) => normaliseText(name).replace(/^(?:le|la|les|l|aux|las|los) /, '');
 
-let names: Map<string, { full: string; bare: string }> | undefined;
-/** Each commune's normalised name, with and without its article, computed once (a search scans them all). */
+/**
+ * The names a commune is known by: its current one, and the one it had in 2018 when it was renamed since (a person,
+ * or a spreadsheet from an older system, may still write it).
+ */
+export function communeNames(c: Commune): string[] {
+  const former = formerNames.get(c.code);
+  return former ? [c.name, former] : [c.name];
+}
+
+type SearchName = { full: string; bare: string };
+let names: Map<string, SearchName[]> | undefined;
+/** Each commune's normalised names, with and without their article, computed once (a search scans them all). */
 function searchNames() {
   if (!names) {
     names = new Map();
     for (const c of communes().values())
-      names.set(c.code, { full: normaliseText(c.name), bare: communeNameKey(c.name) });
+      names.set(
+        c.code,
+        communeNames(c).map((n) => ({ full: normaliseText(n), bare: communeNameKey(n) })),
+      );
   }
   return names;
 }
@@ -87,7 +104,7 @@ export function searchCommunes(query: string, limit = 10): Commune[] {
   // The commune named exactly so comes first: « Saint-Denis » finds Saint-Denis (93) and (974) before the dozens of
   // « Saint-Denis-… » that precede them in code order (every commune is scanned: a few milliseconds). So does the
   // commune a whole postal code serves: « 94000 » is Créteil before the communes whose INSEE code starts 940. The
-  // article is optional both ways: « havre » starts « Le Havre », « Le Kremlin » starts « Le Kremlin-Bicêtre ».
+  // article is optional both ways (« havre » starts « Le Havre »), and a renamed commune answers to its former name.
   const exact: Commune[] = [];
   const starts: Commune[] = [];
   const contains: Commune[] = [];
@@ -95,10 +112,10 @@ export function searchCommunes(query: string, limit = 10): Commune[] {
     if (digits && c.postalCodes.includes(q)) exact.push(c);
     else if (c.code.startsWith(q) || (digits && c.postalCodes.some((p) => p.startsWith(q)))) starts.push(c);
     else {
-      const { full, bare } = keys.get(c.code)!;
-      if (full === q || bare === bareQ) exact.push(c);
-      else if (full.startsWith(q) || bare.startsWith(bareQ)) starts.push(c);
-      else if (full.includes(q)) contains.push(c);
+      const known = keys.get(c.code)!;
+      if (known.some((k) => k.full === q || k.bare === bareQ)) exact.push(c);
+      else if (known.some((k) => k.full.startsWith(q) || k.bare.startsWith(bareQ))) starts.push(c);
+      else if (known.some((k) => k.full.includes(q))) contains.push(c);
     }
   }
   return [...exact, ...starts, ...contains].slice(0, limit);

@@ -13,6 +13,12 @@ describe('resolveCommune', () => {
     ['the INSEE name with its article', { postalCode: '94270', communeName: 'Le Kremlin-Bicêtre' }, '94043'],
     ['the article left out', { postalCode: '94270', communeName: 'Kremlin Bicetre' }, '94043'],
     ['an apostrophe article, CEDEX code', { postalCode: '94246', communeName: 'L’Haÿ-les-Roses' }, '94038'],
+    [
+      'a commune renamed since 2018, by its former name',
+      { postalCode: '01200', communeName: 'Bellegarde-sur-Valserine' },
+      '01033',
+    ],
+    ['… and by its current one', { postalCode: '01200', communeName: 'Valserhône' }, '01033'],
     ['a Paris arrondissement', { postalCode: '75011', communeName: 'Paris' }, '75056'],
     ['a Paris CEDEX code', { postalCode: '75700' }, '75056'],
     ['a CEDEX code: the name in its département', { postalCode: '94011', communeName: 'Créteil' }, '94028'],

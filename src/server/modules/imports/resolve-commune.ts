@@ -1,6 +1,7 @@
 import {
   type Commune,
   communeNameKey,
+  communeNames,
   communes,
   communesOfPostalCode,
   findCommune,
@@ -35,11 +36,13 @@ export function resolveCommune(o: {
   const postalCode = o.postalCode?.trim();
   const written = o.communeName?.replace(/\bst\b/gi, 'saint').replace(/\bste\b/gi, 'sainte') ?? '';
   const name = normaliseText(written);
-  // The name as written first; else without its article (« Kremlin-Bicêtre » is Le Kremlin-Bicêtre), when that
-  // leaves no doubt.
+  // The name as written first (the current one, or the 2018 one of a commune renamed since); else without its article
+  // (« Kremlin-Bicêtre » is Le Kremlin-Bicêtre).
   const named = (among: Commune[]) => {
-    const exact = among.filter((c) => normaliseText(c.name) === name);
-    return exact.length ? exact : among.filter((c) => communeNameKey(c.name) === communeNameKey(written));
+    const exact = among.filter((c) => communeNames(c).some((n) => normaliseText(n) === name));
+    if (exact.length) return exact;
+    const key = communeNameKey(written);
+    return among.filter((c) => communeNames(c).some((n) => communeNameKey(n) === key));
   };
   if (postalCode && /^\d{5}$/.test(postalCode)) {
     for (const [re, city] of CITY_OF_POSTCODE) if (re.test(postalCode)) return { ok: true, code: city };

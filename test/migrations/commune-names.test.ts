@@ -1,7 +1,7 @@
 /**
- * Migration 0048 gives back the article INSEE writes to the commune names copied into live records (« Le
- * Kremlin-Bicêtre », not « Kremlin-Bicêtre »), where a record still holds the name the old list gave; a name a
- * person wrote otherwise stays.
+ * Migration 0048 gives the commune names copied into live records the name INSEE writes today: with its article (« Le
+ * Kremlin-Bicêtre », not « Kremlin-Bicêtre ») and the current name of a commune renamed since 2018 (Valserhône, not
+ * Bellegarde-sur-Valserine), where a record still holds the name the old list gave; a name written otherwise stays.
  */
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
@@ -31,8 +31,9 @@ beforeAll(async () => {
       ('${org}', 'company', 'A name of its own', '93027', 'La Courneuve (Quatre-Mille)'),
       ('${org}', 'company', 'No article', '94028', 'Créteil'),
       ('${org}', 'company', 'No name', '76351', null);
-    INSERT INTO workers (organisation_id, first_name, last_name, birth_date, commune_code, commune_name)
-      VALUES ('${org}', 'Awa', 'Diallo', '1988-03-14', '94038', 'Haÿ-les-Roses');
+    INSERT INTO workers (organisation_id, first_name, last_name, birth_date, commune_code, commune_name) VALUES
+      ('${org}', 'Awa', 'Diallo', '1988-03-14', '94038', 'Haÿ-les-Roses'),
+      ('${org}', 'Paul', 'Morel', '1979-06-02', '01033', 'Bellegarde-sur-Valserine');
   `);
   await migrate(drizzle(pg), { migrationsFolder });
 }, 120_000);
@@ -49,12 +50,17 @@ const names = async (table: string) =>
     )
   ).rows.map((r) => r.commune_name);
 
-test('a name the old list gave takes its article, as data/communes-centroides.csv now writes it', async () => {
+test('a name the old list gave becomes the one data/communes-centroides.csv now writes', async () => {
   expect(await names('organisations')).toEqual(['Le Kremlin-Bicêtre']);
-  expect((await pg.query<{ commune_name: string }>('SELECT commune_name FROM workers')).rows).toEqual([
-    { commune_name: "L'Haÿ-les-Roses" },
+  const workers = await pg.query<{ commune_code: string; commune_name: string }>(
+    'SELECT commune_code, commune_name FROM workers ORDER BY commune_code',
+  );
+  expect(workers.rows).toEqual([
+    { commune_code: '01033', commune_name: 'Valserhône' },
+    { commune_code: '94038', commune_name: "L'Haÿ-les-Roses" },
   ]);
-  expect(findCommune('94043')?.name).toBe('Le Kremlin-Bicêtre');
+  for (const r of [...workers.rows, { commune_code: '94043', commune_name: 'Le Kremlin-Bicêtre' }])
+    expect(findCommune(r.commune_code)?.name).toBe(r.commune_name);
 });
 
 test('a name written otherwise, a name without article and a missing name stay as they were', async () => {
