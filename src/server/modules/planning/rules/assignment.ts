@@ -172,10 +172,24 @@ const hm = (minute: number) =>
 const hours = formatMinutes;
 const slotLabel = (s: Slot) => `le ${d(s.startDate)} de ${hm(s.startMinute)} à ${hm(s.endMinute)}`;
 
-const fail = (code: RuleCode, message: string): Verdict => ({
-  ok: false,
-  violation: { code, status: code === 'worker_overlap' ? 409 : 422, message },
-});
+/**
+ * A refusal whose message is written only when read: ranking and planning try thousands of workers per slot and
+ * most tries are refused (busy, resting), so formatting each refusal's dates would cost more than the check itself.
+ */
+const fail = (code: RuleCode, message: () => string): Verdict => {
+  let text: string | undefined;
+  return {
+    ok: false,
+    violation: {
+      code,
+      status: code === 'worker_overlap' ? 409 : 422,
+      get message() {
+        text ??= message();
+        return text;
+      },
+    },
+  };
+};
 
 /** Whether the 480 h cap window applies on `date` (a new window opens when the previous one has run out). */
 function capCountedOn(w: WorkerFacts, date: string) {
@@ -193,25 +207,21 @@ function timeToMinute(t: string) {
 /** Checks every hard constraint of giving `slot` to worker `w`; the first broken rule is reported. */
 export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
   const name = w.name;
-  // Built only when a message needs it: ranking and planning check thousands of workers per slot.
-  let label: string | null = null;
-  const whenOf = () => (label ??= slotLabel(slot));
 
   // One worker cannot be in two places at once (also the exclusion constraint shifts_no_overlap).
   for (const o of w.shifts) {
     if (o.id !== slot.id && o.startMs < slot.endMs && slot.startMs < o.endMs) {
-      const oc = parisClock(o.startMs);
-      return fail(
-        'worker_overlap',
-        `${name} travaille déjà le ${d(oc.date)} à ${hm(oc.minuteOfDay)} (${o.clientName}) : ce créneau ${whenOf()} se chevauche avec le sien. Choisissez une autre personne ou un autre horaire.`,
-      );
+      return fail('worker_overlap', () => {
+        const oc = parisClock(o.startMs);
+        return `${name} travaille déjà le ${d(oc.date)} à ${hm(oc.minuteOfDay)} (${o.clientName}) : ce créneau ${slotLabel(slot)} se chevauche avec le sien. Choisissez une autre personne ou un autre horaire.`;
+      });
     }
   }
 
   // No shift on a day without a valid PASS IAE, nor on a day it is suspended (PRODUCT.md, L5132-8; les-emplois).
   for (const day of slot.lastDate === slot.startDate ? [slot.startDate] : [slot.startDate, slot.lastDate]) {
     const problem = passDayProblem(w.passes, day, name);
-    if (problem) return fail('pass_not_valid', `${problem} (créneau ${whenOf()})`);
+    if (problem) return fail('pass_not_valid', () => `${problem} (créneau ${slotLabel(slot)})`);
   }
 
   // 480 h over 24 months with users that are private-law employers (L5132-9, R5132-18): hoursCapVerdict is
@@ -225,7 +235,8 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
     if (verdict.code === 'enterprise_hours_cap') {
       return fail(
         'enterprise_hours_cap',
-        `${name} a déjà ${hours(counted)} de mise à disposition chez des employeurs de droit privé depuis le ${d(windowStart)} : le créneau ${whenOf()} chez ${slot.clientName} dépasserait le plafond de 480 h sur 24 mois (art. L5132-9 du Code du travail). Choisissez une autre personne ou obtenez une dérogation du préfet.`,
+        () =>
+          `${name} a déjà ${hours(counted)} de mise à disposition chez des employeurs de droit privé depuis le ${d(windowStart)} : le créneau ${slotLabel(slot)} chez ${slot.clientName} dépasserait le plafond de 480 h sur 24 mois (art. L5132-9 du Code du travail). Choisissez une autre personne ou obtenez une dérogation du préfet.`,
       );
     }
     if (verdict.code === 'warning' && !derogation) {
@@ -244,7 +255,8 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
   if (!w.contracts.some((c) => c.startDate <= slot.startDate && (c.endDate === null || slot.startDate <= c.endDate))) {
     return fail(
       'no_employment_contract',
-      `${name} n’a pas de contrat de travail couvrant le ${d(slot.startDate)} : établissez ou prolongez son contrat avant de lui confier ce créneau.`,
+      () =>
+        `${name} n’a pas de contrat de travail couvrant le ${d(slot.startDate)} : établissez ou prolongez son contrat avant de lui confier ce créneau.`,
     );
   }
 
@@ -253,21 +265,23 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
   if (danger) {
     return fail(
       'dangerous_job',
-      `Le métier ${slot.romeLabel} (${slot.rome}) relève des travaux particulièrement dangereux interdits aux salariés mis à disposition : ${danger}. ${name} ne peut pas y être affecté·e.`,
+      () =>
+        `Le métier ${slot.romeLabel} (${slot.rome}) relève des travaux particulièrement dangereux interdits aux salariés mis à disposition : ${danger}. ${name} ne peut pas y être affecté·e.`,
     );
   }
 
   if (!w.jobs.has(slot.rome)) {
     return fail(
       'job_not_held',
-      `${name} n’exerce pas le métier ${slot.romeLabel} (${slot.rome}) : ajoutez ce métier à sa fiche si elle ou il le maîtrise, ou choisissez une autre personne.`,
+      () =>
+        `${name} n’exerce pas le métier ${slot.romeLabel} (${slot.rome}) : ajoutez ce métier à sa fiche si elle ou il le maîtrise, ou choisissez une autre personne.`,
     );
   }
 
   if (w.excludedBy.has(slot.clientId)) {
     return fail(
       'worker_excluded_by_client',
-      `${slot.clientName} a demandé à ne plus recevoir ${name} : choisissez une autre personne.`,
+      () => `${slot.clientName} a demandé à ne plus recevoir ${name} : choisissez une autre personne.`,
     );
   }
 
@@ -275,7 +289,8 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
     if (u.startMs < slot.endMs && slot.startMs < u.endMs) {
       return fail(
         'worker_unavailable',
-        `${name} est indisponible ${whenOf()} (${u.reason}) : choisissez une autre personne ou un autre horaire.`,
+        () =>
+          `${name} est indisponible ${slotLabel(slot)} (${u.reason}) : choisissez une autre personne ou un autre horaire.`,
       );
     }
   }
@@ -290,7 +305,8 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
     if (!fits) {
       return fail(
         'worker_unavailable',
-        `${name} a déclaré ne pas être disponible ${whenOf()} (ses disponibilités habituelles) : choisissez une autre personne ou un autre horaire.`,
+        () =>
+          `${name} a déclaré ne pas être disponible ${slotLabel(slot)} (ses disponibilités habituelles) : choisissez une autre personne ou un autre horaire.`,
       );
     }
   }
@@ -302,7 +318,8 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
     if (gap >= 0 && gap < 11 * HOUR && o.startDate !== slot.startDate) {
       return fail(
         'daily_rest',
-        `${name} n’aurait que ${hours(Math.round(gap / 60_000))} de repos entre ce créneau ${whenOf()} et son autre créneau chez ${o.clientName} : il faut 11 h de repos entre deux journées (art. L3131-1 du Code du travail).`,
+        () =>
+          `${name} n’aurait que ${hours(Math.round(gap / 60_000))} de repos entre ce créneau ${slotLabel(slot)} et son autre créneau chez ${o.clientName} : il faut 11 h de repos entre deux journées (art. L3131-1 du Code du travail).`,
       );
     }
   }
@@ -311,8 +328,7 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
   const weekTotal = (w.weekMinutes.get(slot.monday) ?? 0) + slot.minutes;
   if (weekTotal > weekMax) {
     const legal = weekMax === LEGAL_WEEKLY_MAX_MINUTES;
-    return fail(
-      'weekly_hours_exceeded',
+    return fail('weekly_hours_exceeded', () =>
       legal
         ? `${name} aurait ${hours(weekTotal)} de travail la semaine du ${d(slot.monday)} : la loi interdit plus de 48 h dans une même semaine (art. L3121-20 du Code du travail). Choisissez une autre personne.`
         : `${name} aurait ${hours(weekTotal)} la semaine du ${d(slot.monday)}, au-delà de son maximum de ${hours(weekMax)} par semaine : choisissez une autre personne.`,
@@ -320,7 +336,7 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
   }
 
   const breach = workingTimeBreach(slot, w, weekTotal);
-  if (breach) return fail(breach.code, workingTimeMessage(breach, slot, w));
+  if (breach) return fail(breach.code, () => workingTimeMessage(breach, slot, w));
 
   // Night work needs the medical information visit first (R5132-26-7).
   if (touchesNight(slot.startMinute, slot.endMinute, LEGAL.nightStart, LEGAL.nightEnd)) {
@@ -328,7 +344,8 @@ export function checkAssignment(slot: Slot, w: WorkerFacts): Verdict {
     if (done === null || done > slot.startDate) {
       return fail(
         'information_visit_required',
-        `Le créneau ${whenOf()} comporte des heures de nuit (21 h – 6 h) : ${name} doit d’abord passer sa visite d’information et de prévention auprès de la médecine du travail (art. R5132-26-7 du Code du travail). Enregistrez la visite sur sa fiche ou choisissez une autre personne.`,
+        () =>
+          `Le créneau ${slotLabel(slot)} comporte des heures de nuit (21 h – 6 h) : ${name} doit d’abord passer sa visite d’information et de prévention auprès de la médecine du travail (art. R5132-26-7 du Code du travail). Enregistrez la visite sur sa fiche ou choisissez une autre personne.`,
       );
     }
   }
@@ -390,10 +407,17 @@ const sumOf = (m: Map<string, number>) => {
   return total;
 };
 
+/** Computed once per week: a few hundred weeks in a server's life, one per call before. */
+const weekBoundsOf = new Map<string, { weekStartMs: number; weekEndMs: number; nextMonday: string }>();
 /** The instants a Paris week starts and ends (paris-clock.ts: fast enough for thousands of workers on one slot). */
 function weekBounds(monday: string) {
-  const nextMonday = addDays(monday, 7);
-  return { weekStartMs: parisMidnightMs(monday), weekEndMs: parisMidnightMs(nextMonday), nextMonday };
+  let bounds = weekBoundsOf.get(monday);
+  if (!bounds) {
+    const nextMonday = addDays(monday, 7);
+    bounds = { weekStartMs: parisMidnightMs(monday), weekEndMs: parisMidnightMs(nextMonday), nextMonday };
+    weekBoundsOf.set(monday, bounds);
+  }
+  return bounds;
 }
 
 /** The refusal in words a coordinator understands, naming the article. */
