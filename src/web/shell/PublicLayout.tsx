@@ -44,7 +44,8 @@ export function PublicLayout() {
         <Container size="lg">
           <Text size="xs" c="dimmed">
             Passerelle — associations intermédiaires et réseaux de l’IAE. Données communes : IGN Admin Express, INSEE
-            (Licence Ouverte). Métiers : ROME de France Travail.
+            (Code officiel géographique), codes postaux La Poste via la Base Adresse Nationale (Licence Ouverte).
+            Métiers : ROME de France Travail.
           </Text>
         </Container>
       </Box>

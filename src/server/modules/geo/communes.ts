@@ -62,10 +62,6 @@ export const normaliseText = (s: string) =>
     .trim();
 
 /**
- * Accent-insensitive prefix search by name, or by postal code, INSEE code or département prefix: people know their
- * postal code (« 93200 »), rarely the INSEE code (93066).
- */
-/**
  * A commune's name as searches compare it: normalised, without its article (« Le Kremlin-Bicêtre » and
  * « Kremlin-Bicêtre » are one name: a person, a spreadsheet or an older list may leave the article out).
  */
@@ -95,6 +91,10 @@ function searchNames() {
   return names;
 }
 
+/**
+ * Accent-insensitive prefix search by name, or by postal code, INSEE code or département prefix: people know their
+ * postal code (« 93200 »), rarely the INSEE code (93066).
+ */
 export function searchCommunes(query: string, limit = 10): Commune[] {
   const q = normaliseText(query);
   if (!q) return [];
