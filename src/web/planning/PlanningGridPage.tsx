@@ -79,7 +79,8 @@ export function ShiftChip({ shift, onOpen, draggable }: { shift: Shift; onOpen: 
         </span>
       )}
       {shift.clientLegalFormUnknown && (
-        <span style={{ display: 'block', color: 'var(--mantine-color-orange-9)', fontWeight: 600 }}>
+        // The theme's dark orange for text (theme.css): orange-9 is 4.0:1 on the open chip's tint.
+        <span style={{ display: 'block', color: 'var(--mantine-color-orange-light-color)', fontWeight: 600 }}>
           Forme juridique du client à compléter
         </span>
       )}
