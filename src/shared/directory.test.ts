@@ -13,6 +13,11 @@ describe('communeChoiceLabel: a commune is told apart from its namesakes', () =>
     [saintDenis, 'Saint-Denis (93200, 93210)'],
     [paris, 'Paris (75)'],
     [merged, 'Étrez (01)'],
+    // Renamed since 2018 (data/communes-centroides.csv, column nom_2018).
+    [
+      { name: 'Valserhône', departement: '01', postalCodes: ['01200'], formerName: 'Bellegarde-sur-Valserine' },
+      'Valserhône, anciennement Bellegarde-sur-Valserine (01200)',
+    ],
   ])('%o', (commune, expected) => {
     expect(communeChoiceLabel(commune)).toBe(expected);
   });

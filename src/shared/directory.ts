@@ -122,10 +122,12 @@ export const CommuneView = z.object({
   lon: z.number(),
   /** La Poste's codes serving the commune (empty for a commune merged into another since 2018). */
   postalCodes: z.array(z.string()),
+  /** Its 2018 name when renamed since (Valserhône was Bellegarde-sur-Valserine): searches still find it by it. */
+  formerName: z.string().nullable(),
 });
 export type Commune = z.infer<typeof CommuneView>;
 
-type PostalCommune = { name: string; departement: string; postalCodes: string[] };
+type PostalCommune = { name: string; departement: string; postalCodes: string[]; formerName?: string | null };
 
 /**
  * How a commune reads in a picker: with its postal codes when it has one or two (« Créteil (94000) », « Saint-Denis
@@ -133,7 +135,8 @@ type PostalCommune = { name: string; departement: string; postalCodes: string[] 
  */
 export function communeChoiceLabel(c: PostalCommune): string {
   const codes = c.postalCodes.length && c.postalCodes.length <= 2 ? c.postalCodes.join(', ') : c.departement;
-  return `${c.name} (${codes})`;
+  // A renamed commune says its former name: a person who typed « Bellegarde » sees why Valserhône answers.
+  return c.formerName ? `${c.name}, anciennement ${c.formerName} (${codes})` : `${c.name} (${codes})`;
 }
 
 /**

@@ -311,6 +311,8 @@ export const NeedCommuneView = z.object({
   name: z.string(),
   departement: z.string(),
   postalCodes: z.array(z.string()),
+  /** Its 2018 name when renamed since (shown in the choice: « Valserhône, anciennement Bellegarde-sur-Valserine »). */
+  formerName: z.string().nullable(),
 });
 export const NeedJobChoiceView = z.object({ rome: z.string(), label: z.string(), suggested: z.boolean() });
 export type NeedJobChoice = z.infer<typeof NeedJobChoiceView>;

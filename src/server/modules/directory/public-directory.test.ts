@@ -160,6 +160,7 @@ describe('map points, structure page, referentials', () => {
       lat: 48.78373,
       lon: 2.45467,
       postalCodes: ['94000'],
+      formerName: null,
     });
     expect((await get('/api/public/communes?q=94000')).json().items[0].name).toBe('Créteil');
     expect((await get('/api/public/communes?q=94028')).json().items[0].name).toBe('Créteil');
@@ -169,6 +170,13 @@ describe('map points, structure page, referentials', () => {
       name: 'Saint-Denis',
       departement: '93',
       postalCodes: ['93200', '93210'],
+      formerName: null,
+    });
+    // A commune renamed since 2018 is found by its former name, and says it.
+    expect((await get('/api/public/needs/communes?q=Bellegarde-sur-Valserine')).json().items[0]).toMatchObject({
+      code: '01033',
+      name: 'Valserhône',
+      formerName: 'Bellegarde-sur-Valserine',
     });
     expect((await get('/api/public/communes/94028')).json().name).toBe('Créteil');
     expect((await get('/api/public/communes/99999')).statusCode).toBe(400);

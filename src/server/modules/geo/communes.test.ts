@@ -35,6 +35,11 @@ describe('searchCommunes', () => {
   ])('« %s » finds %s (%s), article or not, current name or former', (query, code, name) => {
     expect(searchCommunes(query)[0]).toMatchObject({ code, name });
   });
+
+  test('a renamed commune carries its former name; the others none', () => {
+    expect(findCommune('01033')).toMatchObject({ name: 'Valserhône', formerName: 'Bellegarde-sur-Valserine' });
+    expect(findCommune('94028')).toMatchObject({ name: 'Créteil', formerName: null });
+  });
 });
 
 // Postal codes: data/codes-postaux.csv (La Poste's codes per commune: INSEE COG and DGFiP FIMOCT, via the codes-postaux

@@ -10,12 +10,12 @@ export type Commune = {
   lon: number;
   /** La Poste's codes serving the commune, in order (Paris, Lyon, Marseille: those of their arrondissements). */
   postalCodes: string[];
+  /** Its 2018 name when renamed since (« Bellegarde-sur-Valserine », now Valserhône): still found by it. */
+  formerName: string | null;
 };
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data');
 let byCode: Map<string, Commune> | undefined;
-/** The 2018 name of a commune renamed since (« Bellegarde-sur-Valserine », now Valserhône): still found by it. */
-const formerNames = new Map<string, string>();
 
 const lines = (file: string) => fs.readFileSync(path.join(dataDir, file), 'utf8').split('\n').slice(1);
 
@@ -37,7 +37,6 @@ export function communes(): Map<string, Commune> {
   for (const line of lines('communes-centroides.csv')) {
     if (!line.trim()) continue;
     const [code, name, departement, lat, lon, formerName] = line.split(',');
-    if (formerName) formerNames.set(code, formerName);
     byCode.set(code, {
       code,
       name,
@@ -45,6 +44,7 @@ export function communes(): Map<string, Commune> {
       lat: Number(lat),
       lon: Number(lon),
       postalCodes: postal.get(code) ?? [],
+      formerName: formerName || null,
     });
   }
   return byCode;
@@ -71,10 +71,7 @@ export const communeNameKey = (name: string) => normaliseText(name).replace(/^(?
  * The names a commune is known by: its current one, and the one it had in 2018 when it was renamed since (a person,
  * or a spreadsheet from an older system, may still write it).
  */
-export function communeNames(c: Commune): string[] {
-  const former = formerNames.get(c.code);
-  return former ? [c.name, former] : [c.name];
-}
+export const communeNames = (c: Commune): string[] => (c.formerName ? [c.name, c.formerName] : [c.name]);
 
 type SearchName = { full: string; bare: string };
 let names: Map<string, SearchName[]> | undefined;

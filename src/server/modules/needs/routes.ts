@@ -78,6 +78,7 @@ export const needsRoutes: FastifyPluginAsyncZod = async (app) => {
       name: c.name,
       departement: c.departement,
       postalCodes: c.postalCodes,
+      formerName: c.formerName,
     }));
     return { items, total: items.length };
   });
