@@ -125,12 +125,14 @@ describe('clients and rates', () => {
     // A postal code shared by four communes offers them under the field; one click picks one.
     await page.getByLabel('Code postal').fill('77000');
     await page.getByRole('button', { name: 'Melun' }).click();
-    expect(
-      await page
-        .getByLabel(/^Commune/)
-        .first()
-        .inputValue(),
-    ).toBe('Melun (77000)');
+    await expect
+      .poll(() =>
+        page
+          .getByLabel(/^Commune/)
+          .first()
+          .inputValue(),
+      )
+      .toBe('Melun (77000)');
     await page.getByLabel(/^Nom du contact/).fill('Paul Martin');
     await page.getByLabel(/^E-mail du contact/).fill('paul@boulangerie.test');
     // Checked before the error shows: the theme's error red (red.6) is below AA contrast (reported to the lead).

@@ -1,5 +1,5 @@
 import { Button, Group, Text, TextInput, type TextInputProps } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { type Commune, directoryApi, postalCodeHint } from '../../shared/directory';
 import { call } from '../api';
@@ -24,6 +24,13 @@ export function PostalCodeInput({
   onCommune: (commune: Commune | null) => void;
 }) {
   const code = value.trim();
+  const queryClient = useQueryClient();
+  // The commune picked here is the one CommuneSelect then looks up by its code: given to its cache, the commune
+  // field shows its name at once instead of blank while it asks the server.
+  const pick = (commune: Commune | null) => {
+    if (commune) queryClient.setQueryData(['commune', commune.code], commune);
+    onCommune(commune);
+  };
   // Same query as CommuneSelect's search of that code: typing « 94000 » in either field asks the server once.
   const found = useQuery({
     queryKey: ['communes', code],
@@ -42,15 +49,15 @@ export function PostalCodeInput({
     if (hint.kind === 'fill' || (hint.kind === 'other' && ours)) {
       const commune = hint.kind === 'fill' ? hint.commune : hint.communes.length === 1 ? hint.communes[0] : null;
       filled.current = { code, communeCode: commune?.code ?? '' };
-      onCommune(commune);
+      pick(commune);
     }
-  }, [hint, code, communeCode, onCommune]);
+  });
 
   const offer = (communes: Commune[]) => (
     <Group component="span" gap={6} wrap="wrap" mt={4}>
       {communes.map((c) => (
         // A button a thumb can hit (24 px at least, WCAG 2.5.8), one per commune.
-        <Button key={c.code} variant="light" size="compact-sm" onClick={() => onCommune(c)}>
+        <Button key={c.code} variant="light" size="compact-sm" onClick={() => pick(c)}>
           {c.name}
         </Button>
       ))}
