@@ -71,21 +71,24 @@ export const communeNameKey = (name: string) => normaliseText(name).replace(/^(?
  * The names a commune is known by: its current one, and the one it had in 2018 when it was renamed since (a person,
  * or a spreadsheet from an older system, may still write it).
  */
-export const communeNames = (c: Commune): string[] => (c.formerName ? [c.name, c.formerName] : [c.name]);
+const communeNames = (c: Commune): string[] => (c.formerName ? [c.name, c.formerName] : [c.name]);
 
 type SearchName = { full: string; bare: string };
 let names: Map<string, SearchName[]> | undefined;
-/** Each commune's normalised names, with and without their article, computed once (a search scans them all). */
-function searchNames() {
+/**
+ * A commune's names (communeNames) as compared: normalised (`full`) and without their article (`bare`, communeNameKey),
+ * computed once for every commune (a search and an import scan them all).
+ */
+export function searchNamesOf(c: Commune): SearchName[] {
   if (!names) {
     names = new Map();
-    for (const c of communes().values())
+    for (const x of communes().values())
       names.set(
-        c.code,
-        communeNames(c).map((n) => ({ full: normaliseText(n), bare: communeNameKey(n) })),
+        x.code,
+        communeNames(x).map((n) => ({ full: normaliseText(n), bare: communeNameKey(n) })),
       );
   }
-  return names;
+  return names.get(c.code)!;
 }
 
 /**
@@ -97,7 +100,6 @@ export function searchCommunes(query: string, limit = 10): Commune[] {
   if (!q) return [];
   const digits = /^\d+$/.test(q);
   const bareQ = communeNameKey(query);
-  const keys = searchNames();
   // The commune named exactly so comes first: « Saint-Denis » finds Saint-Denis (93) and (974) before the dozens of
   // « Saint-Denis-… » that precede them in code order (every commune is scanned: a few milliseconds). So does the
   // commune a whole postal code serves: « 94000 » is Créteil before the communes whose INSEE code starts 940. The
@@ -109,7 +111,7 @@ export function searchCommunes(query: string, limit = 10): Commune[] {
     if (digits && c.postalCodes.includes(q)) exact.push(c);
     else if (c.code.startsWith(q) || (digits && c.postalCodes.some((p) => p.startsWith(q)))) starts.push(c);
     else {
-      const known = keys.get(c.code)!;
+      const known = searchNamesOf(c);
       if (known.some((k) => k.full === q || k.bare === bareQ)) exact.push(c);
       else if (known.some((k) => k.full.startsWith(q) || k.bare.startsWith(bareQ))) starts.push(c);
       else if (known.some((k) => k.full.includes(q))) contains.push(c);

@@ -1,12 +1,12 @@
 import {
   type Commune,
   communeNameKey,
-  communeNames,
   communes,
   communesOfPostalCode,
   findCommune,
   normaliseText,
   postalDepartements,
+  searchNamesOf,
 } from '../geo/communes.js';
 
 /**
@@ -39,10 +39,10 @@ export function resolveCommune(o: {
   // The name as written first (the current one, or the 2018 one of a commune renamed since); else without its article
   // (« Kremlin-Bicêtre » is Le Kremlin-Bicêtre).
   const named = (among: Commune[]) => {
-    const exact = among.filter((c) => communeNames(c).some((n) => normaliseText(n) === name));
+    const exact = among.filter((c) => searchNamesOf(c).some((n) => n.full === name));
     if (exact.length) return exact;
     const key = communeNameKey(written);
-    return among.filter((c) => communeNames(c).some((n) => communeNameKey(n) === key));
+    return among.filter((c) => searchNamesOf(c).some((n) => n.bare === key));
   };
   if (postalCode && /^\d{5}$/.test(postalCode)) {
     for (const [re, city] of CITY_OF_POSTCODE) if (re.test(postalCode)) return { ok: true, code: city };
