@@ -3,16 +3,23 @@ import { communeChoiceLabel, postalCodeAfterPick, postalCodeHint } from './direc
 
 // Postal codes from data/codes-postaux.csv (La Poste's codes per commune, INSEE COG and DGFiP FIMOCT).
 const creteil = { name: 'Créteil', departement: '94', postalCodes: ['94000'] };
-const saintDenis = { name: 'Saint-Denis', departement: '93', postalCodes: ['93200', '93210'] };
+const saintDenis = { name: 'Saint-Denis', departement: '93', postalCodes: ['93200', '93210', '93380'] };
+const boissey = { name: 'Boissey', departement: '01', postalCodes: ['01190', '01380'] };
 const paris = { name: 'Paris', departement: '75', postalCodes: ['75001', '75002', '75003', '75116'] };
-const merged = { name: 'Étrez', departement: '01', postalCodes: [] };
+const noCode = { name: 'Commune sans code', departement: '01', postalCodes: [] };
 
 describe('communeChoiceLabel: a commune is told apart from its namesakes', () => {
   test.each([
     [creteil, 'Créteil (94000)'],
-    [saintDenis, 'Saint-Denis (93200, 93210)'],
+    [boissey, 'Boissey (01190, 01380)'],
+    [saintDenis, 'Saint-Denis (93)'],
     [paris, 'Paris (75)'],
-    [merged, 'Étrez (01)'],
+    [noCode, 'Commune sans code (01)'],
+    // Found by the name of a commune that has joined it (data/communes-anciennes.csv).
+    [
+      { name: 'Bresse Vallons', departement: '01', postalCodes: ['01340'], joinedName: 'Étrez' },
+      'Bresse Vallons, qui inclut Étrez (01340)',
+    ],
     // Renamed since 2018 (data/communes-centroides.csv, column nom_2018).
     [
       { name: 'Valserhône', departement: '01', postalCodes: ['01200'], formerName: 'Bellegarde-sur-Valserine' },
@@ -29,7 +36,7 @@ describe('postalCodeAfterPick: the address form writes the postal code it can kn
     ['empty field, a commune with one code', '', 'Créteil', creteil, null, '94000'],
     ['empty field, searched by its postal code', '', '93210', saintDenis, null, '93210'],
     ['empty field, several codes: the person chooses', '', 'saint-denis', saintDenis, null, ''],
-    ['empty field, a merged commune without codes', '', 'Étrez', merged, null, ''],
+    ['empty field, a commune without codes', '', 'Commune', noCode, null, ''],
     ['a CEDEX code typed first stays', '94011', 'Créteil', creteil, null, '94011'],
     ['a code of the new commune stays', '93210', 'Saint', saintDenis, null, '93210'],
     ['the previous commune’s code is replaced', '94000', 'Saint-Denis', saintDenis, creteil, ''],

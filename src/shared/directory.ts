@@ -120,14 +120,25 @@ export const CommuneView = z.object({
   departement: z.string(),
   lat: z.number(),
   lon: z.number(),
-  /** La Poste's codes serving the commune (empty for a commune merged into another since 2018). */
+  /** La Poste's codes serving the commune. */
   postalCodes: z.array(z.string()),
   /** Its 2018 name when renamed since (Valserhône was Bellegarde-sur-Valserine): searches still find it by it. */
   formerName: z.string().nullable(),
+  /**
+   * In a search's answer, the commune that has joined this one whose name the search matched (« Étrez » finds Bresse
+   * Vallons); null otherwise.
+   */
+  joinedName: z.string().nullable(),
 });
 export type Commune = z.infer<typeof CommuneView>;
 
-type PostalCommune = { name: string; departement: string; postalCodes: string[]; formerName?: string | null };
+type PostalCommune = {
+  name: string;
+  departement: string;
+  postalCodes: string[];
+  formerName?: string | null;
+  joinedName?: string | null;
+};
 
 /**
  * How a commune reads in a picker: with its postal codes when it has one or two (« Créteil (94000) », « Saint-Denis
@@ -135,7 +146,9 @@ type PostalCommune = { name: string; departement: string; postalCodes: string[];
  */
 export function communeChoiceLabel(c: PostalCommune): string {
   const codes = c.postalCodes.length && c.postalCodes.length <= 2 ? c.postalCodes.join(', ') : c.departement;
-  // A renamed commune says its former name: a person who typed « Bellegarde » sees why Valserhône answers.
+  // A renamed commune says its former name: a person who typed « Bellegarde » sees why Valserhône answers; a commune
+  // found by the name of one that joined it says so (« Étrez » finds « Bresse Vallons, qui inclut Étrez »).
+  if (c.joinedName) return `${c.name}, qui inclut ${c.joinedName} (${codes})`;
   return c.formerName ? `${c.name}, anciennement ${c.formerName} (${codes})` : `${c.name} (${codes})`;
 }
 

@@ -313,6 +313,8 @@ export const NeedCommuneView = z.object({
   postalCodes: z.array(z.string()),
   /** Its 2018 name when renamed since (shown in the choice: « Valserhône, anciennement Bellegarde-sur-Valserine »). */
   formerName: z.string().nullable(),
+  /** The commune that has joined this one whose name the search matched (« Bresse Vallons, qui inclut Étrez »). */
+  joinedName: z.string().nullable(),
 });
 export const NeedJobChoiceView = z.object({ rome: z.string(), label: z.string(), suggested: z.boolean() });
 export type NeedJobChoice = z.infer<typeof NeedJobChoiceView>;

@@ -3,26 +3,17 @@
  * Kremlin-Bicêtre », not « Kremlin-Bicêtre ») and the current name of a commune renamed since 2018 (Valserhône, not
  * Bellegarde-sur-Valserine), where a record still holds the name the old list gave; a name written otherwise stays.
  */
-import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
+import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { migrationsFolder } from '../../src/server/db/connect.js';
 import { findCommune } from '../../src/server/modules/geo/communes.js';
-import { migrationsBefore } from './migrations-before.js';
+import { databaseBefore } from './migrations-before.js';
 
 let pg: PGlite;
-let folder: string;
 const org = '00000000-0000-4000-8000-000000000001';
 
 beforeAll(async () => {
-  pg = await PGlite.create({ extensions: { btree_gist, pg_trgm, unaccent } });
-  folder = migrationsBefore('0048');
-  await migrate(drizzle(pg), { migrationsFolder: folder });
+  const existing = await databaseBefore('0048');
+  pg = existing.pg;
   await pg.exec(`
     INSERT INTO organisations (id, slug, kind, name, commune_code, commune_name)
       VALUES ('${org}', 'ai-test', 'AI', 'AI de test', '94043', 'Kremlin-Bicêtre');
@@ -35,12 +26,11 @@ beforeAll(async () => {
       ('${org}', 'Awa', 'Diallo', '1988-03-14', '94038', 'Haÿ-les-Roses'),
       ('${org}', 'Paul', 'Morel', '1979-06-02', '01033', 'Bellegarde-sur-Valserine');
   `);
-  await migrate(drizzle(pg), { migrationsFolder });
+  await existing.migrateToLatest();
 }, 120_000);
 
 afterAll(async () => {
   await pg?.close();
-  if (folder) fs.rmSync(folder, { recursive: true, force: true });
 });
 
 const names = async (table: string) =>

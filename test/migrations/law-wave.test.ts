@@ -4,23 +4,15 @@
  * exit) is written into a database migrated up to 0026 — the last migration before the law wave — then every
  * later migration runs on it, and each row is checked to come out as the law wave intends.
  */
-import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
+import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { migrationsFolder } from '../../src/server/db/connect.js';
 import { countsForHoursCap } from '../../src/server/modules/clients/rules/hours-cap-scope.js';
-import { migrationsBefore } from './migrations-before.js';
+import { databaseBefore } from './migrations-before.js';
 
 /** The first migration of the law wave: everything before it is "an existing database". */
 const LAW_WAVE_FIRST = '0027';
 
 let pg: PGlite;
-let folder: string;
 
 const ids = {
   org: '00000000-0000-4000-8000-000000000001',
@@ -99,18 +91,16 @@ const one = async <T>(sql: string) => (await pg.query<T>(sql)).rows;
 let before: Record<string, number>;
 
 beforeAll(async () => {
-  pg = await PGlite.create({ extensions: { btree_gist, pg_trgm, unaccent } });
-  folder = migrationsBefore(LAW_WAVE_FIRST);
-  await migrate(drizzle(pg), { migrationsFolder: folder });
+  const existing = await databaseBefore(LAW_WAVE_FIRST);
+  pg = existing.pg;
   await seedBeforeLawWave();
   before = await counts();
   // Every migration of the law wave and after, on the existing world.
-  await migrate(drizzle(pg), { migrationsFolder });
+  await existing.migrateToLatest();
 }, 120_000);
 
 afterAll(async () => {
   await pg?.close();
-  if (folder) fs.rmSync(folder, { recursive: true, force: true });
 });
 
 describe('an existing database through the law wave (0027, 0028 and every later migration)', () => {

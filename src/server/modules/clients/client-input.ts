@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type FieldIssue, validationFailed } from '../../http/errors.js';
 import { hasVisibleCharacter, isoDay } from '../../http/validation.js';
 import { siretProblem } from '../directory/rules/siret.js';
-import { checkPostalCode, findCommune } from '../geo/communes.js';
+import { checkPostalCode, communeCodeProblem } from '../geo/communes.js';
 import { isKnownLegalForm } from './legal-forms.js';
 import { PRIVATE_INDIVIDUAL } from './rules/hours-cap-scope.js';
 import { CLIENT_KINDS, type ClientKind } from './schema.js';
@@ -106,12 +106,9 @@ export function checkClientFacts(o: {
       if (problem) issues.push({ path: 'siret', message: problem });
     }
   }
-  if (o.communeCode !== undefined && !findCommune(o.communeCode)) {
-    issues.push({
-      path: `${o.addressPath ?? 'address'}.communeCode`,
-      message: 'Cette commune est inconnue (code INSEE).',
-    });
-  }
+  const communeProblem =
+    o.communeCode !== undefined ? communeCodeProblem(o.communeCode, 'Cette commune est inconnue (code INSEE).') : null;
+  if (communeProblem) issues.push({ path: `${o.addressPath ?? 'address'}.communeCode`, message: communeProblem });
   if (issues.length) throw validationFailed(issues);
   return { siret };
 }

@@ -87,6 +87,17 @@ describe('creating a client (API.md POST /clients)', () => {
       address: { ...body.address, communeCode: '99999' },
     });
     expect(commune.json().error.details[0].path).toBe('address.communeCode');
+    // Pierrefitte-sur-Seine's code since it joined Saint-Denis (2025): the message names the commune to choose.
+    const former = await post(`/api/orgs/${orgId}/clients`, {
+      ...body,
+      address: { ...body.address, communeCode: '93059', postalCode: '93380' },
+    });
+    expect(former.statusCode).toBe(400);
+    expect(former.json().error.details[0]).toEqual({
+      path: 'address.communeCode',
+      message:
+        'Pierrefitte-sur-Seine (93059) fait désormais partie de la commune de Saint-Denis (93066) : choisissez Saint-Denis.',
+    });
     const email = await post(`/api/orgs/${orgId}/clients`, { ...body, contact: { name: 'X', email: 'pas-un-email' } });
     expect(email.statusCode).toBe(400);
     expect(email.json().error.details[0].path).toBe('contact.email');

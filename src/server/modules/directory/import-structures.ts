@@ -5,7 +5,7 @@ import type { NetworkActor } from '../../http/actor.js';
 import { ruleBroken } from '../../http/errors.js';
 import { networkOrganisations, ORGANISATION_KINDS, type OrganisationKind, organisations } from '../accounts/queries.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { communes, findCommune, normaliseText } from '../geo/communes.js';
+import { communes, findCommune, formerCommune, normaliseText } from '../geo/communes.js';
 import { createStructure } from './create-structure.js';
 import { RESEAU_PORTEUR_LABELS } from './reseaux-porteurs.js';
 import { findJob, splitCsvLine } from './rome.js';
@@ -175,9 +175,12 @@ export function encodingProblem(record: Record<string, unknown>): string | null 
   return `Encodage incorrect (caractères illisibles dans ${list}) : enregistrez le fichier en UTF-8.`;
 }
 
-/** A commune by INSEE code, or by its exact name (accents ignored) when the name is unique. */
+/**
+ * A commune by INSEE code (a commune that has joined another since is found as the one it joined: data·inclusion
+ * files lag INSEE's list), or by its exact name (accents ignored) when the name is unique.
+ */
 function resolveCommune(code: string | null, name: string | null) {
-  if (code) return findCommune(code) ?? null;
+  if (code) return findCommune(formerCommune(code)?.communeCode ?? code) ?? null;
   if (!name) return null;
   const n = normaliseText(name);
   const matches = [...communes().values()].filter((c) => normaliseText(c.name) === n);

@@ -161,6 +161,7 @@ describe('map points, structure page, referentials', () => {
       lon: 2.45467,
       postalCodes: ['94000'],
       formerName: null,
+      joinedName: null,
     });
     expect((await get('/api/public/communes?q=94000')).json().items[0].name).toBe('Créteil');
     expect((await get('/api/public/communes?q=94028')).json().items[0].name).toBe('Créteil');
@@ -169,8 +170,9 @@ describe('map points, structure page, referentials', () => {
       code: '93066',
       name: 'Saint-Denis',
       departement: '93',
-      postalCodes: ['93200', '93210'],
+      postalCodes: ['93200', '93210', '93380'],
       formerName: null,
+      joinedName: null,
     });
     // A commune renamed since 2018 is found by its former name, and says it.
     expect((await get('/api/public/needs/communes?q=Bellegarde-sur-Valserine')).json().items[0]).toMatchObject({
@@ -178,8 +180,20 @@ describe('map points, structure page, referentials', () => {
       name: 'Valserhône',
       formerName: 'Bellegarde-sur-Valserine',
     });
+    // A commune that has joined another is found by its name as the commune it joined, and says it.
+    expect((await get('/api/public/needs/communes?q=Étrez')).json().items[0]).toMatchObject({
+      code: '01130',
+      name: 'Bresse Vallons',
+      joinedName: 'Étrez',
+    });
     expect((await get('/api/public/communes/94028')).json().name).toBe('Créteil');
     expect((await get('/api/public/communes/99999')).statusCode).toBe(400);
+    // Its former code names the commune to choose.
+    const former = await get('/api/public/communes/01154');
+    expect(former.statusCode).toBe(400);
+    expect(former.json().error.details[0].message).toBe(
+      'Étrez (01154) fait désormais partie de la commune de Bresse Vallons (01130) : choisissez Bresse Vallons.',
+    );
   });
 
   test('the job list searches labels without accents and by code or family', async () => {

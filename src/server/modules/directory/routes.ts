@@ -14,7 +14,7 @@ import { validationFailed } from '../../http/errors.js';
 import { Pagination } from '../../http/pagination.js';
 import { ORGANISATION_KINDS } from '../accounts/queries.js';
 import { createSession, SESSION_COOKIE, SESSION_DAYS } from '../accounts/sessions.js';
-import { findCommune, searchCommunes } from '../geo/communes.js';
+import { communeCodeProblem, findCommune, searchCommunes } from '../geo/communes.js';
 import { acceptInvitation, describeInvitation } from './accept-invitation.js';
 import { createStructure } from './create-structure.js';
 import { exportDataInclusion } from './export-datainclusion.js';
@@ -53,12 +53,8 @@ const blank = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 
 const CommuneCode = z.string().superRefine((v, ctx) => {
-  if (!findCommune(v)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `La commune ${v} est inconnue : choisissez-la dans la liste (code INSEE).`,
-    });
-  }
+  const message = communeCodeProblem(v, `La commune ${v} est inconnue : choisissez-la dans la liste (code INSEE).`);
+  if (message) ctx.addIssue({ code: 'custom', message });
 });
 
 /** The public directory's filters (API.md): commune + radius, département, job (ROME code or family), kind. */
@@ -205,8 +201,11 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const c = findCommune(req.params.code);
-      if (!c) throw validationFailed([{ path: 'code', message: `La commune ${req.params.code} est inconnue.` }]);
-      return c;
+      if (!c) {
+        const message = communeCodeProblem(req.params.code, `La commune ${req.params.code} est inconnue.`)!;
+        throw validationFailed([{ path: 'code', message }]);
+      }
+      return { ...c, joinedName: null };
     },
   );
 

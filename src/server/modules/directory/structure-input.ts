@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { hasVisibleCharacter, isHttpUrl } from '../../http/validation.js';
 import { ORGANISATION_KINDS } from '../accounts/queries.js';
-import { checkPostalCode, communes, findCommune } from '../geo/communes.js';
+import { checkPostalCode, communes, knownCommune } from '../geo/communes.js';
 import { RESEAUX_PORTEURS } from './reseaux-porteurs.js';
 import { findJob } from './rome.js';
 import { siretProblem } from './rules/siret.js';
@@ -49,9 +49,7 @@ export const StructureInput = z.strictObject({
         .nullish()
         .or(z.literal(''))
         .transform((v) => v || null),
-      communeCode: z
-        .string()
-        .refine((c) => !!findCommune(c), 'Cette commune est inconnue : choisissez-la dans la liste.'),
+      communeCode: z.string().superRefine(knownCommune('Cette commune est inconnue : choisissez-la dans la liste.')),
     })
     .superRefine(checkPostalCode),
   phone: optionalText(30),
@@ -86,7 +84,7 @@ export const StructureInput = z.strictObject({
         .max(101)
         .default([]),
       communes: z
-        .array(z.string().refine((c) => !!findCommune(c), 'Cette commune est inconnue.'))
+        .array(z.string().superRefine(knownCommune('Cette commune est inconnue.')))
         .max(2000)
         .default([]),
     })

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { findCommune, postalCodeProblem, searchCommunes } from './communes.js';
+import {
+  communeCodeProblem,
+  communes,
+  findCommune,
+  formerCommune,
+  postalCodeProblem,
+  searchCommunes,
+} from './communes.js';
 
 describe('searchCommunes', () => {
   // Issue 14's walk: a care home in Saint-Denis (93) typed « Saint-Denis » and never saw its commune, behind a
@@ -34,6 +41,24 @@ describe('searchCommunes', () => {
     ['culoz', '01138', 'Culoz-Béon'],
   ])('« %s » finds %s (%s), article or not, current name or former', (query, code, name) => {
     expect(searchCommunes(query)[0]).toMatchObject({ code, name });
+  });
+
+  // Communes that have joined another (data/communes-anciennes.csv: INSEE COG via @etalab/decoupage-administratif
+  // 6.0.0): their names still find the commune they joined, after any commune of its own so named.
+  test.each([
+    ['Étrez', '01130', 'Bresse Vallons', 'Étrez'],
+    ['Pierrefitte-sur-Seine', '93066', 'Saint-Denis', 'Pierrefitte-sur-Seine'],
+    ['Cherbourg-Octeville', '50129', 'Cherbourg-en-Cotentin', 'Cherbourg-Octeville'],
+    ['Courcouronnes', '91228', 'Évry-Courcouronnes', null], // its own name contains it
+  ])('« %s » finds %s (%s), which the commune %s has joined', (query, code, name, joinedName) => {
+    expect(searchCommunes(query)[0]).toMatchObject({ code, name, joinedName });
+  });
+
+  test('a commune named so comes before one that a commune of that name has joined', () => {
+    // Longeville (25346) is a commune; La Longeville (25347) has joined Pays-de-Montbenoît (25390).
+    const found = searchCommunes('Longeville', 50).map((c) => c.code);
+    expect(found.indexOf('25346')).toBeLessThan(found.indexOf('25390'));
+    expect(found).toContain('25390');
   });
 
   test('a renamed commune carries its former name; the others none', () => {
@@ -73,7 +98,8 @@ describe('postal codes', () => {
 
   test('each commune carries its codes, Paris all twenty arrondissements', () => {
     expect(findCommune('94028')?.postalCodes).toEqual(['94000']);
-    expect(findCommune('93066')?.postalCodes).toEqual(['93200', '93210']);
+    // Saint-Denis has served Pierrefitte-sur-Seine's 93380 too since the two merged (2025).
+    expect(findCommune('93066')?.postalCodes).toEqual(['93200', '93210', '93380']);
     expect(findCommune('75056')?.postalCodes).toHaveLength(21); // 75001 … 75020 and 75116
   });
 
@@ -86,5 +112,48 @@ describe('postal codes', () => {
     ['73670', '38442', true], // Saint-Pierre-d'Entremont (Isère), served from Savoie
   ])('%s for %s: accepted %s', (postalCode, commune, accepted) => {
     expect(postalCodeProblem(postalCode, commune) === null).toBe(accepted);
+  });
+});
+
+// INSEE's current list (Code officiel géographique 2026 via @etalab/decoupage-administratif 6.0.0): the communes of
+// metropolitan France and the overseas départements; a commune of the 2018 list that has joined another is a former
+// commune, its code refused with the commune it joined named.
+describe('the current list of communes', () => {
+  test('34 875 communes, each with a centroid in France and at least one postal code', () => {
+    expect(communes().size).toBe(34_875);
+    for (const c of communes().values()) {
+      expect(c.postalCodes.length, c.code).toBeGreaterThan(0);
+      expect(Number.isFinite(c.lat) && Number.isFinite(c.lon), c.code).toBe(true);
+    }
+  });
+
+  test.each([
+    // [code, current commune, why]
+    ['01154', '01130', 'Étrez joined Bresse Vallons (2019)'],
+    ['93059', '93066', 'Pierrefitte-sur-Seine joined Saint-Denis (2025)'],
+    ['12076', '12218', 'Conques-en-Rouergue took a new code (12218)'],
+    ['25347', '25390', 'La Longeville joined Pays-de-Montbenoît'],
+  ])('%s is a former commune of %s: %s', (code, to) => {
+    expect(findCommune(code)).toBeUndefined();
+    expect(formerCommune(code)?.communeCode).toBe(to);
+    expect(findCommune(to)).toBeDefined();
+  });
+
+  test('communes created or re-established since 2018 are listed (Aurseulles, Sannerville, L’Oie)', () => {
+    expect(findCommune('14581')).toMatchObject({ name: 'Aurseulles', departement: '14' });
+    expect(findCommune('14666')).toMatchObject({ name: 'Sannerville', departement: '14' });
+    expect(findCommune('85165')).toMatchObject({ name: "L'Oie", departement: '85' });
+    expect(findCommune('85165')?.postalCodes).toEqual(['85140']);
+  });
+
+  test.each([
+    ['94028', null],
+    [
+      '01154',
+      'Étrez (01154) fait désormais partie de la commune de Bresse Vallons (01130) : choisissez Bresse Vallons.',
+    ],
+    ['99999', 'Inconnue.'],
+  ])('the code %s: %s', (code, problem) => {
+    expect(communeCodeProblem(code, 'Inconnue.')).toBe(problem);
   });
 });

@@ -12,18 +12,31 @@ export type Commune = {
   postalCodes: string[];
   /** Its 2018 name when renamed since (« Bellegarde-sur-Valserine », now Valserhône): still found by it. */
   formerName: string | null;
+  /**
+   * The communes that have joined it (merged since 2018, or communes déléguées and associées: Étrez in Bresse Vallons,
+   * Pierrefitte-sur-Seine in Saint-Denis): still found by their names, people write them on addresses.
+   */
+  joinedNames: string[];
 };
+
+/**
+ * A commune that has joined another (of the 2018 list, merged since; or a commune déléguée or associée under a code
+ * of its own): its code is no longer a commune's for INSEE.
+ */
+export type FormerCommune = { code: string; name: string; departement: string; communeCode: string };
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data');
 let byCode: Map<string, Commune> | undefined;
+let formerByCode: Map<string, FormerCommune> | undefined;
 
 const lines = (file: string) => fs.readFileSync(path.join(dataDir, file), 'utf8').split('\n').slice(1);
 
 /**
  * Commune centroids of data/communes-centroides.csv (IGN/INSEE, Licence Ouverte; current INSEE names, with the 2018
  * name of those renamed since) with their postal codes from
- * data/codes-postaux.csv (INSEE COG and DGFiP FIMOCT via the codes-postaux package), loaded once. A commune merged
- * into another since the 2018 outlines has no postal code of its own.
+ * data/codes-postaux.csv (INSEE COG and DGFiP FIMOCT via the codes-postaux package), loaded once. Only INSEE's
+ * current communes are listed (scripts/build-communes.mjs); those that have joined another are its `joinedNames`, and
+ * the codes of those that did since 2018 are in data/communes-anciennes.csv (formerCommune).
  */
 export function communes(): Map<string, Commune> {
   if (byCode) return byCode;
@@ -45,12 +58,50 @@ export function communes(): Map<string, Commune> {
       lon: Number(lon),
       postalCodes: postal.get(code) ?? [],
       formerName: formerName || null,
+      joinedNames: [],
     });
+  }
+  formerByCode = new Map();
+  for (const line of lines('communes-anciennes.csv')) {
+    if (!line.trim()) continue;
+    const [code, name, departement, lat, , communeCode] = line.split(',');
+    byCode.get(communeCode)?.joinedNames.push(name);
+    // A commune déléguée that kept its commune nouvelle's code (Cherbourg-Octeville, 50129) is a name, not a code. A
+    // code listed twice (Conques-en-Rouergue of 2018, 12076, and its commune déléguée Conques) is named as the 2018
+    // list named it (the line with its centroid): the name a record holds.
+    if (code !== communeCode && (lat || !formerByCode.has(code)))
+      formerByCode.set(code, { code, name, departement, communeCode });
   }
   return byCode;
 }
 
+/** A current commune by its INSEE code (a former commune's code finds nothing: see formerCommune). */
 export const findCommune = (code: string): Commune | undefined => communes().get(code);
+
+/** The commune that had this code and has joined another (Étrez, 01154: Bresse Vallons, 01130). */
+export function formerCommune(code: string): FormerCommune | undefined {
+  communes();
+  return formerByCode!.get(code);
+}
+
+/**
+ * Why a commune code cannot be written on a record, or null. A code that left INSEE's list names the commune it
+ * joined, so that the person picks it (records carry the current code: URSSAF and the ASP read it).
+ */
+export function communeCodeProblem(code: string, unknown: string): string | null {
+  if (findCommune(code)) return null;
+  const former = formerCommune(code);
+  if (!former) return unknown;
+  const joined = findCommune(former.communeCode)!;
+  return `${former.name} (${former.code}) fait désormais partie de la commune de ${joined.name} (${joined.code}) : choisissez ${joined.name}.`;
+}
+
+/** zod refinement of a commune code field: communeCodeProblem, with the field's own words for an unknown code. */
+export const knownCommune =
+  (unknown: string) => (code: string, ctx: { addIssue: (issue: { code: 'custom'; message: string }) => void }) => {
+    const message = communeCodeProblem(code, unknown);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  };
 
 export const normaliseText = (s: string) =>
   s
@@ -68,12 +119,16 @@ export const normaliseText = (s: string) =>
 export const communeNameKey = (name: string) => normaliseText(name).replace(/^(?:le|la|les|l|aux|las|los) /, '');
 
 /**
- * The names a commune is known by: its current one, and the one it had in 2018 when it was renamed since (a person,
- * or a spreadsheet from an older system, may still write it).
+ * The names a commune is known by: its current one, the one it had in 2018 when it was renamed since, and those of the
+ * communes that joined it (a person, or a spreadsheet from an older system, may still write them).
  */
-const communeNames = (c: Commune): string[] => (c.formerName ? [c.name, c.formerName] : [c.name]);
+const communeNames = (c: Commune): Array<{ name: string; joined: boolean }> => [
+  { name: c.name, joined: false },
+  ...(c.formerName ? [{ name: c.formerName, joined: false }] : []),
+  ...c.joinedNames.map((name) => ({ name, joined: true })),
+];
 
-type SearchName = { full: string; bare: string };
+type SearchName = { full: string; bare: string; name: string; joined: boolean };
 let names: Map<string, SearchName[]> | undefined;
 /**
  * A commune's names (communeNames) as compared: normalised (`full`) and without their article (`bare`, communeNameKey),
@@ -85,17 +140,20 @@ export function searchNamesOf(c: Commune): SearchName[] {
     for (const x of communes().values())
       names.set(
         x.code,
-        communeNames(x).map((n) => ({ full: normaliseText(n), bare: communeNameKey(n) })),
+        communeNames(x).map((n) => ({ ...n, full: normaliseText(n.name), bare: communeNameKey(n.name) })),
       );
   }
   return names.get(c.code)!;
 }
 
+/** A commune a search found, with the name of the joined commune it answered to, when that was the match. */
+export type FoundCommune = Commune & { joinedName: string | null };
+
 /**
  * Accent-insensitive prefix search by name, or by postal code, INSEE code or département prefix: people know their
  * postal code (« 93200 »), rarely the INSEE code (93066).
  */
-export function searchCommunes(query: string, limit = 10): Commune[] {
+export function searchCommunes(query: string, limit = 10): FoundCommune[] {
   const q = normaliseText(query);
   if (!q) return [];
   const digits = /^\d+$/.test(q);
@@ -103,21 +161,34 @@ export function searchCommunes(query: string, limit = 10): Commune[] {
   // The commune named exactly so comes first: « Saint-Denis » finds Saint-Denis (93) and (974) before the dozens of
   // « Saint-Denis-… » that precede them in code order (every commune is scanned: a few milliseconds). So does the
   // commune a whole postal code serves: « 94000 » is Créteil before the communes whose INSEE code starts 940. The
-  // article is optional both ways (« havre » starts « Le Havre »), and a renamed commune answers to its former name.
-  const exact: Commune[] = [];
-  const starts: Commune[] = [];
-  const contains: Commune[] = [];
+  // article is optional both ways (« havre » starts « Le Havre »), a renamed commune answers to its former name, and a
+  // commune to the names of those that joined it (« Étrez » finds Bresse Vallons), after the communes so named.
+  const exact: FoundCommune[] = [];
+  const starts: FoundCommune[] = [];
+  const contains: FoundCommune[] = [];
+  const joinedExact: FoundCommune[] = [];
+  const joinedStarts: FoundCommune[] = [];
   for (const c of communes().values()) {
-    if (digits && c.postalCodes.includes(q)) exact.push(c);
-    else if (c.code.startsWith(q) || (digits && c.postalCodes.some((p) => p.startsWith(q)))) starts.push(c);
-    else {
+    if (digits && c.postalCodes.includes(q)) exact.push({ ...c, joinedName: null });
+    else if (c.code.startsWith(q) || (digits && c.postalCodes.some((p) => p.startsWith(q))))
+      starts.push({ ...c, joinedName: null });
+    else if (!digits) {
       const known = searchNamesOf(c);
-      if (known.some((k) => k.full === q || k.bare === bareQ)) exact.push(c);
-      else if (known.some((k) => k.full.startsWith(q) || k.bare.startsWith(bareQ))) starts.push(c);
-      else if (known.some((k) => k.full.includes(q))) contains.push(c);
+      const own = known.filter((k) => !k.joined);
+      if (own.some((k) => k.full === q || k.bare === bareQ)) exact.push({ ...c, joinedName: null });
+      else if (own.some((k) => k.full.startsWith(q) || k.bare.startsWith(bareQ)))
+        starts.push({ ...c, joinedName: null });
+      else if (own.some((k) => k.full.includes(q))) contains.push({ ...c, joinedName: null });
+      else {
+        const joined = known.filter((k) => k.joined);
+        const same = joined.find((k) => k.full === q || k.bare === bareQ);
+        const start = same ?? joined.find((k) => k.full.startsWith(q) || k.bare.startsWith(bareQ));
+        if (same) joinedExact.push({ ...c, joinedName: same.name });
+        else if (start) joinedStarts.push({ ...c, joinedName: start.name });
+      }
     }
   }
-  return [...exact, ...starts, ...contains].slice(0, limit);
+  return [...exact, ...joinedExact, ...starts, ...joinedStarts, ...contains].slice(0, limit);
 }
 
 let byPostalCode: Map<string, Commune[]> | undefined;

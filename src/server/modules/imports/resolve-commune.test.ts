@@ -22,16 +22,32 @@ describe('resolveCommune', () => {
     ['a Paris arrondissement', { postalCode: '75011', communeName: 'Paris' }, '75056'],
     ['a Paris CEDEX code', { postalCode: '75700' }, '75056'],
     ['a CEDEX code: the name in its département', { postalCode: '94011', communeName: 'Créteil' }, '94028'],
-    // « La Longeville » and « Longeville » in the Doubs (INSEE's names; an older list dropped the article and made
-    // them namesakes): the postal code tells them apart even when the article is left out.
+    // « Longeville » in the Doubs (25346, 25330), and « La Longeville » (25347, 25650), which has joined
+    // Pays-de-Montbenoît (25390) since: the postal code tells them apart even when the article is left out, and the
+    // name as written beats a name without its article.
     [
-      'a namesake in the same département, told by its code',
+      'a namesake in the same département, told by its code (the one that has joined another)',
       { postalCode: '25650', communeName: 'Longeville' },
-      '25347',
+      '25390',
     ],
     ['… and the other one', { postalCode: '25330', communeName: 'Longeville' }, '25346'],
     ['a code of neither: the name as written', { postalCode: '25000', communeName: 'Longeville' }, '25346'],
-    ['… with its article', { postalCode: '25000', communeName: 'La Longeville' }, '25347'],
+    ['… with its article: the joined commune', { postalCode: '25000', communeName: 'La Longeville' }, '25390'],
+    // Communes that have joined another since 2018 (data/communes-anciennes.csv, INSEE COG via
+    // @etalab/decoupage-administratif 6.0.0): found as the commune they joined, by name or by their former code.
+    ['a joined commune by its name and postal code', { postalCode: '01340', communeName: 'Étrez' }, '01130'],
+    [
+      'a joined commune by its name and its own old code',
+      { postalCode: '93380', communeName: 'Pierrefitte-sur-Seine' },
+      '93066',
+    ],
+    ['a former INSEE code', { communeCode: '01154' }, '01130'],
+    ['a former INSEE code, 2025 merger', { communeCode: '93059' }, '93066'],
+    [
+      'a commune déléguée that kept the code of its commune nouvelle',
+      { postalCode: '50100', communeName: 'Cherbourg-Octeville' },
+      '50129',
+    ],
     ['a postal code alone, one commune', { postalCode: '94000' }, '94028'],
     ['a postal code alone, shared', { postalCode: '77000' }, /^Le code postal 77000 sert plusieurs communes \(.*Melun/],
     [

@@ -4,6 +4,7 @@ import {
   communes,
   communesOfPostalCode,
   findCommune,
+  formerCommune,
   normaliseText,
   postalDepartements,
   searchNamesOf,
@@ -31,18 +32,29 @@ export function resolveCommune(o: {
 }): { ok: true; code: string } | { ok: false; problem: string } {
   const code = o.communeCode?.trim().toUpperCase();
   if (code) {
-    return findCommune(code) ? { ok: true, code } : { ok: false, problem: `Le code commune « ${code} » n’existe pas.` };
+    if (findCommune(code)) return { ok: true, code };
+    // A spreadsheet from an older system may hold the code of a commune that has joined another since: the line
+    // moves to the commune it joined (its code is the one INSEE, URSSAF and the ASP know).
+    const former = formerCommune(code);
+    if (former) return { ok: true, code: former.communeCode };
+    return { ok: false, problem: `Le code commune « ${code} » n’existe pas.` };
   }
   const postalCode = o.postalCode?.trim();
   const written = o.communeName?.replace(/\bst\b/gi, 'saint').replace(/\bste\b/gi, 'sainte') ?? '';
   const name = normaliseText(written);
   // The name as written first (the current one, or the 2018 one of a commune renamed since); else without its article
-  // (« Kremlin-Bicêtre » is Le Kremlin-Bicêtre).
+  // (« Kremlin-Bicêtre » is Le Kremlin-Bicêtre). At each step a commune's own names come before those of the communes
+  // that joined it (« Étrez » is in Bresse Vallons).
+  const key = communeNameKey(written);
   const named = (among: Commune[]) => {
-    const exact = among.filter((c) => searchNamesOf(c).some((n) => n.full === name));
-    if (exact.length) return exact;
-    const key = communeNameKey(written);
-    return among.filter((c) => searchNamesOf(c).some((n) => n.bare === key));
+    for (const match of ['full', 'bare'] as const) {
+      const wanted = match === 'full' ? name : key;
+      for (const joined of [false, true]) {
+        const found = among.filter((c) => searchNamesOf(c).some((n) => n.joined === joined && n[match] === wanted));
+        if (found.length) return found;
+      }
+    }
+    return [];
   };
   if (postalCode && /^\d{5}$/.test(postalCode)) {
     for (const [re, city] of CITY_OF_POSTCODE) if (re.test(postalCode)) return { ok: true, code: city };

@@ -5,7 +5,7 @@ import { parisToday } from '../calendar/paris-time.js';
 import { CLIENT_KINDS } from '../clients/queries.js';
 import { findJob } from '../directory/rome.js';
 import { siretProblem } from '../directory/rules/siret.js';
-import { checkPostalCode, findCommune } from '../geo/communes.js';
+import { checkPostalCode, knownCommune } from '../geo/communes.js';
 
 /** Size limits of the public form: generous for a person, useless for a spammer. */
 export const NEED_LIMITS = { jobs: 10, description: 4000, text: 200, schedule: 300 } as const;
@@ -87,7 +87,7 @@ export const NeedInput = z
           communeCode: z
             .string({ error: 'Choisissez la commune dans la liste.' })
             .trim()
-            .refine((c) => !!findCommune(c), { error: 'Commune inconnue : choisissez-la dans la liste.' }),
+            .superRefine(knownCommune('Commune inconnue : choisissez-la dans la liste.')),
         })
         .superRefine(checkPostalCode),
     }),

@@ -137,6 +137,13 @@ describe('the public form refuses bad input with a French message next to the fi
       /Commune inconnue/,
     ],
     [
+      // Étrez has joined Bresse Vallons (INSEE COG, data/communes-anciennes.csv): its former code names the commune.
+      'the code of a commune that has joined another',
+      needPayload({ communeCode: '01154', postalCode: '01340' }),
+      'establishment.address.communeCode',
+      /^Étrez \(01154\) fait désormais partie de la commune de Bresse Vallons \(01130\) : choisissez Bresse Vallons\.$/,
+    ],
+    [
       'a start date in the past',
       needPayload({ jobs: [{ rome: 'J1301', startDate: addDays(parisToday(), -1) }] }),
       'jobs.0.startDate',

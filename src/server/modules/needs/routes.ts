@@ -79,6 +79,7 @@ export const needsRoutes: FastifyPluginAsyncZod = async (app) => {
       departement: c.departement,
       postalCodes: c.postalCodes,
       formerName: c.formerName,
+      joinedName: c.joinedName,
     }));
     return { items, total: items.length };
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dates, hasVisibleCharacter, isoDay } from '../../http/validation.js';
 import { findJob } from '../directory/rome.js';
-import { checkPostalCode, findCommune } from '../geo/communes.js';
+import { checkPostalCode, knownCommune } from '../geo/communes.js';
 import { PASS_NUMBER } from './rules/identity.js';
 
 // Real calendar days within 2000..2100 (http/validation.ts); birth dates and PASS starts have their own ranges.
@@ -15,7 +15,7 @@ const rome = z
 const communeCode = z
   .string()
   .regex(/^[0-9][0-9AB][0-9]{3}$/, { message: 'Code commune INSEE attendu (5 caractères).' })
-  .refine((c) => !!findCommune(c), { message: 'Cette commune est introuvable.' });
+  .superRefine(knownCommune('Cette commune est introuvable.'));
 const time = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { message: 'Heure attendue au format HH:MM.' });
 
 export const IsoDate = isoDate;
