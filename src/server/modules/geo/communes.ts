@@ -129,22 +129,28 @@ const communeNames = (c: Commune): Array<{ name: string; joined: boolean }> => [
 ];
 
 type SearchName = { full: string; bare: string; name: string; joined: boolean };
-let names: Map<string, SearchName[]> | undefined;
+type NamedCommune = { commune: Commune; all: SearchName[]; own: SearchName[]; joined: SearchName[] };
+let index: { list: NamedCommune[]; byCode: Map<string, NamedCommune> } | undefined;
 /**
- * A commune's names (communeNames) as compared: normalised (`full`) and without their article (`bare`, communeNameKey),
- * computed once for every commune (a search and an import scan them all).
+ * Every commune with its names (communeNames) as compared: normalised (`full`) and without their article (`bare`,
+ * communeNameKey), computed once (a search and an import scan them all; a list, not lookups, keeps a search fast).
  */
-export function searchNamesOf(c: Commune): SearchName[] {
-  if (!names) {
-    names = new Map();
-    for (const x of communes().values())
-      names.set(
-        x.code,
-        communeNames(x).map((n) => ({ ...n, full: normaliseText(n.name), bare: communeNameKey(n.name) })),
-      );
+function searchIndex() {
+  if (!index) {
+    const list = [...communes().values()].map((commune) => {
+      const all = communeNames(commune).map(({ name, joined }) => ({
+        name,
+        joined,
+        full: normaliseText(name),
+        bare: communeNameKey(name),
+      }));
+      return { commune, all, own: all.filter((n) => !n.joined), joined: all.filter((n) => n.joined) };
+    });
+    index = { list, byCode: new Map(list.map((n) => [n.commune.code, n])) };
   }
-  return names.get(c.code)!;
+  return index;
 }
+export const searchNamesOf = (c: Commune): SearchName[] => searchIndex().byCode.get(c.code)!.all;
 
 /** A commune a search found, with the name of the joined commune it answered to, when that was the match. */
 export type FoundCommune = Commune & { joinedName: string | null };
@@ -163,32 +169,38 @@ export function searchCommunes(query: string, limit = 10): FoundCommune[] {
   // commune a whole postal code serves: « 94000 » is Créteil before the communes whose INSEE code starts 940. The
   // article is optional both ways (« havre » starts « Le Havre »), a renamed commune answers to its former name, and a
   // commune to the names of those that joined it (« Étrez » finds Bresse Vallons), after the communes so named.
-  const exact: FoundCommune[] = [];
-  const starts: FoundCommune[] = [];
-  const contains: FoundCommune[] = [];
-  const joinedExact: FoundCommune[] = [];
-  const joinedStarts: FoundCommune[] = [];
-  for (const c of communes().values()) {
-    if (digits && c.postalCodes.includes(q)) exact.push({ ...c, joinedName: null });
-    else if (c.code.startsWith(q) || (digits && c.postalCodes.some((p) => p.startsWith(q))))
-      starts.push({ ...c, joinedName: null });
-    else if (!digits) {
-      const known = searchNamesOf(c);
-      const own = known.filter((k) => !k.joined);
-      if (own.some((k) => k.full === q || k.bare === bareQ)) exact.push({ ...c, joinedName: null });
-      else if (own.some((k) => k.full.startsWith(q) || k.bare.startsWith(bareQ)))
-        starts.push({ ...c, joinedName: null });
-      else if (own.some((k) => k.full.includes(q))) contains.push({ ...c, joinedName: null });
-      else {
-        const joined = known.filter((k) => k.joined);
-        const same = joined.find((k) => k.full === q || k.bare === bareQ);
-        const start = same ?? joined.find((k) => k.full.startsWith(q) || k.bare.startsWith(bareQ));
-        if (same) joinedExact.push({ ...c, joinedName: same.name });
-        else if (start) joinedStarts.push({ ...c, joinedName: start.name });
+  const exact: Commune[] = [];
+  const starts: Commune[] = [];
+  const contains: Commune[] = [];
+  const joinedExact: Commune[] = [];
+  const joinedStarts: Commune[] = [];
+  const joinedName = new Map<string, string>();
+  const same = (k: SearchName) => k.full === q || k.bare === bareQ;
+  const start = (k: SearchName) => k.full.startsWith(q) || k.bare.startsWith(bareQ);
+  for (const { commune: c, own, joined } of searchIndex().list) {
+    if (digits) {
+      if (c.postalCodes.includes(q)) exact.push(c);
+      else if (c.code.startsWith(q) || c.postalCodes.some((p) => p.startsWith(q))) starts.push(c);
+      continue;
+    }
+    if (c.code.startsWith(q)) {
+      starts.push(c);
+      continue;
+    }
+    if (own.some(same)) exact.push(c);
+    else if (own.some(start)) starts.push(c);
+    else if (own.some((k) => k.full.includes(q))) contains.push(c);
+    else if (joined.length) {
+      const match = joined.find(same) ?? joined.find(start);
+      if (match) {
+        (same(match) ? joinedExact : joinedStarts).push(c);
+        joinedName.set(c.code, match.name);
       }
     }
   }
-  return [...exact, ...joinedExact, ...starts, ...joinedStarts, ...contains].slice(0, limit);
+  return [...exact, ...joinedExact, ...starts, ...joinedStarts, ...contains]
+    .slice(0, limit)
+    .map((c) => ({ ...c, joinedName: joinedName.get(c.code) ?? null }));
 }
 
 let byPostalCode: Map<string, Commune[]> | undefined;
