@@ -5,7 +5,7 @@ import type { OrgActor } from '../../http/actor.js';
 import { conflict, notFound, validationFailed } from '../../http/errors.js';
 import { hasVisibleCharacter } from '../../http/validation.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { findCommune } from '../geo/communes.js';
+import { communeCodeProblem, findCommune } from '../geo/communes.js';
 import { placementContracts } from '../quotes/queries.js';
 import { AddressInput } from './client-input.js';
 import { findClient } from './find-client.js';
@@ -26,8 +26,10 @@ export type SiteInput = z.infer<typeof SiteBody>;
 
 function commune(code: string) {
   const c = findCommune(code);
-  if (!c)
-    throw validationFailed([{ path: 'address.communeCode', message: 'Cette commune est inconnue (code INSEE).' }]);
+  if (!c) {
+    const message = communeCodeProblem(code, 'Cette commune est inconnue (code INSEE).')!;
+    throw validationFailed([{ path: 'address.communeCode', message }]);
+  }
   return c;
 }
 
