@@ -330,6 +330,26 @@ describe('importing clients', () => {
     ).json();
     expect(p.rows[0].messages[0]).toContain('« Magasin » n’est pas un type de client connu');
   });
+
+  // A file from an older system may hold the code of a commune that has joined another since (INSEE COG,
+  // data/communes-anciennes.csv): the client is recorded in the commune it joined, and the line says so.
+  test('a former commune code is recorded as the commune it joined, and the line says so', async () => {
+    const file =
+      'Nom;Type de client;Code commune INSEE;Contact;E-mail du contact\nMairie annexe;Entreprise;93059;Y;y@mairie.test\n';
+    const p = (await preview('clients', file)).json();
+    expect(p.rows[0]).toMatchObject({
+      action: 'create',
+      messages: [
+        'Commune : Pierrefitte-sur-Seine (93059) fait désormais partie de Saint-Denis (93066), la fiche y est enregistrée.',
+      ],
+    });
+    expect((await runImport('clients', file)).counts).toEqual({ create: 1, skip: 0, error: 0 });
+    const [saved] = await db
+      .select({ communeCode: clients.communeCode, communeName: clients.communeName })
+      .from(clients)
+      .where(and(eq(clients.organisationId, orgId), eq(clients.name, 'Mairie annexe')));
+    expect(saved).toEqual({ communeCode: '93066', communeName: 'Saint-Denis' });
+  });
 });
 
 describe('importing contracts signed on paper', () => {

@@ -52,6 +52,8 @@ export type ClientLine = {
   input?: CreateClientInput;
   /** A place of work named on the line (a client with several sites has one line per site). */
   site?: SiteInput;
+  /** What the line says without being a problem (e.g. a former commune code, moved to the commune it joined). */
+  notes?: string[];
   problems: string[];
 };
 
@@ -160,6 +162,7 @@ export function workerLine(cell: LineCells): WorkerLine {
       problems: zodProblems(parsed.error, (p) => byPath[p] ?? (p.startsWith('jobs') ? col('jobs') : p)),
     };
   }
+  if (commune.ok && commune.note) notes.unshift(commune.note);
   return { label, input: parsed.data, contract, diagnosis, notes, problems };
 }
 
@@ -333,7 +336,8 @@ export function clientLine(cell: LineCells): ClientLine {
     };
     return { label, problems: zodProblems(parsed.error, (p) => byPath[p] ?? p) };
   }
-  return { label, input: parsed.data, site, problems };
+  const notes = commune.note ? [commune.note] : [];
+  return { label, input: parsed.data, site, notes, problems };
 }
 
 export type ContractLine = {

@@ -63,7 +63,16 @@ describe('resolveCommune', () => {
     ],
   ])('%s', (_, line, expected) => {
     const r = resolveCommune(line);
-    if (typeof expected === 'string') expect(r).toEqual({ ok: true, code: expected });
+    if (typeof expected === 'string') expect(r).toMatchObject({ ok: true, code: expected });
     else expect(r.ok ? r.code : r.problem).toMatch(expected);
+  });
+
+  test('a former code says where the line goes; a current one says nothing', () => {
+    expect(resolveCommune({ communeCode: '01154' })).toEqual({
+      ok: true,
+      code: '01130',
+      note: 'Commune : Étrez (01154) fait désormais partie de Bresse Vallons (01130), la fiche y est enregistrée.',
+    });
+    expect(resolveCommune({ communeCode: '94028' })).toEqual({ ok: true, code: '94028' });
   });
 });

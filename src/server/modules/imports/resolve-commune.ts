@@ -29,14 +29,21 @@ export function resolveCommune(o: {
   communeCode?: string;
   postalCode?: string;
   communeName?: string;
-}): { ok: true; code: string } | { ok: false; problem: string } {
+}): { ok: true; code: string; note?: string } | { ok: false; problem: string } {
   const code = o.communeCode?.trim().toUpperCase();
   if (code) {
     if (findCommune(code)) return { ok: true, code };
     // A spreadsheet from an older system may hold the code of a commune that has joined another since: the line
     // moves to the commune it joined (its code is the one INSEE, URSSAF and the ASP know).
     const former = formerCommune(code);
-    if (former) return { ok: true, code: former.communeCode };
+    if (former) {
+      const joined = findCommune(former.communeCode)!;
+      return {
+        ok: true,
+        code: joined.code,
+        note: `Commune : ${former.name} (${code}) fait désormais partie de ${joined.name} (${joined.code}), la fiche y est enregistrée.`,
+      };
+    }
     return { ok: false, problem: `Le code commune « ${code} » n’existe pas.` };
   }
   const postalCode = o.postalCode?.trim();

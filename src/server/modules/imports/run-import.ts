@@ -202,11 +202,17 @@ async function importClientLine(
       [`Lieu ajouté au client (${already.charAt(0).toLowerCase()}${already.slice(1)}).`],
     );
   }
-  return attempt(tx, parsed.label, row, async (sp) => {
-    const client = await createClient({ db: sp, actor, input });
-    const newSite = await siteToAdd(client.id);
-    if (newSite) await createSite({ db: sp, actor, clientId: client.id, input: newSite });
-  });
+  return attempt(
+    tx,
+    parsed.label,
+    row,
+    async (sp) => {
+      const client = await createClient({ db: sp, actor, input });
+      const newSite = await siteToAdd(client.id);
+      if (newSite) await createSite({ db: sp, actor, clientId: client.id, input: newSite });
+    },
+    parsed.notes,
+  );
 }
 
 type RowOf = (label: string, action: ImportRow['action'], messages: string[]) => ImportRow;
