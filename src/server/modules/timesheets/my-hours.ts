@@ -1,8 +1,8 @@
-import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../db/connect.js';
 import type { OrgActor } from '../../http/actor.js';
-import { notFound } from '../../http/errors.js';
-import { parisDate, parisToday } from '../calendar/paris-time.js';
+import { conflict, notFound } from '../../http/errors.js';
+import { frenchTime, parisDate, parisToday } from '../calendar/paris-time.js';
 import { clients, sites } from '../clients/queries.js';
 import { romeLabel } from '../directory/rome.js';
 import { missions, shifts } from '../planning/queries.js';
@@ -18,8 +18,9 @@ const previousMonth = (month: string) => {
 };
 
 /**
- * The worker's own hours: the shifts they started since the first day of last month, with the hours as they
- * stand in the timesheet (actual times, break), whether the client validated them, and the last correction.
+ * The worker's own hours: the shifts they worked since the first day of last month — ended ones, as a timesheet holds
+ * them (sync-timesheets.ts): a shift under way has no hours to count or correct yet — with the hours as they stand in
+ * the timesheet (actual times, break), whether the client validated them, and the last correction.
  */
 export async function myHours({ db, actor, now = new Date() }: { db: Db; actor: OrgActor; now?: Date }) {
   const workerId = ownWorkerId(actor);
@@ -43,7 +44,7 @@ export async function myHours({ db, actor, now = new Date() }: { db: Db; actor: 
         eq(shifts.workerId, workerId),
         eq(shifts.status, 'assigned'),
         gte(shifts.startAt, from),
-        lt(shifts.startAt, now),
+        lte(shifts.endAt, now),
       ),
     )
     .orderBy(desc(shifts.startAt))
@@ -118,7 +119,7 @@ export async function myHours({ db, actor, now = new Date() }: { db: Db; actor: 
 }
 
 /**
- * The worker corrects the hours of one of their own past shifts (actual start, end, break) with a reason. The
+ * The worker corrects the hours of one of their own ended shifts (actual start, end, break) with a reason. The
  * shift's timesheet is prepared first if it was not yet; the correction then follows the timesheet rules
  * (history kept, 409 once the client validated it).
  */
@@ -137,7 +138,7 @@ export async function correctMyHours({
 }) {
   const workerId = ownWorkerId(actor);
   const [shift] = await db
-    .select({ id: shifts.id, startAt: shifts.startAt })
+    .select({ id: shifts.id, startAt: shifts.startAt, endAt: shifts.endAt })
     .from(shifts)
     .where(
       and(
@@ -148,6 +149,12 @@ export async function correctMyHours({
       ),
     );
   if (!shift || shift.startAt >= now) throw notFound('Ce travail');
+  // Its hours enter the timesheet when it ends: before, there is nothing to correct yet.
+  if (shift.endAt > now)
+    throw conflict(
+      'shift_not_ended',
+      `Ce travail n’est pas fini : vous pourrez corriger vos heures après ${frenchTime(shift.endAt)}.`,
+    );
   const entryOf = async () =>
     (
       await db

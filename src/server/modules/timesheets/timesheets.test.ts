@@ -351,4 +351,37 @@ describe('the worker’s own hours', () => {
       'validated',
     );
   });
+
+  // A timesheet holds a shift once it has ended (sync-timesheets.ts): the worker's hours list and correction follow
+  // the same rule, so a shift under way is neither listed nor correctable (the phone page offered « Corriger mes
+  // heures » between 07:00 and 14:00 on a shift of those hours, and the correction answered « introuvable »).
+  test('a shift under way is not yet in the worker’s hours; correcting it says when it can be', async () => {
+    const w = await makeBillingWorld(db, { clientCount: 1, shiftsPerClient: 1, month: '2026-01' });
+    const workerId = w.clients[0].workers[0].id;
+    const me = await makeUser(db, { role: 'worker', organisationId: w.org.id, workerId });
+    const cookie = await loginCookie(app, me.email);
+    const now = Date.now();
+    const underWay = await makeShift(db, {
+      organisationId: w.org.id,
+      missionId: w.clients[0].mission.id,
+      clientId: w.clients[0].client.id,
+      workerId,
+      start: new Date(now - 2 * 3600_000).toISOString(),
+      end: new Date(now + 3 * 3600_000).toISOString(),
+    });
+    const base = `/api/orgs/${w.org.id}/me/hours`;
+    const listed = (await app.inject({ method: 'GET', url: base, headers: { cookie } })).json().items;
+    expect(listed.map((i: { shiftId: string }) => i.shiftId)).not.toContain(underWay.id);
+    const res = await app.inject({
+      method: 'POST',
+      url: `${base}/${underWay.id}/correction`,
+      headers: { cookie },
+      payload: { breakMinutes: 10, reason: 'Pause' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'shift_not_ended' });
+    expect(res.json().error.message).toMatch(
+      /^Ce travail n’est pas fini : vous pourrez corriger vos heures après \d\d:\d\d\.$/,
+    );
+  });
 });
