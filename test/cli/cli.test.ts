@@ -21,7 +21,8 @@ const cli = (args: string[], env: Record<string, string> = {}) =>
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-cli-'));
 
 describe('the passerelle command', () => {
-  test('lists its subcommands and explains each with --help', async () => {
+  // Two processes that each load the server's sources (tsx): seconds apiece, more on a loaded CI machine.
+  test('lists its subcommands and explains each with --help', { timeout: 120_000 }, async () => {
     const help = await cli(['--help']);
     for (const c of ['start', 'migrate', 'demo', 'create-org', 'create-user', 'anonymise', 'backup', 'restore'])
       expect(help.out).toContain(c);
