@@ -76,7 +76,7 @@ test('every code the migration writes is a current commune of data/communes-cent
   expect(mapped.length).toBeGreaterThan(480);
   for (const [, code, to, name] of mapped) {
     expect(findCommune(code), code).toBeUndefined();
-    expect(formerCommune(code)?.communeCode, code).toBe(to);
+    expect(formerCommune(code)?.commune.code, code).toBe(to);
     expect(findCommune(to)?.name, to).toBe(name.replaceAll("''", "'"));
   }
 });

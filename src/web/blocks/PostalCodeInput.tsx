@@ -43,6 +43,7 @@ export function PostalCodeInput({
   // one filled from a code (the person has not chosen another), a new code follows: it replaces the commune when it
   // serves one, else empties it so that the communes it serves are offered (the person corrects a typo).
   const filled = useRef<{ code: string; communeCode: string } | null>(null);
+  // After every render (the hint is computed anew each time): the guards below make it act once per code.
   useEffect(() => {
     if (filled.current?.code === code) return;
     const ours = filled.current !== null && filled.current.communeCode === communeCode;

@@ -180,7 +180,7 @@ export function encodingProblem(record: Record<string, unknown>): string | null 
  * files lag INSEE's list), or by its exact name (accents ignored) when the name is unique.
  */
 function resolveCommune(code: string | null, name: string | null) {
-  if (code) return findCommune(formerCommune(code)?.communeCode ?? code) ?? null;
+  if (code) return findCommune(code) ?? formerCommune(code)?.commune ?? null;
   if (!name) return null;
   const n = normaliseText(name);
   const matches = [...communes().values()].filter((c) => normaliseText(c.name) === n);

@@ -14,7 +14,7 @@ import { validationFailed } from '../../http/errors.js';
 import { Pagination } from '../../http/pagination.js';
 import { ORGANISATION_KINDS } from '../accounts/queries.js';
 import { createSession, SESSION_COOKIE, SESSION_DAYS } from '../accounts/sessions.js';
-import { communeCodeProblem, findCommune, searchCommunes } from '../geo/communes.js';
+import { communeCodeProblem, findCommune, knownCommune, searchCommunes } from '../geo/communes.js';
 import { acceptInvitation, describeInvitation } from './accept-invitation.js';
 import { createStructure } from './create-structure.js';
 import { exportDataInclusion } from './export-datainclusion.js';
@@ -52,10 +52,9 @@ const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 const blank = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 
-const CommuneCode = z.string().superRefine((v, ctx) => {
-  const message = communeCodeProblem(v, `La commune ${v} est inconnue : choisissez-la dans la liste (code INSEE).`);
-  if (message) ctx.addIssue({ code: 'custom', message });
-});
+const CommuneCode = z
+  .string()
+  .superRefine(knownCommune((v) => `La commune ${v} est inconnue : choisissez-la dans la liste (code INSEE).`));
 
 /** The public directory's filters (API.md): commune + radius, département, job (ROME code or family), kind. */
 export const StructureFiltersQuery = z.object({

@@ -135,7 +135,7 @@ describe('the current list of communes', () => {
     ['25347', '25390', 'La Longeville joined Pays-de-Montbenoît'],
   ])('%s is a former commune of %s: %s', (code, to) => {
     expect(findCommune(code)).toBeUndefined();
-    expect(formerCommune(code)?.communeCode).toBe(to);
+    expect(formerCommune(code)?.commune.code).toBe(to);
     expect(findCommune(to)).toBeDefined();
   });
 

@@ -21,9 +21,9 @@ export type Commune = {
 
 /**
  * A commune that has joined another (of the 2018 list, merged since; or a commune déléguée or associée under a code
- * of its own): its code is no longer a commune's for INSEE.
+ * of its own): its code is no longer a commune's for INSEE; `commune` is the one it joined.
  */
-export type FormerCommune = { code: string; name: string; departement: string; communeCode: string };
+export type FormerCommune = { code: string; name: string; departement: string; commune: Commune };
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data');
 let byCode: Map<string, Commune> | undefined;
@@ -65,12 +65,14 @@ export function communes(): Map<string, Commune> {
   for (const line of lines('communes-anciennes.csv')) {
     if (!line.trim()) continue;
     const [code, name, departement, lat, , communeCode] = line.split(',');
-    byCode.get(communeCode)?.joinedNames.push(name);
+    const commune = byCode.get(communeCode);
+    if (!commune) continue;
+    commune.joinedNames.push(name);
     // A commune déléguée that kept its commune nouvelle's code (Cherbourg-Octeville, 50129) is a name, not a code. A
     // code listed twice (Conques-en-Rouergue of 2018, 12076, and its commune déléguée Conques) is named as the 2018
     // list named it (the line with its centroid): the name a record holds.
     if (code !== communeCode && (lat || !formerByCode.has(code)))
-      formerByCode.set(code, { code, name, departement, communeCode });
+      formerByCode.set(code, { code, name, departement, commune });
   }
   return byCode;
 }
@@ -92,14 +94,18 @@ export function communeCodeProblem(code: string, unknown: string): string | null
   if (findCommune(code)) return null;
   const former = formerCommune(code);
   if (!former) return unknown;
-  const joined = findCommune(former.communeCode)!;
-  return `${former.name} (${former.code}) fait désormais partie de la commune de ${joined.name} (${joined.code}) : choisissez ${joined.name}.`;
+  const { name, code: joinedCode } = former.commune;
+  return `${former.name} (${former.code}) fait désormais partie de la commune de ${name} (${joinedCode}) : choisissez ${name}.`;
 }
 
-/** zod refinement of a commune code field: communeCodeProblem, with the field's own words for an unknown code. */
+/**
+ * zod refinement of a commune code field: communeCodeProblem, with the field's own words for an unknown code (a
+ * sentence, or one that names the code).
+ */
 export const knownCommune =
-  (unknown: string) => (code: string, ctx: { addIssue: (issue: { code: 'custom'; message: string }) => void }) => {
-    const message = communeCodeProblem(code, unknown);
+  (unknown: string | ((code: string) => string)) =>
+  (code: string, ctx: { addIssue: (issue: { code: 'custom'; message: string }) => void }) => {
+    const message = communeCodeProblem(code, typeof unknown === 'string' ? unknown : unknown(code));
     if (message) ctx.addIssue({ code: 'custom', message });
   };
 
@@ -118,39 +124,30 @@ export const normaliseText = (s: string) =>
  */
 export const communeNameKey = (name: string) => normaliseText(name).replace(/^(?:le|la|les|l|aux|las|los) /, '');
 
+type SearchName = { name: string; full: string; bare: string };
 /**
- * The names a commune is known by: its current one, the one it had in 2018 when it was renamed since, and those of the
- * communes that joined it (a person, or a spreadsheet from an older system, may still write them).
+ * A commune with the names it is known by, as compared: normalised (`full`) and without their article (`bare`,
+ * communeNameKey). Its own are its current name and the one it had in 2018 when renamed since; `joined`, those of the
+ * communes that joined it (a person, or a spreadsheet from an older system, may still write any of them).
  */
-const communeNames = (c: Commune): Array<{ name: string; joined: boolean }> => [
-  { name: c.name, joined: false },
-  ...(c.formerName ? [{ name: c.formerName, joined: false }] : []),
-  ...c.joinedNames.map((name) => ({ name, joined: true })),
-];
-
-type SearchName = { full: string; bare: string; name: string; joined: boolean };
-type NamedCommune = { commune: Commune; all: SearchName[]; own: SearchName[]; joined: SearchName[] };
+type NamedCommune = { commune: Commune; own: SearchName[]; joined: SearchName[] };
 let index: { list: NamedCommune[]; byCode: Map<string, NamedCommune> } | undefined;
-/**
- * Every commune with its names (communeNames) as compared: normalised (`full`) and without their article (`bare`,
- * communeNameKey), computed once (a search and an import scan them all; a list, not lookups, keeps a search fast).
- */
+/** Every commune with its names, computed once (a search and an import scan them all; a list keeps a search fast). */
 function searchIndex() {
   if (!index) {
-    const list = [...communes().values()].map((commune) => {
-      const all = communeNames(commune).map(({ name, joined }) => ({
-        name,
-        joined,
-        full: normaliseText(name),
-        bare: communeNameKey(name),
-      }));
-      return { commune, all, own: all.filter((n) => !n.joined), joined: all.filter((n) => n.joined) };
-    });
+    // Plain object literals: objects built by spreading were several times slower to read in the search's loop.
+    const compared = (name: string): SearchName => ({ name, full: normaliseText(name), bare: communeNameKey(name) });
+    const list = [...communes().values()].map((commune) => ({
+      commune,
+      own: (commune.formerName ? [commune.name, commune.formerName] : [commune.name]).map(compared),
+      joined: commune.joinedNames.map(compared),
+    }));
     index = { list, byCode: new Map(list.map((n) => [n.commune.code, n])) };
   }
   return index;
 }
-export const searchNamesOf = (c: Commune): SearchName[] => searchIndex().byCode.get(c.code)!.all;
+/** A commune's names as compared: its own (current, 2018), and those of the communes that joined it. */
+export const searchNamesOf = (c: Commune): NamedCommune => searchIndex().byCode.get(c.code)!;
 
 /** A commune a search found, with the name of the joined commune it answered to, when that was the match. */
 export type FoundCommune = Commune & { joinedName: string | null };

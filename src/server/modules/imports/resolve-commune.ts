@@ -37,7 +37,7 @@ export function resolveCommune(o: {
     // moves to the commune it joined (its code is the one INSEE, URSSAF and the ASP know).
     const former = formerCommune(code);
     if (former) {
-      const joined = findCommune(former.communeCode)!;
+      const joined = former.commune;
       return {
         ok: true,
         code: joined.code,
@@ -56,8 +56,8 @@ export function resolveCommune(o: {
   const named = (among: Commune[]) => {
     for (const match of ['full', 'bare'] as const) {
       const wanted = match === 'full' ? name : key;
-      for (const joined of [false, true]) {
-        const found = among.filter((c) => searchNamesOf(c).some((n) => n.joined === joined && n[match] === wanted));
+      for (const group of ['own', 'joined'] as const) {
+        const found = among.filter((c) => searchNamesOf(c)[group].some((n) => n[match] === wanted));
         if (found.length) return found;
       }
     }
