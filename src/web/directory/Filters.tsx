@@ -1,7 +1,7 @@
 import { Box, Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { communeChoiceLabel, directoryApi, postalCodeAfterPick } from '../../shared/directory';
+import { type Commune, communeChoiceLabel, directoryApi, postalCodeAfterPick } from '../../shared/directory';
 import { call } from '../api';
 import { FILTER_KEYS, type FilterKey, KIND_LABELS, type Kind } from './api';
 
@@ -39,11 +39,15 @@ export function CommuneSelect({
     enabled: search.trim().length >= 2,
     staleTime: 60_000,
   });
+  // The commune as it was picked keeps the words it was picked by (« Bresse Vallons, qui inclut Étrez »): once picked,
+  // the search holds its label and finds nothing, and the commune looked up by its code would read otherwise.
+  const [picked, setPicked] = useState<Commune | null>(null);
+  const current = picked && picked.code === value ? picked : selected.data;
   const list = useMemo(() => {
     const items = [...(found.data?.items ?? [])];
-    if (selected.data && !items.some((c) => c.code === selected.data.code)) items.unshift(selected.data);
+    if (current && !items.some((c) => c.code === current.code)) items.unshift(current);
     return items;
-  }, [found.data, selected.data]);
+  }, [found.data, current]);
   return (
     <Select
       label={label}
@@ -56,11 +60,12 @@ export function CommuneSelect({
       data={list.map((c) => ({ value: c.code, label: communeChoiceLabel(c) }))}
       value={value || null}
       onChange={(v) => {
-        const picked = list.find((c) => c.code === v);
-        if (picked && onPostalCode && postalCode !== undefined) {
-          const next = postalCodeAfterPick(postalCode, search, picked, selected.data ?? null);
+        const choice = list.find((c) => c.code === v);
+        if (choice && onPostalCode && postalCode !== undefined) {
+          const next = postalCodeAfterPick(postalCode, search, choice, selected.data ?? null);
           if (next !== postalCode) onPostalCode(next);
         }
+        setPicked(choice ?? null);
         onChange(v ?? '');
       }}
       onSearchChange={setSearch}
